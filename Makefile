@@ -1,0 +1,48 @@
+# Thin wrapper over CMake (see docs/ARCHITECTURE.md, "Build").
+#   make            build (installs missing Debian packages first)
+#   make test       build and run the whole test suite (ctest)
+#   make asan       the test suite under AddressSanitizer + UBSan
+#   make bench      parser and extraction benchmarks
+#   make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS
+BUILD ?= build
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CC ?= cc
+FUZZ_SECONDS ?= 60
+WN_SHARED ?= $(abspath ../shared)
+
+.PHONY: all deps configure test asan bench fuzz clean
+
+all: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+deps:
+	@sh tools/install-deps.sh build
+
+configure: deps
+	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null
+
+test: all
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+asan: deps
+	@test -f build-asan/CMakeCache.txt || CC=clang cmake -S . -B build-asan -DWN_SANITIZE=ON \
+	    -DCMAKE_BUILD_TYPE=Debug -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    ctest --output-on-failure -j $(JOBS)
+
+bench:
+	@sh tools/install-deps.sh bench
+	@test -f build-bench/CMakeCache.txt || cmake -S . -B build-bench -DWN_BENCH=ON \
+	    -DCMAKE_BUILD_TYPE=Release -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null
+	cmake --build build-bench -j $(JOBS)
+	WN_SHARED=$(WN_SHARED) sh bench/run.sh build-bench
+
+fuzz: deps
+	@test -f build-fuzz/CMakeCache.txt || CC=clang cmake -S . -B build-fuzz -DWN_FUZZ=ON \
+	    -DWN_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh build-fuzz
+
+clean:
+	rm -rf $(BUILD) build-asan build-bench build-fuzz

@@ -1,0 +1,144 @@
+/* dom.h - the document tree every later stage reads.
+ *
+ * Nodes live in the document's arena and link to parent, children and
+ * siblings; there are no back-pointers to free, so dropping the arena frees
+ * the tree. Walks never recurse: wn_walk gives each element twice (enter,
+ * exit) with an explicit cursor, so a 100,000-deep tree costs no C stack.
+ */
+#ifndef WN_DOM_H
+#define WN_DOM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tags.h"
+#include "../util/arena.h"
+
+typedef enum wn_node_type {
+    WN_NODE_DOCUMENT = 0,
+    WN_NODE_DOCTYPE,
+    WN_NODE_ELEMENT,
+    WN_NODE_TEXT,
+    WN_NODE_COMMENT
+} wn_node_type;
+
+typedef enum wn_ns {
+    WN_NS_HTML = 0,
+    WN_NS_SVG,
+    WN_NS_MATHML
+} wn_ns;
+
+/* Attribute namespaces (for adjusted foreign attributes: xlink:href ...). */
+typedef enum wn_attr_ns {
+    WN_ATTR_NS_NONE = 0,
+    WN_ATTR_NS_XLINK,
+    WN_ATTR_NS_XML,
+    WN_ATTR_NS_XMLNS
+} wn_attr_ns;
+
+typedef struct wn_attr {
+    const char *name;   /* lower-case (adjusted for foreign content) */
+    const char *value;  /* UTF-8, entities decoded; never NULL for elements */
+    uint32_t name_len;
+    uint32_t value_len;
+    uint8_t ns;         /* wn_attr_ns */
+    /* For doctype nodes attrs[0] is the public id, attrs[1] the system id;
+     * value == NULL there means "missing". */
+} wn_attr;
+
+/* Node flags: bits 0..7 belong to the parser, 8..31 to later stages. */
+#define WN_NF_PARSER_MASK  0x000000ffu
+#define WN_NF_SELF_CLOSING 0x00000001u /* start tag had "/>" */
+#define WN_NF_TEXT_OWNED   0x00000002u /* text data is an arena copy (growable) */
+#define WN_NF_STAGE_SHIFT  8
+
+typedef struct wn_node wn_node;
+struct wn_node {
+    wn_node *parent;
+    wn_node *first_child;
+    wn_node *last_child;
+    wn_node *prev;
+    wn_node *next;
+    const char *name;   /* element local name / doctype name; NUL-terminated */
+    const char *data;   /* text or comment data (not NUL-terminated) */
+    size_t len;         /* length of data */
+    size_t cap;         /* capacity of data when WN_NF_TEXT_OWNED */
+    wn_attr *attrs;
+    uint32_t n_attrs;
+    uint32_t name_len;
+    uint32_t flags;     /* WN_NF_* */
+    uint32_t index;     /* creation order, unique in the document */
+    uint16_t tag;       /* wn_tag; WN_TAG_UNKNOWN for unknown names */
+    uint8_t type;       /* wn_node_type */
+    uint8_t ns;         /* wn_ns */
+    int32_t aux;        /* scratch for one stage at a time (e.g. a score slot) */
+};
+
+typedef enum wn_quirks {
+    WN_NO_QUIRKS = 0,
+    WN_QUIRKS,
+    WN_LIMITED_QUIRKS
+} wn_quirks;
+
+typedef struct wn_dom {
+    wn_arena *arena;
+    wn_node *root;        /* the document node */
+    uint32_t node_count;
+    uint8_t quirks;       /* wn_quirks */
+    size_t max_depth;     /* nesting limit applied by the tree builder */
+    size_t max_attrs;     /* attributes kept per element */
+} wn_dom;
+
+/* Create an empty document (root node only) in `arena`. NULL on OOM. */
+wn_dom *wn_dom_new(wn_arena *arena);
+
+/* Node constructors; all return NULL on OOM. Names and data are used as
+ * given (not copied): they must outlive the document (input or arena). */
+wn_node *wn_dom_element(wn_dom *d, wn_tag tag, wn_ns ns, const char *name, size_t name_len);
+wn_node *wn_dom_text(wn_dom *d, const char *data, size_t len);
+wn_node *wn_dom_comment(wn_dom *d, const char *data, size_t len);
+wn_node *wn_dom_doctype(wn_dom *d, const char *name, size_t name_len, const char *public_id,
+                        size_t public_len, const char *system_id, size_t system_len);
+
+/* Tree surgery. `child` must be detached (no parent) for append/insert. */
+void wn_node_append(wn_node *parent, wn_node *child);
+void wn_node_insert_before(wn_node *parent, wn_node *child, wn_node *ref); /* ref NULL = append */
+void wn_node_detach(wn_node *node);
+/* Move all children of `from` to the end of `to`. */
+void wn_node_move_children(wn_node *from, wn_node *to);
+
+/* Append text to a text node, copying into the arena when needed. Returns
+ * false on OOM. When `node` data is a slice of the input that ends exactly
+ * where `data` starts, the slice is extended without a copy. */
+bool wn_text_append(wn_dom *d, wn_node *node, const char *data, size_t len);
+
+/* Attribute value by lower-case name (HTML, no namespace); NULL if absent.
+ * *len receives the value length when len != NULL. */
+const char *wn_node_attr(const wn_node *n, const char *name, size_t *len);
+bool wn_node_has_attr(const wn_node *n, const char *name);
+
+static inline bool
+wn_node_is(const wn_node *n, wn_tag tag)
+{
+    return n && n->type == WN_NODE_ELEMENT && n->tag == tag && n->ns == WN_NS_HTML;
+}
+
+/* Depth-first walk without recursion. Each element (and the root) is given
+ * once on entering and once on leaving; leaves (text, comments) once, with
+ * entering == true. */
+typedef struct wn_walk {
+    wn_node *root;
+    wn_node *node;
+    bool entering;
+    bool started;
+} wn_walk;
+
+void wn_walk_init(wn_walk *w, wn_node *root);
+/* Next step; false when the walk is over. */
+bool wn_walk_next(wn_walk *w, wn_node **node, bool *entering);
+/* After an "enter" step: do not descend into the node's children; the
+ * node's "exit" step is skipped too. */
+void wn_walk_skip_children(wn_walk *w);
+
+#endif

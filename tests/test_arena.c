@@ -1,0 +1,132 @@
+/* test_arena.c - the per-document arena and the growable buffer. */
+#include "harness.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+#include <stdint.h>
+
+TEST(alignment_and_growth)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (int i = 1; i < 5000; i++) {
+        void *p = wn_arena_alloc(&a, (size_t)(i % 97) + 1);
+        CHECK(p != NULL);
+        CHECK(((uintptr_t)p % 16) == 0);
+    }
+    /* a block bigger than a chunk */
+    char *big = wn_arena_alloc(&a, 10u * 1024 * 1024);
+    CHECK(big != NULL);
+    big[10u * 1024 * 1024 - 1] = 'x';
+    wn_arena_free_all(&a);
+    CHECK_EQ_INT(a.reserved, 0);
+}
+
+TEST(realloc_in_place_and_copy)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    char *p = wn_arena_alloc(&a, 10);
+    memcpy(p, "0123456789", 10);
+    char *q = wn_arena_realloc(&a, p, 10, 100);
+    CHECK(q == p); /* latest allocation grows in place */
+    CHECK(memcmp(q, "0123456789", 10) == 0);
+    char *other = wn_arena_alloc(&a, 4);
+    CHECK(other != NULL);
+    char *r = wn_arena_realloc(&a, q, 100, 200);
+    CHECK(r != q); /* no longer the latest: copied */
+    CHECK(memcmp(r, "0123456789", 10) == 0);
+    wn_arena_free_all(&a);
+}
+
+TEST(limit_fails_cleanly)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 100000);
+    CHECK(wn_arena_alloc(&a, 50000) != NULL);
+    CHECK(wn_arena_alloc(&a, 60000) == NULL);
+    CHECK(a.failed);
+    CHECK(a.reserved <= 100000);
+    wn_arena_free_all(&a);
+}
+
+TEST(reset_keeps_one_chunk)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (int i = 0; i < 100; i++)
+        wn_arena_alloc(&a, 10000);
+    wn_arena_reset(&a);
+    CHECK(a.head != NULL);
+    CHECK(a.reserved < 10u * 10000); /* the big chunks are gone */
+    CHECK(wn_arena_alloc(&a, 100) != NULL);
+    wn_arena_free_all(&a);
+}
+
+static int counted_mallocs;
+static void *
+counting_malloc(size_t n, void *ctx)
+{
+    (*(int *)ctx)++;
+    return malloc(n);
+}
+static void *
+counting_realloc(void *p, size_t n, void *ctx)
+{
+    (void)ctx;
+    return realloc(p, n);
+}
+static void
+counting_free(void *p, void *ctx)
+{
+    (*(int *)ctx)--;
+    free(p);
+}
+
+TEST(custom_allocator_balanced)
+{
+    counted_mallocs = 0;
+    wn_allocator al = {counting_malloc, counting_realloc, counting_free, &counted_mallocs};
+    wn_arena a;
+    wn_arena_init(&a, &al, 0);
+    for (int i = 0; i < 100; i++)
+        wn_arena_alloc(&a, 5000);
+    CHECK(counted_mallocs > 0);
+    wn_arena_free_all(&a);
+    CHECK_EQ_INT(counted_mallocs, 0);
+}
+
+TEST(buffer_appends_and_limits)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    wn_buf b;
+    wn_buf_init(&b, &a, 0);
+    wn_buf_puts(&b, "hello");
+    wn_buf_putc(&b, ' ');
+    wn_buf_printf(&b, "%d", 42);
+    wn_buf_put_utf8(&b, 0xE9);
+    wn_buf_put_utf8(&b, 0xD800); /* surrogate -> U+FFFD */
+    CHECK_EQ_STR(wn_buf_cstr(&b), "hello 42\xC3\xA9\xEF\xBF\xBD");
+
+    wn_buf small;
+    wn_buf_init(&small, &a, 8);
+    wn_buf_puts(&small, "12345678");
+    CHECK(!small.failed);
+    wn_buf_puts(&small, "9");
+    CHECK_EQ_INT(small.failed, WN_ERR_LIMIT);
+    CHECK_EQ_INT(small.len, 8);
+    wn_arena_free_all(&a);
+}
+
+int
+main(void)
+{
+    RUN(alignment_and_growth);
+    RUN(realloc_in_place_and_copy);
+    RUN(limit_fails_cleanly);
+    RUN(reset_keeps_one_chunk);
+    RUN(custom_allocator_balanced);
+    RUN(buffer_appends_and_limits);
+    return harness_done();
+}
