@@ -65,8 +65,10 @@ typedef struct decoded_file {
 static void
 decode_file(decoded_file *f, const char *name, const char *transport)
 {
-    char path[256];
-    snprintf(path, sizeof path, "fixtures/encoding/%s", name);
+    char path[1024];
+    const char *src = getenv("WN_SOURCE_DIR");
+    snprintf(path, sizeof path, "%s%sfixtures/encoding/%s", src ? src : "", src ? "/tests/" : "",
+             name);
     wn_arena_init(&f->arena, NULL, 0);
     f->bytes = harness_read_file(path, &f->len);
     memset(&f->d, 0, sizeof f->d);
@@ -202,6 +204,8 @@ TEST(fixture_pages)
     CHECK_FILE("windows1251_http_equiv.html", "text/html ; KOI8-R", "windows-1251",
                WN_CHARSET_META, "Москва"); /* not a label: ignored */
     CHECK_FILE("windows1251_http_equiv.html", " koi8-r ", "KOI8-R", WN_CHARSET_TRANSPORT, "<p>");
+    CHECK_FILE("windows1251_http_equiv.html", "text/html; charset=\"KOI8-R\"", "KOI8-R",
+               WN_CHARSET_TRANSPORT, "<p>");
     CHECK_FILE("utf8_labelled_latin1.html", "utf-8", "UTF-8", WN_CHARSET_TRANSPORT, "Café");
     CHECK_FILE("utf16le_bom.html", "windows-1252", "UTF-16LE", WN_CHARSET_BOM, "żółw");
 }
@@ -323,6 +327,11 @@ TEST(utf16)
     d = decode_str(&a, m, strlen(m), NULL);
     CHECK_EQ_STR(d.encoding, "UTF-8");
     CHECK_EQ_INT(d.source, WN_CHARSET_META);
+    wn_charset_source src;
+    CHECK_EQ_STR(wn_sniff_encoding(m, strlen(m), NULL, 1, &src), "UTF-8");
+    CHECK_EQ_INT(src, WN_CHARSET_META);
+    CHECK_EQ_STR(wn_sniff_encoding("\xFE\xFFx", 3, "koi8-r", 1, &src), "UTF-16BE");
+    CHECK_EQ_INT(src, WN_CHARSET_BOM);
     wn_arena_free_all(&a);
 }
 

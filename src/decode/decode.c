@@ -486,12 +486,45 @@ detect(const unsigned char *p, size_t n)
     return e;
 }
 
+/* The transport's charset: a label, or a whole Content-Type value
+ * ("text/html; charset=koi8-r"), since callers pass either. */
 static const wn_encoding *
-choose(const unsigned char *p, size_t n, const char *transport, size_t ascii,
+transport_encoding(const char *transport)
+{
+    size_t n = strlen(transport);
+    const wn_encoding *e = wn__encoding_lookup(transport, n);
+    if (e || !memchr(transport, '=', n))
+        return e;
+    return wn__encoding_from_content(transport, n);
+}
+
+/* The BOM, if any: its encoding and length. */
+static const wn_encoding *
+bom(const unsigned char *p, size_t n, size_t *bom_len)
+{
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+        *bom_len = 3;
+        return enc("utf-8");
+    }
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+        *bom_len = 2;
+        return enc("utf-16be");
+    }
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+        *bom_len = 2;
+        return enc("utf-16le");
+    }
+    *bom_len = 0;
+    return NULL;
+}
+
+/* Steps 2-5 (no BOM). `ascii` is the length of the ASCII prefix. */
+static const wn_encoding *
+choose(const unsigned char *p, size_t n, const char *transport, size_t ascii, int use_detector,
        wn_charset_source *source)
 {
     const wn_encoding *e;
-    if (transport && (e = wn__encoding_lookup(transport, strlen(transport)))) {
+    if (transport && (e = transport_encoding(transport))) {
         *source = WN_CHARSET_TRANSPORT;
         return e;
     }
@@ -502,13 +535,13 @@ choose(const unsigned char *p, size_t n, const char *transport, size_t ascii,
         *source = WN_CHARSET_META;
         return enc(name);
     }
-    if (ascii < n) {
+    if (use_detector && ascii < n) {
         *source = WN_CHARSET_DETECTED;
         if (looks_utf8(p + ascii, n - ascii))
             return enc("utf-8");
         if ((e = detect(p, n)))
             return e;
-    } else if (memchr(p, 0x1B, n)) {
+    } else if (use_detector && memchr(p, 0x1B, n)) {
         /* 7-bit, with escapes: ISO-2022-JP is the one the detector knows. */
         if ((e = detect(p, n))) {
             *source = WN_CHARSET_DETECTED;
@@ -519,6 +552,25 @@ choose(const unsigned char *p, size_t n, const char *transport, size_t ascii,
     return enc("windows-1252");
 }
 
+const char *
+wn_sniff_encoding(const char *bytes, size_t len, const char *transport_charset, int use_detector,
+                  wn_charset_source *source)
+{
+    const unsigned char *p = (const unsigned char *)(bytes ? bytes : "");
+    if (!bytes)
+        len = 0;
+    wn_charset_source src;
+    size_t bom_len;
+    const wn_encoding *e = bom(p, len, &bom_len);
+    if (e)
+        src = WN_CHARSET_BOM;
+    else
+        e = choose(p, len, transport_charset, ascii_prefix(p, len), use_detector, &src);
+    if (source)
+        *source = src;
+    return e->name;
+}
+
 wn_status
 wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *transport_charset,
           wn_decoded *out)
@@ -527,25 +579,15 @@ wn_decode(wn_arena *arena, const char *bytes, size_t len, const char *transport_
     if (!bytes)
         len = 0;
     memset(out, 0, sizeof *out);
-    const wn_encoding *e;
-    if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
-        e = enc("utf-8");
-        p += 3;
-        len -= 3;
-        out->source = WN_CHARSET_BOM;
-    } else if (len >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-        e = enc("utf-16be");
-        p += 2;
-        len -= 2;
-        out->source = WN_CHARSET_BOM;
-    } else if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-        e = enc("utf-16le");
-        p += 2;
-        len -= 2;
+    size_t bom_len;
+    const wn_encoding *e = bom(p, len, &bom_len);
+    if (e) {
+        p += bom_len;
+        len -= bom_len;
         out->source = WN_CHARSET_BOM;
     } else {
         size_t ascii = ascii_prefix(p, len);
-        e = choose(p, len, transport_charset, ascii, &out->source);
+        e = choose(p, len, transport_charset, ascii, 1, &out->source);
         /* ASCII reads the same in every ASCII-compatible encoding. */
         if (ascii == len && (e->kind == WN_ENC_SINGLE || e->kind == WN_ENC_UTF8 ||
                              (e->kind == WN_ENC_MULTI && !memchr(p, 0x1B, len)))) {

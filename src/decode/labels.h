@@ -41,4 +41,8 @@ extern const wn_encoding_label wn__encoding_labels[WN__LABEL_COUNT];
  * surrounding ASCII whitespace trimmed), or NULL. */
 const wn_encoding *wn__encoding_lookup(const char *label, size_t len);
 
+/* HTML "extracting a character encoding from a meta element" over a
+ * content attribute value such as "text/html; charset=utf-8". */
+const wn_encoding *wn__encoding_from_content(const char *s, size_t n);
+
 #endif

@@ -242,6 +242,15 @@ encoding_from_content(const unsigned char *s, size_t n)
     }
 }
 
+const wn_encoding *
+wn__encoding_from_content(const char *s, size_t n)
+{
+    attr_str v = {{0}, 0};
+    for (size_t i = 0; i < n; i++)
+        attr_push(&v, (unsigned char)s[i]);
+    return encoding_from_content(v.s, v.len);
+}
+
 /* The attributes of one <meta>: what it says, or NULL. pos starts after
  * "<meta" and its space or slash. */
 static const wn_encoding *
