@@ -276,6 +276,12 @@ TEST(single_byte)
     CHECK_EQ_MEM(d.utf8, d.len, "Ѕй");
     d = decode_str(&a, "\xE0\xE1", 2, "iso-8859-8-i");
     CHECK_EQ_MEM(d.utf8, d.len, "אב");
+    /* English with curly quotes and a euro sign, no label: windows-1252,
+     * not the detector's windows-1258 guess */
+    const char *en = "<html><body><p>Price: 5 \x80 \x97 \x93sale\x94</p></body></html>";
+    d = decode_str(&a, en, strlen(en), NULL);
+    CHECK_EQ_STR(d.encoding, "windows-1252");
+    CHECK(strstr(d.utf8, "5 € — “sale”") != NULL);
     wn_arena_free_all(&a);
 }
 

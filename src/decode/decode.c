@@ -478,6 +478,16 @@ detect(const unsigned char *p, size_t n)
             e = detector_name(name);
     }
     uchardet_delete(ud);
+    /* On little evidence the detector picks windows-1258 for English with
+     * curly quotes or a euro sign; Vietnamese pages carry many non-ASCII
+     * bytes, so ask for some before believing it. */
+    if (e && strcmp(e->name, "windows-1258") == 0) {
+        size_t high = 0;
+        for (size_t i = 0; i < m; i++)
+            high += p[i] >= 0x80;
+        if (high < 64)
+            e = NULL;
+    }
     /* Never guess an encoding that would throw the text away or that
      * bytes without a BOM cannot be. */
     if (e && (e->kind == WN_ENC_REPLACEMENT || e->kind == WN_ENC_USER_DEFINED ||
