@@ -312,6 +312,12 @@ TEST(multi_byte)
     d = decode_str(&a, "<p>anything</p>", 15, "iso-2022-kr");
     CHECK_EQ_MEM(d.utf8, d.len, "\xEF\xBF\xBD");
     CHECK_EQ_STR(d.encoding, "replacement");
+    /* the same from a meta (the standard's defence against ISO-2022-KR) */
+    const char *kr = "<meta charset=iso-2022-kr><p>x</p>";
+    d = decode_str(&a, kr, strlen(kr), NULL);
+    CHECK_EQ_STR(d.encoding, "replacement");
+    CHECK_EQ_INT(d.source, WN_CHARSET_META);
+    CHECK_EQ_MEM(d.utf8, d.len, "\xEF\xBF\xBD");
     wn_arena_free_all(&a);
 }
 
@@ -375,6 +381,35 @@ TEST(hostile_bytes)
     wn_arena_free_all(&a);
 }
 
+/* Random markup made of the pieces the prescan reacts to: it must never
+ * read out of bounds (ASan) and answers a known name or NULL. */
+TEST(prescan_random_markup)
+{
+    static const char *const pieces[] = {
+        "<meta", " ", "charset", "=", "'", "\"", "koi8-r", "utf-16", "<!--", "-->", ">", "<",
+        "/", "content=", "http-equiv=content-type", "text/html;charset=", "<a ", "</", "<!",
+        "<?", "x", "\t", "<?xml encoding=", "shift_jis", ";",
+    };
+    uint32_t seed = 99;
+    char buf[1400];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        while (n < sizeof buf - 32) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t k = strlen(piece);
+            memcpy(buf + n, piece, k);
+            n += k;
+            if (((seed >> 8) & 63) == 0)
+                break;
+        }
+        const char *e = wn_prescan_encoding(buf, n);
+        CHECK(e == NULL || wn_encoding_for_label(e, strlen(e)) != NULL);
+        e = wn_prescan_encoding_within(buf, n, n / 2);
+        CHECK(e == NULL || wn_encoding_for_label(e, strlen(e)) != NULL);
+    }
+}
+
 int
 main(void)
 {
@@ -386,5 +421,6 @@ main(void)
     RUN(multi_byte);
     RUN(utf16);
     RUN(hostile_bytes);
+    RUN(prescan_random_markup);
     return harness_done();
 }

@@ -294,25 +294,33 @@ decode_single(wn_arena *arena, const wn_encoding *e, const unsigned char *p, siz
 {
     uint16_t table[128];
     single_byte_table(e, table);
+    /* Each byte's UTF-8 form, padded to 4 bytes so it copies in one go. */
+    unsigned char seq[128][4], seq_len[256];
+    for (unsigned b = 0; b < 0x80; b++)
+        seq_len[b] = 1;
+    for (unsigned b = 0x80; b < 0x100; b++) {
+        memset(seq[b - 0x80], 0, 4);
+        seq_len[b] = (unsigned char)put_utf8((char *)seq[b - 0x80], table[b - 0x80]);
+    }
     /* Exact output size first, so large pages take no slack. */
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned cp = p[i] < 0x80 ? p[i] : table[p[i] - 0x80];
-        need += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-    }
-    char *o = wn_arena_alloc(arena, need + 1);
+    for (size_t i = 0; i < n; i++)
+        need += seq_len[p[i]];
+    char *o = wn_arena_alloc(arena, need + 4);
     if (!o)
         return WN_ERR_NOMEM;
     size_t len = 0, i = 0;
     while (i < n) {
-        size_t a = ascii_prefix(p + i, n - i);
-        memcpy(o + len, p + i, a);
-        len += a;
-        i += a;
-        if (i < n) {
-            len += put_utf8(o + len, table[p[i] - 0x80]);
-            i++;
+        if (p[i] < 0x80) {
+            size_t a = ascii_prefix(p + i, n - i);
+            memcpy(o + len, p + i, a);
+            len += a;
+            i += a;
+            continue;
         }
+        memcpy(o + len, seq[p[i] - 0x80], 4);
+        len += seq_len[p[i]];
+        i++;
     }
     o[len] = '\0';
     out->utf8 = o;
@@ -542,8 +550,13 @@ choose(const unsigned char *p, size_t n, const char *transport, size_t ascii, in
     if (!name && n > 1024)
         name = wn_prescan_encoding_within((const char *)p, n, LATE_META_WINDOW);
     if (name) {
-        *source = WN_CHARSET_META;
-        return enc(name);
+        /* name is a canonical name, not always a label ("replacement") */
+        for (size_t i = 0; i < WN__ENCODING_COUNT; i++) {
+            if (wn__encodings[i].name == name) {
+                *source = WN_CHARSET_META;
+                return &wn__encodings[i];
+            }
+        }
     }
     if (use_detector && ascii < n) {
         *source = WN_CHARSET_DETECTED;
