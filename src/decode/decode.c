@@ -537,26 +537,56 @@ bom(const unsigned char *p, size_t n, size_t *bom_len)
 }
 
 /* Steps 2-5 (no BOM). `ascii` is the length of the ASCII prefix. */
+/* Whether a label from the transport or a meta should give way to UTF-8:
+ * when the label names a legacy ASCII-compatible encoding but every byte
+ * of the page is valid UTF-8 (a sequence cut by the end of input allowed)
+ * and some are not ASCII. Legacy text with accented letters or CJK is
+ * practically never valid UTF-8 throughout, while pages re-encoded to
+ * UTF-8 by a crawler or archive that kept the original <meta>, and
+ * servers that announce ISO-8859-1 by default, are common. A browser
+ * follows the label here (HTML Standard) and shows mojibake; we want the
+ * text the author wrote. Only the whole-page check is trusted, so a page
+ * truly in the labelled encoding keeps it. */
+static int
+utf8_beats_label(const wn_encoding *e, const unsigned char *p, size_t n, size_t ascii)
+{
+    if (ascii >= n || (e->kind != WN_ENC_SINGLE && e->kind != WN_ENC_MULTI &&
+                       e->kind != WN_ENC_REPLACEMENT))
+        return 0;
+    size_t valid = utf8_valid_prefix(p + ascii, n - ascii) + ascii;
+    if (valid == n)
+        return 1;
+    size_t bad;
+    return utf8_seq(p + valid, n - valid, &bad) == 0 && valid + bad >= n && n - valid < 4;
+}
+
+/* Steps 2-5 (no BOM). `ascii` is the length of the ASCII prefix. */
 static const wn_encoding *
 choose(const unsigned char *p, size_t n, const char *transport, size_t ascii, int use_detector,
        wn_charset_source *source)
 {
-    const wn_encoding *e;
+    const wn_encoding *e = NULL;
     if (transport && (e = transport_encoding(transport))) {
         *source = WN_CHARSET_TRANSPORT;
-        return e;
-    }
-    const char *name = wn_prescan_encoding((const char *)p, n);
-    if (!name && n > 1024)
-        name = wn_prescan_encoding_within((const char *)p, n, LATE_META_WINDOW);
-    if (name) {
+    } else {
+        const char *name = wn_prescan_encoding((const char *)p, n);
+        if (!name && n > 1024)
+            name = wn_prescan_encoding_within((const char *)p, n, LATE_META_WINDOW);
         /* name is a canonical name, not always a label ("replacement") */
-        for (size_t i = 0; i < WN__ENCODING_COUNT; i++) {
+        for (size_t i = 0; name && i < WN__ENCODING_COUNT; i++) {
             if (wn__encodings[i].name == name) {
+                e = &wn__encodings[i];
                 *source = WN_CHARSET_META;
-                return &wn__encodings[i];
+                break;
             }
         }
+    }
+    if (e) {
+        if (use_detector && utf8_beats_label(e, p, n, ascii)) {
+            *source = WN_CHARSET_DETECTED;
+            return enc("utf-8");
+        }
+        return e;
     }
     if (use_detector && ascii < n) {
         *source = WN_CHARSET_DETECTED;
