@@ -192,10 +192,27 @@ TEST(fixture_pages)
     CHECK_FILE("iso8859_2_meta.html", NULL, "ISO-8859-2", WN_CHARSET_META, "Zażółć gęślą jaźń");
     CHECK_FILE("utf16le_bom.html", NULL, "UTF-16LE", WN_CHARSET_BOM, "żółw 日本 \xF0\x9F\x98\x80 end");
     CHECK_FILE("utf16be_bom.html", NULL, "UTF-16BE", WN_CHARSET_BOM, "żółw 日本 \xF0\x9F\x98\x80 end");
+    /* a page truly in windows-1252 keeps its label */
     CHECK_FILE("windows1252_meta.html", NULL, "windows-1252", WN_CHARSET_META,
                "Café «crème» à 2 € — “quotes” and ‘single’ ones…");
-    /* the spec's answer for UTF-8 bytes labelled ISO-8859-1: the meta wins */
-    CHECK_FILE("utf8_labelled_latin1.html", NULL, "windows-1252", WN_CHARSET_META, "CafÃ©");
+    /* UTF-8 bytes labelled ISO-8859-1: the HTML Standard follows the meta
+     * (mojibake); we decode valid UTF-8 as UTF-8 (see decode.h) */
+    CHECK_FILE("utf8_labelled_latin1.html", NULL, "UTF-8", WN_CHARSET_DETECTED, "Café");
+    CHECK_FILE("utf8_labelled_latin1.html", "iso-8859-1", "UTF-8", WN_CHARSET_DETECTED, "Café");
+    {
+        size_t n;
+        char path[1024];
+        const char *src = getenv("WN_SOURCE_DIR");
+        snprintf(path, sizeof path, "%s%sfixtures/encoding/utf8_labelled_latin1.html",
+                 src ? src : "", src ? "/tests/" : "");
+        char *b = harness_read_file(path, &n);
+        CHECK(b != NULL);
+        wn_charset_source s;
+        /* without detection (the standard's steps alone) the meta wins */
+        CHECK_EQ_STR(b ? wn_sniff_encoding(b, n, NULL, 0, &s) : "", "windows-1252");
+        free(b);
+    }
+    /* no label: the detector decides */
     CHECK_FILE("windows1251_nolabel.html", NULL, "windows-1251", WN_CHARSET_DETECTED,
                "Крупнейший по численности населения город");
     CHECK_FILE("shift_jis_nolabel.html", NULL, "Shift_JIS", WN_CHARSET_DETECTED,
@@ -276,6 +293,12 @@ TEST(single_byte)
     CHECK_EQ_MEM(d.utf8, d.len, "Ѕй");
     d = decode_str(&a, "\xE0\xE1", 2, "iso-8859-8-i");
     CHECK_EQ_MEM(d.utf8, d.len, "אב");
+    /* English with curly quotes and a euro sign, no label: windows-1252,
+     * not the detector's windows-1258 guess */
+    const char *en = "<html><body><p>Price: 5 \x80 \x97 \x93sale\x94</p></body></html>";
+    d = decode_str(&a, en, strlen(en), NULL);
+    CHECK_EQ_STR(d.encoding, "windows-1252");
+    CHECK(strstr(d.utf8, "5 € — “sale”") != NULL);
     wn_arena_free_all(&a);
 }
 
@@ -306,6 +329,12 @@ TEST(multi_byte)
     d = decode_str(&a, "<p>anything</p>", 15, "iso-2022-kr");
     CHECK_EQ_MEM(d.utf8, d.len, "\xEF\xBF\xBD");
     CHECK_EQ_STR(d.encoding, "replacement");
+    /* the same from a meta (the standard's defence against ISO-2022-KR) */
+    const char *kr = "<meta charset=iso-2022-kr><p>x</p>";
+    d = decode_str(&a, kr, strlen(kr), NULL);
+    CHECK_EQ_STR(d.encoding, "replacement");
+    CHECK_EQ_INT(d.source, WN_CHARSET_META);
+    CHECK_EQ_MEM(d.utf8, d.len, "\xEF\xBF\xBD");
     wn_arena_free_all(&a);
 }
 
@@ -369,6 +398,35 @@ TEST(hostile_bytes)
     wn_arena_free_all(&a);
 }
 
+/* Random markup made of the pieces the prescan reacts to: it must never
+ * read out of bounds (ASan) and answers a known name or NULL. */
+TEST(prescan_random_markup)
+{
+    static const char *const pieces[] = {
+        "<meta", " ", "charset", "=", "'", "\"", "koi8-r", "utf-16", "<!--", "-->", ">", "<",
+        "/", "content=", "http-equiv=content-type", "text/html;charset=", "<a ", "</", "<!",
+        "<?", "x", "\t", "<?xml encoding=", "shift_jis", ";",
+    };
+    uint32_t seed = 99;
+    char buf[1400];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        while (n < sizeof buf - 32) {
+            seed = seed * 1103515245u + 12345u;
+            const char *piece = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+            size_t k = strlen(piece);
+            memcpy(buf + n, piece, k);
+            n += k;
+            if (((seed >> 8) & 63) == 0)
+                break;
+        }
+        const char *e = wn_prescan_encoding(buf, n);
+        CHECK(e == NULL || wn_encoding_for_label(e, strlen(e)) != NULL);
+        e = wn_prescan_encoding_within(buf, n, n / 2);
+        CHECK(e == NULL || wn_encoding_for_label(e, strlen(e)) != NULL);
+    }
+}
+
 int
 main(void)
 {
@@ -380,5 +438,6 @@ main(void)
     RUN(multi_byte);
     RUN(utf16);
     RUN(hostile_bytes);
+    RUN(prescan_random_markup);
     return harness_done();
 }

@@ -89,6 +89,7 @@ main(void)
         return harness_skip("html5lib-tests/encoding not found under $WN_SHARED");
     fclose(f);
     harness_current = "html5lib_encoding";
+    harness_tests = 1;
     int total = 0, passed = 0, strict_passed = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[1100];

@@ -294,25 +294,33 @@ decode_single(wn_arena *arena, const wn_encoding *e, const unsigned char *p, siz
 {
     uint16_t table[128];
     single_byte_table(e, table);
+    /* Each byte's UTF-8 form, padded to 4 bytes so it copies in one go. */
+    unsigned char seq[128][4], seq_len[256];
+    for (unsigned b = 0; b < 0x80; b++)
+        seq_len[b] = 1;
+    for (unsigned b = 0x80; b < 0x100; b++) {
+        memset(seq[b - 0x80], 0, 4);
+        seq_len[b] = (unsigned char)put_utf8((char *)seq[b - 0x80], table[b - 0x80]);
+    }
     /* Exact output size first, so large pages take no slack. */
     size_t need = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned cp = p[i] < 0x80 ? p[i] : table[p[i] - 0x80];
-        need += cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
-    }
-    char *o = wn_arena_alloc(arena, need + 1);
+    for (size_t i = 0; i < n; i++)
+        need += seq_len[p[i]];
+    char *o = wn_arena_alloc(arena, need + 4);
     if (!o)
         return WN_ERR_NOMEM;
     size_t len = 0, i = 0;
     while (i < n) {
-        size_t a = ascii_prefix(p + i, n - i);
-        memcpy(o + len, p + i, a);
-        len += a;
-        i += a;
-        if (i < n) {
-            len += put_utf8(o + len, table[p[i] - 0x80]);
-            i++;
+        if (p[i] < 0x80) {
+            size_t a = ascii_prefix(p + i, n - i);
+            memcpy(o + len, p + i, a);
+            len += a;
+            i += a;
+            continue;
         }
+        memcpy(o + len, seq[p[i] - 0x80], 4);
+        len += seq_len[p[i]];
+        i++;
     }
     o[len] = '\0';
     out->utf8 = o;
@@ -478,6 +486,16 @@ detect(const unsigned char *p, size_t n)
             e = detector_name(name);
     }
     uchardet_delete(ud);
+    /* On little evidence the detector picks windows-1258 for English with
+     * curly quotes or a euro sign; Vietnamese pages carry many non-ASCII
+     * bytes, so ask for some before believing it. */
+    if (e && strcmp(e->name, "windows-1258") == 0) {
+        size_t high = 0;
+        for (size_t i = 0; i < m; i++)
+            high += p[i] >= 0x80;
+        if (high < 64)
+            e = NULL;
+    }
     /* Never guess an encoding that would throw the text away or that
      * bytes without a BOM cannot be. */
     if (e && (e->kind == WN_ENC_REPLACEMENT || e->kind == WN_ENC_USER_DEFINED ||
@@ -519,21 +537,56 @@ bom(const unsigned char *p, size_t n, size_t *bom_len)
 }
 
 /* Steps 2-5 (no BOM). `ascii` is the length of the ASCII prefix. */
+/* Whether a label from the transport or a meta should give way to UTF-8:
+ * when the label names a legacy ASCII-compatible encoding but every byte
+ * of the page is valid UTF-8 (a sequence cut by the end of input allowed)
+ * and some are not ASCII. Legacy text with accented letters or CJK is
+ * practically never valid UTF-8 throughout, while pages re-encoded to
+ * UTF-8 by a crawler or archive that kept the original <meta>, and
+ * servers that announce ISO-8859-1 by default, are common. A browser
+ * follows the label here (HTML Standard) and shows mojibake; we want the
+ * text the author wrote. Only the whole-page check is trusted, so a page
+ * truly in the labelled encoding keeps it. */
+static int
+utf8_beats_label(const wn_encoding *e, const unsigned char *p, size_t n, size_t ascii)
+{
+    if (ascii >= n || (e->kind != WN_ENC_SINGLE && e->kind != WN_ENC_MULTI &&
+                       e->kind != WN_ENC_REPLACEMENT))
+        return 0;
+    size_t valid = utf8_valid_prefix(p + ascii, n - ascii) + ascii;
+    if (valid == n)
+        return 1;
+    size_t bad;
+    return utf8_seq(p + valid, n - valid, &bad) == 0 && valid + bad >= n && n - valid < 4;
+}
+
+/* Steps 2-5 (no BOM). `ascii` is the length of the ASCII prefix. */
 static const wn_encoding *
 choose(const unsigned char *p, size_t n, const char *transport, size_t ascii, int use_detector,
        wn_charset_source *source)
 {
-    const wn_encoding *e;
+    const wn_encoding *e = NULL;
     if (transport && (e = transport_encoding(transport))) {
         *source = WN_CHARSET_TRANSPORT;
-        return e;
+    } else {
+        const char *name = wn_prescan_encoding((const char *)p, n);
+        if (!name && n > 1024)
+            name = wn_prescan_encoding_within((const char *)p, n, LATE_META_WINDOW);
+        /* name is a canonical name, not always a label ("replacement") */
+        for (size_t i = 0; name && i < WN__ENCODING_COUNT; i++) {
+            if (wn__encodings[i].name == name) {
+                e = &wn__encodings[i];
+                *source = WN_CHARSET_META;
+                break;
+            }
+        }
     }
-    const char *name = wn_prescan_encoding((const char *)p, n);
-    if (!name && n > 1024)
-        name = wn_prescan_encoding_within((const char *)p, n, LATE_META_WINDOW);
-    if (name) {
-        *source = WN_CHARSET_META;
-        return enc(name);
+    if (e) {
+        if (use_detector && utf8_beats_label(e, p, n, ascii)) {
+            *source = WN_CHARSET_DETECTED;
+            return enc("utf-8");
+        }
+        return e;
     }
     if (use_detector && ascii < n) {
         *source = WN_CHARSET_DETECTED;

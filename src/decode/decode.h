@@ -6,6 +6,10 @@
  *   3. the prescan of the first 1024 bytes (<meta charset>, http-equiv);
  *   4. detection from the bytes (libuchardet), trusted only when confident;
  *   5. windows-1252.
+ * One deliberate departure from the standard: when 2 or 3 name a legacy
+ * encoding but the whole page is valid, non-ASCII UTF-8, it is decoded as
+ * UTF-8 (source WN_CHARSET_DETECTED): such pages were re-encoded after the
+ * label was written, or the server's default charset was wrong.
  * Labels are mapped as the WHATWG Encoding Standard maps them ("latin1",
  * "ascii", "iso-8859-1" all mean windows-1252, "gb2312" means GBK, ...).
  * Conversion uses iconv; invalid sequences become U+FFFD, never a failure.
