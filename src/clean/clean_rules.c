@@ -1,0 +1,228 @@
+/* clean_rules.c - the class/id vocabulary and its tokenizer.
+ *
+ * The words are generic web-page vocabulary (what front-end developers call
+ * navigation, share bars, ad slots, comment sections, article bodies), never
+ * a class seen on one site. See clean.h for how values are tokenised.
+ */
+#include <string.h>
+
+#include "clean/clean.h"
+
+typedef struct vocab_word {
+    const char *word;
+    uint32_t bits;
+} vocab_word;
+
+#define D WN_TOK_DROP
+#define N WN_TOK_NEG
+#define P WN_TOK_POS
+#define B WN_TOK_BYLINE
+#define C WN_TOK_CAPTION
+#define M (WN_TOK_NEG | WN_TOK_COMMENTS)
+
+static const vocab_word vocab[] = {
+    /* navigation and menus */
+    {"nav", D}, {"navbar", D}, {"navigation", D}, {"subnav", D}, {"menu", D}, {"menus", D},
+    {"menubar", D}, {"submenu", D}, {"megamenu", D}, {"breadcrumb", D}, {"breadcrumbs", D},
+    {"crumbs", D}, {"skip", D}, {"skiplink", D}, {"offcanvas", D}, {"drawer", D},
+    {"dropdown", D}, {"topbar", D}, {"toolbar", D}, {"search", D}, {"searchbox", D},
+    {"searchform", D}, {"login", D}, {"signin", D}, {"tooltip", D},
+    /* sharing and social */
+    {"share", D}, {"shares", D}, {"sharing", D}, {"sharebar", D}, {"sharethis", D},
+    {"addthis", D}, {"social", D}, {"socials", D}, {"socialmedia", D},
+    /* ads and promotion */
+    {"ad", D}, {"ads", D}, {"adslot", D}, {"adunit", D}, {"adsense", D}, {"advert", D},
+    {"adverts", D}, {"advertisement", D}, {"advertising", D}, {"dfp", D}, {"sponsor", D},
+    {"sponsors", D}, {"sponsored", D}, {"promo", D}, {"promos", D}, {"promotion", D},
+    /* banners, dialogs, subscriptions */
+    {"cookie", D}, {"cookies", D}, {"consent", D}, {"gdpr", D}, {"ccpa", D}, {"modal", D},
+    {"popup", D}, {"popover", D}, {"lightbox", D}, {"newsletter", D}, {"subscribe", D},
+    {"subscription", D}, {"signup", D}, {"print", D},
+    /* usually boilerplate, judged with the text they hold */
+    {"related", N}, {"recommended", N}, {"recommendations", N}, {"recirc", N},
+    {"recirculation", N}, {"trending", N}, {"popular", N}, {"mostread", N},
+    {"mostpopular", N}, {"footer", N}, {"foot", N}, {"sidebar", N}, {"rail", N},
+    {"widget", N}, {"widgets", N}, {"tags", N}, {"tag", N}, {"tagcloud", N}, {"taglist", N},
+    {"bio", N}, {"authorbio", N}, {"authorbox", N}, {"outbrain", N}, {"taboola", N},
+    {"banner", N}, {"paywall", N}, {"pagination", N}, {"pager", N}, {"follow", N},
+    {"more", N}, {"links", N}, {"masthead", N}, {"header", N}, {"aside", N}, {"cta", N},
+    {"teaser", N}, {"teasers", N},
+    {"comment", M}, {"comments", M}, {"commentlist", M}, {"disqus", M}, {"respond", M},
+    /* usually the article */
+    {"article", P}, {"articlebody", P}, {"body", P}, {"content", P}, {"entry", P},
+    {"entrycontent", P}, {"main", P}, {"post", P}, {"postbody", P}, {"postcontent", P},
+    {"story", P}, {"storybody", P}, {"text", P}, {"blog", P}, {"prose", P}, {"richtext", P},
+    {"rte", P}, {"hentry", P},
+    /* bylines and captions */
+    {"byline", B}, {"bylines", B}, {"author", B}, {"authors", B}, {"authorname", B},
+    {"dateline", B}, {"date", B}, {"dates", B}, {"timestamp", B}, {"published", B},
+    {"pubdate", B}, {"posted", B}, {"meta", B},
+    {"caption", C}, {"captions", C}, {"figcaption", C}, {"credit", C}, {"credits", C},
+};
+
+#undef D
+#undef N
+#undef P
+#undef B
+#undef C
+#undef M
+
+/* Whole class names (not tokens) that hide an element from sighted readers. */
+static const char *const hidden_classes[] = {
+    "sr-only", "sr-only-focusable", "screen-reader-text", "screen-reader-only", "screenreader",
+    "visually-hidden", "visuallyhidden", "visually_hidden", "a11y-hidden", "hidden", "hide",
+    "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "invisible",
+};
+
+static int
+lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static bool
+is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+uint32_t
+wn_token_class(const char *tok, size_t n)
+{
+    if (n == 0 || n > 32)
+        return 0;
+    for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
+        const char *w = vocab[i].word;
+        if (strlen(w) == n && memcmp(w, tok, n) == 0)
+            return vocab[i].bits;
+    }
+    return 0;
+}
+
+/* Call fn for each token of s; tokens are lower-cased into a small buffer.
+ * Token boundaries: any non-alphanumeric byte, lower->Upper case changes
+ * and letter<->digit changes. Non-ASCII bytes end tokens too. */
+typedef bool (*token_fn)(const char *tok, size_t n, void *ctx);
+
+static void
+tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
+{
+    char tok[33];
+    size_t tl = 0;
+    bool overflow = false;
+    for (size_t i = 0; i <= n; i++) {
+        int c = i < n ? (unsigned char)s[i] : 0;
+        bool alnum = is_alpha(c) || is_digit(c);
+        bool boundary = !alnum;
+        if (alnum && i > 0 && tl > 0) {
+            int p = (unsigned char)s[i - 1];
+            if (p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z')
+                boundary = true;
+            else if (is_digit(p) != is_digit(c))
+                boundary = true;
+        }
+        if (boundary && (tl > 0 || overflow)) {
+            if (!overflow && fn(tok, tl, ctx))
+                return;
+            tl = 0;
+            overflow = false;
+        }
+        if (alnum) {
+            if (tl < sizeof tok - 1)
+                tok[tl++] = (char)lower(c);
+            else
+                overflow = true;
+        }
+    }
+}
+
+static bool
+classify_cb(const char *tok, size_t n, void *ctx)
+{
+    *(uint32_t *)ctx |= wn_token_class(tok, n);
+    return false;
+}
+
+uint32_t
+wn_tokens_classify(const char *s, size_t n)
+{
+    uint32_t bits = 0;
+    if (s)
+        tokens_each(s, n, classify_cb, &bits);
+    return bits;
+}
+
+typedef struct has_ctx {
+    const char *word;
+    size_t len;
+    bool found;
+} has_ctx;
+
+static bool
+has_cb(const char *tok, size_t n, void *ctx)
+{
+    has_ctx *h = ctx;
+    if (n == h->len && memcmp(tok, h->word, n) == 0)
+        h->found = true;
+    return h->found;
+}
+
+bool
+wn_tokens_has(const char *s, size_t n, const char *word)
+{
+    has_ctx h = {word, strlen(word), false};
+    if (s)
+        tokens_each(s, n, has_cb, &h);
+    return h.found;
+}
+
+/* Is one of the whitespace-separated class names a "visually hidden" one? */
+static bool
+class_hidden(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+            i++;
+        size_t start = i;
+        while (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+            i++;
+        size_t len = i - start;
+        for (size_t k = 0; len && k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
+            const char *h = hidden_classes[k];
+            if (strlen(h) != len)
+                continue;
+            size_t j = 0;
+            while (j < len && lower((unsigned char)s[start + j]) == h[j])
+                j++;
+            if (j == len)
+                return true;
+        }
+    }
+    return false;
+}
+
+uint32_t
+wn_node_token_bits(const wn_node *n)
+{
+    if (!n || n->type != WN_NODE_ELEMENT)
+        return 0;
+    uint32_t bits = 0;
+    size_t len;
+    const char *v = wn_node_attr(n, "class", &len);
+    if (v) {
+        bits |= wn_tokens_classify(v, len);
+        if (class_hidden(v, len))
+            bits |= WN_TOK_HIDDEN;
+    }
+    v = wn_node_attr(n, "id", &len);
+    if (v)
+        bits |= wn_tokens_classify(v, len);
+    return bits;
+}
