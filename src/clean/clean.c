@@ -69,19 +69,28 @@ style_hides(const wn_node *n)
     return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
 }
 
-/* Does the element's role mark a landmark or widget that is never content? */
+/* Does the element's role mark a landmark or widget that is never content?
+ * Dialogs and widgets always; landmarks (`landmark` true) are checked in
+ * pass 3, where a landmark holding most of the page's paragraphs is taken
+ * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_node *n)
+role_drops(const wn_node *n, bool landmark)
 {
-    static const char *const roles[] = {
-        "navigation", "banner", "contentinfo", "complementary", "search", "dialog",
-        "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist", "tooltip",
+    static const char *const widgets[] = {
+        "dialog", "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist",
+        "tooltip",
     };
+    static const char *const landmarks[] = {
+        "navigation", "banner", "contentinfo", "complementary", "search",
+    };
+    const char *const *roles = landmark ? landmarks : widgets;
+    size_t n_roles = landmark ? sizeof landmarks / sizeof landmarks[0]
+                              : sizeof widgets / sizeof widgets[0];
     size_t len;
     const char *v = wn_node_attr(n, "role", &len);
     if (!v)
         return false;
-    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+    for (size_t i = 0; i < n_roles; i++)
         if (attr_eq_ci(n, "role", roles[i]))
             return true;
     return false;
@@ -96,13 +105,13 @@ tag_drops(const wn_node *n)
     case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_TEMPLATE: case WN_TAG_SVG:
     case WN_TAG_MATH: case WN_TAG_IFRAME: case WN_TAG_FRAME: case WN_TAG_FRAMESET:
     case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_APPLET: case WN_TAG_CANVAS:
-    case WN_TAG_BUTTON: case WN_TAG_INPUT: case WN_TAG_SELECT: case WN_TAG_TEXTAREA:
+    case WN_TAG_INPUT: case WN_TAG_SELECT: case WN_TAG_TEXTAREA:
     case WN_TAG_OPTION: case WN_TAG_OPTGROUP: case WN_TAG_DATALIST: case WN_TAG_KEYGEN:
-    case WN_TAG_PROGRESS: case WN_TAG_METER: case WN_TAG_DIALOG: case WN_TAG_NAV:
+    case WN_TAG_PROGRESS: case WN_TAG_METER: case WN_TAG_DIALOG:
     case WN_TAG_HEAD: case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:
     case WN_TAG_AUDIO: case WN_TAG_VIDEO: case WN_TAG_SOURCE: case WN_TAG_TRACK:
-    case WN_TAG_MAP: case WN_TAG_AREA: case WN_TAG_LABEL: case WN_TAG_MENU:
-    case WN_TAG_ASIDE: case WN_TAG_SEARCH: case WN_TAG_NOEMBED: case WN_TAG_NOFRAMES:
+    case WN_TAG_MAP: case WN_TAG_AREA: case WN_TAG_MENU:
+    case WN_TAG_SEARCH: case WN_TAG_NOEMBED: case WN_TAG_NOFRAMES:
     case WN_TAG_BGSOUND: case WN_TAG_PARAM: case WN_TAG_MARQUEE:
         return true;
     default:
@@ -171,7 +180,7 @@ clean_markup(wn_dom *dom)
             noscript = n;
             continue;
         }
-        if (tag_drops(n) || role_drops(n)) {
+        if (tag_drops(n) || role_drops(n, false)) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
             continue;
@@ -210,6 +219,16 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
         uint32_t bits = wn_node_token_bits(n);
         if (bits & WN_TOK_HIDDEN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        /* landmarks, and buttons/labels (which an unclosed tag can make
+         * swallow the page) */
+        bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
+                        role_drops(n, true);
+        if (landmark && !big) {
+            n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
             continue;
         }
