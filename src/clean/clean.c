@@ -153,9 +153,9 @@ clean_markup(wn_dom *dom)
             continue;
         if (!entering) {
             if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
-                if (n->aux != 1)
-                    n->flags |= WN_NF_DROP;
-                n->aux = 0;
+                /* aux 2: no image inside; pass 3 drops it unless it holds
+                 * the page (crawler views of script-rendered sites) */
+                n->aux = n->aux == 1 ? 0 : 2;
                 /* back to the enclosing noscript, if any */
                 noscript = NULL;
                 for (wn_node *p = n->parent; p; p = p->parent)
@@ -209,6 +209,14 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
         }
         const wn_stat *s = wn_stats_of(st, n);
         bool big = s->paras >= 3 && s->text >= 1500;
+        if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
+            n->aux = 0;
+            if (!big) {
+                n->flags |= WN_NF_DROP;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+        }
         if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
@@ -240,6 +248,43 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
     }
 }
 
+/* Pages rendered by scripts may ship their whole text in a hidden element
+ * (streamed server rendering swaps it in). When what is visible holds a
+ * small part of the paragraphs and hidden elements hold most, the hidden
+ * elements with real paragraphs are shown again. */
+static bool
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
+{
+    wn_dom *dom = doc->dom;
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    wn_stats full = {0};
+    if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
+        return false;
+    uint32_t hidden_paras = 0;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_HIDDEN) {
+            hidden_paras += wn_stats_of(&full, n)->paras;
+            wn_walk_skip_children(&w);
+        }
+    }
+    if (hidden_paras < 3 || hidden_paras < 2 * all->paras)
+        return false;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if ((n->flags & WN_NF_HIDDEN) && wn_stats_of(&full, n)->paras >= 3)
+            n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
+    }
+    return true;
+}
+
 wn_status
 wn_clean(wn_doc *doc)
 {
@@ -247,7 +292,10 @@ wn_clean(wn_doc *doc)
         return WN_ERR_INVALID;
     clean_markup(doc->dom);
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP))
+    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        return WN_ERR_NOMEM;
+    if (unhide_if_all_hidden(doc, &st) &&
+        !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     clean_vocabulary(doc->dom, &st);
     return WN_OK;

@@ -42,7 +42,7 @@ static const vocab_word vocab[] = {
     {"related", N}, {"recommended", N}, {"recommendations", N}, {"recirc", N},
     {"recirculation", N}, {"trending", N}, {"popular", N}, {"mostread", N},
     {"mostpopular", N}, {"footer", N}, {"foot", N}, {"sidebar", N}, {"rail", N},
-    {"widget", N}, {"widgets", N}, {"tags", N}, {"tag", N}, {"tagcloud", N}, {"taglist", N},
+    {"tags", N}, {"tag", N}, {"tagcloud", N}, {"taglist", N},
     {"bio", N}, {"authorbio", N}, {"authorbox", N}, {"outbrain", N}, {"taboola", N},
     {"banner", N}, {"paywall", N}, {"pagination", N}, {"pager", N}, {"follow", N},
     {"more", N}, {"links", N}, {"masthead", N}, {"header", N}, {"aside", N}, {"cta", N},

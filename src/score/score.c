@@ -232,7 +232,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     cx.link_max = (cx.flags & WN_OPT_PRECISION) ? 0.35 : (cx.flags & WN_OPT_RECALL) ? 0.7 : 0.5;
     out->page_type = cx.page_type = wn_score_page_type(doc, meta);
     wn_dom *dom = doc->dom;
-    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP))
+    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     uint32_t nn = cx.stats.n;
     double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);

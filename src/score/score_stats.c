@@ -65,7 +65,8 @@ text_figures(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
 }
 
 bool
-wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags)
+wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
+                 uint32_t unless_flags)
 {
     uint32_t n = dom->node_count + 1;
     if (!st->s || st->n < n) {
@@ -100,7 +101,7 @@ wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags
         if (node->type != WN_NODE_ELEMENT && node->type != WN_NODE_DOCUMENT)
             continue;
         if (entering) {
-            if (node->flags & skip_flags) {
+            if ((node->flags & skip_flags) && !(node->flags & unless_flags)) {
                 wn_walk_skip_children(&w);
                 continue;
             }
