@@ -218,6 +218,30 @@ set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
     return WN_OK;
 }
 
+static void
+mark_comments(wn_node *root)
+{
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
+            continue;
+        uint32_t bits = wn_node_token_bits(n);
+        if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS)) {
+            n->flags |= WN_NF_BOILER;
+            wn_walk_skip_children(&w);
+        }
+    }
+}
+
 wn_status
 wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
 {
@@ -232,7 +256,10 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     cx.link_max = (cx.flags & WN_OPT_PRECISION) ? 0.35 : (cx.flags & WN_OPT_RECALL) ? 0.7 : 0.5;
     out->page_type = cx.page_type = wn_score_page_type(doc, meta);
     wn_dom *dom = doc->dom;
-    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP, 0))
+    /* comment sections are never the article (but are a forum's posts) */
+    if (cx.page_type != WN_PAGE_FORUM)
+        mark_comments(dom->root);
+    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP | WN_NF_BOILER, 0))
         return WN_ERR_NOMEM;
     uint32_t nn = cx.stats.n;
     double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);
@@ -249,7 +276,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
         if (n->type != WN_NODE_ELEMENT)
             continue;
         if (e) {
-            if (n->flags & WN_NF_DROP)
+            if (n->flags & (WN_NF_DROP | WN_NF_BOILER))
                 wn_walk_skip_children(&w);
             continue;
         }
@@ -275,7 +302,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
-        if (n->flags & WN_NF_DROP) {
+        if (n->flags & (WN_NF_DROP | WN_NF_BOILER)) {
             wn_walk_skip_children(&w);
             continue;
         }
@@ -377,7 +404,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                     roots[n_roots++] = c;
                     continue;
                 }
-                if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
+                if (c->type != WN_NODE_ELEMENT || (c->flags & (WN_NF_DROP | WN_NF_BOILER)))
                     continue;
                 const wn_stat *s = wn_stats_of(&cx.stats, c);
                 if (!s->text)

@@ -15,6 +15,7 @@
 #include "score/score.h"
 
 #define MAX_SEEN 256
+#define HEADLINE_PATH 0x48454144
 
 static bool
 is_heading(const wn_node *n)
@@ -155,6 +156,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
     }
+    /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
+     * any of them also passes the headline */
+    if (headline)
+        for (wn_node *a = headline; a; a = a->parent)
+            a->aux = HEADLINE_PATH;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     for (size_t i = 0; i < c->n_roots; i++) {
@@ -178,9 +184,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     hashed = NULL;
                 continue;
             }
+            if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
+                before_headline = false;
             if (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)) {
-                if (n == headline)
-                    before_headline = false;
                 wn_walk_skip_children(&w);
                 continue;
             }
@@ -208,6 +214,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 if (ld > lim)
                     boiler = true;
             }
+            if (n->aux == HEADLINE_PATH && (boiler || (article && !pos && s->paras == 0 &&
+                                                       s->text < 200 &&
+                                                       ((bits & WN_TOK_BYLINE) ||
+                                                        wn_node_is(n, WN_TAG_ADDRESS)))))
+                before_headline = false;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
@@ -252,4 +263,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
         }
     }
+    if (headline)
+        for (wn_node *a = headline; a; a = a->parent)
+            a->aux = 0;
 }
