@@ -217,7 +217,7 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
                 continue;
             }
         }
-        if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2) {
+        if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
             continue;

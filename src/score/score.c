@@ -218,9 +218,17 @@ set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
     return WN_OK;
 }
 
+/* Before scoring: comment sections (except on forums, where they are the
+ * content) and blocks whose class/id says boilerplate (footer, sidebar,
+ * related ...) and that hold no run of real paragraphs are set aside, so
+ * they can neither win nor add to a container's score. */
 static void
-mark_comments(wn_node *root)
+mark_negative(wn_score_ctx *cx, wn_node *root)
 {
+    bool forum = cx->page_type == WN_PAGE_FORUM;
+    wn_stats st = {0};
+    if (!wn_stats_compute(&st, cx->doc->dom, &cx->doc->arena, WN_NF_DROP, 0))
+        return;
     wn_walk w;
     wn_node *n;
     bool e;
@@ -235,7 +243,12 @@ mark_comments(wn_node *root)
         if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
             continue;
         uint32_t bits = wn_node_token_bits(n);
-        if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS)) {
+        if (bits & WN_TOK_POS)
+            continue;
+        const wn_stat *s = wn_stats_of(&st, n);
+        bool big = s->paras >= 3 && s->text >= 1500;
+        if (((bits & WN_TOK_COMMENTS) && !forum) ||
+            ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !(bits & WN_TOK_COMMENTS) && !big)) {
             n->flags |= WN_NF_BOILER;
             wn_walk_skip_children(&w);
         }
@@ -257,8 +270,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     out->page_type = cx.page_type = wn_score_page_type(doc, meta);
     wn_dom *dom = doc->dom;
     /* comment sections are never the article (but are a forum's posts) */
-    if (cx.page_type != WN_PAGE_FORUM)
-        mark_comments(dom->root);
+    mark_negative(&cx, dom->root);
     if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP | WN_NF_BOILER, 0))
         return WN_ERR_NOMEM;
     uint32_t nn = cx.stats.n;
@@ -266,12 +278,17 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     if (!raw)
         return WN_ERR_NOMEM;
     wn_node *body = find_body(dom);
+    /* candidates are looked for in the whole tree: a page whose markup is
+     * broken may have content after </body> */
+    wn_node *top_el = body;
+    while (top_el->parent && top_el->parent->type == WN_NODE_ELEMENT)
+        top_el = top_el->parent;
 
     /* phase 2: paragraph scores to ancestors */
     wn_walk w;
     wn_node *n;
     bool e;
-    wn_walk_init(&w, body);
+    wn_walk_init(&w, top_el);
     while (wn_walk_next(&w, &n, &e)) {
         if (n->type != WN_NODE_ELEMENT)
             continue;
@@ -290,7 +307,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 break;
             double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
             raw[a->index] += cs / div;
-            if (a == body)
+            if (a == body || a == top_el)
                 break;
         }
     }
@@ -298,7 +315,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     /* phase 3: the top candidate */
     cand top = {NULL, 0};
     cand best5[5] = {{0}};
-    wn_walk_init(&w, body);
+    wn_walk_init(&w, top_el);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
@@ -306,7 +323,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             wn_walk_skip_children(&w);
             continue;
         }
-        if (raw[n->index] <= 0)
+        if (raw[n->index] <= 0 || wn_node_is(n, WN_TAG_HTML))
             continue;
         double f = final_score(&cx, raw, n);
         for (int i = 0; i < 5; i++) {
