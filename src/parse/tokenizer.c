@@ -866,24 +866,69 @@ char_ref(wn_tokenizer *t, bool attr)
 /* Whether c is one of tab, LF, FF, space (CR already reads as LF). */
 #define IS_WS(c) ((c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == ' ')
 
-/* Text states (data, RCDATA, RAWTEXT, script data, PLAINTEXT): append the
- * run of ordinary bytes from pos; returns the byte that stopped it, or -1
- * at the end of input. */
+/* Skip ordinary bytes from p: eight at a time while a word holds none of
+ * the (up to four) stop bytes given as patterns (byte * 0x01..01), then
+ * byte by byte with the class table. The word test is the classic "has a
+ * zero byte" trick on word ^ pattern; a hit only means "look closer". */
+#define SWAR_ONES 0x0101010101010101ull
+#define SWAR_HIGHS 0x8080808080808080ull
+#define SWAR_PAT(c) ((uint64_t)(unsigned char)(c) * SWAR_ONES)
+
+static inline uint64_t
+swar_has(uint64_t w, uint64_t pat)
+{
+    uint64_t x = w ^ pat;
+    return (x - SWAR_ONES) & ~x & SWAR_HIGHS;
+}
+
+static inline const unsigned char *
+skip_run(const unsigned char *q, const unsigned char *e, unsigned cls, uint64_t a, uint64_t b,
+         uint64_t c, uint64_t d)
+{
+    while (e - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        if (swar_has(w, a) | swar_has(w, b) | swar_has(w, c) | swar_has(w, d))
+            break;
+        q += 8;
+    }
+    while (q < e && !(byte_class[*q] & cls))
+        q++;
+    return q;
+}
+
+/* Text states (data, RCDATA, RAWTEXT, script data, PLAINTEXT, CDATA):
+ * emit the run of ordinary bytes from pos; returns the byte that stopped
+ * it, or -1 at the end of input. The stop bytes are those of `cls`. */
 static inline int
-text_run(wn_tokenizer *t, unsigned cls)
+text_run(wn_tokenizer *t, unsigned cls, char s1, char s2, char s3, char s4)
 {
     const unsigned char *s = (const unsigned char *)t->in + t->pos;
     const unsigned char *e = (const unsigned char *)t->in + t->len;
-    const unsigned char *q = s;
-    while (q < e && !(byte_class[*q] & cls))
-        q++;
+    const unsigned char *q =
+        skip_run(s, e, cls, SWAR_PAT(s1), SWAR_PAT(s2), SWAR_PAT(s3), SWAR_PAT(s4));
     if (q > s)
         emit_input(t, (const char *)s, (size_t)(q - s));
     t->pos = (size_t)(q - (const unsigned char *)t->in);
     return q < e ? *q : -1;
 }
 
-/* Attribute / tag name / comment run: append ordinary bytes to s. */
+/* Attribute value / comment run: append ordinary bytes to s (CR reads
+ * as LF in the returned stop byte). */
+static inline int
+str_run4(wn_tokenizer *t, tok_str *s, unsigned cls, char s1, char s2, char s3, char s4)
+{
+    const unsigned char *st = (const unsigned char *)t->in + t->pos;
+    const unsigned char *e = (const unsigned char *)t->in + t->len;
+    const unsigned char *q =
+        skip_run(st, e, cls, SWAR_PAT(s1), SWAR_PAT(s2), SWAR_PAT(s3), SWAR_PAT(s4));
+    if (q > st)
+        str_add_input(t, s, (const char *)st, (size_t)(q - st));
+    t->pos = (size_t)(q - (const unsigned char *)t->in);
+    return q < e ? (*q == '\r' ? '\n' : *q) : -1;
+}
+
+/* Tag / attribute name run (short; many stop bytes): table only. */
 static inline int
 str_run(wn_tokenizer *t, tok_str *s, unsigned cls)
 {
@@ -906,7 +951,7 @@ run(wn_tokenizer *t)
         int c;
         switch (t->state) {
         case S_DATA: /* 13.2.5.1 Data state */
-            c = text_run(t, C_DATA);
+            c = text_run(t, C_DATA, '&', '<', '\r', '<');
             if (c == '&') {
                 char_ref(t, false);
             } else if (c == '<') {
@@ -923,7 +968,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_RCDATA: /* 13.2.5.2 RCDATA state */
-            c = text_run(t, C_DATA | C_RCDATA);
+            c = text_run(t, C_DATA | C_RCDATA, '&', '<', '\r', '\0');
             if (c == '&') {
                 char_ref(t, false);
             } else if (c == '<') {
@@ -943,7 +988,7 @@ run(wn_tokenizer *t)
 
         case S_RAWTEXT:     /* 13.2.5.3 RAWTEXT state */
         case S_SCRIPT_DATA: /* 13.2.5.4 Script data state */
-            c = text_run(t, C_RAW);
+            c = text_run(t, C_RAW, '<', '\0', '\r', '<');
             if (c == '<') {
                 t->pos++;
                 t->state = t->state == S_RAWTEXT ? S_RAWTEXT_LT : S_SCRIPT_LT;
@@ -960,7 +1005,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_PLAINTEXT: /* 13.2.5.5 PLAINTEXT state */
-            c = text_run(t, C_PLAIN);
+            c = text_run(t, C_PLAIN, ']', '\0', '\r', ']');
             if (c == 0) {
                 t->errors++;
                 emit_bytes(t, REPLACEMENT, 3);
@@ -1350,7 +1395,8 @@ run(wn_tokenizer *t)
         case S_ATTR_VALUE_DQ:   /* 13.2.5.36 Attribute value (double-quoted) state */
         case S_ATTR_VALUE_SQ: { /* 13.2.5.37 Attribute value (single-quoted) state */
             int quote = t->state == S_ATTR_VALUE_DQ ? '"' : '\'';
-            c = str_run(t, &t->aval, quote == '"' ? C_AVDQ : C_AVSQ);
+            c = quote == '"' ? str_run4(t, &t->aval, C_AVDQ, '"', '&', '\0', '\r')
+                             : str_run4(t, &t->aval, C_AVSQ, '\'', '&', '\0', '\r');
             if (c == quote) {
                 t->pos++;
                 t->state = S_AFTER_ATTR_VALUE_QUOTED;
@@ -1518,7 +1564,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_COMMENT: /* 13.2.5.45 Comment state */
-            c = str_run(t, &t->cdata, C_COMMENT);
+            c = str_run4(t, &t->cdata, C_COMMENT, '-', '<', '\0', '\r');
             if (c == '<') {
                 str_add_cur(t, &t->cdata);
                 t->pos++;
@@ -1877,7 +1923,7 @@ run(wn_tokenizer *t)
         }
 
         case S_CDATA_SECTION: /* 13.2.5.69 CDATA section state */
-            c = text_run(t, C_PLAIN & ~0u);
+            c = text_run(t, C_PLAIN, ']', '\0', '\r', ']');
             if (c == ']') {
                 t->pos++;
                 t->state = S_CDATA_SECTION_BRACKET;
