@@ -422,6 +422,71 @@ TEST(cdata_sections)
     done(&r);
 }
 
+/* 10^6 attributes on one tag: linear time, and memory bounded by the cap
+ * (dropped attributes leave nothing behind). */
+TEST(million_attributes)
+{
+    toks r;
+    size_t n = 1000000;
+    char *in = malloc(n * 16 + 16);
+    size_t len = (size_t)sprintf(in, "<p");
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(in + len, " A%zu=%zu", i % 300000, i);
+    len += (size_t)sprintf(in + len, ">x");
+    tokenize_n(&r, in, len, WN_TOKSTATE_DATA, 0);
+    CHECK_EQ_INT(r.tok[0].type, WN_TOK_START_TAG);
+    CHECK_EQ_INT(r.tok[0].n_attrs, WN_DEFAULT_MAX_ATTRS);
+    /* each kept name occurs 4 times: 3 duplicates each are not "dropped";
+     * past the cap names are not remembered, so every other one counts */
+    CHECK_EQ_INT(wn_tokenizer_dropped_attrs(r.t), n - 4 * WN_DEFAULT_MAX_ATTRS);
+    CHECK(r.arena.used < 512 * 1024);
+    CHECK_EQ_MEM(r.tok[1].data, r.tok[1].len, "x");
+    done(&r);
+    free(in);
+}
+
+/* Random soup of the bytes that matter, in every state: always ends,
+ * tokens are well formed (ASan checks the reads stay inside the input). */
+TEST(random_inputs)
+{
+    static const char alphabet[] = "<>/!-=&#;\"'?[]xX0aAsScCrRiIpPtT \t\n\r\0;amp;lt";
+    uint64_t seed = 0x9E3779B97F4A7C15ull;
+    char buf[96];
+    for (int iter = 0; iter < 4000; iter++) {
+        size_t len = (size_t)(iter % 96);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            buf[i] = alphabet[(seed >> 33) % (sizeof alphabet - 1)];
+        }
+        char *in = malloc(len ? len : 1);
+        memcpy(in, buf, len);
+        wn_arena arena;
+        wn_arena_init(&arena, NULL, 0);
+        wn_tokenizer *t = wn_tokenizer_new(&arena, in, len, 4);
+        wn_tokenizer_set_state(t, (wn_tok_state)(iter % 6));
+        wn_tokenizer_set_cdata_allowed(t, iter & 1);
+        wn_tokenizer_set_last_start_tag(t, "script", 6);
+        size_t steps = 0;
+        wn_token k;
+        while (wn_tokenizer_next(t, &k) && k.type != WN_TOK_EOF && steps++ < 4 * len + 8) {
+            if (k.type == WN_TOK_CHARACTER || k.type == WN_TOK_COMMENT)
+                CHECK(k.type == WN_TOK_COMMENT || (k.len > 0 && k.data));
+            if (k.type == WN_TOK_START_TAG || k.type == WN_TOK_END_TAG) {
+                CHECK(k.name && k.name[k.name_len] == '\0' && k.name_len > 0);
+                CHECK(k.n_attrs <= 4);
+                for (uint32_t i = 0; i < k.n_attrs; i++)
+                    CHECK(k.attrs[i].value != NULL);
+            }
+            if (k.type == WN_TOK_START_TAG && (k.tag == WN_TAG_SCRIPT || k.tag == WN_TAG_TITLE))
+                wn_tokenizer_set_state(t, k.tag == WN_TAG_SCRIPT ? WN_TOKSTATE_SCRIPT_DATA
+                                                                 : WN_TOKSTATE_RCDATA);
+        }
+        CHECK(k.type == WN_TOK_EOF);
+        wn_arena_free_all(&arena);
+        free(in);
+    }
+}
+
 int
 main(void)
 {
@@ -442,5 +507,7 @@ main(void)
     RUN(truncated_everywhere);
     RUN(eof_in_constructs);
     RUN(cdata_sections);
+    RUN(million_attributes);
+    RUN(random_inputs);
     return harness_done();
 }

@@ -90,7 +90,9 @@ void wn_tokenizer_set_cdata_allowed(wn_tokenizer *t, bool allowed);
 /* Number of parse errors seen so far (informational). */
 size_t wn_tokenizer_error_count(const wn_tokenizer *t);
 
-/* Attributes dropped because of max_attrs. */
+/* Attributes dropped because of max_attrs. Names past the cap are not
+ * remembered (bounded memory), so repeats among them all count; repeats of
+ * a kept name are duplicates (parse errors), not counted here. */
 size_t wn_tokenizer_dropped_attrs(const wn_tokenizer *t);
 
 #endif
