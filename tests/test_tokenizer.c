@@ -487,6 +487,79 @@ TEST(random_inputs)
     }
 }
 
+TEST(script_escaped_cr)
+{
+    const char *in = "<!--a\r\nb--></script>";
+    wn_arena arena;
+    wn_arena_init(&arena, NULL, 0);
+    wn_tokenizer *t = wn_tokenizer_new(&arena, in, strlen(in), 0);
+    wn_tokenizer_set_state(t, WN_TOKSTATE_SCRIPT_DATA);
+    wn_tokenizer_set_last_start_tag(t, "script", 6);
+    wn_token k;
+    CHECK(wn_tokenizer_next(t, &k));
+    CHECK_EQ_MEM(k.data, k.len, "<!--a\nb-->");
+    CHECK(wn_tokenizer_next(t, &k));
+    CHECK_EQ_INT(k.type, WN_TOK_END_TAG);
+    wn_arena_free_all(&arena);
+}
+
+/* The duplicate hash set is reset between tags. */
+TEST(hash_set_reset_between_tags)
+{
+    toks r;
+    char *in = malloc(4096);
+    size_t len = (size_t)sprintf(in, "<a");
+    for (int i = 0; i < 40; i++)
+        len += (size_t)sprintf(in + len, " n%d", i);
+    len += (size_t)sprintf(in + len, "><b");
+    for (int i = 0; i < 40; i++)
+        len += (size_t)sprintf(in + len, " n%d n%d", i, i);
+    len += (size_t)sprintf(in + len, ">");
+    tokenize_n(&r, in, len, WN_TOKSTATE_DATA, 0);
+    CHECK_EQ_INT(r.tok[0].n_attrs, 40);
+    CHECK_EQ_INT(r.tok[1].n_attrs, 40);
+    done(&r);
+    free(in);
+}
+
+TEST(error_count)
+{
+    toks r;
+    tokenize(&r, "<!DOCTYPE html><p class=\"a\">x &amp; y</p>");
+    CHECK_EQ_INT(wn_tokenizer_error_count(r.t), 0);
+    done(&r);
+    tokenize(&r, "<p a=1 a=2>&#0;</p x>");
+    CHECK(wn_tokenizer_error_count(r.t) >= 3);
+    done(&r);
+}
+
+/* Under an arena limit the tokenizer reports OOM (false) and never
+ * crashes, at every limit. */
+TEST(out_of_memory)
+{
+    const char *in = "<DIV CLASS=\"A&amp;B\" ID=x>T&lt;EXT\r\n<!--C\0--><!DOCTYPE HTML PUBLIC 'P'>"
+                     "<Foo-Bar Z=1>&notin;</Foo-Bar>";
+    size_t len = strlen(in);
+    bool saw_oom = false, saw_ok = false;
+    for (size_t limit = 256; limit < 16384; limit += 64) {
+        wn_arena arena;
+        wn_arena_init(&arena, NULL, limit);
+        wn_tokenizer *t = wn_tokenizer_new(&arena, in, len, 0);
+        if (t) {
+            wn_token k;
+            bool ok;
+            size_t steps = 0;
+            while ((ok = wn_tokenizer_next(t, &k)) && k.type != WN_TOK_EOF && steps++ < 100)
+                ;
+            saw_oom |= !ok;
+            saw_ok |= ok && k.type == WN_TOK_EOF;
+        }
+        wn_arena_free_all(&arena);
+    }
+    CHECK(saw_ok);
+    CHECK(saw_oom);
+}
+
 int
 main(void)
 {
@@ -509,5 +582,9 @@ main(void)
     RUN(cdata_sections);
     RUN(million_attributes);
     RUN(random_inputs);
+    RUN(script_escaped_cr);
+    RUN(hash_set_reset_between_tags);
+    RUN(error_count);
+    RUN(out_of_memory);
     return harness_done();
 }

@@ -550,6 +550,7 @@ finish_attr(wn_tokenizer *t)
         return;
     t->attr_open = false;
     if (t->is_end) {
+        t->errors++; /* end-tag-with-attributes */
         str_reset(&t->aname);
         str_reset(&t->aval);
         return;
@@ -619,8 +620,8 @@ emit_tag(wn_tokenizer *t)
     }
     k->self_closing = t->self_closing;
     if (t->is_end) {
-        if (t->n_attrs || t->self_closing)
-            t->errors++; /* end-tag-with-attributes / end-tag-with-trailing-solidus */
+        if (t->self_closing)
+            t->errors++; /* end-tag-with-trailing-solidus */
         return;
     }
     if (t->n_attrs) {
