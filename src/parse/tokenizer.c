@@ -944,6 +944,16 @@ str_run(wn_tokenizer *t, tok_str *s, unsigned cls)
     return q < e ? (*q == '\r' ? '\n' : *q) : -1;
 }
 
+/* Common transitions inside tags go straight to the next state's code
+ * instead of through the switch: one well-predicted jump instead of an
+ * indirect one per state change. The state is still set, so the switch
+ * would land in the same place. */
+#define JUMP(st, label)                                                                            \
+    do {                                                                                           \
+        t->state = (st);                                                                           \
+        goto label;                                                                                \
+    } while (0)
+
 /* Run the state machine until a non-character token is queued. */
 static void
 run(wn_tokenizer *t)
@@ -957,7 +967,7 @@ run(wn_tokenizer *t)
                 char_ref(t, false);
             } else if (c == '<') {
                 t->pos++;
-                t->state = S_TAG_OPEN;
+                JUMP(S_TAG_OPEN, l_tag_open);
             } else if (c == '\r') {
                 emit_cur(t);
                 adv(t);
@@ -1023,16 +1033,17 @@ run(wn_tokenizer *t)
             break;
 
         case S_TAG_OPEN: /* 13.2.5.6 Tag open state */
+        l_tag_open:
             c = peekc(t);
             if (c == '!') {
                 t->pos++;
                 t->state = S_MARKUP_DECLARATION_OPEN;
             } else if (c == '/') {
                 t->pos++;
-                t->state = S_END_TAG_OPEN;
+                JUMP(S_END_TAG_OPEN, l_end_tag_open);
             } else if (IS(c, C_ALPHA)) {
                 new_tag(t, false, t->pos - 1);
-                t->state = S_TAG_NAME;
+                JUMP(S_TAG_NAME, l_tag_name);
             } else if (c == '?') {
                 t->errors++; /* unexpected-question-mark-instead-of-tag-name */
                 new_comment(t, t->pos - 1);
@@ -1049,10 +1060,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_END_TAG_OPEN: /* 13.2.5.7 End tag open state */
+        l_end_tag_open:
             c = peekc(t);
             if (IS(c, C_ALPHA)) {
                 new_tag(t, true, t->pos - 2);
-                t->state = S_TAG_NAME;
+                JUMP(S_TAG_NAME, l_tag_name);
             } else if (c == '>') {
                 t->errors++; /* missing-end-tag-name */
                 t->pos++;
@@ -1069,10 +1081,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_TAG_NAME: /* 13.2.5.8 Tag name state */
+        l_tag_name:
             c = str_run(t, &t->tname, C_TAGNAME);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '/') {
                 t->pos++;
                 t->state = S_SELF_CLOSING_START_TAG;
@@ -1313,6 +1326,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_BEFORE_ATTR_NAME: /* 13.2.5.32 Before attribute name state */
+        l_before_attr_name:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
@@ -1326,18 +1340,19 @@ run(wn_tokenizer *t)
                 t->state = S_ATTR_NAME;
             } else {
                 start_attr(t);
-                t->state = S_ATTR_NAME;
+                JUMP(S_ATTR_NAME, l_attr_name);
             }
             break;
 
         case S_ATTR_NAME: /* 13.2.5.33 Attribute name state */
+        l_attr_name:
             /* '"', '\'' and '<' are errors appended like anything else */
             c = str_run(t, &t->aname, C_ATTRNAME);
             if (IS_WS(c) || c == '/' || c == '>' || c < 0) {
-                t->state = S_AFTER_ATTR_NAME;
+                JUMP(S_AFTER_ATTR_NAME, l_after_attr_name);
             } else if (c == '=') {
                 t->pos++;
-                t->state = S_BEFORE_ATTR_VALUE;
+                JUMP(S_BEFORE_ATTR_VALUE, l_before_attr_value);
             } else if (IS(c, C_UPPER)) {
                 size_t s = t->pos;
                 while (t->pos < t->len && ISB((unsigned char)t->in[t->pos], C_UPPER))
@@ -1351,6 +1366,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_AFTER_ATTR_NAME: /* 13.2.5.34 After attribute name state */
+        l_after_attr_name:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
@@ -1374,33 +1390,35 @@ run(wn_tokenizer *t)
             break;
 
         case S_BEFORE_ATTR_VALUE: /* 13.2.5.35 Before attribute value state */
+        l_before_attr_value:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
             } else if (c == '"') {
                 t->pos++;
-                t->state = S_ATTR_VALUE_DQ;
+                JUMP(S_ATTR_VALUE_DQ, l_attr_value_quoted);
             } else if (c == '\'') {
                 t->pos++;
-                t->state = S_ATTR_VALUE_SQ;
+                JUMP(S_ATTR_VALUE_SQ, l_attr_value_quoted);
             } else if (c == '>') {
                 t->errors++; /* missing-attribute-value */
                 t->pos++;
                 t->state = S_DATA;
                 emit_tag(t);
             } else {
-                t->state = S_ATTR_VALUE_UQ;
+                JUMP(S_ATTR_VALUE_UQ, l_attr_value_uq);
             }
             break;
 
-        case S_ATTR_VALUE_DQ:   /* 13.2.5.36 Attribute value (double-quoted) state */
-        case S_ATTR_VALUE_SQ: { /* 13.2.5.37 Attribute value (single-quoted) state */
+        case S_ATTR_VALUE_DQ: /* 13.2.5.36 Attribute value (double-quoted) state */
+        case S_ATTR_VALUE_SQ: /* 13.2.5.37 Attribute value (single-quoted) state */
+        l_attr_value_quoted: {
             int quote = t->state == S_ATTR_VALUE_DQ ? '"' : '\'';
             c = quote == '"' ? str_run4(t, &t->aval, C_AVDQ, '"', '&', '\0', '\r')
                              : str_run4(t, &t->aval, C_AVSQ, '\'', '&', '\0', '\r');
             if (c == quote) {
                 t->pos++;
-                t->state = S_AFTER_ATTR_VALUE_QUOTED;
+                JUMP(S_AFTER_ATTR_VALUE_QUOTED, l_after_attr_value_quoted);
             } else if (c == '&') {
                 char_ref(t, true);
             } else if (c == 0) {
@@ -1418,11 +1436,12 @@ run(wn_tokenizer *t)
         }
 
         case S_ATTR_VALUE_UQ: /* 13.2.5.38 Attribute value (unquoted) state */
+        l_attr_value_uq:
             /* '"', '\'', '<', '=' and '`' are errors appended as they are */
             c = str_run(t, &t->aval, C_AVUQ);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '&') {
                 char_ref(t, true);
             } else if (c == '>') {
@@ -1440,10 +1459,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_AFTER_ATTR_VALUE_QUOTED: /* 13.2.5.39 After attribute value (quoted) state */
+        l_after_attr_value_quoted:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '/') {
                 t->pos++;
                 t->state = S_SELF_CLOSING_START_TAG;
