@@ -9,7 +9,14 @@
  * the input-stream preprocessing itself (CR LF and lone CR become LF).
  * Strings in tokens point into the input when they need no change, and
  * into the arena otherwise (entities, NUL replacement, CR, upper case).
- * They stay valid as long as the arena and the input live.
+ * They stay valid as long as the arena and the input live. Only tag and
+ * doctype names are NUL-terminated; character data, comment data and
+ * attribute names/values are (pointer, length) slices.
+ *
+ * Character tokens: one token per run between other tokens (a run may mix
+ * whitespace and other text, and in the data state may hold U+0000, which
+ * the tree builder handles). A start tag ends the tokenizer's work for the
+ * call, so a state switch made after receiving it applies to what follows.
  */
 #ifndef WN_TOKENIZER_H
 #define WN_TOKENIZER_H
