@@ -196,6 +196,8 @@ clean_markup(wn_dom *dom)
 static void
 clean_vocabulary(wn_dom *dom, const wn_stats *st)
 {
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    double page_good = (double)(all->text - all->link);
     wn_walk w;
     wn_node *n;
     bool entering;
@@ -208,7 +210,10 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
             continue;
         }
         const wn_stat *s = wn_stats_of(st, n);
-        bool big = s->paras >= 3 && s->text >= 1500;
+        /* several real paragraphs, or most of the page's prose: a wrapper
+         * whose class or role merely mentions what it also contains */
+        bool big = (s->paras >= 3 && s->text >= 1500) ||
+                   (double)(s->text - s->link) >= 0.4 * page_good;
         if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
             n->aux = 0;
             if (!big) {

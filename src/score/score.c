@@ -229,6 +229,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
     wn_stats st = {0};
     if (!wn_stats_compute(&st, cx->doc->dom, &cx->doc->arena, WN_NF_DROP, 0))
         return;
+    const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
+    double page_good = (double)(all->text - all->link);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -247,6 +249,9 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
             continue;
         const wn_stat *s = wn_stats_of(&st, n);
         bool big = s->paras >= 3 && s->text >= 1500;
+        /* a block with most of the page's prose is no footer or header */
+        if ((double)(s->text - s->link) >= 0.4 * page_good)
+            big = true;
         if (((bits & WN_TOK_COMMENTS) && !forum) ||
             ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !(bits & WN_TOK_COMMENTS) && !big)) {
             n->flags |= WN_NF_BOILER;

@@ -198,7 +198,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool pos = (bits & WN_TOK_POS) != 0;
             bool protect = !precision && s->paras >= 3 && s->text >= 1500;
             bool boiler = false;
-            if ((bits & WN_TOK_COMMENTS) && !pos)
+            if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
                      !(recall && s->paras > 0))
