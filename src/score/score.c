@@ -120,6 +120,14 @@ final_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
     return (raw[n->index] + tag_weight(n) + class_weight(n)) * (1.0 - wn_stat_link_density(s));
 }
 
+/* The paragraph score alone, scaled by non-link share. */
+static double
+content_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return raw[n->index] * (1.0 - wn_stat_link_density(s));
+}
+
 static wn_node *
 find_body(wn_dom *dom)
 {
@@ -377,19 +385,20 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             }
         }
     }
-    /* climb while the parent scores better (Readability's rule) */
+    /* climb while the parent's own paragraphs score better (Readability's
+     * rule, on content alone: a wrapper's class name must not lift it) */
     {
-        double last = top.score, threshold = top.score / 3.0;
+        double last = content_score(&cx, raw, top.node), threshold = last / 3.0;
         for (wn_node *a = top.node->parent; a && a != body && a->type == WN_NODE_ELEMENT;
              a = a->parent) {
             if (raw[a->index] <= 0)
                 continue;
-            double f = final_score(&cx, raw, a);
+            double f = content_score(&cx, raw, a);
             if (f < threshold)
                 break;
             if (f > last) {
                 top.node = a;
-                top.score = f;
+                top.score = final_score(&cx, raw, a);
                 break;
             }
             last = f;
@@ -433,7 +442,8 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                     continue;
                 double bonus = same_class(c, top.node) ? top.score * 0.2 : 0;
                 bool keep = false;
-                if (raw[c->index] > 0 && final_score(&cx, raw, c) + bonus >= threshold)
+                if (raw[c->index] > 0 && final_score(&cx, raw, c) + bonus >= threshold &&
+                    content_score(&cx, raw, c) + bonus >= threshold * 0.5)
                     keep = true;
                 else if (wn_node_is(c, WN_TAG_P) || (wn_tag_is_block(c) && s->blocks == 0)) {
                     double ld = wn_stat_link_density(s);
