@@ -311,11 +311,25 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             continue;
         }
         const wn_stat *s = wn_stats_of(&cx.stats, n);
-        if (s->text < 25 || !is_scored_block(n, s))
+        uint32_t len, commas;
+        wn_node *from;
+        if (s->text >= 25 && is_scored_block(n, s)) {
+            len = s->text;
+            commas = s->commas;
+            from = n->parent;
+        } else if (s->blocks > 0 && s->loose >= 25 && wn_tag_is_block(n) &&
+                   s->loose_link * 2 < s->loose) {
+            /* text between the blocks (lines with <br>s) is a paragraph of
+             * this element: scored for the element and up */
+            len = s->loose;
+            commas = s->loose_commas;
+            from = n;
+        } else {
             continue;
-        double cs = 1.0 + (s->commas > 20 ? 20 : s->commas) + (s->text / 100 > 3 ? 3 : s->text / 100);
+        }
+        double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
         int level = 0;
-        for (wn_node *a = n->parent; a && level < 5; a = a->parent, level++) {
+        for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
             if (a->type != WN_NODE_ELEMENT)
                 break;
             double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;

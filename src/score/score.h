@@ -17,6 +17,9 @@ typedef struct wn_stat {
     uint32_t link;    /* of which inside <a> */
     uint32_t paras;   /* paragraph-like leaf blocks: >= 80 bytes, few links */
     uint32_t commas;  /* commas and sentence punctuation */
+    uint32_t loose;   /* text outside block-level children (inline runs, <br> lines) */
+    uint32_t loose_link;
+    uint32_t loose_commas;
     uint16_t blocks;  /* block-level children (saturating) */
     uint16_t depth;   /* element depth (saturating) */
 } wn_stat;

@@ -144,6 +144,13 @@ is_list_like(const wn_node *n)
     }
 }
 
+static bool
+is_list(const wn_node *n)
+{
+    return wn_node_is(n, WN_TAG_UL) || wn_node_is(n, WN_TAG_OL) || wn_node_is(n, WN_TAG_DL) ||
+           wn_node_is(n, WN_TAG_TABLE);
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -207,7 +214,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
                 boiler = true;
-            else if (!listing && s->text > 0 && is_list_like(n) && s->paras < 3) {
+            else if (!listing && s->text > 0 && is_list_like(n) &&
+                     (is_list(n) ? s->paras < 3 : s->paras == 0)) {
+                /* a link-dense list may carry teaser paragraphs; any other
+                 * block holding a real paragraph is not boilerplate */
                 double lim = cx->link_max;
                 if (wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_SPAN))
                     lim = lim + 0.3 > 0.95 ? 0.95 : lim + 0.3;
