@@ -178,6 +178,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 if (a == root)
                     before_headline = true;
         }
+        const wn_stat *rs = wn_stats_of(&cx->stats, root);
+        double root_good = (double)(rs->text - rs->link);
         wn_node *hashed = NULL; /* innermost leaf block whose text was hashed */
         wn_walk w;
         wn_node *n;
@@ -203,7 +205,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             uint32_t bits = wn_node_token_bits(n);
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
-            bool protect = !precision && s->paras >= 3 && s->text >= 1500;
+            bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||
+                                          (double)(s->text - s->link) >= 0.4 * root_good);
             bool boiler = false;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
