@@ -110,6 +110,32 @@ wn_token_class(const char *tok, size_t n)
  * and letter<->digit changes. Non-ASCII bytes end tokens too. */
 typedef bool (*token_fn)(const char *tok, size_t n, void *ctx);
 
+/* Does the alphanumeric run s[0..n) look like a generated hash (CSS
+ * modules, styled-components: "UbbKhW", "4pDFEa", "sc-aXZVg") rather than
+ * words? Letters mixed with digits and capitals, or several one- or
+ * two-letter camelCase parts. Its tokens are ignored: a hash can spell "ad". */
+static bool
+looks_hashed(const char *s, size_t n)
+{
+    size_t upper = 0, digits = 0, short_parts = 0, part = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            upper++;
+            if (i > 0 && part > 0 && part <= 2)
+                short_parts++;
+            part = 1;
+        } else {
+            if (is_digit(c))
+                digits++;
+            part++;
+        }
+    }
+    if (upper && part <= 2 && n > 2)
+        short_parts++;
+    return (digits && upper && digits < n) || short_parts >= 2;
+}
+
 static void
 tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
 {
@@ -117,6 +143,17 @@ tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
     size_t tl = 0;
     bool overflow = false;
     for (size_t i = 0; i <= n; i++) {
+        if (i < n && (i == 0 || !(is_alpha((unsigned char)s[i - 1]) ||
+                                  is_digit((unsigned char)s[i - 1])))) {
+            /* start of an alphanumeric run: skip it whole if hashed */
+            size_t j = i;
+            while (j < n && (is_alpha((unsigned char)s[j]) || is_digit((unsigned char)s[j])))
+                j++;
+            if (j > i && looks_hashed(s + i, j - i)) {
+                i = j - 1;
+                continue;
+            }
+        }
         int c = i < n ? (unsigned char)s[i] : 0;
         bool alnum = is_alpha(c) || is_digit(c);
         bool boundary = !alnum;
