@@ -186,12 +186,39 @@ classify_cb(const char *tok, size_t n, void *ctx)
     return false;
 }
 
+static bool
+is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Utility-CSS class names with variants or arbitrary values
+ * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not purpose. */
+static bool
+is_utility_class(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
+            return true;
+    return false;
+}
+
 uint32_t
 wn_tokens_classify(const char *s, size_t n)
 {
     uint32_t bits = 0;
-    if (s)
-        tokens_each(s, n, classify_cb, &bits);
+    if (!s)
+        return 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && is_ws((unsigned char)s[i]))
+            i++;
+        size_t start = i;
+        while (i < n && !is_ws((unsigned char)s[i]))
+            i++;
+        if (i > start && !is_utility_class(s + start, i - start))
+            tokens_each(s + start, i - start, classify_cb, &bits);
+    }
     return bits;
 }
 
@@ -223,6 +250,9 @@ wn_tokens_has(const char *s, size_t n, const char *word)
 static bool
 class_hidden(const char *s, size_t n)
 {
+    /* "hidden md:block": hidden on small screens only */
+    if (memchr(s, ':', n))
+        return false;
     size_t i = 0;
     while (i < n) {
         while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
