@@ -483,7 +483,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             chosen += good_text(&cx, roots[i]);
         uint64_t whole = good_text(&cx, region);
         double share = whole ? (double)chosen / (double)whole : 1.0;
-        double need = cx.page_type == WN_PAGE_ARTICLE ? 0.0 : 0.5;
+        double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
         if (cx.flags & WN_OPT_RECALL)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
