@@ -227,7 +227,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 if (ld > lim)
                     boiler = true;
             }
-            if (n->aux == HEADLINE_PATH && (boiler || (article && !pos && s->paras == 0 &&
+            if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
                                                        s->text < 200 &&
                                                        ((bits & WN_TOK_BYLINE) ||
                                                         wn_node_is(n, WN_TAG_ADDRESS)))))
@@ -237,7 +237,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (article && !pos && s->paras == 0 && s->text < 200 &&
+            if (!listing && !pos && s->paras == 0 && s->text < 200 &&
                 ((bits & WN_TOK_BYLINE) || wn_node_is(n, WN_TAG_ADDRESS))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
