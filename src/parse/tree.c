@@ -44,8 +44,6 @@ typedef enum mode {
     M_IN_TABLE_BODY,
     M_IN_ROW,
     M_IN_CELL,
-    M_IN_SELECT,
-    M_IN_SELECT_IN_TABLE,
     M_IN_TEMPLATE,
     M_AFTER_BODY,
     M_IN_FRAMESET,
@@ -967,20 +965,6 @@ reset_mode(tp *p)
             n = p->context;
         if (n->ns == WN_NS_HTML) {
             switch (n->tag) {
-            case WN_TAG_SELECT:
-                if (!last) {
-                    for (size_t j = i; j-- > 0;) {
-                        wn_node *a = p->stack[j];
-                        if (is_h(a, WN_TAG_TEMPLATE))
-                            break;
-                        if (is_h(a, WN_TAG_TABLE)) {
-                            p->mode = M_IN_SELECT_IN_TABLE;
-                            return;
-                        }
-                    }
-                }
-                p->mode = M_IN_SELECT;
-                return;
             case WN_TAG_TD: case WN_TAG_TH:
                 if (!last) {
                     p->mode = M_IN_CELL;
@@ -1119,7 +1103,6 @@ static bool is_type_hidden(const wn_token *t);
 static bool m_in_body(tp *p, wn_token *t);
 static bool m_in_head(tp *p, wn_token *t);
 static bool m_in_table(tp *p, wn_token *t);
-static bool m_in_select(tp *p, wn_token *t);
 static bool m_in_template(tp *p, wn_token *t);
 
 /* 13.2.6.4.1 "initial" */
@@ -1474,6 +1457,13 @@ insert_foreign(tp *p, wn_token *t, wn_ns ns)
         pop_el(p);
 }
 
+/* Fragment parsing with a <select> context (some tags are then ignored). */
+static bool
+select_context(const tp *p)
+{
+    return p->context && is_h(p->context, WN_TAG_SELECT);
+}
+
 static bool
 body_start_tag(tp *p, wn_token *t)
 {
@@ -1622,13 +1612,22 @@ body_start_tag(tp *p, wn_token *t)
         if (p->pushed)
             p->mode = M_IN_TABLE;
         return false;
-    case WN_TAG_AREA: case WN_TAG_BR: case WN_TAG_EMBED: case WN_TAG_IMG: case WN_TAG_KEYGEN:
-    case WN_TAG_WBR:
+    case WN_TAG_KEYGEN:
+        if (select_context(p))
+            return false;
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
+            pop_until_tag(p, WN_TAG_SELECT);
+        /* fall through */
+    case WN_TAG_AREA: case WN_TAG_BR: case WN_TAG_EMBED: case WN_TAG_IMG: case WN_TAG_WBR:
         reconstruct_afe(p);
         insert_void(p, t);
         p->frameset_ok = false;
         return false;
     case WN_TAG_INPUT:
+        if (select_context(p))
+            return false;
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
+            pop_until_tag(p, WN_TAG_SELECT);
         reconstruct_afe(p);
         insert_void(p, t);
         if (!is_type_hidden(t))
@@ -1639,6 +1638,8 @@ body_start_tag(tp *p, wn_token *t)
         return false;
     case WN_TAG_HR:
         close_p_if_in_button_scope(p);
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
+            implied_end_tags(p, WN_TAG_UNKNOWN, false);
         insert_void(p, t);
         p->frameset_ok = false;
         return false;
@@ -1648,6 +1649,10 @@ body_start_tag(tp *p, wn_token *t)
         t->name_len = 3;
         return true;
     case WN_TAG_TEXTAREA:
+        if (select_context(p))
+            return false;
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
+            pop_until_tag(p, WN_TAG_SELECT);
         insert_element(p, t, WN_NS_HTML, true);
         p->ignore_lf = true;
         switch_tokenizer(p, WN_TOKSTATE_RCDATA);
@@ -1675,20 +1680,33 @@ body_start_tag(tp *p, wn_token *t)
         }
         break;
     case WN_TAG_SELECT:
+        /* customizable <select> (2025): select no longer has insertion
+         * modes of its own; a nested select closes the open one */
+        if (select_context(p))
+            return false;
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT)) {
+            pop_until_tag(p, WN_TAG_SELECT);
+            return false;
+        }
         reconstruct_afe(p);
         insert_html(p, t);
         p->frameset_ok = false;
-        if (!p->pushed)
-            return false;
-        if (p->mode == M_IN_TABLE || p->mode == M_IN_CAPTION || p->mode == M_IN_TABLE_BODY ||
-            p->mode == M_IN_ROW || p->mode == M_IN_CELL)
-            p->mode = M_IN_SELECT_IN_TABLE;
-        else
-            p->mode = M_IN_SELECT;
         return false;
-    case WN_TAG_OPTGROUP: case WN_TAG_OPTION:
-        if (current(p) && is_h(current(p), WN_TAG_OPTION))
+    case WN_TAG_OPTION:
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT)) {
+            implied_end_tags(p, WN_TAG_OPTGROUP, false);
+        } else if (is_h(current(p), WN_TAG_OPTION)) {
             pop_el(p);
+        }
+        reconstruct_afe(p);
+        insert_html(p, t);
+        return false;
+    case WN_TAG_OPTGROUP:
+        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT)) {
+            implied_end_tags(p, WN_TAG_UNKNOWN, false);
+        } else if (is_h(current(p), WN_TAG_OPTION)) {
+            pop_el(p);
+        }
         reconstruct_afe(p);
         insert_html(p, t);
         return false;
@@ -1743,7 +1761,7 @@ body_end_tag(tp *p, wn_token *t)
     case WN_TAG_FIGCAPTION: case WN_TAG_FIGURE: case WN_TAG_FOOTER: case WN_TAG_HEADER:
     case WN_TAG_HGROUP: case WN_TAG_LISTING: case WN_TAG_MAIN: case WN_TAG_MENU:
     case WN_TAG_NAV: case WN_TAG_OL: case WN_TAG_PRE: case WN_TAG_SEARCH: case WN_TAG_SECTION:
-    case WN_TAG_SUMMARY: case WN_TAG_UL:
+    case WN_TAG_SUMMARY: case WN_TAG_UL: case WN_TAG_SELECT:
         if (!in_scope(p, t->tag, SC_DEFAULT))
             return false;
         implied_end_tags(p, WN_TAG_UNKNOWN, false);
@@ -2324,121 +2342,6 @@ m_in_cell(tp *p, wn_token *t)
     return m_in_body(p, t);
 }
 
-static bool
-close_select(tp *p)
-{
-    if (!in_scope(p, WN_TAG_SELECT, SC_SELECT))
-        return false;
-    pop_until_tag(p, WN_TAG_SELECT);
-    reset_mode(p);
-    return true;
-}
-
-/* 13.2.6.4.16 "in select" */
-static bool
-m_in_select(tp *p, wn_token *t)
-{
-    switch (t->type) {
-    case WN_TOK_CHARACTER: {
-        const char *s = t->data;
-        size_t n = t->len;
-        while (n > 0) {
-            const char *z = memchr(s, '\0', n);
-            size_t seg = z ? (size_t)(z - s) : n;
-            insert_text(p, s, seg);
-            if (!z)
-                break;
-            s += seg + 1;
-            n -= seg + 1;
-        }
-        return false;
-    }
-    case WN_TOK_COMMENT:
-        insert_comment(p, t, NULL);
-        return false;
-    case WN_TOK_DOCTYPE:
-        return false;
-    case WN_TOK_START_TAG:
-        switch (t->tag) {
-        case WN_TAG_HTML:
-            return m_in_body(p, t);
-        case WN_TAG_OPTION:
-            if (is_h(current(p), WN_TAG_OPTION))
-                pop_el(p);
-            insert_html(p, t);
-            return false;
-        case WN_TAG_OPTGROUP:
-            if (is_h(current(p), WN_TAG_OPTION))
-                pop_el(p);
-            if (is_h(current(p), WN_TAG_OPTGROUP))
-                pop_el(p);
-            insert_html(p, t);
-            return false;
-        case WN_TAG_HR:
-            if (is_h(current(p), WN_TAG_OPTION))
-                pop_el(p);
-            if (is_h(current(p), WN_TAG_OPTGROUP))
-                pop_el(p);
-            insert_void(p, t);
-            return false;
-        case WN_TAG_SELECT:
-            close_select(p);
-            return false;
-        case WN_TAG_INPUT: case WN_TAG_KEYGEN: case WN_TAG_TEXTAREA:
-            return close_select(p);
-        case WN_TAG_SCRIPT: case WN_TAG_TEMPLATE:
-            return m_in_head(p, t);
-        default:
-            return false;
-        }
-    case WN_TOK_END_TAG:
-        switch (t->tag) {
-        case WN_TAG_OPTGROUP:
-            if (is_h(current(p), WN_TAG_OPTION) && p->sp >= 2 &&
-                is_h(p->stack[p->sp - 2], WN_TAG_OPTGROUP))
-                pop_el(p);
-            if (is_h(current(p), WN_TAG_OPTGROUP))
-                pop_el(p);
-            return false;
-        case WN_TAG_OPTION:
-            if (is_h(current(p), WN_TAG_OPTION))
-                pop_el(p);
-            return false;
-        case WN_TAG_SELECT:
-            close_select(p);
-            return false;
-        case WN_TAG_TEMPLATE:
-            return m_in_head(p, t);
-        default:
-            return false;
-        }
-    case WN_TOK_EOF:
-        return m_in_body(p, t);
-    default:
-        return false;
-    }
-}
-
-/* 13.2.6.4.17 "in select in table" */
-static bool
-m_in_select_in_table(tp *p, wn_token *t)
-{
-    if (t->type == WN_TOK_START_TAG || t->type == WN_TOK_END_TAG) {
-        switch (t->tag) {
-        case WN_TAG_CAPTION: case WN_TAG_TABLE: case WN_TAG_TBODY: case WN_TAG_TFOOT:
-        case WN_TAG_THEAD: case WN_TAG_TR: case WN_TAG_TD: case WN_TAG_TH:
-            if (t->type == WN_TOK_END_TAG && !in_scope(p, t->tag, SC_TABLE))
-                return false;
-            pop_until_tag(p, WN_TAG_SELECT);
-            reset_mode(p);
-            return true;
-        default:
-            break;
-        }
-    }
-    return m_in_select(p, t);
-}
-
 /* 13.2.6.4.18 "in template" */
 static bool
 m_in_template(tp *p, wn_token *t)
@@ -2758,7 +2661,7 @@ m_foreign(tp *p, wn_token *t)
                     break;
                 pop_el(p);
             }
-            return true;
+            return run_mode(p, t);
         }
         wn_node *acn = adjusted_current(p);
         insert_foreign(p, t, (wn_ns)acn->ns);
@@ -2772,7 +2675,7 @@ m_foreign(tp *p, wn_token *t)
                     break;
                 pop_el(p);
             }
-            return true;
+            return run_mode(p, t);
         }
         for (size_t i = p->sp; i-- > 0;) {
             wn_node *n = p->stack[i];
@@ -2813,8 +2716,6 @@ run_mode(tp *p, wn_token *t)
     case M_IN_TABLE_BODY: return m_in_table_body(p, t);
     case M_IN_ROW: return m_in_row(p, t);
     case M_IN_CELL: return m_in_cell(p, t);
-    case M_IN_SELECT: return m_in_select(p, t);
-    case M_IN_SELECT_IN_TABLE: return m_in_select_in_table(p, t);
     case M_IN_TEMPLATE: return m_in_template(p, t);
     case M_AFTER_BODY: return m_after_body(p, t);
     case M_IN_FRAMESET: return m_in_frameset(p, t);
