@@ -1612,13 +1612,8 @@ body_start_tag(tp *p, wn_token *t)
         if (p->pushed)
             p->mode = M_IN_TABLE;
         return false;
-    case WN_TAG_KEYGEN:
-        if (select_context(p))
-            return false;
-        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
-            pop_until_tag(p, WN_TAG_SELECT);
-        /* fall through */
-    case WN_TAG_AREA: case WN_TAG_BR: case WN_TAG_EMBED: case WN_TAG_IMG: case WN_TAG_WBR:
+    case WN_TAG_AREA: case WN_TAG_BR: case WN_TAG_EMBED: case WN_TAG_IMG: case WN_TAG_KEYGEN:
+    case WN_TAG_WBR:
         reconstruct_afe(p);
         insert_void(p, t);
         p->frameset_ok = false;
@@ -1649,10 +1644,6 @@ body_start_tag(tp *p, wn_token *t)
         t->name_len = 3;
         return true;
     case WN_TAG_TEXTAREA:
-        if (select_context(p))
-            return false;
-        if (in_scope(p, WN_TAG_SELECT, SC_DEFAULT))
-            pop_until_tag(p, WN_TAG_SELECT);
         insert_element(p, t, WN_NS_HTML, true);
         p->ignore_lf = true;
         switch_tokenizer(p, WN_TOKSTATE_RCDATA);
@@ -2634,8 +2625,9 @@ m_foreign(tp *p, wn_token *t)
     case WN_TOK_CHARACTER: {
         const char *s = t->data;
         size_t n = t->len;
-        if (p->frameset_ok && !all_ws(s, n))
-            p->frameset_ok = false;
+        for (size_t i = 0; i < n && p->frameset_ok; i++)
+            if (!is_ws((unsigned char)s[i]) && s[i] != '\0')
+                p->frameset_ok = false;
         while (n > 0) {
             const char *z = memchr(s, '\0', n);
             size_t seg = z ? (size_t)(z - s) : n;
@@ -2883,7 +2875,6 @@ wn_tree_parse_fragment(wn_arena *arena, const char *utf8, size_t len, const char
         default:
             break;
         }
-        wn_tokenizer_set_last_start_tag(p.tz, lower, clen);
     }
     wn_node *html = wn_dom_element(dom, WN_TAG_HTML, WN_NS_HTML, NULL, 0);
     if (!html)
