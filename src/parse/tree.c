@@ -2024,6 +2024,8 @@ m_in_table(tp *p, wn_token *t)
 static void
 pending_add(tp *p, const char *s, size_t n)
 {
+    if (n == 0)
+        return;
     if (p->pending_len + n > p->pending_cap) {
         size_t cap = p->pending_cap ? p->pending_cap * 2 : 256;
         while (cap < p->pending_len + n)
