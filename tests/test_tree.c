@@ -225,6 +225,35 @@ TEST(deep_nesting_is_bounded)
     check_hostile("", "<div>", 1000, 16, 1000);
     check_hostile("", "<span><table><tr><td>", 20000, 0, 20000);
     check_hostile("<svg>", "<g>", 100000, 0, 100000);
+    check_hostile("", "<span><table><tr><td>", 5000, 16, 5000);
+    check_hostile("", "<template><div>", 5000, 16, 5000);
+}
+
+/* Every arena limit either parses or fails cleanly with WN_ERR_NOMEM. */
+TEST(memory_limit_fails_cleanly)
+{
+    size_t len;
+    char *s = repeat("<!doctype html><title>t</title><table>",
+                     "<tr><td><b>x<i>y</b>z</i><svg><g/></svg>&amp;", 300, &len);
+    int ok = 0, nomem = 0;
+    for (size_t lim = 512; lim < (1u << 20); lim = lim * 3 / 2) {
+        wn_arena a;
+        wn_arena_init(&a, NULL, lim);
+        wn_dom *d = NULL;
+        wn_status st = wn_tree_parse(&a, s, len, NULL, &d);
+        CHECK(st == WN_OK || st == WN_ERR_NOMEM);
+        if (st == WN_OK) {
+            ok++;
+            CHECK(d != NULL);
+        } else {
+            nomem++;
+            CHECK(d == NULL);
+        }
+        wn_arena_free_all(&a);
+    }
+    CHECK(ok > 0);
+    CHECK(nomem > 0);
+    free(s);
 }
 
 TEST(hostile_flat_inputs)
@@ -254,5 +283,6 @@ main(void)
     RUN(text_is_zero_copy);
     RUN(deep_nesting_is_bounded);
     RUN(hostile_flat_inputs);
+    RUN(memory_limit_fails_cleanly);
     return harness_done();
 }
