@@ -244,7 +244,8 @@ is_scope_boundary(const wn_node *n, scope s)
         case WN_TAG_HTML: case WN_TAG_TABLE: case WN_TAG_TEMPLATE:
             return true;
         case WN_TAG_APPLET: case WN_TAG_CAPTION: case WN_TAG_TD: case WN_TAG_TH:
-        case WN_TAG_MARQUEE: case WN_TAG_OBJECT:
+        case WN_TAG_MARQUEE: case WN_TAG_OBJECT: case WN_TAG_SELECT:
+            /* select joined the list with the relaxed <select> parser */
             return s != SC_TABLE;
         case WN_TAG_OL: case WN_TAG_UL:
             return s == SC_LIST_ITEM;

@@ -1829,7 +1829,7 @@ tb_process_token(tp *p, wn_token *t)
     }
     /* Every reprocess either switches mode or consumes part of the token;
      * the bound only protects against a bug turning into a hang. */
-    for (int guard = 0; guard < 64 && !p->oom; guard++) {
+    for (int guard = 0; guard < 65536 && !p->oom; guard++) {
         bool again;
         if (use_html_rules(p, t))
             again = run_mode(p, t);
