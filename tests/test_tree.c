@@ -266,6 +266,17 @@ TEST(hostile_flat_inputs)
     check_hostile("<table>", "x<b>", 50000, 0, 1);
     check_hostile("", "<table>x", 50000, 0, 1);
     check_hostile("", "<li><ul>", 50000, 0, 1);
+    check_hostile("<select><button><selectedcontent></button>", "<option selected><div>x", 50000, 0,
+                  50000);
+}
+
+TEST(selectedcontent_mirrors_selected_option)
+{
+    CHECK_EQ_STR(dump_of("<select><button><selectedcontent></button><option>A<option selected>B",
+                         NULL, WN_NS_HTML),
+                 "| <html>\n|   <head>\n|   <body>\n|     <select>\n|       <button>\n"
+                 "|         <selectedcontent>\n|           \"B\"\n|       <option>\n"
+                 "|         \"A\"\n|       <option>\n|         selected=\"\"\n|         \"B\"\n");
 }
 
 int
@@ -284,5 +295,6 @@ main(void)
     RUN(deep_nesting_is_bounded);
     RUN(hostile_flat_inputs);
     RUN(memory_limit_fails_cleanly);
+    RUN(selectedcontent_mirrors_selected_option);
     return harness_done();
 }

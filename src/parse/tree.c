@@ -137,15 +137,20 @@ stack_reserve(tp *p, size_t need)
     return true;
 }
 
+static void selectedcontent_update(tp *p, wn_node *option);
+
 static inline void
 count_open(tp *p, wn_node *n, int delta)
 {
     if (n->ns == WN_NS_HTML)
         p->open_count[n->tag] = (uint32_t)((int)p->open_count[n->tag] + delta);
-    if (delta > 0)
+    if (delta > 0) {
         n->flags |= NF_OPEN;
-    else
+    } else {
         n->flags &= ~NF_OPEN;
+        if (p->sc_elem && n->tag == WN_TAG_OPTION && n->ns == WN_NS_HTML)
+            selectedcontent_update(p, n);
+    }
 }
 
 /* Push unless the depth cap is reached; `force` allows a leaf that is popped
@@ -437,6 +442,92 @@ insert_node_at(wn_node *parent, wn_node *before, wn_node *n)
 
 /* Insert an HTML or foreign element for token `t` and push it (unless the
  * depth cap is hit: then it is only attached). Sets p->pushed. */
+/* ---- <selectedcontent> (customizable select) --------------------------------
+ * The first <selectedcontent> inside an open <select> mirrors the selected
+ * option: when an option is popped and is the selected one (the last with
+ * a "selected" attribute, else the first), its content is copied into the
+ * <selectedcontent>, replacing what was there. */
+
+/* Bound on nodes copied into <selectedcontent> per document: copies are
+ * never freed, so nested selected options must not multiply the tree. */
+#define SC_CLONE_LIMIT 65536u
+
+static void
+selectedcontent_note(tp *p, wn_node *n)
+{
+    if (n->tag == WN_TAG_UNKNOWN && n->name_len == 15 && memcmp(n->name, "selectedcontent", 15) == 0) {
+        if (p->sc_elem && (p->sc_select->flags & NF_OPEN))
+            return; /* only the first one counts */
+        for (size_t i = p->sp; i-- > 0;) {
+            if (is_h(p->stack[i], WN_TAG_SELECT)) {
+                p->sc_elem = n;
+                p->sc_select = p->stack[i];
+                p->sc_first_option = NULL;
+                p->sc_explicit = false;
+                return;
+            }
+        }
+        return;
+    }
+    if (n->tag != WN_TAG_OPTION || !p->sc_elem || !(p->sc_select->flags & NF_OPEN))
+        return;
+    if (!p->sc_first_option)
+        p->sc_first_option = n;
+    if (wn_node_has_attr(n, "selected"))
+        p->sc_explicit = true;
+}
+
+static void
+selectedcontent_update(tp *p, wn_node *option)
+{
+    if (!(p->sc_select->flags & NF_OPEN))
+        return;
+    bool selected = wn_node_has_attr(option, "selected") ||
+                    (!p->sc_explicit && option == p->sc_first_option);
+    if (!selected)
+        return;
+    /* never copy a subtree into itself */
+    for (wn_node *a = p->sc_elem; a; a = a->parent)
+        if (a == option)
+            return;
+    while (p->sc_elem->first_child)
+        wn_node_detach(p->sc_elem->first_child);
+    wn_walk w;
+    wn_walk_init(&w, option);
+    wn_node *n, *cur = p->sc_elem;
+    bool enter;
+    while (wn_walk_next(&w, &n, &enter)) {
+        if (n == option)
+            continue;
+        if (!enter) {
+            cur = cur->parent;
+            continue;
+        }
+        wn_node *c = NULL;
+        if (n->type == WN_NODE_ELEMENT) {
+            c = clone_element(p, n);
+        } else if (n->type == WN_NODE_TEXT) {
+            const char *data = n->data;
+            if (n->flags & WN_NF_TEXT_OWNED)
+                data = wn_arena_strndup(p->arena, n->data, n->len);
+            c = data ? wn_dom_text(p->dom, data, n->len) : NULL;
+        } else if (n->type == WN_NODE_COMMENT) {
+            c = wn_dom_comment(p->dom, n->data, n->len);
+        } else {
+            continue;
+        }
+        if (!c) {
+            p->oom = true;
+            return;
+        }
+        if (++p->sc_cloned > SC_CLONE_LIMIT)
+            return;
+        wn_node_append(cur, c);
+        if (n->type == WN_NODE_ELEMENT)
+            cur = c;
+    }
+}
+
 wn_node *
 tb_insert_element(tp *p, const wn_token *t, wn_ns ns, bool force)
 {
@@ -448,6 +539,8 @@ tb_insert_element(tp *p, const wn_token *t, wn_ns ns, bool force)
     insert_location(p, NULL, &parent, &before);
     insert_node_at(parent, before, n);
     p->pushed = tb_push_el(p, n, force);
+    if (ns == WN_NS_HTML && p->open_count[WN_TAG_SELECT])
+        selectedcontent_note(p, n);
     return n;
 }
 

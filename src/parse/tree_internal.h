@@ -69,6 +69,12 @@ typedef struct tp {
     bool ignore_lf;
     bool pushed; /* whether the last inserted element went onto the stack */
     bool oom;
+    /* customizable <select>: the <selectedcontent> of the open select,
+     * which receives a copy of the selected option's content */
+    wn_node *sc_elem, *sc_select, *sc_first_option;
+    bool sc_explicit; /* an option with a "selected" attribute was seen */
+    size_t sc_cloned; /* nodes copied so far (capped: nested selected
+                       * options would otherwise copy subtrees repeatedly) */
 } tp;
 
 /* Scope kinds (13.2.4.2). */
