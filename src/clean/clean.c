@@ -254,9 +254,9 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
 }
 
 /* Pages rendered by scripts may ship their whole text in a hidden element
- * (streamed server rendering swaps it in). When what is visible holds a
- * small part of the paragraphs and hidden elements hold most, the hidden
- * elements with real paragraphs are shown again. */
+ * (streamed server rendering swaps it in). When hidden elements hold
+ * twice the visible non-link text, the hidden elements with a real amount of
+ * text are shown again. */
 static bool
 unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
 {
@@ -265,7 +265,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
     wn_stats full = {0};
     if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
         return false;
-    uint32_t hidden_paras = 0;
+    uint64_t hidden_good = 0;
     wn_walk w;
     wn_node *n;
     bool e;
@@ -274,17 +274,20 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         if (n->flags & WN_NF_HIDDEN) {
-            hidden_paras += wn_stats_of(&full, n)->paras;
+            const wn_stat *h = wn_stats_of(&full, n);
+            hidden_good += h->text - h->link;
             wn_walk_skip_children(&w);
         }
     }
-    if (hidden_paras < 3 || hidden_paras < 2 * all->paras)
+    uint64_t visible_good = all->text - all->link;
+    if (hidden_good < 1000 || hidden_good < 2 * visible_good)
         return false;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
-        if ((n->flags & WN_NF_HIDDEN) && wn_stats_of(&full, n)->paras >= 3)
+        const wn_stat *h = wn_stats_of(&full, n);
+        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500)
             n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
     }
     return true;

@@ -25,7 +25,7 @@ static const vocab_word vocab[] = {
     {"nav", D}, {"navbar", D}, {"navigation", D}, {"subnav", D}, {"menu", D}, {"menus", D},
     {"menubar", D}, {"submenu", D}, {"megamenu", D}, {"breadcrumb", D}, {"breadcrumbs", D},
     {"crumbs", D}, {"skip", D}, {"skiplink", D}, {"offcanvas", D}, {"drawer", D},
-    {"dropdown", D}, {"topbar", D}, {"toolbar", D}, {"search", D}, {"searchbox", D},
+    {"dropdown", D}, {"topbar", D}, {"toolbar", D}, {"searchbox", D},
     {"searchform", D}, {"login", D}, {"signin", D}, {"tooltip", D},
     /* sharing and social */
     {"share", D}, {"shares", D}, {"sharing", D}, {"sharebar", D}, {"sharethis", D},

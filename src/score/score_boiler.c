@@ -218,7 +218,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
-                     (is_list(n) ? s->paras < 3 : s->paras == 0)) {
+                     (is_list(n) ? s->paras < 3 : s->paras == 0) &&
+                     (article || (double)s->text < 0.4 * (double)rs->text)) {
+                /* (off a non-article page's main list: its items are links) */
                 /* a link-dense list may carry teaser paragraphs; any other
                  * block holding a real paragraph is not boilerplate */
                 double lim = cx->link_max;
