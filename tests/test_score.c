@@ -200,6 +200,51 @@ TEST(deep_and_wide_trees)
     fx_free(&f);
 }
 
+/* Near-equal candidates at the bottom of a 100,000-deep chain: finding
+ * their common ancestor must not walk the chain once per ancestor. */
+TEST(deep_split_article)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    f.doc = fx_parse("<body></body>", 0);
+    CHECK(f.doc != NULL);
+    if (!f.doc)
+        return;
+    wn_dom *d = f.doc->dom;
+    wn_node *cur = NULL;
+    for (wn_node *n = d->root; n && !cur; n = n->first_child ? n->first_child : n->next)
+        if (wn_node_is(n, WN_TAG_BODY))
+            cur = n;
+    CHECK(cur != NULL);
+    if (!cur)
+        return;
+    for (int i = 0; i < 100000; i++) {
+        wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
+        wn_node_append(cur, div);
+        cur = div;
+    }
+    static const char para[] = "Words of a paragraph, with commas, clauses, and enough length to "
+                               "score as prose in any container that holds it.";
+    for (int part = 0; part < 5; part++) {
+        wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
+        wn_node_append(cur, div);
+        for (int k = 0; k < 3; k++) {
+            wn_node *p = wn_dom_element(d, WN_TAG_P, WN_NS_HTML, "p", 1);
+            wn_node_append(div, p);
+            wn_node_append(p, wn_dom_text(d, para, sizeof para - 1));
+        }
+    }
+    CHECK_EQ_INT(wn_clean(f.doc), WN_OK);
+    CHECK_EQ_INT(wn_score(f.doc, &f.meta, &f.res.content), WN_OK);
+    f.res.doc = f.doc;
+    CHECK(fx_render(&f) != NULL);
+    int count = 0;
+    for (const char *s = f.text; s && (s = strstr(s, "Words of")); s++)
+        count++;
+    CHECK_EQ_INT(count, 15);
+    fx_free(&f);
+}
+
 static char *
 strip_trailing_newlines(char *s)
 {
@@ -282,6 +327,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(deep_and_wide_trees);
+    RUN(deep_split_article);
     RUN(golden_corpus);
     RUN(golden_news_page_specifics);
     return harness_done();

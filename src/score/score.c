@@ -378,24 +378,31 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             if (best5[i].node && best5[i].score >= 0.75 * top.score)
                 near++;
         if (near >= 2) {
-            for (wn_node *a = top.node->parent; a && a != body->parent; a = a->parent) {
-                int contained = 0;
+            /* count, on each node's aux, how many near-best candidates it
+             * contains (one walk up per candidate: linear in depth), then
+             * take the nearest ancestor of the top containing two */
+            double bar = 0.75 * top.score;
+            for (int pass = 0; pass < 2; pass++)
                 for (int i = 1; i < 5; i++) {
-                    if (!best5[i].node || best5[i].score < 0.75 * top.score)
+                    if (!best5[i].node || best5[i].score < bar)
                         continue;
                     for (wn_node *b = best5[i].node; b; b = b->parent)
-                        if (b == a) {
-                            contained++;
-                            break;
-                        }
+                        b->aux = pass ? b->aux + 1 : 0;
                 }
-                if (contained >= 2) {
+            for (wn_node *a = top.node->parent; a && a != body->parent; a = a->parent) {
+                if (a->aux >= 2) {
                     top.node = a;
                     top.score = final_score(&cx, raw, a);
                     break;
                 }
                 if (a == body)
                     break;
+            }
+            for (int i = 1; i < 5; i++) {
+                if (!best5[i].node || best5[i].score < bar)
+                    continue;
+                for (wn_node *b = best5[i].node; b; b = b->parent)
+                    b->aux = 0;
             }
         }
     }

@@ -172,12 +172,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t n_seen = 0;
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
-        bool before_headline = false;
-        if (headline && article) {
-            for (wn_node *a = headline; a; a = a->parent)
-                if (a == root)
-                    before_headline = true;
-        }
+        bool before_headline = headline && article && root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
         wn_node *hashed = NULL; /* innermost leaf block whose text was hashed */
