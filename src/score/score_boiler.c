@@ -37,8 +37,9 @@ text_hash(wn_node *root, size_t *n_chars)
     wn_walk w;
     wn_node *n;
     bool e;
+    size_t budget = 4096; /* nodes: nested captions are hashed at each level */
     wn_walk_init(&w, root);
-    while (wn_walk_next(&w, &n, &e)) {
+    while (wn_walk_next(&w, &n, &e) && budget--) {
         if (n->type == WN_NODE_ELEMENT) {
             if (e && (n->flags & WN_NF_DROP))
                 wn_walk_skip_children(&w);
@@ -175,7 +176,6 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
-        wn_node *hashed = NULL; /* innermost leaf block whose text was hashed */
         wn_walk w;
         wn_node *n;
         bool e;
@@ -184,8 +184,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (!e) {
-                if (n == hashed)
-                    hashed = NULL;
+                /* a caption's words are remembered when it is left, so that
+                 * its own nested parts are not taken for copies of it */
+                if ((n->flags & WN_NF_CAPTION) && n_seen < MAX_SEEN) {
+                    size_t k;
+                    uint64_t h = text_hash(n, &k);
+                    if (h && k >= 8)
+                        seen[n_seen++] = h;
+                }
                 continue;
             }
             if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
@@ -252,10 +258,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if (!hashed && (caption || leaf) && s->text < 600) {
+            if ((caption || leaf) && s->text < 600) {
                 size_t k;
                 uint64_t h = text_hash(n, &k);
-                hashed = n;
                 if (h && k >= 8) {
                     bool dup = false;
                     for (size_t j = 0; j < n_seen; j++)
@@ -263,12 +268,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                             dup = true;
                     if (dup) {
                         n->flags |= WN_NF_BOILER;
-                        hashed = NULL;
                         wn_walk_skip_children(&w);
                         continue;
                     }
-                    if (caption && n_seen < MAX_SEEN)
-                        seen[n_seen++] = h;
                 }
             }
         }
