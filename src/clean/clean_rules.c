@@ -47,6 +47,8 @@ static const vocab_word vocab[] = {
     {"banner", N}, {"paywall", N}, {"pagination", N}, {"pager", N}, {"follow", N},
     {"more", N}, {"links", N}, {"masthead", N}, {"header", N}, {"aside", N}, {"cta", N},
     {"teaser", N}, {"teasers", N},
+    {"signature", N}, {"signatures", N}, {"vote", N}, {"votes", N}, {"voting", N},
+    {"usercard", N}, {"userinfo", N},
     {"comment", M}, {"comments", M}, {"commentlist", M}, {"disqus", M}, {"respond", M},
     /* usually the article */
     {"article", P}, {"articlebody", P}, {"body", P}, {"content", P}, {"entry", P},
