@@ -212,6 +212,18 @@ ends_sentence(const wn_node *n)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == '"';
 }
 
+/* Does the element hold two or more <article> children (teasers of other
+ * articles)? */
+static bool
+holds_articles(const wn_node *n)
+{
+    int k = 0;
+    for (const wn_node *c = n->first_child; c; c = c->next)
+        if (wn_node_is(c, WN_TAG_ARTICLE) && !(c->flags & WN_NF_DROP) && ++k >= 2)
+            return true;
+    return false;
+}
+
 static wn_status
 set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 {
@@ -477,6 +489,8 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 uint32_t bits = wn_node_token_bits(c);
                 if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS))
                     keep = false;
+                if (keep && holds_articles(c))
+                    keep = false; /* a list of other articles */
                 if (keep)
                     roots[n_roots++] = c;
             }
