@@ -499,11 +499,22 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
 
     /* phase 4: region fallback for pages without one dominant block */
     {
-        uint64_t chosen = 0;
-        for (size_t i = 0; i < n_roots; i++)
-            chosen += good_text(&cx, roots[i]);
-        uint64_t whole = good_text(&cx, region);
+        /* measured in prose, but listings in all their text, since their
+         * items are mostly link text */
+        bool prose = cx.page_type != WN_PAGE_LISTING && cx.page_type != WN_PAGE_COLLECTION;
+        uint64_t chosen = 0, chosen_good = 0, paras = 0;
+        for (size_t i = 0; i < n_roots; i++) {
+            chosen += prose ? good_text(&cx, roots[i]) : wn_stats_of(&cx.stats, roots[i])->text;
+            chosen_good += good_text(&cx, roots[i]);
+            paras += wn_stats_of(&cx.stats, roots[i])->paras;
+        }
+        uint64_t whole = prose ? good_text(&cx, region) : wn_stats_of(&cx.stats, region)->text;
+        uint64_t whole_good = good_text(&cx, region);
         double share = whole ? (double)chosen / (double)whole : 1.0;
+        /* an article by its shape (several paragraphs, most of the prose),
+         * whatever the listing classification says */
+        if (!prose && paras >= 5 && whole_good && (double)chosen_good >= 0.5 * (double)whole_good)
+            share = 1.0;
         double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
         if (cx.flags & WN_OPT_RECALL)
             need += 0.15;
