@@ -163,6 +163,36 @@ TEST(forms_small_dropped_large_kept)
     fx_free(&f);
 }
 
+TEST(streamed_content_shown_again)
+{
+    /* streamed server rendering: the whole page in a hidden element, a
+     * script swaps it in; a small hidden menu stays hidden */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=shell>Loading</div><div id=menu hidden><a href=/>Home</a></div>"
+                 "<div hidden id=S0><article>" PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+                 PARA PARA "</article></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "S0"));
+    CHECK(dropped(f.doc, "menu"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* a wrapper hidden by its class until a script runs */
+    CHECK(fx_run(&f,
+                 "<body><div id=root class=\"root hide\"><main>" PARA PARA PARA PARA PARA PARA
+                 PARA PARA PARA PARA PARA PARA "</main></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "root"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* but an ordinary page keeps its hidden blocks hidden */
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA PARA PARA "</main><div id=h hidden>" PARA "</div></body>", 0,
+                 NULL));
+    CHECK(dropped(f.doc, "h"));
+    fx_free(&f);
+}
+
 int
 main(void)
 {
@@ -173,5 +203,6 @@ main(void)
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
+    RUN(streamed_content_shown_again);
     return harness_done();
 }
