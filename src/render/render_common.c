@@ -193,6 +193,13 @@ wn_render_url(const wn_result *r, wn_str base, const char *ref, size_t n, int ki
         unsigned char c = (unsigned char)abs[i];
         if (c < 0x20 || c == 0x7f)
             return NULL;
+        /* a script scheme anywhere (say after an encoded newline) is never
+         * needed by a real link and only invites trouble downstream */
+        if ((c == ':' && i >= 10 && ascii_prefix_ci(abs + i - 10, 10, "javascript")) ||
+            (c == ':' && i >= 8 && ascii_prefix_ci(abs + i - 8, 8, "vbscript")) ||
+            (c == ':' && i >= 4 && ascii_prefix_ci(abs + i - 4, 4, "data") &&
+             (i == 4 || !((abs[i - 5] | 0x20) >= 'a' && (abs[i - 5] | 0x20) <= 'z'))))
+            return NULL;
         if (c == ' ')
             extra += 2;
     }

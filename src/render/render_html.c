@@ -300,6 +300,22 @@ put_image(html_out *h, const wn_node *n)
     wn_buf_putc(h->b, '>');
 }
 
+/* A machine-readable date or time: digits, letters, ':', '+', '-', '.',
+ * spaces; anything else is not one and is left out. */
+static bool
+is_datetime(const char *s, size_t n)
+{
+    if (!n || n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              c == ':' || c == '+' || c == '-' || c == '.' || c == ' ' || c == ','))
+            return false;
+    }
+    return true;
+}
+
 /* Enter an element; returns the ACT_* to undo on exit. */
 static int
 enter(html_out *h, const wn_node *n)
@@ -380,7 +396,7 @@ enter(html_out *h, const wn_node *n)
             }
         } else if (n->tag == WN_TAG_TIME) {
             const char *dt = wn_node_attr(n, "datetime", &len);
-            if (dt)
+            if (dt && is_datetime(dt, len))
                 put_attr(b, "datetime", dt, len);
         }
         wn_buf_putc(b, '>');
