@@ -872,9 +872,39 @@ TEST(golden)
     }
 }
 
+/* With WN_JSON_DUMP=dir: write the JSON of hostile strings to files in that directory for
+ * tests/test_render_json.sh to check with Python's parser. */
+static void
+dump_json(const char *dir)
+{
+    static const char *const pages[] = {
+        "<html><head><title>ctl \x01\x02\x1f \x7f tab\tnl\n</title></head><body><p>"
+        "\xe2\x80\xa8 line \xe2\x80\xa9 para \\ \"q\" </script> \xff\xfe bad</p></body></html>",
+        "<html><head><meta name=\"author\" content=\"\xed\xa0\x80 surrogate\">"
+        "<meta name=\"tag\" content=\"\xf0\x9f\x98\x80\"><meta name=\"image\" "
+        "content=\"https://x/\\\"\"></head><body><pre>\x0b\x0c</pre></body></html>",
+        "<body></body>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char *j = json_of(pages[i], WN_OPT_MARKDOWN_IN_JSON, NULL);
+        char path[512];
+        snprintf(path, sizeof path, "%s/hostile%zu.json", dir, i);
+        FILE *f = fopen(path, "wb");
+        if (f && j)
+            fputs(j, f);
+        if (f)
+            fclose(f);
+        free(j);
+    }
+}
+
 int
 main(void)
 {
+    if (getenv("WN_JSON_DUMP")) {
+        dump_json(getenv("WN_JSON_DUMP"));
+        return 0;
+    }
     RUN(md_paragraphs_and_inline);
     RUN(md_escapes);
     RUN(md_code);
