@@ -367,6 +367,13 @@ TEST(md_paragraphs_and_inline)
     CHECK_MD("<body><p>one<br>two<br></p></body>", 0, "one\\\ntwo");
     CHECK_MD("<body><p><em>a <em>nested</em> b</em></p></body>", 0, "*a nested b*");
     CHECK_MD("<body><p>x<s>gone</s> <del>old</del></p></body>", 0, "x~~gone~~ ~~old~~");
+    /* marks around blocks close at the end of each block and open again */
+    CHECK_MD("<body><strong><h2>H</h2><p>a <em>b</em></p></strong><p>c</p></body>", 0,
+             "## **H**\n\n**a *b***\n\nc");
+    CHECK_MD("<body><p><strong>a&#160;</strong><strong>b</strong> <b>[</b><b>c</b></p></body>",
+             0, "**a** **b** **\\[c**");
+    CHECK_MD("<body><a href=\"x\"><p>one</p><p>two</p></a></body>", WN_OPT_LINKS,
+             "[one](https://example.org/news/x)\n\n[two](https://example.org/news/x)");
     CHECK_MD("<body><h3>Head <em>ing</em></h3><h6>C #</h6><p>t</p></body>", 0,
              "### Head *ing*\n\n###### C \\#\n\nt");
 }
@@ -473,6 +480,9 @@ TEST(md_tables)
              WN_OPT_NO_TABLES, "x\n\ny");
     CHECK_MD("<body><table><caption>Cap</caption><tr><td>a</td><td>b</td></tr></table></body>",
              0, "*Cap*\n\n| a | b |\n| --- | --- |");
+    CHECK_MD("<body><p>x</p><table><tr><td></td><td> </td></tr><tr><td>a</td><td></td></tr>"
+             "<tr><td><img src=\"chart.png\"></td><td></td></tr></table><table><tr><td></td><td>"
+             "</td></tr></table></body>", 0, "x\n\n| a |  |\n| --- | --- |");
     CHECK_MD("<body><table><caption>Cap</caption><tr><td>a</td><td>b</td></tr></table></body>",
              WN_OPT_NO_CAPTIONS, "| a | b |\n| --- | --- |");
 }
@@ -511,7 +521,11 @@ TEST(html_structure)
                "<article>\n<p>cell</p>\n<p>item</p>\n</article>");
     CHECK_HTML("<body><table><tr><td>a</td></tr></table><figure><figcaption>c</figcaption>"
                "</figure></body>", WN_OPT_NO_TABLES | WN_OPT_NO_CAPTIONS,
-               "<article>\n<figure>\n</figure>\n</article>");
+               "<article>\n</article>");
+    CHECK_HTML("<body><p>a<i> </i><b></b></p><p> </p><blockquote><p><em>x</em></p></blockquote>"
+               "<table><tr><td></td></tr></table></body>", 0,
+               "<article>\n<p>a </p>\n<blockquote>\n<p><em>x</em></p>\n</blockquote>\n<table>\n"
+               "<tr>\n<td></td>\n</tr>\n</table>\n</article>");
     CHECK_HTML("<html><head><title>A &amp; B</title></head><body><p data-flag=\"headline\">"
                "A</p><p>t</p></body></html>", 0,
                "<article>\n<h1>A &amp; B</h1>\n<p>t</p>\n</article>");

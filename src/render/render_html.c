@@ -29,6 +29,9 @@ typedef struct html_out {
     wn_str base;
     wn_render_stack acts;    /* ACT_* per entered element */
     wn_render_stack emitted; /* tag ids of the open written elements */
+    size_t *opened;          /* per emitted element: where its start tag begins */
+    size_t cap_opened;
+    bool failed;
     size_t pre;              /* open <pre> depth: text is copied exactly */
     size_t links;            /* open <a> depth: links do not nest */
     size_t implicit_at;      /* emitted.n at which the implicit <p> sits; 0 = none */
@@ -97,6 +100,52 @@ put_attr_int(wn_buf *b, const char *name, long v)
     wn_buf_printf(b, " %s=\"%ld\"", name, v);
 }
 
+/* An element is about to be written at the end of the output. */
+static void
+note_open(html_out *h)
+{
+    size_t n = h->emitted.n;
+    if (n >= h->cap_opened) {
+        size_t cap = h->cap_opened ? h->cap_opened * 2 : 64;
+        size_t *v = wn_arena_realloc(&h->r->doc->arena, h->opened, h->cap_opened * sizeof *v,
+                                     cap * sizeof *v);
+        if (!v) {
+            h->failed = true;
+            return;
+        }
+        h->opened = v;
+        h->cap_opened = cap;
+    }
+    h->opened[n] = h->b->len;
+}
+
+/* Before the end tag of the top element: when it holds nothing but
+ * whitespace (an icon's <i></i>, a figure whose image was left out), take
+ * its start tag back instead. Table cells and list items stay: they keep
+ * the table's shape and the list's numbering. Returns true if removed. */
+static bool
+drop_if_empty(html_out *h, unsigned tag)
+{
+    switch (tag) {
+    case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_TR: case WN_TAG_THEAD: case WN_TAG_TBODY:
+    case WN_TAG_TFOOT: case WN_TAG_LI: case WN_TAG_DT: case WN_TAG_DD:
+        return false;
+    default:
+        break;
+    }
+    if (h->failed || h->b->failed || !h->emitted.n || h->emitted.n - 1 >= h->cap_opened)
+        return false;
+    size_t start = h->opened[h->emitted.n - 1];
+    size_t i = start;
+    while (i < h->b->len && h->b->ptr[i] != '>')
+        i++;
+    for (i++; i < h->b->len; i++)
+        if (!wn_render_is_space((unsigned char)h->b->ptr[i]))
+            return false;
+    h->b->len = start;
+    return true;
+}
+
 static unsigned
 top_tag(const html_out *h)
 {
@@ -107,7 +156,8 @@ static void
 close_implicit(html_out *h)
 {
     if (h->implicit_at && h->implicit_at == h->emitted.n) {
-        wn_buf_puts(h->b, "</p>\n");
+        if (!drop_if_empty(h, WN_TAG_P))
+            wn_buf_puts(h->b, "</p>\n");
         wn_render_stack_pop(&h->emitted);
         h->implicit_at = 0;
         h->has_inline = false;
@@ -122,6 +172,7 @@ begin_inline(html_out *h)
 {
     unsigned top = top_tag(h);
     if (!h->pre && (top == WN_TAG_UNKNOWN || top == WN_TAG_BLOCKQUOTE || top == WN_TAG_FIGURE)) {
+        note_open(h);
         wn_buf_puts(h->b, "<p>");
         wn_render_stack_push(&h->emitted, WN_TAG_P);
         h->implicit_at = h->emitted.n;
@@ -240,6 +291,7 @@ open_block(html_out *h, const wn_node *n)
 {
     close_implicit(h);
     wn_buf *b = h->b;
+    note_open(h);
     wn_buf_putc(b, '<');
     wn_buf_puts(b, wn_tag_name((wn_tag)n->tag));
     if (n->tag == WN_TAG_OL) {
@@ -269,9 +321,11 @@ static void
 close_block(html_out *h, const wn_node *n)
 {
     close_implicit(h);
-    wn_buf_puts(h->b, "</");
-    wn_buf_puts(h->b, wn_tag_name((wn_tag)n->tag));
-    wn_buf_puts(h->b, ">\n");
+    if (!drop_if_empty(h, n->tag)) {
+        wn_buf_puts(h->b, "</");
+        wn_buf_puts(h->b, wn_tag_name((wn_tag)n->tag));
+        wn_buf_puts(h->b, ">\n");
+    }
     wn_render_stack_pop(&h->emitted);
     h->has_inline = false;
     h->pending_space = false;
@@ -351,6 +405,7 @@ enter(html_out *h, const wn_node *n)
                 href ? wn_render_url(h->r, h->base, href, len, WN_RURL_LINK, &ulen) : NULL;
             if (url) {
                 begin_inline(h);
+                note_open(h);
                 wn_buf_puts(b, "<a");
                 put_attr(b, "href", url, ulen);
                 wn_buf_putc(b, '>');
@@ -384,6 +439,7 @@ enter(html_out *h, const wn_node *n)
     const char *iname = inline_name(n);
     if (iname) {
         begin_inline(h);
+        note_open(h);
         wn_buf_putc(b, '<');
         wn_buf_puts(b, iname);
         size_t len;
@@ -423,14 +479,17 @@ leave(html_out *h, const wn_node *n, int act)
         break;
     case ACT_INLINE: {
         const char *iname = inline_name(n);
-        wn_buf_puts(h->b, "</");
-        wn_buf_puts(h->b, iname ? iname : "span");
-        wn_buf_putc(h->b, '>');
+        if (!drop_if_empty(h, n->tag)) {
+            wn_buf_puts(h->b, "</");
+            wn_buf_puts(h->b, iname ? iname : "span");
+            wn_buf_putc(h->b, '>');
+        }
         wn_render_stack_pop(&h->emitted);
         break;
     }
     case ACT_LINK:
-        wn_buf_puts(h->b, "</a>");
+        if (!drop_if_empty(h, WN_TAG_A))
+            wn_buf_puts(h->b, "</a>");
         wn_render_stack_pop(&h->emitted);
         h->links--;
         break;
@@ -505,7 +564,7 @@ wn_render_html(const wn_result *r, wn_buf *out)
     }
     close_implicit(&h);
     wn_buf_puts(out, "</article>");
-    if (h.acts.failed || h.emitted.failed)
+    if (h.acts.failed || h.emitted.failed || h.failed)
         return WN_ERR_NOMEM;
     return out->failed ? (wn_status)out->failed : WN_OK;
 }

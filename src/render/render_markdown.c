@@ -64,6 +64,20 @@ enum {
     A_LINK, A_CAPTION, A_TERM, A_TABLE, A_ROW, A_CELL, A_TCAPTION, A_CELL_BLOCK
 };
 
+/* An open inline mark (emphasis, strong, strikethrough, link). Its opener
+ * waits for visible content; across a block boundary it is closed at the
+ * end of one block and opened again in the next. Nested marks of one kind
+ * are not pushed (em in em would read as strong), so there are at most
+ * four. */
+enum { M_EM = 1, M_STRONG, M_STRIKE, M_LINK };
+
+typedef struct md_mark {
+    int kind;
+    bool written;
+    const char *url;
+    size_t url_len;
+} md_mark;
+
 typedef struct md_out {
     const wn_result *r;
     wn_arena *arena;
@@ -84,7 +98,10 @@ typedef struct md_out {
 
     wn_buf para;            /* inline content of the current block */
     wn_buf *inl;            /* where inline content goes: para or a table cell */
-    wn_buf open;            /* openers waiting for visible content */
+    md_mark marks[8];       /* open inline marks, outermost first */
+    size_t n_marks;
+    size_t closed_at;       /* inl->len right after the last closer, + 1 */
+    int closed_kind;
     bool want_space, want_break, has_inline;
     int heading;            /* level of the open heading, 0 if none */
     size_t em, strong, strike;
@@ -218,12 +235,45 @@ write_lines(md_out *m, const char *s, size_t n, bool escape_starts)
     }
 }
 
+static void put_url(md_out *m, const char *u, size_t n);
+
+static const char *
+mark_opener(int kind)
+{
+    return kind == M_EM ? "*" : kind == M_STRONG ? "**" : kind == M_STRIKE ? "~~" : "[";
+}
+
+static void
+write_closer(md_out *m, md_mark *k)
+{
+    if (k->kind == M_LINK) {
+        wn_buf_puts(m->inl, "](");
+        put_url(m, k->url, k->url_len);
+        wn_buf_putc(m->inl, ')');
+    } else {
+        wn_buf_puts(m->inl, mark_opener(k->kind));
+    }
+    k->written = false;
+    m->closed_at = m->inl->len + 1;
+    m->closed_kind = k->kind;
+}
+
+/* Close the marks written in the current block (innermost first); they open
+ * again when the next block has content. */
+static void
+close_written_marks(md_out *m)
+{
+    for (size_t i = m->n_marks; i-- > 0;)
+        if (m->marks[i].written)
+            write_closer(m, &m->marks[i]);
+}
+
 static void
 reset_inline(md_out *m)
 {
     m->para.len = 0;
-    m->open.len = 0;
     m->want_space = m->want_break = m->has_inline = false;
+    m->closed_at = 0;
 }
 
 /* End the current paragraph (or heading): write it as a block. */
@@ -232,6 +282,8 @@ flush(md_out *m)
 {
     if (m->in_cell)
         return;
+    if (m->para.len)
+        close_written_marks(m);
     if (m->para.len) {
         begin_block(m);
         if (m->heading) {
@@ -271,10 +323,21 @@ begin_inline(md_out *m)
         else if (m->want_space)
             wn_buf_putc(b, ' ');
     }
+    bool spaced = m->want_space || m->want_break;
     m->want_space = m->want_break = false;
-    if (m->open.len) {
-        wn_buf_append(b, m->open.ptr, m->open.len);
-        m->open.len = 0;
+    for (size_t i = 0; i < m->n_marks; i++) {
+        md_mark *k = &m->marks[i];
+        if (k->written)
+            continue;
+        k->written = true;
+        size_t cl = strlen(mark_opener(k->kind));
+        if (k->kind != M_LINK && !spaced && m->closed_kind == k->kind &&
+            m->closed_at == b->len + 1 && b->len >= cl) {
+            b->len -= cl; /* "**a****b**" reads better as "**ab**" */
+            m->closed_at = 0;
+            continue;
+        }
+        wn_buf_puts(b, mark_opener(k->kind));
     }
     m->has_inline = true;
 }
@@ -309,18 +372,29 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
     wn_buf_append(b, s + run, n - run);
 }
 
+/* Length of the space at s[0..n): HTML whitespace or U+00A0 (a no-break
+ * space would keep emphasis from closing and is rarely meant in prose). */
+static size_t
+space_len(const char *s, size_t n)
+{
+    if (wn_render_is_space((unsigned char)s[0]))
+        return 1;
+    return n > 1 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+}
+
 static void
 put_text(md_out *m, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (wn_render_is_space((unsigned char)s[i])) {
+        size_t sl = space_len(s + i, n - i);
+        if (sl) {
             m->want_space = true;
-            i++;
+            i += sl;
             continue;
         }
         size_t j = i;
-        while (j < n && !wn_render_is_space((unsigned char)s[j]))
+        while (j < n && !space_len(s + j, n - j))
             j++;
         begin_inline(m);
         put_escaped(m, m->inl, s + i, j - i);
@@ -329,21 +403,26 @@ put_text(md_out *m, const char *s, size_t n)
 }
 
 static void
-open_mark(md_out *m, const char *mark)
+open_mark(md_out *m, int kind, const char *url, size_t url_len)
 {
-    wn_buf_puts(&m->open, mark);
+    if (m->n_marks == sizeof m->marks / sizeof m->marks[0])
+        return;
+    md_mark *k = &m->marks[m->n_marks++];
+    k->kind = kind;
+    k->written = false;
+    k->url = url;
+    k->url_len = url_len;
 }
 
-/* Close an inline mark: drop its opener if nothing was written since. */
+/* Close the innermost mark: its opener is dropped if nothing was written. */
 static void
-close_mark(md_out *m, const char *mark)
+close_mark(md_out *m)
 {
-    size_t k = strlen(mark);
-    if (m->open.len >= k) {
-        m->open.len -= k;
+    if (!m->n_marks)
         return;
-    }
-    wn_buf_puts(m->inl, mark);
+    md_mark *k = &m->marks[--m->n_marks];
+    if (k->written)
+        write_closer(m, k);
 }
 
 /* Collected text of a subtree (for code), whitespace kept as it is; <br>
@@ -598,6 +677,7 @@ static void
 cell_end(md_out *m)
 {
     md_table *t = m->table;
+    close_written_marks(m);
     if (t->n_cells)
         t->cells[t->n_cells - 1].len = t->text.len - t->cells[t->n_cells - 1].off;
     m->in_cell = false;
@@ -610,19 +690,18 @@ cell_end(md_out *m)
 static size_t
 table_layout(md_out *m, md_table *t, unsigned *rem, bool *occ, size_t ncols, bool write)
 {
-    size_t width = 0, ci = 0;
+    size_t width = 0, ci = 0, written = 0;
     memset(rem, 0, MD_MAX_COLS * sizeof *rem);
-    bool header_done = false;
     for (size_t row = 0; row < t->n_rows && !m->out->failed; row++) {
         for (size_t c = 0; c < MD_MAX_COLS; c++) {
             occ[c] = rem[c] > 0;
             if (rem[c])
                 rem[c]--;
         }
-        size_t col = 0;
+        size_t col = 0, start = m->out->len;
         bool any = false;
         if (write) {
-            if (header_done || row > 0)
+            if (written)
                 next_line(m);
             wn_buf_putc(m->out, '|');
         }
@@ -643,22 +722,24 @@ table_layout(md_out *m, md_table *t, unsigned *rem, bool *occ, size_t ncols, boo
                     wn_buf_append(m->out, t->text.ptr + c->off, c->len);
                 wn_buf_puts(m->out, " |");
             }
-            any = true;
+            any |= c->len > 0;
         }
         while (col < MD_MAX_COLS && (occ[col] || (write && col < ncols))) {
             if (write && col < ncols)
                 wn_buf_puts(m->out, "  |");
             col++;
         }
-        (void)any;
         if (col > width)
             width = col;
-        if (write && row == 0) {
+        if (write && !any && !m->out->failed) {
+            m->out->len = start; /* a row of empty cells says nothing */
+            continue;
+        }
+        if (write && written++ == 0) {
             next_line(m);
             wn_buf_putc(m->out, '|');
             for (size_t k = 0; k < ncols; k++)
                 wn_buf_puts(m->out, " --- |");
-            header_done = true;
         }
     }
     return width;
@@ -675,7 +756,10 @@ table_end(md_out *m)
         wn_buf_append(m->out, t->caption.ptr, t->caption.len);
         wn_buf_putc(m->out, '*');
     }
-    if (!t->n_rows || !t->n_cells)
+    bool any = false;
+    for (size_t i = 0; i < t->n_cells && !any; i++)
+        any = t->cells[i].len > 0;
+    if (!any)
         return;
     unsigned *rem = wn_arena_alloc(m->arena, MD_MAX_COLS * sizeof *rem);
     bool *occ = wn_arena_alloc(m->arena, MD_MAX_COLS * sizeof *occ);
@@ -805,15 +889,15 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         return -1;
     case WN_TAG_EM: case WN_TAG_I: case WN_TAG_CITE: case WN_TAG_DFN: case WN_TAG_VAR:
         if (m->em++ == 0)
-            open_mark(m, "*");
+            open_mark(m, M_EM, NULL, 0);
         return A_EM;
     case WN_TAG_STRONG: case WN_TAG_B:
         if (m->strong++ == 0)
-            open_mark(m, "**");
+            open_mark(m, M_STRONG, NULL, 0);
         return A_STRONG;
     case WN_TAG_S: case WN_TAG_DEL: case WN_TAG_STRIKE:
         if (m->strike++ == 0)
-            open_mark(m, "~~");
+            open_mark(m, M_STRIKE, NULL, 0);
         return A_STRIKE;
     case WN_TAG_A:
         if ((m->flags & WN_OPT_LINKS) && !m->in_link) {
@@ -823,7 +907,7 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
                                                &m->link_len) : NULL;
             if (m->link_url) {
                 m->in_link = true;
-                open_mark(m, "[");
+                open_mark(m, M_LINK, m->link_url, m->link_len);
                 return A_LINK;
             }
         }
@@ -834,7 +918,7 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
     if (n->flags & WN_NF_CAPTION || wn_node_is(n, WN_TAG_FIGCAPTION)) {
         if (!wn_render_is_block(n) && !wn_node_is(n, WN_TAG_FIGCAPTION)) {
             if (m->em++ == 0)
-                open_mark(m, "*");
+                open_mark(m, M_EM, NULL, 0);
             return A_EM;
         }
         if (m->in_cell) {
@@ -843,7 +927,7 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         }
         flush(m);
         if (m->em++ == 0)
-            open_mark(m, "*");
+            open_mark(m, M_EM, NULL, 0);
         return A_CAPTION;
     }
     if (m->in_cell) {
@@ -907,7 +991,7 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
     case WN_TAG_DT:
         flush(m);
         if (m->strong++ == 0)
-            open_mark(m, "**");
+            open_mark(m, M_STRONG, NULL, 0);
         return A_TERM;
     case WN_TAG_TABLE:
         flush(m);
@@ -955,34 +1039,28 @@ leave_element(md_out *m, int act)
         break;
     case A_EM:
         if (--m->em == 0)
-            close_mark(m, "*");
+            close_mark(m);
         break;
     case A_STRONG:
         if (--m->strong == 0)
-            close_mark(m, "**");
+            close_mark(m);
         break;
     case A_STRIKE:
         if (--m->strike == 0)
-            close_mark(m, "~~");
+            close_mark(m);
         break;
     case A_LINK:
         m->in_link = false;
-        if (m->open.len) {
-            m->open.len--; /* the '[' of a link with no content */
-            break;
-        }
-        wn_buf_puts(m->inl, "](");
-        put_url(m, m->link_url, m->link_len);
-        wn_buf_putc(m->inl, ')');
+        close_mark(m);
         break;
     case A_CAPTION:
         if (--m->em == 0)
-            close_mark(m, "*");
+            close_mark(m);
         flush(m);
         break;
     case A_TERM:
         if (--m->strong == 0)
-            close_mark(m, "**");
+            close_mark(m);
         flush(m);
         break;
     case A_CELL_BLOCK:
@@ -992,6 +1070,7 @@ leave_element(md_out *m, int act)
         cell_end(m);
         break;
     case A_TCAPTION:
+        close_written_marks(m);
         m->em--;
         m->in_cell = false;
         m->inl = &m->para;
@@ -1024,7 +1103,6 @@ wn_render_markdown(const wn_result *r, wn_buf *out)
     m.base = wn_render_base_url(r);
     m.acts.arena = m.arena;
     wn_buf_init(&m.para, m.arena, 0);
-    wn_buf_init(&m.open, m.arena, 0);
     m.inl = &m.para;
 
     if (r->meta.title.ptr && r->meta.title.len) {
@@ -1062,7 +1140,7 @@ wn_render_markdown(const wn_result *r, wn_buf *out)
         }
         flush(&m);
     }
-    if (m.failed || m.acts.failed || m.para.failed || m.open.failed)
+    if (m.failed || m.acts.failed || m.para.failed)
         return out->failed ? (wn_status)out->failed : WN_ERR_NOMEM;
     return out->failed ? (wn_status)out->failed : WN_OK;
 }
