@@ -387,6 +387,11 @@ TEST(md_escapes)
              "\\# not a heading\n\n\\- not a list\n\n\\+ no\n\n1\\. no\n\n2\\) no\n\n"
              "\\> no quote\n\n\\~~~ no fence\n\n\\=");
     CHECK_MD("<body><p>a<br>- b<br>12. c</p></body>", 0, "a\\\n\\- b\\\n12\\. c");
+    CHECK_MD("<body><p><s>struck</s> at the start</p></body>", 0, "~~struck~~ at the start");
+    /* emphasis that CommonMark could not open or close is left out */
+    CHECK_MD("<body><p>review<em>.</em> Then <em>(CNN)</em>President, <b>\"</b>Quote "
+             "<em>(ok)</em> end.</p></body>", 0,
+             "review. Then (CNN)President, \"Quote *(ok)* end.");
 }
 
 TEST(md_code)

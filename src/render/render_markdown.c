@@ -74,6 +74,8 @@ enum { M_EM = 1, M_STRONG, M_STRIKE, M_LINK };
 typedef struct md_mark {
     int kind;
     bool written;
+    bool dead;              /* written as nothing: it could not open here */
+    size_t open_pos;        /* where its opener is in the inline buffer */
     const char *url;
     size_t url_len;
 } md_mark;
@@ -102,6 +104,11 @@ typedef struct md_out {
     size_t n_marks;
     size_t closed_at;       /* inl->len right after the last closer, + 1 */
     int closed_kind;
+    /* a closer after punctuation only closes when no letter or digit
+     * follows it; the next visible character decides, and if it does not
+     * close, the closer and its opener are taken out again */
+    bool fragile;
+    size_t fragile_open, fragile_open_len, fragile_close, fragile_close_len;
     bool want_space, want_break, has_inline;
     int heading;            /* level of the open heading, 0 if none */
     size_t em, strong, strike;
@@ -200,8 +207,8 @@ line_start_escape(const char *s, size_t n)
     char c = s[0];
     if (c == '#' || c == '>' || c == '=' || c == '+' || c == '-')
         return 0;
-    if (c == '~' && n > 1 && s[1] == '~')
-        return 0;
+    if (c == '~' && n > 2 && s[1] == '~' && s[2] == '~')
+        return 0; /* a fence; "~~" alone is our strikethrough */
     size_t i = 0;
     while (i < n && i < 10 && s[i] >= '0' && s[i] <= '9')
         i++;
@@ -243,9 +250,52 @@ mark_opener(int kind)
     return kind == M_EM ? "*" : kind == M_STRONG ? "**" : kind == M_STRIKE ? "~~" : "[";
 }
 
+/* ASCII punctuation, and the Unicode quotes and dashes that prose uses
+ * (CommonMark's flanking rules treat both as punctuation). */
+static bool
+is_punct(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return c > 0x20 && c < 0x7f && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+                                                                     (c | 0x20) <= 'z'));
+    if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80)
+        return (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0xA6; /* dashes .. ellipsis */
+    return n >= 2 && c == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB ||
+                                   (unsigned char)s[1] == 0xA1 || (unsigned char)s[1] == 0xBF);
+}
+
+/* Start of the last character of b (UTF-8), or NULL when b is empty. */
+static const char *
+last_char(const wn_buf *b, size_t *n)
+{
+    if (!b->len || b->failed)
+        return NULL;
+    size_t i = b->len - 1;
+    while (i > 0 && b->len - i < 4 && ((unsigned char)b->ptr[i] & 0xC0) == 0x80)
+        i--;
+    *n = b->len - i;
+    return b->ptr + i;
+}
+
 static void
 write_closer(md_out *m, md_mark *k)
 {
+    if (k->dead) {
+        k->written = k->dead = false;
+        return;
+    }
+    size_t pn;
+    const char *prev = last_char(m->inl, &pn);
+    if (k->kind != M_LINK && prev && is_punct(prev, pn)) {
+        m->fragile = true;
+        m->fragile_open = k->open_pos;
+        m->fragile_open_len = strlen(mark_opener(k->kind));
+        m->fragile_close = m->inl->len;
+        m->fragile_close_len = m->fragile_open_len;
+    } else {
+        m->fragile = false;
+    }
     if (k->kind == M_LINK) {
         wn_buf_puts(m->inl, "](");
         put_url(m, k->url, k->url_len);
@@ -274,6 +324,17 @@ reset_inline(md_out *m)
     m->para.len = 0;
     m->want_space = m->want_break = m->has_inline = false;
     m->closed_at = 0;
+    m->fragile = false;
+}
+
+/* Take bytes [at, at + n) out of b. */
+static void
+cut(wn_buf *b, size_t at, size_t n)
+{
+    if (b->failed || at + n > b->len)
+        return;
+    memmove(b->ptr + at, b->ptr + at + n, b->len - at - n);
+    b->len -= n;
 }
 
 /* End the current paragraph (or heading): write it as a block. */
@@ -312,11 +373,26 @@ flush(md_out *m)
 
 /* ---- inline content ------------------------------------------------------ */
 
-/* Visible inline content follows: write what waited for it. */
+/* Visible inline content follows, starting with the character at next[0..nn):
+ * write what waited for it. */
 static void
-begin_inline(md_out *m)
+begin_inline(md_out *m, const char *next, size_t nn)
 {
     wn_buf *b = m->inl;
+    bool next_word = !is_punct(next, nn);
+    for (size_t i = 0; i < m->n_marks && m->fragile; i++) {
+        const md_mark *k = &m->marks[i];
+        if (!k->written && k->kind == m->closed_kind && m->closed_at == b->len + 1 &&
+            !m->want_space && !m->want_break)
+            m->fragile = false; /* the closer will merge with this opener */
+    }
+    if (m->fragile && !m->want_space && !m->want_break && next_word) {
+        /* "*(CNN)*President": that closer cannot close; drop the pair */
+        cut(b, m->fragile_close, m->fragile_close_len);
+        cut(b, m->fragile_open, m->fragile_open_len);
+        m->closed_at = 0;
+    }
+    m->fragile = false;
     if (m->has_inline) {
         if (m->want_break)
             wn_buf_puts(b, m->in_cell ? "<br>" : m->heading ? " " : "\\\n");
@@ -331,6 +407,25 @@ begin_inline(md_out *m)
             continue;
         k->written = true;
         size_t cl = strlen(mark_opener(k->kind));
+        /* an opener before punctuation opens only after a space or
+         * punctuation ("review*.*" would print its asterisks) */
+        const char *after = next;
+        size_t an = nn;
+        for (size_t j = i + 1; j < m->n_marks; j++) {
+            if (!m->marks[j].written) {
+                after = mark_opener(m->marks[j].kind);
+                an = 1;
+                break;
+            }
+        }
+        size_t pn;
+        const char *prev = last_char(b, &pn);
+        if (k->kind != M_LINK && is_punct(after, an) && prev && !is_punct(prev, pn) &&
+            !wn_render_is_space((unsigned char)prev[0])) {
+            k->dead = true;
+            continue;
+        }
+        k->open_pos = b->len;
         if (k->kind != M_LINK && !spaced && m->closed_kind == k->kind &&
             m->closed_at == b->len + 1 && b->len >= cl) {
             b->len -= cl; /* "**a****b**" reads better as "**ab**" */
@@ -396,7 +491,7 @@ put_text(md_out *m, const char *s, size_t n)
         size_t j = i;
         while (j < n && !space_len(s + j, n - j))
             j++;
-        begin_inline(m);
+        begin_inline(m, s + i, j - i);
         put_escaped(m, m->inl, s + i, j - i);
         i = j;
     }
@@ -487,7 +582,7 @@ put_code_span(md_out *m, wn_node *n)
     if (raw.len && wn_render_is_space((unsigned char)raw.ptr[0]) && m->has_inline)
         m->want_space = true;
     raw.len = k;
-    begin_inline(m);
+    begin_inline(m, "`", 1);
     size_t ticks = longest_backtick_run(raw.ptr, k) + 1;
     bool pad = raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' ||
                (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
@@ -530,7 +625,7 @@ put_image(md_out *m, const wn_node *n)
     const char *url = src ? wn_render_url(m->r, m->base, src, len, WN_RURL_IMAGE, &ulen) : NULL;
     if (!url)
         return;
-    begin_inline(m);
+    begin_inline(m, "!", 1);
     wn_buf_puts(m->inl, "![");
     const char *alt = wn_node_attr(n, "alt", &len);
     if (alt) {
