@@ -385,13 +385,18 @@ TEST(md_escapes)
     CHECK_MD("<body><p># not a heading</p><p>- not a list</p><p>+ no</p><p>1. no</p>"
              "<p>2) no</p><p>&gt; no quote</p><p>~~~ no fence</p><p>=</p></body>", 0,
              "\\# not a heading\n\n\\- not a list\n\n\\+ no\n\n1\\. no\n\n2\\) no\n\n"
-             "\\> no quote\n\n\\~~~ no fence\n\n\\=");
+             "\\> no quote\n\n\\~\\~\\~ no fence\n\n\\=");
     CHECK_MD("<body><p>a<br>- b<br>12. c</p></body>", 0, "a\\\n\\- b\\\n12\\. c");
     CHECK_MD("<body><p><s>struck</s> at the start</p></body>", 0, "~~struck~~ at the start");
     /* emphasis that CommonMark could not open or close is left out */
     CHECK_MD("<body><p>review<em>.</em> Then <em>(CNN)</em>President, <b>\"</b>Quote "
              "<em>(ok)</em> end.</p></body>", 0,
              "review. Then (CNN)President, \"Quote *(ok)* end.");
+    CHECK_MD("<body><p><em>very </em><strong><em>tannic</em></strong><em>. Now</em> "
+             "<b>x.&#8239;</b>You <b>(<b>a</b></b><b>)</b>b</p></body>", 0,
+             "*very* ***tannic***. Now **x.** You (a)b");
+    CHECK_MD("<body><p>a ~b~ <code>U+00DF</code><code>0x`C3</code> <code>x</code></p></body>", 0,
+             "a \\~b\\~ ``U+00DF0x`C3`` `x`");
 }
 
 TEST(md_code)

@@ -104,6 +104,9 @@ typedef struct md_out {
     size_t n_marks;
     size_t closed_at;       /* inl->len right after the last closer, + 1 */
     int closed_kind;
+    size_t closed_open_pos; /* where the last closed mark's opener is */
+    size_t code_start, code_end; /* the last code span in inl (end + 1) */
+    wn_buf code_prev;       /* and its content */
     /* a closer after punctuation only closes when no letter or digit
      * follows it; the next visible character decides, and if it does not
      * close, the closer and its opener are taken out again */
@@ -287,6 +290,19 @@ write_closer(md_out *m, md_mark *k)
     }
     size_t pn;
     const char *prev = last_char(m->inl, &pn);
+    if (k->kind != M_LINK && prev) {
+        /* the closer joins a run with closers just written before it: what
+         * counts is the character before the run */
+        char d = mark_opener(k->kind)[0];
+        size_t i = m->inl->len;
+        while (i > 0 && m->inl->ptr[i - 1] == d && !(i > 1 && m->inl->ptr[i - 2] == '\\'))
+            i--;
+        if (i < m->inl->len && i > 0) {
+            wn_buf tmp = *m->inl;
+            tmp.len = i;
+            prev = last_char(&tmp, &pn);
+        }
+    }
     if (k->kind != M_LINK && prev && is_punct(prev, pn)) {
         m->fragile = true;
         m->fragile_open = k->open_pos;
@@ -304,6 +320,7 @@ write_closer(md_out *m, md_mark *k)
         wn_buf_puts(m->inl, mark_opener(k->kind));
     }
     k->written = false;
+    m->closed_open_pos = k->open_pos;
     m->closed_at = m->inl->len + 1;
     m->closed_kind = k->kind;
 }
@@ -325,6 +342,7 @@ reset_inline(md_out *m)
     m->want_space = m->want_break = m->has_inline = false;
     m->closed_at = 0;
     m->fragile = false;
+    m->code_end = 0;
 }
 
 /* Take bytes [at, at + n) out of b. */
@@ -418,20 +436,24 @@ begin_inline(md_out *m, const char *next, size_t nn)
                 break;
             }
         }
-        size_t pn;
-        const char *prev = last_char(b, &pn);
-        if (k->kind != M_LINK && is_punct(after, an) && prev && !is_punct(prev, pn) &&
-            !wn_render_is_space((unsigned char)prev[0])) {
-            k->dead = true;
-            continue;
-        }
-        k->open_pos = b->len;
         if (k->kind != M_LINK && !spaced && m->closed_kind == k->kind &&
             m->closed_at == b->len + 1 && b->len >= cl) {
             b->len -= cl; /* "**a****b**" reads better as "**ab**" */
             m->closed_at = 0;
+            k->open_pos = m->closed_open_pos; /* the pair goes on from there */
             continue;
         }
+        size_t pn;
+        const char *prev = last_char(b, &pn);
+        bool after_closer = !spaced && m->closed_at == b->len + 1 && m->closed_kind != M_LINK &&
+                            m->closed_kind != M_STRIKE && k->kind != M_STRIKE;
+        if (k->kind != M_LINK &&
+            (after_closer || (is_punct(after, an) && prev && !is_punct(prev, pn) &&
+                              !wn_render_is_space((unsigned char)prev[0])))) {
+            k->dead = true; /* "**a***b*" would not parse as meant */
+            continue;
+        }
+        k->open_pos = b->len;
         wn_buf_puts(b, mark_opener(k->kind));
     }
     m->has_inline = true;
@@ -445,8 +467,8 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
         char c = s[i];
         bool esc;
         switch (c) {
-        case '\\': case '*': case '_': case '[': case ']': case '`': case '<':
-            esc = true;
+        case '\\': case '*': case '_': case '[': case ']': case '`': case '<': case '~':
+            esc = true; /* '~': GFM strikes through even single tildes */
             break;
         case '|':
             esc = m->in_cell;
@@ -467,14 +489,24 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
     wn_buf_append(b, s + run, n - run);
 }
 
-/* Length of the space at s[0..n): HTML whitespace or U+00A0 (a no-break
- * space would keep emphasis from closing and is rarely meant in prose). */
+/* Length of the space at s[0..n): HTML whitespace or a Unicode space
+ * separator (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000). CommonMark
+ * counts those as whitespace around emphasis, so they are written as plain
+ * spaces and collapse like them. */
 static size_t
 space_len(const char *s, size_t n)
 {
-    if (wn_render_is_space((unsigned char)s[0]))
+    const unsigned char *u = (const unsigned char *)s;
+    if (wn_render_is_space(u[0]))
         return 1;
-    return n > 1 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+    if (n > 1 && u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (n > 2 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+        return 3;
+    if (n > 2 && ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+                  (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)))
+        return 3;
+    return 0;
 }
 
 static void
@@ -582,7 +614,20 @@ put_code_span(md_out *m, wn_node *n)
     if (raw.len && wn_render_is_space((unsigned char)raw.ptr[0]) && m->has_inline)
         m->want_space = true;
     raw.len = k;
-    begin_inline(m, "`", 1);
+    if (m->code_end && m->code_end == m->inl->len + 1 && !m->want_space && !m->want_break &&
+        !m->inl->failed) {
+        /* "`a``b`" would read as one odd run: write "`ab`" instead */
+        m->inl->len = m->code_start;
+        wn_buf_append(&m->code_prev, raw.ptr, k);
+        raw = m->code_prev;
+        k = raw.len;
+        m->has_inline = true;
+    } else {
+        begin_inline(m, "`", 1);
+        wn_buf_init(&m->code_prev, m->arena, 0);
+        wn_buf_append(&m->code_prev, raw.ptr, k);
+    }
+    m->code_start = m->inl->len;
     size_t ticks = longest_backtick_run(raw.ptr, k) + 1;
     bool pad = raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' ||
                (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
@@ -599,6 +644,7 @@ put_code_span(md_out *m, wn_node *n)
         wn_buf_putc(m->inl, ' ');
     for (size_t i = 0; i < ticks; i++)
         wn_buf_putc(m->inl, '`');
+    m->code_end = m->inl->len + 1;
 }
 
 /* A URL inside (...): parentheses and backslashes escaped. */
