@@ -421,6 +421,8 @@ TEST(md_lists)
              "- p1\n\n  p2\n- q");
     CHECK_MD("<body><ul><li><ul><li>deep</li></ul></li></ul></body>", 0, "- - deep");
     CHECK_MD("<body><ul><li>a</li></ul><ul><li>b</li></ul></body>", 0, "- a\n\n* b");
+    CHECK_MD("<body><ol><li>Home</li> &gt; <li>News</li></ol></body>", 0,
+             "1. Home\n\n\\>\n\n2. News");
     CHECK_MD("<body><ul><li>code<pre>x\n  y</pre></li></ul></body>", 0,
              "- code\n\n  ```\n  x\n    y\n  ```");
     CHECK_MD("<body><ul><li></li><li data-flag=\"boiler\">ad</li><li>b</li></ul></body>", 0,

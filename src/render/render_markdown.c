@@ -95,6 +95,7 @@ typedef struct md_out {
     size_t n_lists, cap_lists;
     size_t list_closed_at;  /* out->len when a list last closed, + 1 */
     size_t list_closed_nest;
+    size_t item_closed_at;  /* out->len when an item last closed, + 1 */
     bool list_closed_ordered;
     wn_render_stack acts;
 
@@ -418,6 +419,7 @@ begin_inline(md_out *m, const char *next, size_t nn)
             wn_buf_putc(b, ' ');
     }
     bool spaced = m->want_space || m->want_break;
+    bool wrote_here = false;
     m->want_space = m->want_break = false;
     for (size_t i = 0; i < m->n_marks; i++) {
         md_mark *k = &m->marks[i];
@@ -445,8 +447,12 @@ begin_inline(md_out *m, const char *next, size_t nn)
         }
         size_t pn;
         const char *prev = last_char(b, &pn);
-        bool after_closer = !spaced && m->closed_at == b->len + 1 && m->closed_kind != M_LINK &&
-                            m->closed_kind != M_STRIKE && k->kind != M_STRIKE;
+        /* right after a closer of the same character (not an opener
+         * written here: openers are always followed by content) */
+        char d = mark_opener(k->kind)[0];
+        bool after_closer = !spaced && !wrote_here && b->len && !b->failed &&
+                            b->ptr[b->len - 1] == d &&
+                            !(b->len > 1 && b->ptr[b->len - 2] == '\\');
         if (k->kind != M_LINK &&
             (after_closer || (is_punct(after, an) && prev && !is_punct(prev, pn) &&
                               !wn_render_is_space((unsigned char)prev[0])))) {
@@ -454,6 +460,7 @@ begin_inline(md_out *m, const char *next, size_t nn)
             continue;
         }
         k->open_pos = b->len;
+        wrote_here = true;
         wn_buf_puts(b, mark_opener(k->kind));
     }
     m->has_inline = true;
@@ -1006,8 +1013,8 @@ enter_item(md_out *m, const wn_node *n)
     for (const wn_node *p = n->prev; p && first; p = p->prev)
         if (wn_node_is(p, WN_TAG_LI) && !wn_render_skipped(p, m->flags))
             first = false;
-    if (!first)
-        set_sep(m, 1);
+    if (!first && m->item_closed_at == m->out->len + 1)
+        set_sep(m, 1); /* tight, unless something came between the items */
     push_container(m, C_ITEM, marker);
     return A_ITEM;
 }
@@ -1177,6 +1184,7 @@ leave_element(md_out *m, int act)
     case A_ITEM:
         flush(m);
         pop_container(m);
+        m->item_closed_at = m->out->len + 1;
         break;
     case A_EM:
         if (--m->em == 0)
