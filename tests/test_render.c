@@ -486,6 +486,9 @@ TEST(md_links_images)
     /* lazy images: the real URL is in data-src when src is a placeholder */
     CHECK_MD("<body><p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"chart.png\" "
              "alt=\"z\"></p></body>", LI, "![z](https://example.org/news/chart.png)");
+    CHECK_MD("<body><p><img src=\"data:x\" data-src=\"chart.png\" alt=\"z\"><noscript>"
+             "<img src=\"chart.png\" alt=\"z\"></noscript></p></body>", LI,
+             "![z](https://example.org/news/chart.png)");
 }
 
 TEST(md_figures_and_captions)

@@ -53,6 +53,10 @@ const char *wn_render_url(const wn_result *r, wn_str base, const char *ref, size
  * Returns the raw attribute slice (not resolved), NULL if none. */
 const char *wn_render_img_src(const wn_node *img, size_t *len);
 
+/* Whether an <img> is the <noscript> fallback of the (lazy-loaded) image
+ * just before it, which is rendered already. */
+bool wn_render_img_is_fallback(const wn_node *img);
+
 /* The language of a code block: "language-x" or "lang-x" in the class of
  * `pre` or of its first element child <code>. Returns a pointer to x (only
  * [A-Za-z0-9_+#.-] characters, at most 32) or NULL. */

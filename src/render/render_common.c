@@ -224,6 +224,20 @@ wn_render_url(const wn_result *r, wn_str base, const char *ref, size_t n, int ki
     return enc;
 }
 
+bool
+wn_render_img_is_fallback(const wn_node *img)
+{
+    const wn_node *p = img->parent;
+    for (int up = 0; p && up < 3 && !wn_node_is(p, WN_TAG_NOSCRIPT); up++)
+        p = p->parent;
+    if (!p || !wn_node_is(p, WN_TAG_NOSCRIPT))
+        return false;
+    const wn_node *prev = p->prev;
+    while (prev && prev->type != WN_NODE_ELEMENT)
+        prev = prev->prev;
+    return prev && (wn_node_is(prev, WN_TAG_IMG) || wn_node_is(prev, WN_TAG_PICTURE));
+}
+
 const char *
 wn_render_img_src(const wn_node *img, size_t *len)
 {

@@ -394,7 +394,7 @@ enter(html_out *h, const wn_node *n)
         }
         return ACT_UNWRAP;
     case WN_TAG_IMG: case WN_TAG_IMAGE:
-        if (h->flags & WN_OPT_IMAGES)
+        if ((h->flags & WN_OPT_IMAGES) && !wn_render_img_is_fallback(n))
             put_image(h, n);
         return ACT_UNWRAP;
     case WN_TAG_A:

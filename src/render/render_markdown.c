@@ -1028,7 +1028,7 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
             m->want_break = true;
         return A_NONE;
     case WN_TAG_IMG: case WN_TAG_IMAGE:
-        if (m->flags & WN_OPT_IMAGES)
+        if ((m->flags & WN_OPT_IMAGES) && !wn_render_img_is_fallback(n))
             put_image(m, n);
         return A_NONE;
     case WN_TAG_CODE: case WN_TAG_KBD: case WN_TAG_SAMP: case WN_TAG_TT:
