@@ -500,10 +500,12 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
  * separator (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000). CommonMark
  * counts those as whitespace around emphasis, so they are written as plain
  * spaces and collapse like them. */
-static size_t
+static inline size_t
 space_len(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
+    if (u[0] > 0x20 && u[0] < 0xC2)
+        return 0; /* the common case: a visible ASCII or continuation byte */
     if (wn_render_is_space(u[0]))
         return 1;
     if (n > 1 && u[0] == 0xC2 && u[1] == 0xA0)
