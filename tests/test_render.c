@@ -924,6 +924,13 @@ TEST(golden)
         char *out = render(md_fn, html, g->flags, g->url);
         check_golden(g, "md", out ? out : "(failed)");
         free(out);
+        /* the same page through the WHATWG tree builder reads the same
+         * (not the XSS page: an <img> leaves <svg> there, by design) */
+        if (!strstr(g->page, "xss")) {
+            out = render_with(md_fn, html, g->flags, g->url, true);
+            check_golden(g, "md", out ? out : "(failed)");
+            free(out);
+        }
         out = render(html_fn, html, g->flags, g->url);
         check_golden(g, "html", out ? out : "(failed)");
         free(out);
