@@ -19,6 +19,7 @@
 #include <strings.h>
 
 #include "harness.h"
+#include "json_reader.h"
 #include "parse/tokenizer.h"
 #include "parse/tree.h"
 #include "pipeline.h"
@@ -870,6 +871,80 @@ TEST(output_limit)
     free_result(r);
 }
 
+/* ---- random markup ------------------------------------------------------------ */
+
+/* Token soup through the WHATWG tree builder and every renderer with random
+ * options: no crash (ASan), HTML clean, JSON parses, Markdown ends without
+ * a dangling line prefix. */
+TEST(random_markup)
+{
+    static const char *const pieces[] = {
+        "<p>", "</p>", "<div>", "</div>", "<ul>", "<li>", "</li>", "</ul>", "<ol start=3>",
+        "</ol>", "<table>", "<tr>", "<td colspan=2>", "<th rowspan=3>", "</td>", "</tr>",
+        "</table>", "<pre class=language-c>", "</pre>", "<code>", "</code>", "<em>", "</em>",
+        "<strong>", "</strong>", "<a href=x>", "<a href='javascript:alert(1)'>", "</a>",
+        "<img src=chart.png alt='a]b'>", "<img src=x onerror=alert(1)>", "<br>", "<hr>",
+        "<blockquote>", "</blockquote>", "<h2>", "</h2>", "<figure>", "<figcaption>",
+        "</figcaption>", "</figure>", "<svg><script>alert(1)</script></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "<noscript>",
+        "</noscript>", "<script>x</script>", "<style>y</style>", "<s>", "</s>", "<dl><dt>",
+        "<dd>", "</dl>", "<caption>", "text ", "* _ ` [ ] | # - + > ~ < & \\ ", "1. ", "\n",
+        "  ", "\xc2\xa0", "\xe2\x80\xa8", "\t", "<span data-flag=boiler>", "</span>",
+        "<base href='javascript:x'>", "<textarea>", "</textarea>", "<xmp>", "</xmp>",
+        "<p title='\" onclick=x'>", "``", "***", "<template>", "</template>",
+        "<select><option>o</select>", "<table><td>", "<form>", "</form>", "<b>", "</b>", "<i>",
+        "</i>", "(", ")", ".", "word", "<p data-flag=caption>", "\x01", "\xff",
+    };
+    static const uint32_t opt_bits[] = {WN_OPT_LINKS, WN_OPT_IMAGES, WN_OPT_NO_TABLES,
+                                        WN_OPT_NO_CAPTIONS, WN_OPT_MARKDOWN_IN_JSON};
+    const size_t n_pieces = sizeof pieces / sizeof pieces[0];
+    unsigned long long seed = 0x9E3779B97F4A7C15ull;
+    char page[8192];
+    for (int iter = 0; iter < 400; iter++) {
+        size_t len = (size_t)snprintf(page, sizeof page, "<body>");
+        int count = 10 + (int)(seed % 90);
+        for (int k = 0; k < count; k++) {
+            seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+            const char *piece = pieces[(seed >> 33) % n_pieces];
+            size_t pl = strlen(piece);
+            if (len + pl + 1 >= sizeof page)
+                break;
+            memcpy(page + len, piece, pl);
+            len += pl;
+        }
+        page[len] = '\0';
+        uint32_t flags = 0;
+        for (size_t b = 0; b < 5; b++)
+            if ((seed >> (40 + b)) & 1)
+                flags |= opt_bits[b];
+        wn_result *r = build_with(page, flags, "https://example.org/news/story.html", true);
+        wn_buf b;
+        wn_buf_init(&b, &r->doc->arena, 0);
+        CHECK_EQ_INT(wn_render_html(r, &b), WN_OK);
+        const char *html = wn_buf_cstr(&b);
+        char why[200] = "";
+        bool clean = html && html_is_clean(html, why, sizeof why) && !has_handler(html);
+        CHECK(clean);
+        if (!clean)
+            fprintf(stderr, "  unclean (%s) for %s\n", why, page);
+        wn_buf_init(&b, &r->doc->arena, 0);
+        CHECK_EQ_INT(wn_render_markdown(r, &b), WN_OK);
+        const char *md_out = wn_buf_cstr(&b);
+        CHECK(!md_out || b.len == 0 || (md_out[b.len - 1] != '\n' && md_out[0] != '\n'));
+        wn_buf_init(&b, &r->doc->arena, 0);
+        CHECK_EQ_INT(wn_render_json(r, &b), WN_OK);
+        json j;
+        bool parsed = b.len && json_parse(b.ptr, b.len, &j);
+        CHECK(parsed);
+        if (parsed) {
+            CHECK(j.type == JSON_OBJ && json_get(&j, "text") && json_get(&j, "word_count"));
+            CHECK((json_get(&j, "markdown") != NULL) == ((flags & WN_OPT_MARKDOWN_IN_JSON) != 0));
+            json_free(&j);
+        }
+        free_result(r);
+    }
+}
+
 /* ---- golden pages ------------------------------------------------------------ */
 
 typedef struct golden_case {
@@ -997,6 +1072,7 @@ main(void)
     RUN(json_keys_and_nulls);
     RUN(json_string_escaping);
     RUN(output_limit);
+    RUN(random_markup);
     RUN(golden);
     return harness_done();
 }
