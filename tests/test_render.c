@@ -5,7 +5,9 @@
  * input only, no WHATWG repair) makes the DOM, `data-root` marks the
  * content roots, `data-flag="boiler drop headline byline caption"` the
  * stage flags, and the <head> gives the metadata. Golden pages live in
- * tests/corpus/render_*.html with their expected outputs beside them; set
+ * tests/corpus/render/ with their expected outputs beside them (a folder
+ * of their own: the pages directly in tests/corpus are extraction goldens
+ * with .expected.txt files); set
  * WN_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate
  * change (and read the diff).
  *
@@ -766,10 +768,10 @@ TEST(html_xss)
         snprintf(page, sizeof page, "<body>%s</body>", payloads[i]);
         check_safe(page, payloads[i]);
     }
-    char *page = harness_read_file("corpus/render_xss.html", NULL);
+    char *page = harness_read_file("corpus/render/render_xss.html", NULL);
     CHECK(page != NULL);
     if (page)
-        check_safe(page, "corpus/render_xss.html");
+        check_safe(page, "corpus/render/render_xss.html");
     free(page);
 }
 
@@ -948,8 +950,8 @@ TEST(random_markup)
 /* ---- golden pages ------------------------------------------------------------ */
 
 typedef struct golden_case {
-    const char *page;   /* tests/corpus/<page>.html */
-    const char *name;   /* expected files: tests/corpus/<name>.expected.{md,html,json} */
+    const char *page;   /* tests/corpus/render/<page>.html */
+    const char *name;   /* tests/corpus/render/<name>.expected.{md,html,json} */
     uint32_t flags;
     const char *url;
 } golden_case;
@@ -965,7 +967,7 @@ static void
 check_golden(const golden_case *g, const char *ext, const char *got)
 {
     char path[256];
-    snprintf(path, sizeof path, "corpus/%s.expected.%s", g->name, ext);
+    snprintf(path, sizeof path, "corpus/render/%s.expected.%s", g->name, ext);
     if (getenv("WN_UPDATE_GOLDEN")) {
         FILE *f = fopen(path, "wb");
         if (f) {
@@ -991,7 +993,7 @@ TEST(golden)
     for (size_t i = 0; i < sizeof goldens / sizeof goldens[0]; i++) {
         const golden_case *g = &goldens[i];
         char path[256];
-        snprintf(path, sizeof path, "corpus/%s.html", g->page);
+        snprintf(path, sizeof path, "corpus/render/%s.html", g->page);
         char *html = harness_read_file(path, NULL);
         CHECK(html != NULL);
         if (!html)
