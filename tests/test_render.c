@@ -33,7 +33,7 @@
 __attribute__((weak)) const char *
 wn_page_type_name(wn_page_type t)
 {
-    static const char *const names[] = {"article", "forum", "product", "collection",
+    static const char *const names[] = {"article", "forum",         "product", "collection",
                                         "listing", "documentation", "service", "other"};
     return (unsigned)t < 8 ? names[t] : "other";
 }
@@ -43,19 +43,25 @@ static const char *const url_answers[][3] = {
     {"https://example.org/news/story.html", "/img/lead.jpg", "https://example.org/img/lead.jpg"},
     {"https://example.org/news/story.html", "chart.png", "https://example.org/news/chart.png"},
     {"https://example.org/news/story.html", "../about/", "https://example.org/about/"},
-    {"https://example.org/news/story.html", "//cdn.example.net/a.png", "https://cdn.example.net/a.png"},
-    {"https://example.org/news/story.html", "?page=2", "https://example.org/news/story.html?page=2"},
+    {"https://example.org/news/story.html", "//cdn.example.net/a.png",
+     "https://cdn.example.net/a.png"},
+    {"https://example.org/news/story.html", "?page=2",
+     "https://example.org/news/story.html?page=2"},
     {"https://example.org/news/story.html", "x", "https://example.org/news/x"},
     {"https://example.org/news/story.html", "https://other.example/", "https://other.example/"},
-    {"https://example.org/news/story.html", "http://t.example/p?a=1&b=2", "http://t.example/p?a=1&b=2"},
+    {"https://example.org/news/story.html", "http://t.example/p?a=1&b=2",
+     "http://t.example/p?a=1&b=2"},
     {"https://example.org/news/story.html", "mailto:desk@example.org", "mailto:desk@example.org"},
-    {"https://example.org/news/story.html", "https://evil.example/base/", "https://evil.example/base/"},
+    {"https://example.org/news/story.html", "https://evil.example/base/",
+     "https://evil.example/base/"},
     {"https://evil.example/base/", "x", "https://evil.example/base/x"},
     {"https://evil.example/base/", "chart.png", "https://evil.example/base/chart.png"},
     {"https://evil.example/base/", "/img/lead.jpg", "https://evil.example/img/lead.jpg"},
     {"https://evil.example/base/", "../about/", "https://evil.example/about/"},
-    {"https://example.org/news/story.html", "pics/a b.png", "https://example.org/news/pics/a b.png"},
-    {"https://example.org/news/story.html", "/wiki/Foo_(bar)", "https://example.org/wiki/Foo_(bar)"},
+    {"https://example.org/news/story.html", "pics/a b.png",
+     "https://example.org/news/pics/a b.png"},
+    {"https://example.org/news/story.html", "/wiki/Foo_(bar)",
+     "https://example.org/wiki/Foo_(bar)"},
     {"https://example.org/news/story.html", "//evil.example/%0ajavascript:alert(1)",
      "https://evil.example/%0ajavascript:alert(1)"},
 };
@@ -123,9 +129,20 @@ static bool
 is_void(wn_tag t)
 {
     switch (t) {
-    case WN_TAG_AREA: case WN_TAG_BASE: case WN_TAG_BR: case WN_TAG_COL: case WN_TAG_EMBED:
-    case WN_TAG_HR: case WN_TAG_IMG: case WN_TAG_INPUT: case WN_TAG_LINK: case WN_TAG_META:
-    case WN_TAG_PARAM: case WN_TAG_SOURCE: case WN_TAG_TRACK: case WN_TAG_WBR:
+    case WN_TAG_AREA:
+    case WN_TAG_BASE:
+    case WN_TAG_BR:
+    case WN_TAG_COL:
+    case WN_TAG_EMBED:
+    case WN_TAG_HR:
+    case WN_TAG_IMG:
+    case WN_TAG_INPUT:
+    case WN_TAG_LINK:
+    case WN_TAG_META:
+    case WN_TAG_PARAM:
+    case WN_TAG_SOURCE:
+    case WN_TAG_TRACK:
+    case WN_TAG_WBR:
         return true;
     default:
         return false;
@@ -135,8 +152,11 @@ is_void(wn_tag t)
 static uint32_t
 flag_bits(const char *v, size_t n)
 {
-    static const struct { const char *name; uint32_t bit; } names[] = {
-        {"boiler", WN_NF_BOILER}, {"drop", WN_NF_DROP}, {"headline", WN_NF_HEADLINE},
+    static const struct {
+        const char *name;
+        uint32_t bit;
+    } names[] = {
+        {"boiler", WN_NF_BOILER}, {"drop", WN_NF_DROP},       {"headline", WN_NF_HEADLINE},
         {"byline", WN_NF_BYLINE}, {"caption", WN_NF_CAPTION},
     };
     uint32_t f = 0;
@@ -389,7 +409,6 @@ md(const char *html, uint32_t flags)
         free(got_);                                                                                \
     } while (0)
 
-
 /* ---- Markdown ---------------------------------------------------------------- */
 
 #define LI (WN_OPT_LINKS | WN_OPT_IMAGES)
@@ -404,8 +423,8 @@ TEST(md_paragraphs_and_inline)
     /* marks around blocks close at the end of each block and open again */
     CHECK_MD("<body><strong><h2>H</h2><p>a <em>b</em></p></strong><p>c</p></body>", 0,
              "## **H**\n\n**a *b***\n\nc");
-    CHECK_MD("<body><p><strong>a&#160;</strong><strong>b</strong> <b>[</b><b>c</b></p></body>",
-             0, "**a** **b** **\\[c**");
+    CHECK_MD("<body><p><strong>a&#160;</strong><strong>b</strong> <b>[</b><b>c</b></p></body>", 0,
+             "**a** **b** **\\[c**");
     CHECK_MD("<body><a href=\"x\"><p>one</p><p>two</p></a></body>", WN_OPT_LINKS,
              "[one](https://example.org/news/x)\n\n[two](https://example.org/news/x)");
     CHECK_MD("<body><h3>Head <em>ing</em></h3><h6>C #</h6><p>t</p></body>", 0,
@@ -417,18 +436,19 @@ TEST(md_escapes)
     CHECK_MD("<body><p>*a* _b_ [c] `d` &lt;e&gt; \\ f|g &amp;amp; &amp; h</p></body>", 0,
              "\\*a\\* \\_b\\_ \\[c\\] \\`d\\` \\<e> \\\\ f|g \\&amp; & h");
     CHECK_MD("<body><p># not a heading</p><p>- not a list</p><p>+ no</p><p>1. no</p>"
-             "<p>2) no</p><p>&gt; no quote</p><p>~~~ no fence</p><p>=</p></body>", 0,
+             "<p>2) no</p><p>&gt; no quote</p><p>~~~ no fence</p><p>=</p></body>",
+             0,
              "\\# not a heading\n\n\\- not a list\n\n\\+ no\n\n1\\. no\n\n2\\) no\n\n"
              "\\> no quote\n\n\\~\\~\\~ no fence\n\n\\=");
     CHECK_MD("<body><p>a<br>- b<br>12. c</p></body>", 0, "a\\\n\\- b\\\n12\\. c");
     CHECK_MD("<body><p><s>struck</s> at the start</p></body>", 0, "~~struck~~ at the start");
     /* emphasis that CommonMark could not open or close is left out */
     CHECK_MD("<body><p>review<em>.</em> Then <em>(CNN)</em>President, <b>\"</b>Quote "
-             "<em>(ok)</em> end.</p></body>", 0,
-             "review. Then (CNN)President, \"Quote *(ok)* end.");
+             "<em>(ok)</em> end.</p></body>",
+             0, "review. Then (CNN)President, \"Quote *(ok)* end.");
     CHECK_MD("<body><p><em>very </em><strong><em>tannic</em></strong><em>. Now</em> "
-             "<b>x.&#8239;</b>You <b>(<b>a</b></b><b>)</b>b</p></body>", 0,
-             "*very* ***tannic***. Now **x.** You (a)b");
+             "<b>x.&#8239;</b>You <b>(<b>a</b></b><b>)</b>b</p></body>",
+             0, "*very* ***tannic***. Now **x.** You (a)b");
     CHECK_MD("<body><p>a ~b~ <code>U+00DF</code><code>0x`C3</code> <code>x</code></p></body>", 0,
              "a \\~b\\~ ``U+00DF0x`C3`` `x`");
 }
@@ -447,26 +467,25 @@ TEST(md_code)
 
 TEST(md_lists)
 {
-    CHECK_MD("<body><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul></body>", 0,
-             "- a\n- b\n  - c");
+    CHECK_MD("<body><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul></body>", 0, "- a\n- b\n  - c");
     CHECK_MD("<body><ol start=\"9\"><li>nine</li><li>ten<ol><li>x</li></ol></li><li>11</li>"
-             "</ol></body>", 0, "9. nine\n10. ten\n    1. x\n11. 11");
-    CHECK_MD("<body><ul><li><p>p1</p><p>p2</p></li><li>q</li></ul></body>", 0,
-             "- p1\n\n  p2\n- q");
+             "</ol></body>",
+             0, "9. nine\n10. ten\n    1. x\n11. 11");
+    CHECK_MD("<body><ul><li><p>p1</p><p>p2</p></li><li>q</li></ul></body>", 0, "- p1\n\n  p2\n- q");
     CHECK_MD("<body><ul><li><ul><li>deep</li></ul></li></ul></body>", 0, "- - deep");
     CHECK_MD("<body><ul><li>a</li></ul><ul><li>b</li></ul></body>", 0, "- a\n\n* b");
     CHECK_MD("<body><ol><li>Home</li> &gt; <li>News</li></ol></body>", 0,
              "1. Home\n\n\\>\n\n2. News");
     CHECK_MD("<body><ul><li>code<pre>x\n  y</pre></li></ul></body>", 0,
              "- code\n\n  ```\n  x\n    y\n  ```");
-    CHECK_MD("<body><ul><li></li><li data-flag=\"boiler\">ad</li><li>b</li></ul></body>", 0,
-             "- b");
+    CHECK_MD("<body><ul><li></li><li data-flag=\"boiler\">ad</li><li>b</li></ul></body>", 0, "- b");
 }
 
 TEST(md_blockquote)
 {
     CHECK_MD("<body><p>x</p><blockquote><p>a</p><p>b</p><blockquote>c</blockquote></blockquote>"
-             "<p>y</p></body>", 0, "x\n\n> a\n>\n> b\n>\n> > c\n\ny");
+             "<p>y</p></body>",
+             0, "x\n\n> a\n>\n> b\n>\n> > c\n\ny");
     CHECK_MD("<body><blockquote><ul><li>a</li><li>b</li></ul></blockquote></body>", 0,
              "> - a\n> - b");
 }
@@ -477,9 +496,11 @@ TEST(md_links_images)
                        " <a href=\"javascript:alert(1)\">bad</a> <a href=\"x\"></a>"
                        "<a href=\"/wiki/Foo_(bar)\">paren</a></p></body>";
     CHECK_MD(page, 0, "link bad paren");
-    CHECK_MD(page, WN_OPT_LINKS, "[link](https://example.org/news/x) bad "
+    CHECK_MD(page, WN_OPT_LINKS,
+             "[link](https://example.org/news/x) bad "
              "[paren](https://example.org/wiki/Foo_\\(bar\\))");
-    CHECK_MD(page, LI, "[link](https://example.org/news/x) "
+    CHECK_MD(page, LI,
+             "[link](https://example.org/news/x) "
              "![a\\]b](https://example.org/img/lead.jpg) bad "
              "[paren](https://example.org/wiki/Foo_\\(bar\\))");
     CHECK_MD("<body><p><a href=\"x\"><img src=\"chart.png\" alt=\"c\"></a></p></body>", LI,
@@ -488,10 +509,11 @@ TEST(md_links_images)
              "![](https://example.org/news/pics/a%20b.png)");
     /* lazy images: the real URL is in data-src when src is a placeholder */
     CHECK_MD("<body><p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"chart.png\" "
-             "alt=\"z\"></p></body>", LI, "![z](https://example.org/news/chart.png)");
+             "alt=\"z\"></p></body>",
+             LI, "![z](https://example.org/news/chart.png)");
     CHECK_MD("<body><p><img src=\"data:x\" data-src=\"chart.png\" alt=\"z\"><noscript>"
-             "<img src=\"chart.png\" alt=\"z\"></noscript></p></body>", LI,
-             "![z](https://example.org/news/chart.png)");
+             "<img src=\"chart.png\" alt=\"z\"></noscript></p></body>",
+             LI, "![z](https://example.org/news/chart.png)");
 }
 
 TEST(md_figures_and_captions)
@@ -499,7 +521,8 @@ TEST(md_figures_and_captions)
     const char *page = "<body><figure><img src=\"chart.png\" alt=\"c\"><figcaption>The "
                        "<em>caption</em></figcaption></figure><p>after</p>"
                        "<div data-flag=\"caption\">flagged caption</div></body>";
-    CHECK_MD(page, WN_OPT_IMAGES, "![c](https://example.org/news/chart.png)\n\n*The caption*\n\n"
+    CHECK_MD(page, WN_OPT_IMAGES,
+             "![c](https://example.org/news/chart.png)\n\n*The caption*\n\n"
              "after\n\n*flagged caption*");
     CHECK_MD(page, WN_OPT_IMAGES | WN_OPT_NO_CAPTIONS,
              "![c](https://example.org/news/chart.png)\n\nafter");
@@ -509,29 +532,33 @@ TEST(md_figures_and_captions)
 TEST(md_tables)
 {
     CHECK_MD("<body><table><tr><td>a</td><td>b|c</td></tr><tr><td colspan=\"2\">wide</td></tr>"
-             "</table></body>", 0, "| a | b\\|c |\n| --- | --- |\n| wide |  |");
+             "</table></body>",
+             0, "| a | b\\|c |\n| --- | --- |\n| wide |  |");
     /* rowspan: the spanned cell is an empty cell below */
     CHECK_MD("<body><table><tr><th rowspan=\"3\">r</th><th>x</th></tr><tr><td>y</td></tr>"
-             "<tr><td>z</td></tr></table></body>", 0,
-             "| r | x |\n| --- | --- |\n|  | y |\n|  | z |");
+             "<tr><td>z</td></tr></table></body>",
+             0, "| r | x |\n| --- | --- |\n|  | y |\n|  | z |");
     /* ragged rows are padded; cell content is one line */
     CHECK_MD("<body><table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td><p>p1</p><p>p2</p>"
-             "</td><td>l1<br>l2</td></tr></table></body>", 0,
-             "| a | b | c |\n| --- | --- | --- |\n| p1 p2 | l1<br>l2 |  |");
+             "</td><td>l1<br>l2</td></tr></table></body>",
+             0, "| a | b | c |\n| --- | --- | --- |\n| p1 p2 | l1<br>l2 |  |");
     CHECK_MD("<body><table><tr><td><code>x|y</code></td><td><ul><li>i</li><li>j</li></ul></td>"
-             "</tr></table></body>", 0, "| `x\\|y` | i j |\n| --- | --- |");
+             "</tr></table></body>",
+             0, "| `x\\|y` | i j |\n| --- | --- |");
     /* layout tables (one column, or tables in tables) are read as blocks */
     CHECK_MD("<body><table><tr><td><p>one</p></td></tr><tr><td>two</td></tr></table></body>", 0,
              "one\n\ntwo");
     CHECK_MD("<body><table><tr><td><table><tr><td>a</td><td>b</td></tr></table></td><td>side"
-             "</td></tr></table></body>", 0, "| a | b |\n| --- | --- |\n\nside");
+             "</td></tr></table></body>",
+             0, "| a | b |\n| --- | --- |\n\nside");
     CHECK_MD("<body><p>x</p><table><tr><td>a</td><td>b</td></tr></table><p>y</p></body>",
              WN_OPT_NO_TABLES, "x\n\ny");
-    CHECK_MD("<body><table><caption>Cap</caption><tr><td>a</td><td>b</td></tr></table></body>",
-             0, "*Cap*\n\n| a | b |\n| --- | --- |");
+    CHECK_MD("<body><table><caption>Cap</caption><tr><td>a</td><td>b</td></tr></table></body>", 0,
+             "*Cap*\n\n| a | b |\n| --- | --- |");
     CHECK_MD("<body><p>x</p><table><tr><td></td><td> </td></tr><tr><td>a</td><td></td></tr>"
              "<tr><td><img src=\"chart.png\"></td><td></td></tr></table><table><tr><td></td><td>"
-             "</td></tr></table></body>", 0, "x\n\n| a |  |\n| --- | --- |");
+             "</td></tr></table></body>",
+             0, "x\n\n| a |  |\n| --- | --- |");
     CHECK_MD("<body><table><caption>Cap</caption><tr><td>a</td><td>b</td></tr></table></body>",
              WN_OPT_NO_CAPTIONS, "| a | b |\n| --- | --- |");
 }
@@ -569,15 +596,16 @@ TEST(html_structure)
     CHECK_HTML("<body><td>cell</td><li>item</li></body>", 0,
                "<article>\n<p>cell</p>\n<p>item</p>\n</article>");
     CHECK_HTML("<body><table><tr><td>a</td></tr></table><figure><figcaption>c</figcaption>"
-               "</figure></body>", WN_OPT_NO_TABLES | WN_OPT_NO_CAPTIONS,
-               "<article>\n</article>");
+               "</figure></body>",
+               WN_OPT_NO_TABLES | WN_OPT_NO_CAPTIONS, "<article>\n</article>");
     CHECK_HTML("<body><p>a<i> </i><b></b></p><p> </p><blockquote><p><em>x</em></p></blockquote>"
-               "<table><tr><td></td></tr></table></body>", 0,
+               "<table><tr><td></td></tr></table></body>",
+               0,
                "<article>\n<p>a </p>\n<blockquote>\n<p><em>x</em></p>\n</blockquote>\n<table>\n"
                "<tr>\n<td></td>\n</tr>\n</table>\n</article>");
     CHECK_HTML("<html><head><title>A &amp; B</title></head><body><p data-flag=\"headline\">"
-               "A</p><p>t</p></body></html>", 0,
-               "<article>\n<h1>A &amp; B</h1>\n<p>t</p>\n</article>");
+               "A</p><p>t</p></body></html>",
+               0, "<article>\n<h1>A &amp; B</h1>\n<p>t</p>\n</article>");
 }
 
 /* The output of the HTML renderer, re-tokenized: only allowed elements and
@@ -611,15 +639,16 @@ html_is_clean(const char *out, char *why, size_t why_len)
             const wn_attr *at = &tok.attrs[i];
             char an[40];
             snprintf(an, sizeof an, "%.*s", (int)at->name_len, at->name);
-            bool good = (!strcmp(an, "href") && tok.tag == WN_TAG_A) ||
-                        (tok.tag == WN_TAG_IMG && (!strcmp(an, "src") || !strcmp(an, "alt") ||
-                                                   !strcmp(an, "width") || !strcmp(an, "height"))) ||
-                        ((tok.tag == WN_TAG_TD || tok.tag == WN_TAG_TH) &&
-                         (!strcmp(an, "colspan") || !strcmp(an, "rowspan"))) ||
-                        (tok.tag == WN_TAG_OL && !strcmp(an, "start")) ||
-                        (tok.tag == WN_TAG_TIME && !strcmp(an, "datetime")) ||
-                        ((tok.tag == WN_TAG_CODE || tok.tag == WN_TAG_PRE) &&
-                         !strcmp(an, "class") && !strncmp(at->value, "language-", 9));
+            bool good =
+                (!strcmp(an, "href") && tok.tag == WN_TAG_A) ||
+                (tok.tag == WN_TAG_IMG && (!strcmp(an, "src") || !strcmp(an, "alt") ||
+                                           !strcmp(an, "width") || !strcmp(an, "height"))) ||
+                ((tok.tag == WN_TAG_TD || tok.tag == WN_TAG_TH) &&
+                 (!strcmp(an, "colspan") || !strcmp(an, "rowspan"))) ||
+                (tok.tag == WN_TAG_OL && !strcmp(an, "start")) ||
+                (tok.tag == WN_TAG_TIME && !strcmp(an, "datetime")) ||
+                ((tok.tag == WN_TAG_CODE || tok.tag == WN_TAG_PRE) && !strcmp(an, "class") &&
+                 !strncmp(at->value, "language-", 9));
             if (good && (!strcmp(an, "href") || !strcmp(an, "src")))
                 good = !strncmp(at->value, "https://", 8) || !strncmp(at->value, "http://", 7) ||
                        (!strcmp(an, "href") && !strncmp(at->value, "mailto:", 7));
@@ -679,17 +708,17 @@ check_safe(const char *html, const char *label)
     /* both tree builders: the WHATWG one is what mutation XSS aims at */
     for (int variant = 0; variant < 4; variant++) {
         uint32_t flags = variant & 1 ? LI : 0;
-        char *out = render_with(html_fn, html, flags, "https://example.org/news/story.html",
-                                variant >= 2);
+        char *out =
+            render_with(html_fn, html, flags, "https://example.org/news/story.html", variant >= 2);
         CHECK(out != NULL);
         if (!out)
             continue;
         char why[200] = "";
         bool clean = html_is_clean(out, why, sizeof why);
-        static const char *const bad[] = {"<script", "javascript:", "vbscript:", "data:",
-                                          "<base", "<svg", "<math", "style=", "srcset",
-                                          "formaction", "<iframe", "<object", "<embed",
-                                          "<style", "<noscript", "<form", "<input"};
+        static const char *const bad[] = {
+            "<script", "javascript:", "vbscript:", "data:",      "<base",   "<svg",
+            "<math",   "style=",      "srcset",    "formaction", "<iframe", "<object",
+            "<embed",  "<style",      "<noscript", "<form",      "<input"};
         for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
             if (contains_ci(out, bad[i])) {
                 snprintf(why, sizeof why, "contains %s", bad[i]);
@@ -811,7 +840,8 @@ json_of(const char *html, uint32_t flags, const char *url)
     }
     /* the text rendering is now cached in the result */
     CHECK(r->rendered[WN_FORMAT_TEXT].ptr != NULL);
-    CHECK(((flags & WN_OPT_MARKDOWN_IN_JSON) != 0) == (r->rendered[WN_FORMAT_MARKDOWN].ptr != NULL));
+    CHECK(((flags & WN_OPT_MARKDOWN_IN_JSON) != 0) ==
+          (r->rendered[WN_FORMAT_MARKDOWN].ptr != NULL));
     free_result(r);
     return s;
 }
@@ -840,8 +870,9 @@ TEST(json_string_escaping)
 {
     wn_buf b;
     wn_buf_init(&b, NULL, 0);
-    const char s[] = "a\"b\\c\n\t\r\x01\x1f\x7f \xe2\x80\xa8\xe2\x80\xa9 \xc3\xa9 \xff \xed\xa0\x80 "
-                     "\xf0\x9f\x98\x80 \xe2\x82";
+    const char s[] =
+        "a\"b\\c\n\t\r\x01\x1f\x7f \xe2\x80\xa8\xe2\x80\xa9 \xc3\xa9 \xff \xed\xa0\x80 "
+        "\xf0\x9f\x98\x80 \xe2\x82";
     wn_render_json_string(&b, s, sizeof s - 1);
     wn_buf_cstr(&b);
     CHECK_EQ_STR(b.ptr, "\"a\\\"b\\\\c\\n\\t\\r\\u0001\\u001f\\u007f \\u2028\\u2029 \xc3\xa9 "
@@ -860,7 +891,8 @@ TEST(json_string_escaping)
 TEST(output_limit)
 {
     wn_result *r = build("<body><p>some words that do not fit</p><table><tr><td>a</td><td>b</td>"
-                         "</tr></table></body>", LI, NULL);
+                         "</tr></table></body>",
+                         LI, NULL);
     for (size_t limit = 1; limit < 45; limit += 4) {
         wn_buf b;
         wn_buf_init(&b, &r->doc->arena, limit);
@@ -881,21 +913,93 @@ TEST(output_limit)
 TEST(random_markup)
 {
     static const char *const pieces[] = {
-        "<p>", "</p>", "<div>", "</div>", "<ul>", "<li>", "</li>", "</ul>", "<ol start=3>",
-        "</ol>", "<table>", "<tr>", "<td colspan=2>", "<th rowspan=3>", "</td>", "</tr>",
-        "</table>", "<pre class=language-c>", "</pre>", "<code>", "</code>", "<em>", "</em>",
-        "<strong>", "</strong>", "<a href=x>", "<a href='javascript:alert(1)'>", "</a>",
-        "<img src=chart.png alt='a]b'>", "<img src=x onerror=alert(1)>", "<br>", "<hr>",
-        "<blockquote>", "</blockquote>", "<h2>", "</h2>", "<figure>", "<figcaption>",
-        "</figcaption>", "</figure>", "<svg><script>alert(1)</script></svg>",
-        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "<noscript>",
-        "</noscript>", "<script>x</script>", "<style>y</style>", "<s>", "</s>", "<dl><dt>",
-        "<dd>", "</dl>", "<caption>", "text ", "* _ ` [ ] | # - + > ~ < & \\ ", "1. ", "\n",
-        "  ", "\xc2\xa0", "\xe2\x80\xa8", "\t", "<span data-flag=boiler>", "</span>",
-        "<base href='javascript:x'>", "<textarea>", "</textarea>", "<xmp>", "</xmp>",
-        "<p title='\" onclick=x'>", "``", "***", "<template>", "</template>",
-        "<select><option>o</select>", "<table><td>", "<form>", "</form>", "<b>", "</b>", "<i>",
-        "</i>", "(", ")", ".", "word", "<p data-flag=caption>", "\x01", "\xff",
+        "<p>",
+        "</p>",
+        "<div>",
+        "</div>",
+        "<ul>",
+        "<li>",
+        "</li>",
+        "</ul>",
+        "<ol start=3>",
+        "</ol>",
+        "<table>",
+        "<tr>",
+        "<td colspan=2>",
+        "<th rowspan=3>",
+        "</td>",
+        "</tr>",
+        "</table>",
+        "<pre class=language-c>",
+        "</pre>",
+        "<code>",
+        "</code>",
+        "<em>",
+        "</em>",
+        "<strong>",
+        "</strong>",
+        "<a href=x>",
+        "<a href='javascript:alert(1)'>",
+        "</a>",
+        "<img src=chart.png alt='a]b'>",
+        "<img src=x onerror=alert(1)>",
+        "<br>",
+        "<hr>",
+        "<blockquote>",
+        "</blockquote>",
+        "<h2>",
+        "</h2>",
+        "<figure>",
+        "<figcaption>",
+        "</figcaption>",
+        "</figure>",
+        "<svg><script>alert(1)</script></svg>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<noscript>",
+        "</noscript>",
+        "<script>x</script>",
+        "<style>y</style>",
+        "<s>",
+        "</s>",
+        "<dl><dt>",
+        "<dd>",
+        "</dl>",
+        "<caption>",
+        "text ",
+        "* _ ` [ ] | # - + > ~ < & \\ ",
+        "1. ",
+        "\n",
+        "  ",
+        "\xc2\xa0",
+        "\xe2\x80\xa8",
+        "\t",
+        "<span data-flag=boiler>",
+        "</span>",
+        "<base href='javascript:x'>",
+        "<textarea>",
+        "</textarea>",
+        "<xmp>",
+        "</xmp>",
+        "<p title='\" onclick=x'>",
+        "``",
+        "***",
+        "<template>",
+        "</template>",
+        "<select><option>o</select>",
+        "<table><td>",
+        "<form>",
+        "</form>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "(",
+        ")",
+        ".",
+        "word",
+        "<p data-flag=caption>",
+        "\x01",
+        "\xff",
     };
     static const uint32_t opt_bits[] = {WN_OPT_LINKS, WN_OPT_IMAGES, WN_OPT_NO_TABLES,
                                         WN_OPT_NO_CAPTIONS, WN_OPT_MARKDOWN_IN_JSON};
@@ -950,8 +1054,8 @@ TEST(random_markup)
 /* ---- golden pages ------------------------------------------------------------ */
 
 typedef struct golden_case {
-    const char *page;   /* tests/corpus/render/<page>.html */
-    const char *name;   /* tests/corpus/render/<name>.expected.{md,html,json} */
+    const char *page; /* tests/corpus/render/<page>.html */
+    const char *name; /* tests/corpus/render/<name>.expected.{md,html,json} */
     uint32_t flags;
     const char *url;
 } golden_case;

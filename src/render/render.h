@@ -13,7 +13,7 @@
 #include "pipeline.h"
 
 /* URL kinds for wn_render_url. */
-#define WN_RURL_LINK  1 /* http, https, mailto */
+#define WN_RURL_LINK 1  /* http, https, mailto */
 #define WN_RURL_IMAGE 2 /* http, https */
 
 /* Whether the subtree of `n` (an element, not a content root) is left out

@@ -33,25 +33,25 @@ enum { C_QUOTE = 1, C_ITEM };
 
 typedef struct md_container {
     unsigned char kind;
-    unsigned char width;    /* item: marker width incl. the space */
-    bool marker_pending;    /* item: first line not written yet */
-    char marker[14];        /* item: "-", "12." ... */
+    unsigned char width; /* item: marker width incl. the space */
+    bool marker_pending; /* item: first line not written yet */
+    char marker[14];     /* item: "-", "12." ... */
 } md_container;
 
 typedef struct md_list {
     bool ordered;
-    bool alt;               /* '*' or ')' to keep it apart from a list just before */
+    bool alt; /* '*' or ')' to keep it apart from a list just before */
     long next;
 } md_list;
 
 typedef struct md_cell {
     size_t row;
-    size_t off, len;        /* in md_table.text */
+    size_t off, len; /* in md_table.text */
     unsigned colspan, rowspan;
 } md_cell;
 
 typedef struct md_table {
-    wn_buf text;            /* cell texts one after another */
+    wn_buf text; /* cell texts one after another */
     md_cell *cells;
     size_t n_cells, cap_cells;
     size_t n_rows;
@@ -60,8 +60,23 @@ typedef struct md_table {
 } md_table;
 
 enum {
-    A_NONE = 0, A_BLOCK, A_HEADING, A_QUOTE, A_LIST, A_ITEM, A_EM, A_STRONG, A_STRIKE,
-    A_LINK, A_CAPTION, A_TERM, A_TABLE, A_ROW, A_CELL, A_TCAPTION, A_CELL_BLOCK
+    A_NONE = 0,
+    A_BLOCK,
+    A_HEADING,
+    A_QUOTE,
+    A_LIST,
+    A_ITEM,
+    A_EM,
+    A_STRONG,
+    A_STRIKE,
+    A_LINK,
+    A_CAPTION,
+    A_TERM,
+    A_TABLE,
+    A_ROW,
+    A_CELL,
+    A_TCAPTION,
+    A_CELL_BLOCK
 };
 
 /* An open inline mark (emphasis, strong, strikethrough, link). Its opener
@@ -74,8 +89,8 @@ enum { M_EM = 1, M_STRONG, M_STRIKE, M_LINK };
 typedef struct md_mark {
     int kind;
     bool written;
-    bool dead;              /* written as nothing: it could not open here */
-    size_t open_pos;        /* where its opener is in the inline buffer */
+    bool dead;       /* written as nothing: it could not open here */
+    size_t open_pos; /* where its opener is in the inline buffer */
     const char *url;
     size_t url_len;
 } md_mark;
@@ -86,41 +101,41 @@ typedef struct md_out {
     wn_buf *out;
     uint32_t flags;
     wn_str base;
-    bool any;               /* a block has been written */
-    int sep;                /* 0 default (blank line), 1 newline, 2 blank line */
+    bool any; /* a block has been written */
+    int sep;  /* 0 default (blank line), 1 newline, 2 blank line */
     md_container *cont;
     size_t n_cont, cap_cont, deep; /* deep: levels beyond MD_MAX_NEST */
-    size_t n_common;        /* containers shared with the last block written */
+    size_t n_common;               /* containers shared with the last block written */
     md_list *lists;
     size_t n_lists, cap_lists;
-    size_t list_closed_at;  /* out->len when a list last closed, + 1 */
+    size_t list_closed_at; /* out->len when a list last closed, + 1 */
     size_t list_closed_nest;
-    size_t item_closed_at;  /* out->len when an item last closed, + 1 */
+    size_t item_closed_at; /* out->len when an item last closed, + 1 */
     bool list_closed_ordered;
     wn_render_stack acts;
 
-    wn_buf para;            /* inline content of the current block */
-    wn_buf *inl;            /* where inline content goes: para or a table cell */
-    md_mark marks[8];       /* open inline marks, outermost first */
+    wn_buf para;      /* inline content of the current block */
+    wn_buf *inl;      /* where inline content goes: para or a table cell */
+    md_mark marks[8]; /* open inline marks, outermost first */
     size_t n_marks;
-    size_t closed_at;       /* inl->len right after the last closer, + 1 */
+    size_t closed_at; /* inl->len right after the last closer, + 1 */
     int closed_kind;
-    size_t closed_open_pos; /* where the last closed mark's opener is */
+    size_t closed_open_pos;      /* where the last closed mark's opener is */
     size_t code_start, code_end; /* the last code span in inl (end + 1) */
-    wn_buf code_prev;       /* and its content */
+    wn_buf code_prev;            /* and its content */
     /* a closer after punctuation only closes when no letter or digit
      * follows it; the next visible character decides, and if it does not
      * close, the closer and its opener are taken out again */
     bool fragile;
     size_t fragile_open, fragile_open_len, fragile_close, fragile_close_len;
     bool want_space, want_break, has_inline;
-    int heading;            /* level of the open heading, 0 if none */
+    int heading; /* level of the open heading, 0 if none */
     size_t em, strong, strike;
     bool in_link;
     const char *link_url;
     size_t link_len;
 
-    md_table *table;        /* the open pipe table, NULL if none */
+    md_table *table; /* the open pipe table, NULL if none */
     bool in_cell;
     bool failed;
 } md_out;
@@ -261,12 +276,13 @@ is_punct(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if (c < 0x80)
-        return c > 0x20 && c < 0x7f && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-                                                                     (c | 0x20) <= 'z'));
+        return c > 0x20 && c < 0x7f &&
+               !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
     if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80)
         return (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0xA6; /* dashes .. ellipsis */
-    return n >= 2 && c == 0xC2 && ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB ||
-                                   (unsigned char)s[1] == 0xA1 || (unsigned char)s[1] == 0xBF);
+    return n >= 2 && c == 0xC2 &&
+           ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB ||
+            (unsigned char)s[1] == 0xA1 || (unsigned char)s[1] == 0xBF);
 }
 
 /* Start of the last character of b (UTF-8), or NULL when b is empty. */
@@ -451,8 +467,7 @@ begin_inline(md_out *m, const char *next, size_t nn)
          * written here: openers are always followed by content) */
         char d = mark_opener(k->kind)[0];
         bool after_closer = !spaced && !wrote_here && b->len && !b->failed &&
-                            b->ptr[b->len - 1] == d &&
-                            !(b->len > 1 && b->ptr[b->len - 2] == '\\');
+                            b->ptr[b->len - 1] == d && !(b->len > 1 && b->ptr[b->len - 2] == '\\');
         if (k->kind != M_LINK &&
             (after_closer || (is_punct(after, an) && prev && !is_punct(prev, pn) &&
                               !wn_render_is_space((unsigned char)prev[0])))) {
@@ -474,7 +489,14 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
         char c = s[i];
         bool esc;
         switch (c) {
-        case '\\': case '*': case '_': case '[': case ']': case '`': case '<': case '~':
+        case '\\':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '`':
+        case '<':
+        case '~':
             esc = true; /* '~': GFM strikes through even single tildes */
             break;
         case '|':
@@ -638,8 +660,8 @@ put_code_span(md_out *m, wn_node *n)
     }
     m->code_start = m->inl->len;
     size_t ticks = longest_backtick_run(raw.ptr, k) + 1;
-    bool pad = raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' ||
-               (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
+    bool pad =
+        raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' || (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
     for (size_t i = 0; i < ticks; i++)
         wn_buf_putc(m->inl, '`');
     if (pad)
@@ -1029,23 +1051,34 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         if (m->has_inline)
             m->want_break = true;
         return A_NONE;
-    case WN_TAG_IMG: case WN_TAG_IMAGE:
+    case WN_TAG_IMG:
+    case WN_TAG_IMAGE:
         if ((m->flags & WN_OPT_IMAGES) && !wn_render_img_is_fallback(n))
             put_image(m, n);
         return A_NONE;
-    case WN_TAG_CODE: case WN_TAG_KBD: case WN_TAG_SAMP: case WN_TAG_TT:
+    case WN_TAG_CODE:
+    case WN_TAG_KBD:
+    case WN_TAG_SAMP:
+    case WN_TAG_TT:
         put_code_span(m, n);
         wn_walk_skip_children(w);
         return -1;
-    case WN_TAG_EM: case WN_TAG_I: case WN_TAG_CITE: case WN_TAG_DFN: case WN_TAG_VAR:
+    case WN_TAG_EM:
+    case WN_TAG_I:
+    case WN_TAG_CITE:
+    case WN_TAG_DFN:
+    case WN_TAG_VAR:
         if (m->em++ == 0)
             open_mark(m, M_EM, NULL, 0);
         return A_EM;
-    case WN_TAG_STRONG: case WN_TAG_B:
+    case WN_TAG_STRONG:
+    case WN_TAG_B:
         if (m->strong++ == 0)
             open_mark(m, M_STRONG, NULL, 0);
         return A_STRONG;
-    case WN_TAG_S: case WN_TAG_DEL: case WN_TAG_STRIKE:
+    case WN_TAG_S:
+    case WN_TAG_DEL:
+    case WN_TAG_STRIKE:
         if (m->strike++ == 0)
             open_mark(m, M_STRIKE, NULL, 0);
         return A_STRIKE;
@@ -1053,8 +1086,8 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         if ((m->flags & WN_OPT_LINKS) && !m->in_link) {
             size_t len;
             const char *href = wn_node_attr(n, "href", &len);
-            m->link_url = href ? wn_render_url(m->r, m->base, href, len, WN_RURL_LINK,
-                                               &m->link_len) : NULL;
+            m->link_url =
+                href ? wn_render_url(m->r, m->base, href, len, WN_RURL_LINK, &m->link_len) : NULL;
             if (m->link_url) {
                 m->in_link = true;
                 open_mark(m, M_LINK, m->link_url, m->link_len);
@@ -1098,7 +1131,8 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         case WN_TAG_TR:
             m->table->row_open = false;
             return A_ROW;
-        case WN_TAG_TD: case WN_TAG_TH:
+        case WN_TAG_TD:
+        case WN_TAG_TH:
             cell_begin(m, n);
             return A_CELL;
         case WN_TAG_CAPTION:
@@ -1112,7 +1146,11 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         }
     }
     switch (n->tag) {
-    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H1:
+    case WN_TAG_H2:
+    case WN_TAG_H3:
+    case WN_TAG_H4:
+    case WN_TAG_H5:
     case WN_TAG_H6:
         flush(m);
         if (m->heading)
@@ -1124,11 +1162,16 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         set_sep(m, 2);
         push_container(m, C_QUOTE, NULL);
         return A_QUOTE;
-    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_MENU: case WN_TAG_DIR:
+    case WN_TAG_UL:
+    case WN_TAG_OL:
+    case WN_TAG_MENU:
+    case WN_TAG_DIR:
         return enter_list(m, n);
     case WN_TAG_LI:
         return enter_item(m, n);
-    case WN_TAG_PRE: case WN_TAG_LISTING: case WN_TAG_XMP:
+    case WN_TAG_PRE:
+    case WN_TAG_LISTING:
+    case WN_TAG_XMP:
         flush(m);
         put_code_block(m, n);
         wn_walk_skip_children(w);
