@@ -145,6 +145,56 @@ is_list_like(const wn_node *n)
     }
 }
 
+/* Does the (short) subtree's text hold a price: a currency sign next to a
+ * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
+ * directly under n and one level below (a leaf block). */
+static bool
+text_has_price(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        size_t sign = 0;
+        if (c == '$')
+            sign = 1;
+        else if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
+                                             (unsigned char)t[i + 1] == 0xA5))
+            sign = 2; /* £ ¥ */
+        else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
+                 ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
+            sign = 3; /* € ₹ */
+        else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
+                                  memcmp(t + i, "GBP", 3) == 0))
+            sign = 3;
+        if (!sign)
+            continue;
+        size_t a = i + sign;
+        while (a < len && t[a] == ' ')
+            a++;
+        if (a < len && t[a] >= '0' && t[a] <= '9')
+            return true;
+        size_t b = i;
+        while (b > 0 && t[b - 1] == ' ')
+            b--;
+        if (b > 0 && t[b - 1] >= '0' && t[b - 1] <= '9')
+            return true;
+    }
+    return false;
+}
+
+static bool
+is_price(const wn_node *n)
+{
+    for (const wn_node *c = n->first_child; c; c = c->next) {
+        if (c->type == WN_NODE_TEXT && text_has_price(c->data, c->len))
+            return true;
+        if (c->type == WN_NODE_ELEMENT)
+            for (const wn_node *g = c->first_child; g; g = g->next)
+                if (g->type == WN_NODE_TEXT && text_has_price(g->data, g->len))
+                    return true;
+    }
+    return false;
+}
+
 static bool
 is_list(const wn_node *n)
 {
@@ -247,6 +297,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            /* a product's description is its content; price tags, currency
+             * pickers and stock counters are widgets */
+            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             if (before_headline && leaf && s->text < 150) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
