@@ -219,6 +219,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
+    bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     for (size_t i = 0; i < c->n_roots; i++) {
@@ -236,10 +237,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (!e) {
                 /* a caption's words are remembered when it is left, so that
                  * its own nested parts are not taken for copies of it */
-                if ((n->flags & WN_NF_CAPTION) && n_seen < MAX_SEEN) {
+                /* and on pages made of repeated components (forum quotes,
+                 * product variants, responsive copies) so are its longer
+                 * blocks; articles and documentation may repeat on purpose */
+                const wn_stat *xs = wn_stats_of(&cx->stats, n);
+                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
+                             xs->text < 600;
+                if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
                     size_t k;
                     uint64_t h = text_hash(n, &k);
-                    if (h && k >= 8)
+                    if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
                         seen[n_seen++] = h;
                 }
                 continue;
