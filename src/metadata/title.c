@@ -177,24 +177,22 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline)
     if (best_score >= 3) /* agreement >= 1 */
         return best;
     *headline = NULL;
-    /* no heading agrees: the declared titles, best source first */
-    for (size_t k = 0; k < ND; k++) {
-        if (!decl[k]->v.ptr)
-            continue;
-        wn_str t = wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
-        /* when <title> is all we have but one lone <h1> exists, prefer
-         * what the page prints */
-        return t;
-    }
-    /* nothing declared: the first <h1> */
+    /* no heading agrees with a declared title: the page's own <h1> still
+     * is what readers see as the headline, unless it is the site's logo */
     for (size_t i = 0; i < c->n_h1; i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1))
             continue;
         wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
-        if (t.ptr && t.len <= 500) {
-            *headline = c->h1[i];
-            return t;
-        }
+        if (!t.ptr || t.len > 300)
+            continue;
+        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
+        if (!fh->n || (fsite.n && match_site(t, &fsite)))
+            continue;
+        *headline = c->h1[i];
+        return t;
     }
+    for (size_t k = 0; k < ND; k++)
+        if (decl[k]->v.ptr)
+            return wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
     return (wn_str){NULL, 0};
 }
