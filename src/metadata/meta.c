@@ -292,6 +292,8 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
 
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
+    const wn_node *landmark;    /* <nav>, <aside>, <footer> */
+    bool in_landmark;
     bool in_body;
     bool saw_visible_author;
     bool saw_visible_date;
@@ -362,6 +364,10 @@ walk_document(wn_meta_cands *c, wn_node *root)
         if (!enter) {
             if (n == st.skip_region)
                 st.skip_region = NULL;
+            if (n == st.landmark) {
+                st.landmark = NULL;
+                st.in_landmark = false;
+            }
             continue;
         }
         if (n->ns != WN_NS_HTML) {
@@ -370,6 +376,11 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         size_t l = 0;
         const char *v;
+        if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                             wn_node_is(n, WN_TAG_FOOTER))) {
+            st.landmark = n;
+            st.in_landmark = true;
+        }
         switch (n->tag) {
         case WN_TAG_HTML:
             if ((v = wn_node_attr(n, "lang", &l)) || (v = wn_node_attr(n, "xml:lang", &l))) {
@@ -421,7 +432,9 @@ walk_document(wn_meta_cands *c, wn_node *root)
             continue;
         case WN_TAG_H1:
         case WN_TAG_H2:
-            if (c->n_h1 < WN_MAX_H1 && !st.skip_region)
+            /* class names ("widget", "related") say little about headings;
+             * only the landmarks that never hold the headline count */
+            if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
                 c->h1[c->n_h1++] = n;
             break;
         case WN_TAG_TIME:
