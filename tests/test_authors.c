@@ -33,6 +33,9 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Press Association");
     CHECK_EQ_INT(parse("jane doe; JANE DOE"), 1); /* dedupe, case-insensitive */
     CHECK_EQ_INT(parse("Podium Staff"), 1);
+    CHECK_EQ_INT(parse("Rachael Link, MS, RD"), 1);
+    CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
 }
 
 TEST(not_names)

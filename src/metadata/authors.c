@@ -13,7 +13,8 @@
 #include "metadata.h"
 
 static const char *const introducers[] = {
-    "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
+    "analysis by ", "opinion by ", "commentary by ", "review by ", "interview by ",
+    "photography by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
     "published by ", "article by ", "photos by ", "edited by ", "by: ", "by ", "von ", "par ",
     "por ", "door ", "di ", "av ", "af ", "autor: ", "autorin: ", "author: ", "auteur: ",
     "redactor: ", "text: ", "texto: ", "testo: ", "written by", "posted by", "by:",
@@ -29,6 +30,7 @@ static const char *const role_words[] = {
     "read", "more", "email", "e-mail", "follow", "twitter", "facebook", "linkedin", "instagram",
     "share", "view", "profile", "articles", "comments", "comment", "minutes", "min", "ago",
     "hours", "days", "reviewed", "fact", "checked", "medically", "intern", "senior", "chief",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "sr", "jr.", "head", "lead", "expert", "specialist", "consultant", "executive", "officer",
     "bio", "contact", "and", "about", "for", "with", "who", "is", "at", "in", "on",
 };
@@ -40,6 +42,7 @@ static const char *const collective_words[] = {"staff", "team", "desk", "newsroo
 /* Pieces that are never a byline by themselves. */
 static const char *const non_names[] = {
     "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
+    "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
     "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
 };
 
@@ -137,7 +140,11 @@ name_len(const char *s, size_t n)
             words++;
             continue;
         }
-        if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0])) {
+        size_t hy = 0; /* "Editor-at-large": the part before a hyphen */
+        while (hy < wl && w[hy] != '-')
+            hy++;
+        if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0]) ||
+            (hy < wl && word_in(w, hy, role_words, sizeof role_words / sizeof role_words[0]))) {
             if (words >= 2) {
                 cut = st;
                 break;
