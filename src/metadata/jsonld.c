@@ -337,11 +337,15 @@ wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n)
             /* an article quoted inside another's field (e.g. "citation",
              * "hasPart") is not the page's article */
             bool nested = false;
-            for (wn_json *p = v->parent; p; p = p->parent)
-                if (p->type == WN_JSON_OBJECT && type_rank(p) >= 2) {
+            for (const wn_json *q = v; q->parent; q = q->parent) {
+                /* a page's "mainEntity" is the page's own article */
+                if (q->key && strcmp(q->key, "mainEntity") == 0)
+                    break;
+                if (q->parent->type == WN_JSON_OBJECT && type_rank(q->parent) >= 2) {
                     nested = true;
                     break;
                 }
+            }
             if (nested)
                 continue;
             read_main(c, x, v, want == 3 ? WN_SRC_JSONLD : WN_SRC_LD_OTHER);
