@@ -43,7 +43,7 @@ static const char *const collective_words[] = {"staff", "team", "desk", "newsroo
 static const char *const non_names[] = {
     "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
     "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
-    "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
+    "username", "login", "log in", "sign in", "register", "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
 };
 
 static bool

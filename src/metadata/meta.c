@@ -300,7 +300,9 @@ any_attr_has(const wn_node *n, const char *const *words, size_t count)
            attr_has(n, "data-testid", words, count);
 }
 
-static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur"};
+static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
+                                           "username", "user-name", "poster", "posted-by",
+                                           "postedby", "submitted-by", "creator"};
 static const char *const excluded_words[] = {"comment", "related", "recommend", "sidebar",
                                              "footer", "widget", "popular", "more-from"};
 static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
