@@ -508,7 +508,7 @@ TEST(from_fd_with_prefix)
         int fd = fileno(tmp);
         char prefix[4096];
         ssize_t got = read(fd, prefix, sizeof prefix);
-        CHECK_EQ_INT(got, 4096);
+        CHECK(got > 0 && (size_t)got == (f.len < sizeof prefix ? f.len : sizeof prefix));
         CHECK(wn_warc_sniff(prefix, (size_t)got));
         wn_warc_reader *r;
         CHECK_EQ_INT(wn_warc_open_fd(fd, prefix, (size_t)got, 0, &r, NULL), WN_OK);
