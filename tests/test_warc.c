@@ -3,6 +3,7 @@
  * members, truncation, junk, absurd lengths, non-HTML and non-response
  * records. The invariant everywhere: every record read is counted once,
  * html + skipped + failed == records. WARCs are built here with zlib. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -382,6 +383,49 @@ TEST(corrupt_member)
     free(f.p);
 }
 
+/* Damage anywhere in a member (its header, its middle, its CRC): exactly
+ * that record fails and every other record is read. */
+TEST(corrupt_member_anywhere)
+{
+    sbuf rec[N_RECORDS], f = {0};
+    build_records(rec);
+    size_t start5 = 0, len5 = 0;
+    for (int i = 0; i < N_RECORDS; i++) {
+        size_t before = f.len;
+        gzip_append(&f, rec[i].p, rec[i].len);
+        if (i == 5) {
+            start5 = before;
+            len5 = f.len - before;
+        }
+    }
+    free_records(rec);
+    int bad_runs = 0;
+    for (size_t at = start5 + 3; at < start5 + len5; at += len5 / 23 + 1) {
+        for (size_t width = 1; width <= 9; width += 8) {
+            char *copy = malloc(f.len);
+            memcpy(copy, f.p, f.len);
+            for (size_t k = at; k < at + width && k < start5 + len5; k++)
+                copy[k] = (char)(copy[k] ^ 0xa5);
+            wn_warc_reader *r;
+            CHECK_EQ_INT(wn_warc_open_mem(copy, f.len, 0, &r, NULL), WN_OK);
+            outcome_log log;
+            wn_warc_stats st = read_all(r, &log);
+            bool ok = log.n == N_RECORDS && st.failed == 1 && log.o[5] == WN_WARC_FAILED;
+            for (int i = 0; ok && i < N_RECORDS; i++)
+                ok = i == 5 || log.o[i] == expected[i];
+            if (!ok) {
+                bad_runs++;
+                fprintf(stderr, "damage at +%zu (%zu bytes): %d records, %llu failed\n",
+                        at - start5, width, log.n, (unsigned long long)st.failed);
+            }
+            wn_warc_close(r);
+            free(copy);
+        }
+    }
+    CHECK_EQ_INT(bad_runs, 0);
+    free(f.p);
+}
+
 /* The last record cut short, plain and gzip: it fails, the rest are read. */
 TEST(truncated_last)
 {
@@ -575,6 +619,7 @@ main(void)
     RUN(gzip_whole_file);
     RUN(record_fields);
     RUN(corrupt_member);
+    RUN(corrupt_member_anywhere);
     RUN(truncated_last);
     RUN(empty_input);
     RUN(absurd_length);

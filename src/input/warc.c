@@ -36,6 +36,7 @@
 #define MAX_HEADER (64u * 1024) /* a WARC header block longer than this is junk */
 #define HEAD_PEEK (64u * 1024)  /* bytes of a response read before deciding on it */
 #define MAX_STR 2048u           /* longest header value kept (URIs, dates) */
+#define LOOKAHEAD (64u * 1024)  /* read past a record to see its gzip member end */
 
 struct wn_warc_reader {
     /* layer 1 */
@@ -58,6 +59,8 @@ struct wn_warc_reader {
     bool eof;                     /* no more stream data will come */
     bool disc;                    /* a break is pending at disc_at */
     uint64_t disc_at;
+    uint64_t member_start;        /* stream offset where the current member began */
+    uint64_t disc_member;         /* ... where the member of the break began */
     char disc_msg[160];
     /* layer 3 */
     size_t max_body;
@@ -126,6 +129,9 @@ set_disc(wn_warc_reader *r, const char *fmt, unsigned long long at, const char *
         return;
     r->disc = true;
     r->disc_at = r->base + r->end;
+    /* a damaged member spoils every record in it (its CRC covers them
+     * all); junk between members spoils none */
+    r->disc_member = r->in_member ? r->member_start : r->disc_at;
     snprintf(r->disc_msg, sizeof r->disc_msg, fmt, at, detail ? detail : "");
 }
 
@@ -208,6 +214,7 @@ produce(wn_warc_reader *r)
             }
             inflateReset(&r->zs);
             r->in_member = true;
+            r->member_start = r->base + r->end;
         }
         size_t n = raw_avail(r, 1, &p);
         if (n == 0) {
@@ -271,6 +278,28 @@ need(wn_warc_reader *r, size_t n)
         }
         produce(r);
     }
+}
+
+/* gzip checks a member's CRC only at its end, so a record whose member is
+ * damaged after the record's last byte may still have been decoded from
+ * garbage. Before a record is accepted, read ahead (a bounded amount)
+ * until the member holding it ends; false when that member broke. */
+static bool
+member_ok(wn_warc_reader *r, uint64_t rec_start)
+{
+    if (!r->gz)
+        return true;
+    while (!r->disc && !r->eof && r->in_member && r->member_start <= rec_start &&
+           r->end - r->pos < LOOKAHEAD) {
+        if (r->end == WINDOW) {
+            memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+            r->base += r->pos;
+            r->end -= r->pos;
+            r->pos = 0;
+        }
+        produce(r);
+    }
+    return !(r->disc && r->disc_member <= rec_start);
 }
 
 /* Whether the reader stands at a pending break (nothing readable before
@@ -531,6 +560,10 @@ fail(wn_warc_reader *r, wn_warc_record *rec)
 static int
 skip(wn_warc_reader *r, wn_warc_record *rec, const char *why)
 {
+    if (!member_ok(r, rec->offset)) {
+        jump_to_disc(r, &rec->error);
+        return fail(r, rec);
+    }
     rec->outcome = WN_WARC_SKIPPED;
     rec->skip_reason = why;
     free(rec->body);
@@ -560,6 +593,12 @@ static int
 finish_html(wn_warc_reader *r, wn_warc_record *rec, body *b, size_t head_len, bool chunked,
             const char *coding)
 {
+    if (!member_ok(r, rec->offset)) {
+        free(b->ptr);
+        b->ptr = NULL;
+        jump_to_disc(r, &rec->error);
+        return fail(r, rec);
+    }
     memmove(b->ptr, b->ptr + head_len, b->len - head_len);
     b->len -= head_len;
     if (chunked)
