@@ -47,6 +47,7 @@ typedef struct cli_job {
     char *record_id, *warc_date;
     int http_status;
     uint64_t progress_bytes; /* input bytes this job accounts for */
+    bool separate;      /* one of several documents: write a separator */
     /* result */
     cli_outcome outcome;
     wn_error error;

@@ -45,7 +45,8 @@ typedef struct cli {
     int jobs;
     FILE *out;
     /* main thread state */
-    bool multi;               /* several documents: separate them */
+    bool multi;               /* several documents: separate them (copied
+                               * into each job, as workers must not read it) */
     bool stdin_taken;
     cli_pool *pool;
     cli_warc_tally *tallies, **tally_tail;
@@ -431,7 +432,7 @@ emit(cli_job *j, void *ctx)
         if (j->warc)
             j->warc->extracted++;
         c->extracted++;
-        if (c->multi && c->format != WN_FORMAT_JSON) {
+        if (j->separate && c->format != WN_FORMAT_JSON) {
             if (c->written)
                 write_out(c, "\n", 1);
             wn_buf h;
@@ -477,6 +478,7 @@ submit(cli *c, cli_job *j)
         fprintf(stderr, "winnow: out of memory\n");
         exit(EXIT_FAILED);
     }
+    j->separate = c->multi;
     cli_pool_submit(c->pool, j);
 }
 
