@@ -20,6 +20,7 @@
 #include <zlib.h>
 
 #include "cli.h"
+#include "decode/decode.h"
 #include "input/input.h"
 #include "input/warc.h"
 #include "util/buf.h"
@@ -948,6 +949,8 @@ main(int argc, char **argv)
             return usage_error("unknown option '%s'", argv[optind - 1]);
         }
     }
+    if (c.user_charset && !wn_encoding_for_label(c.user_charset, strlen(c.user_charset)))
+        return usage_error("unknown charset label '%s'", c.user_charset);
     if ((c.opts.flags & WN_OPT_PRECISION) && (c.opts.flags & WN_OPT_RECALL))
         return usage_error("%s", "--precision and --recall exclude each other");
     /* at most one reader of standard input */

@@ -87,6 +87,7 @@ expect_rc 0 "--version" -- "$bin" --version && contains out "winnow " "--version
 expect_rc 2 "unknown option" -- "$bin" --no-such-option page.html && contains err "winnow:" "usage"
 expect_rc 2 "bad format" -- "$bin" -f pdf page.html
 expect_rc 2 "bad size" -- "$bin" --max-input lots page.html
+expect_rc 2 "unknown charset" -- "$bin" --charset no-such-charset page.html
 expect_rc 2 "precision and recall" -- "$bin" --precision --recall page.html
 expect_rc 2 "stdin twice" -- "$bin" - - </dev/null
 
