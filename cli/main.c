@@ -318,10 +318,15 @@ extract(cli *c, cli_job *j, const char *data, size_t len)
             if (q > s.ptr && q[-1] != '{')
                 wn_buf_putc(&b, ',');
             json_provenance(&b, j);
-            wn_buf_append(&b, close, s.len - (size_t)(close - s.ptr));
+            wn_buf_putc(&b, '}'); /* and nothing after it: one object per line */
         } else {
             wn_buf_append(&b, s.ptr, s.len);
         }
+        /* a raw line break in JSON can only be whitespace (strings escape
+         * theirs): a pretty-printed object still makes one line */
+        for (size_t i = 0; !b.failed && i < b.len; i++)
+            if (b.ptr[i] == '\n' || b.ptr[i] == '\r')
+                b.ptr[i] = ' ';
         wn_buf_putc(&b, '\n');
     } else {
         wn_buf_append(&b, s.ptr, s.len);
