@@ -12,7 +12,8 @@ set -u
 src=${WN_SOURCE_DIR:-$(cd "$(dirname "$0")/.." && pwd)}
 bin=${WN_BINARY_DIR:-$src/build}/winnow
 if [ ! -x "$bin" ]; then
-    echo "SKIPPED: no winnow binary at $bin (build the CLI first)"
+    echo "SKIPPED: no winnow binary at $bin (CMake builds it once the library defines every"
+    echo "pipeline stage; see 'winnow CLI not built' in the CMake output)"
     exit 77
 fi
 py=/usr/bin/python3
