@@ -66,7 +66,7 @@ static void
 record(sbuf *b, const char *type, const char *uri, const char *ctype, const char *block,
        size_t block_len, int n)
 {
-    char h[1024];
+    char h[8192];
     snprintf(h, sizeof h,
              "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-%012d>\r\n"
              "WARC-Date: 2024-05-0%dT10:00:00Z\r\n%s%s%sContent-Type: %s\r\nContent-Length: %zu\r\n\r\n",
@@ -595,6 +595,31 @@ TEST(many_records)
     free(f.p);
 }
 
+/* Header values are kept whole, however long (tracking-laden URLs). */
+TEST(long_uri)
+{
+    char uri[6000];
+    memcpy(uri, "http://example.org/?q=", 22);
+    memset(uri + 22, 'x', sizeof uri - 23);
+    uri[sizeof uri - 1] = '\0';
+    size_t hlen;
+    char *h = http("200 OK", "Content-Type: text/html\r\n", "<p>long</p>", 11, &hlen);
+    sbuf f = {0};
+    record(&f, "response", uri, "application/http; msgtype=response", h, hlen, 1);
+    free(h);
+    wn_warc_reader *r;
+    CHECK_EQ_INT(wn_warc_open_mem(f.p, f.len, 0, &r, NULL), WN_OK);
+    wn_warc_record rec;
+    memset(&rec, 0, sizeof rec);
+    CHECK_EQ_INT(wn_warc_next(r, &rec), 1);
+    CHECK_EQ_INT(rec.outcome, WN_WARC_HTML);
+    CHECK_EQ_STR(rec.target_uri, uri);
+    CHECK_EQ_STR(rec.mime, "text/html");
+    wn_warc_record_free(&rec);
+    wn_warc_close(r);
+    free(f.p);
+}
+
 TEST(sniff)
 {
     CHECK(wn_warc_sniff("WARC/1.0\r\n", 10));
@@ -627,6 +652,7 @@ main(void)
     RUN(junk_and_bad_headers);
     RUN(from_fd_with_prefix);
     RUN(many_records);
+    RUN(long_uri);
     RUN(sniff);
     return harness_done();
 }

@@ -35,7 +35,7 @@
 #define WINDOW (256u * 1024)
 #define MAX_HEADER (64u * 1024) /* a WARC header block longer than this is junk */
 #define HEAD_PEEK (64u * 1024)  /* bytes of a response read before deciding on it */
-#define MAX_STR 2048u           /* longest header value kept (URIs, dates) */
+#define MAX_HTTP_STR 256u       /* longest HTTP head value kept (MIME type, charset) */
 #define LOOKAHEAD (64u * 1024)  /* read past a record to see its gzip member end */
 
 struct wn_warc_reader {
@@ -404,8 +404,6 @@ typedef struct strpool {
 static const char *
 pool_add(strpool *sp, const char *p, size_t n)
 {
-    if (n > MAX_STR)
-        n = MAX_STR;
     if (!sp->base || sp->len + n + 1 > sp->cap)
         return "";
     char *s = sp->base + sp->len;
@@ -413,6 +411,12 @@ pool_add(strpool *sp, const char *p, size_t n)
     s[n] = '\0';
     sp->len += n + 1;
     return s;
+}
+
+static size_t
+cap_len(size_t n)
+{
+    return n < MAX_HTTP_STR ? n : MAX_HTTP_STR;
 }
 
 typedef struct header {
@@ -641,7 +645,6 @@ wn_warc_next(wn_warc_reader *r, wn_warc_record *rec)
         if (n == 0) {
             if (take_disc(r, &rec->error))
                 return fail(r, rec);
-            r->stats.raw_bytes = r->raw_consumed;
             return 0;
         }
         unsigned char c = r->buf[r->pos];
@@ -683,7 +686,10 @@ wn_warc_next(wn_warc_reader *r, wn_warc_record *rec)
         }
         return fail(r, rec);
     }
-    strpool sp = {malloc(hlen + 2 * MAX_STR + 16), 0, hlen + 2 * MAX_STR + 16};
+    /* room for every header value (each shorter than its line, so all of
+     * them fit in hlen) and three HTTP head values */
+    size_t pool_cap = hlen + 3 * (MAX_HTTP_STR + 1);
+    strpool sp = {malloc(pool_cap), 0, pool_cap};
     if (!sp.base) {
         wn_input_error(&rec->error, WN_ERR_NOMEM, (size_t)rec->offset, "out of memory");
         r->pos += hlen;
@@ -726,9 +732,9 @@ wn_warc_next(wn_warc_reader *r, wn_warc_record *rec)
     bool chunked = false;
     const char *coding = NULL;
     if (html_resource) {
-        rec->mime = pool_add(&sp, ct_mime.ptr, ct_mime.len);
+        rec->mime = pool_add(&sp, ct_mime.ptr, cap_len(ct_mime.len));
         if (ct_charset.ptr)
-            rec->charset = pool_add(&sp, ct_charset.ptr, ct_charset.len);
+            rec->charset = pool_add(&sp, ct_charset.ptr, cap_len(ct_charset.len));
     } else {
         /* read the HTTP head first: it decides whether the rest is kept */
         int how = stream_block(r, len < HEAD_PEEK ? len : HEAD_PEEK, &done, &b, HEAD_PEEK);
@@ -757,9 +763,9 @@ wn_warc_next(wn_warc_reader *r, wn_warc_record *rec)
         }
         rec->http_status = hh.status;
         if (hh.mime.ptr)
-            rec->mime = pool_add(&sp, hh.mime.ptr, hh.mime.len);
+            rec->mime = pool_add(&sp, hh.mime.ptr, cap_len(hh.mime.len));
         if (hh.charset.ptr)
-            rec->charset = pool_add(&sp, hh.charset.ptr, hh.charset.len);
+            rec->charset = pool_add(&sp, hh.charset.ptr, cap_len(hh.charset.len));
         const char *why = NULL;
         if (hh.status < 200 || hh.status > 299)
             why = "HTTP status is not 2xx";
@@ -775,7 +781,7 @@ wn_warc_next(wn_warc_reader *r, wn_warc_record *rec)
         head_len = hh.head_len;
         chunked = hh.chunked;
         if (hh.content_encoding.ptr)
-            coding = pool_add(&sp, hh.content_encoding.ptr, hh.content_encoding.len);
+            coding = pool_add(&sp, hh.content_encoding.ptr, cap_len(hh.content_encoding.len));
     }
     if (len - head_len > r->max_body) {
         free(b.ptr);
