@@ -84,6 +84,14 @@ cd "$tmp" || exit 1
 # --help, --version, usage errors
 expect_rc 0 "--help" -- "$bin" --help && contains out "usage: winnow" "--help" &&
     contains out "Exit status" "--help"
+cp out help.txt
+# every option is in --help and in the man page
+for opt in format output jobs quiet help version url links images no-tables no-captions \
+    no-metadata precision recall markdown-in-json with-markdown charset warc files-from errors \
+    max-input max-depth max-output; do
+    contains help.txt "--$opt" "--help lists --$opt"
+    contains "$src/docs/winnow.1" "\\-\\-${opt//-/\\-}" "winnow.1 lists --$opt"
+done
 expect_rc 0 "--version" -- "$bin" --version && contains out "winnow " "--version"
 expect_rc 2 "unknown option" -- "$bin" --no-such-option page.html && contains err "winnow:" "usage"
 expect_rc 2 "bad format" -- "$bin" -f pdf page.html
