@@ -219,6 +219,12 @@ if "$bin" --version | grep -q "URL fetching with"; then
     expect_rc 0 "URL" -- "$bin" -f json "http://127.0.0.1:$port/page.html" &&
         json_check out 1 'docs[0]["input"].endswith("/page.html") and "pangolins" in docs[0]["text"]
             and docs[0]["url"] == docs[0]["input"]'
+    # a redirect (http.server sends /dir to /dir/, which serves dir/index.html): the final URL
+    # is the page's URL
+    mkdir -p redirected && cp page.html redirected/index.html
+    expect_rc 0 "URL redirect" -- "$bin" -f json "http://127.0.0.1:$port/redirected" &&
+        json_check out 1 'docs[0]["url"] == "http://127.0.0.1:'"$port"'/redirected/"
+            and "pangolins" in docs[0]["text"]'
     expect_rc 1 "URL 404" -- "$bin" "http://127.0.0.1:$port/missing.html" &&
         contains err "404" "URL 404 message"
     kill "$server_pid" 2>/dev/null
