@@ -4,13 +4,15 @@
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make bench      parser and extraction benchmarks
 #   make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS
+#   make install    PREFIX=/usr/local: library, header, pkg-config file, CLI, man page
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CC ?= cc
 FUZZ_SECONDS ?= 60
+PREFIX ?= /usr/local
 WN_SHARED ?= $(abspath ../shared)
 
-.PHONY: all deps configure test asan bench fuzz clean
+.PHONY: all deps configure test asan bench fuzz clean install
 
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -46,3 +48,6 @@ fuzz: deps
 
 clean:
 	rm -rf $(BUILD) build-asan build-bench build-fuzz
+
+install: all
+	cmake --install $(BUILD) --prefix $(PREFIX)

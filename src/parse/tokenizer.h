@@ -52,7 +52,8 @@ typedef struct wn_token {
     /* character / comment data */
     const char *data;
     size_t len;
-    /* doctype: name above; ids NULL when missing */
+    /* doctype: name above (NULL when the doctype has no name); ids NULL
+     * when missing, "" when present but empty */
     const char *public_id;
     size_t public_len;
     const char *system_id;

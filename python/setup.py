@@ -1,0 +1,43 @@
+"""Build the winnow Python package: a CPython extension that compiles libwinnow's
+sources in (no separate install of the C library needed).
+
+    make python                                  # builds in place (python/winnow/)
+    pip install --no-build-isolation ./python    # into a virtualenv
+
+Needs Debian's python3-dev, python3-setuptools, zlib1g-dev and libuchardet-dev.
+"""
+import glob
+import os
+
+from setuptools import Extension, setup
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(here)
+
+
+def rel(path):
+    return os.path.relpath(path, here)
+
+
+sources = [rel(os.path.join(here, "winnow", "_winnow.c"))]
+sources += sorted(rel(p) for p in glob.glob(os.path.join(root, "src", "**", "*.c"), recursive=True))
+
+ext = Extension(
+    "winnow._winnow",
+    sources=sources,
+    include_dirs=[rel(os.path.join(root, "include")), rel(os.path.join(root, "src")),
+                  "/usr/include/uchardet"],
+    libraries=["uchardet", "z", "m"],
+    define_macros=[("_POSIX_C_SOURCE", "200809L"), ("_DEFAULT_SOURCE", None)],
+    extra_compile_args=["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wno-unused-parameter"],
+)
+
+setup(
+    name="winnow",
+    version="0.1.0",
+    description="Turn a web page into the article it carries (bindings of libwinnow)",
+    packages=["winnow"],
+    package_data={"winnow": ["__init__.pyi", "py.typed"]},
+    ext_modules=[ext],
+    python_requires=">=3.9",
+)
