@@ -112,12 +112,14 @@ def mean(rows, key):
     return sum(r[key] for r in rows) / len(rows) if rows else 0.0
 
 
-def score(gt_dir, pred_dir):
+def score(gt_dir, pred_dir, only=None):
     rows, meta = [], defaultdict(lambda: [0, 0])  # field -> [right, judged]
     for name in sorted(os.listdir(gt_dir)):
         if not name.endswith('.json'):
             continue
         pid = name[:-5]
+        if only is not None and pid not in only:
+            continue
         with open(os.path.join(gt_dir, name), encoding='utf-8') as f:
             record = json.load(f)
         truth = record.get('ground_truth') or {}
@@ -152,6 +154,17 @@ def score(gt_dir, pred_dir):
     return summary, rows
 
 
+def page_ids(list_file):
+    """The page ids named in a file of paths or ids (dataset/html/<id>.html[.gz])."""
+    out = set()
+    with open(list_file, encoding='utf-8') as f:
+        for line in f:
+            name = os.path.basename(line.strip())
+            if name:
+                out.add(re.sub(r'\.html?$', '', re.sub(r'\.gz$', '', name)))
+    return out
+
+
 def default_gt():
     shared = os.environ.get('WN_SHARED') or os.path.join(os.path.dirname(__file__), '..', '..',
                                                           'shared')
@@ -163,13 +176,15 @@ def main(argv=None):
     ap.add_argument('pred', help='directory of <id>.txt (and optional <id>.json) files')
     ap.add_argument('--gt', default=None, help='ground-truth directory')
     ap.add_argument('--json', help='write the summary as JSON to this file')
+    ap.add_argument('--only', help='score only the pages named in this file (one path or id a '
+                    'line, as a sample for --limit runs)')
     ap.add_argument('--per-page', help='write per-page figures as TSV')
     a = ap.parse_args(argv)
     gt_dir = a.gt or default_gt()
     if not os.path.isdir(gt_dir):
         print(f'score_wcxb: no ground truth at {gt_dir} (set WN_SHARED)', file=sys.stderr)
         return 77
-    s, rows = score(gt_dir, a.pred)
+    s, rows = score(gt_dir, a.pred, page_ids(a.only) if a.only else None)
     print(f"wcxb: pages {s['pages']}  empty {s['empty']}")
     print(f"f1 {s['f1']:.3f}  precision {s['precision']:.3f}  recall {s['recall']:.3f}  "
           f"with {s['with']:.1%}  without {s['without']:.1%} (lower is better)")

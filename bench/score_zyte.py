@@ -83,6 +83,17 @@ def score(truth_texts, pred_texts):
     }, rows
 
 
+def page_ids(list_file):
+    """The page ids named in a file of paths or ids (dataset/html/<id>.html[.gz])."""
+    out = set()
+    with open(list_file, encoding='utf-8') as f:
+        for line in f:
+            name = os.path.basename(line.strip())
+            if name:
+                out.add(re.sub(r'\.html?$', '', re.sub(r'\.gz$', '', name)))
+    return out
+
+
 def default_gt():
     shared = os.environ.get('WN_SHARED') or os.path.join(os.path.dirname(__file__), '..', '..',
                                                           'shared')
@@ -94,6 +105,8 @@ def main(argv=None):
     ap.add_argument('pred', help='directory of <id>.txt files')
     ap.add_argument('--gt', default=None, help='ground-truth.json')
     ap.add_argument('--json', help='write the summary as JSON to this file')
+    ap.add_argument('--only', help='score only the pages named in this file (one path or id a '
+                    'line, as a sample for --limit runs)')
     ap.add_argument('--per-page', help='write per-page precision/recall as TSV')
     a = ap.parse_args(argv)
     gt_path = a.gt or default_gt()
@@ -103,6 +116,9 @@ def main(argv=None):
     with open(gt_path, encoding='utf-8') as f:
         gt = json.load(f)
     truth = {pid: (v or {}).get('articleBody') or '' for pid, v in gt.items()}
+    if a.only:
+        keep = page_ids(a.only)
+        truth = {pid: t for pid, t in truth.items() if pid in keep}
     preds, missing = {}, 0
     for pid in truth:
         path = os.path.join(a.pred, pid + '.txt')

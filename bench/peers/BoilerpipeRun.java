@@ -3,7 +3,7 @@
 // extraction.
 //
 //   java -cp BUILD:/usr/share/java/boilerpipe.jar:/usr/share/java/nekohtml.jar:\
-//        /usr/share/java/xercesImpl.jar BoilerpipeRun OUTDIR FILE...
+//        /usr/share/java/xercesImpl.jar BoilerpipeRun OUTDIR FILE...|@LISTFILE
 //
 // Pages are read (and gunzipped) first. Writes OUTDIR/<id>.txt and prints one
 // JSON line of statistics. The JVM's JIT warms up on the first pages; that is
@@ -53,10 +53,20 @@ public final class BoilerpipeRun {
         List<String> ids = new ArrayList<>();
         List<String> pages = new ArrayList<>();
         long bytes = 0;
-        for (int i = 1; i < args.length; i++) {
-            byte[] raw = load(args[i]);
+        List<String> files = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) { // "@LIST": the file names listed in LIST
+            if (args[i].startsWith("@")) {
+                for (String l : Files.readAllLines(Paths.get(args[i].substring(1))))
+                    if (!l.isEmpty())
+                        files.add(l);
+            } else {
+                files.add(args[i]);
+            }
+        }
+        for (String file : files) {
+            byte[] raw = load(file);
             bytes += raw.length;
-            ids.add(pageId(args[i]));
+            ids.add(pageId(file));
             pages.add(new String(raw, StandardCharsets.UTF_8)); // the datasets are UTF-8
         }
         String[] texts = new String[pages.size()];

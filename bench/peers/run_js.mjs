@@ -1,7 +1,7 @@
 // run_js.mjs - run one JavaScript extractor over a whole dataset in one
 // long-lived process, timing only the extraction.
 //
-//   node run_js.mjs TOOL OUTDIR FILE...
+//   node run_js.mjs TOOL OUTDIR FILE...|@LISTFILE
 //   TOOL: readability   Mozilla Readability on a jsdom document
 //         readability-linkedom   Mozilla Readability on a linkedom document
 //         defuddle      defuddle on a linkedom document
@@ -18,7 +18,10 @@ import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 
-const [tool, outdir, ...files] = process.argv.slice(2);
+const [tool, outdir, ...args] = process.argv.slice(2);
+// "@LIST" stands for the file names listed in LIST, one a line.
+const files = args.flatMap((a) => a.startsWith('@')
+    ? fs.readFileSync(a.slice(1), 'utf8').split('\n').filter((l) => l) : [a]);
 if (!tool || !outdir) {
     console.error('usage: node run_js.mjs readability|readability-linkedom|defuddle OUTDIR FILE...');
     process.exit(2);

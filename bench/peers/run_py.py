@@ -2,7 +2,7 @@
 """run_py.py - run one Python extractor (or baseline) over a whole dataset in one
 process, timing only the extraction.
 
-    /usr/bin/python3 run_py.py TOOL OUTDIR FILE...
+    /usr/bin/python3 run_py.py TOOL OUTDIR FILE...|@LISTFILE
     TOOL: readability-lxml   Debian python3-readability (Document.summary())
           html2text          Debian python3-html2text on the whole page (a baseline)
           strip-tags         every text node outside script/style/... (the floor
@@ -81,7 +81,10 @@ def load(path):
 def main():
     if len(sys.argv) < 3:
         sys.exit('usage: run_py.py readability-lxml|html2text|strip-tags OUTDIR FILE...')
-    tool, outdir, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+    tool, outdir, files = sys.argv[1], sys.argv[2], []
+    for a in sys.argv[3:]:  # "@LIST" stands for the file names listed in LIST
+        files += open(a[1:]).read().split('\n') if a.startswith('@') else [a]
+    files = [f for f in files if f]
     os.makedirs(outdir, exist_ok=True)
     pages = [(page_id(f), load(f)) for f in files]
 
