@@ -9,10 +9,10 @@
 # PRED_ROOT/zyte/<id>.txt and PRED_ROOT/wcxb/<id>.{txt,json} (default
 # /tmp/winnow-accuracy), so they can be inspected or rescored.
 #
-# The CLI is run in batches of pages: `winnow -f json -j 2 FILE...` writes one
-# JSON object per input (JSON Lines, in input order); the JSON carries the
-# text rendering ("text") and the metadata, and is split into the files the
-# scorers read. Zyte predictions are the `-f text` rendering, taken per page.
+# Zyte predictions are the `-f text` rendering, one CLI run per page (JOBS at
+# a time). WCXB runs as one CLI process over all pages with -f json (JSON
+# Lines in input order: the text rendering as "text" plus the metadata),
+# split into the files the scorers read.
 # Exits 77 when the datasets are missing.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -43,53 +43,37 @@ echo "zyte: 181 pages through the CLI in $(($(date +%s) - start)) s"
 "$PY" "$HERE/score_zyte.py" "$PRED/zyte" --gt "$SHARED/datasets/zyte/ground-truth.json"
 echo
 
-# WCXB: batches of 100 pages per `winnow -f json -j JOBS`, split into
-# <id>.txt (the "text" member) and <id>.json.
+# WCXB: one `winnow -f json --errors -j JOBS --files-from LIST` over every
+# page: JSON Lines in input order, one line per input (an "error" line for a
+# page that failed), split into <id>.txt (the "text" member) and <id>.json.
 start=$(date +%s)
 ls "$SHARED"/datasets/wcxb-dev/html/*.html.gz >"$PRED/wcxb.list"
-split -l 100 "$PRED/wcxb.list" "$PRED/wcxb.batch."
-for batch in "$PRED"/wcxb.batch.*; do
-    # shellcheck disable=SC2046
-    "$WINNOW" -f json -j "$JOBS" $(cat "$batch") >"$batch.jsonl" 2>"$batch.err" || true
-    "$PY" - "$batch" "$batch.jsonl" "$PRED/wcxb" <<'EOF' || true
+"$WINNOW" -f json --errors -q -j "$JOBS" --files-from "$PRED/wcxb.list" \
+    >"$PRED/wcxb.jsonl" 2>"$PRED/wcxb.err" || true
+"$PY" - "$PRED/wcxb.list" "$PRED/wcxb.jsonl" "$PRED/wcxb" <<'EOF'
 import json, os, sys
-batch, jsonl, out = sys.argv[1:4]
-files = [l.strip() for l in open(batch) if l.strip()]
+listfile, jsonl, out = sys.argv[1:4]
+files = [l.strip() for l in open(listfile) if l.strip()]
 lines = [l for l in open(jsonl, encoding='utf-8', errors='replace') if l.strip()]
-def pid(path):
-    name = os.path.basename(path)
-    for ext in ('.gz', '.html', '.htm'):
-        if name.endswith(ext):
-            name = name[: -len(ext)]
-    return name
-objs = []
-for l in lines:
+if len(lines) != len(files):
+    sys.exit(f'accuracy.sh: {len(lines)} JSON lines for {len(files)} pages: cannot pair them')
+failed = 0
+for path, line in zip(files, lines):
+    pid = os.path.basename(path)[: -len('.html.gz')]
     try:
-        objs.append(json.loads(l))
+        o = json.loads(line)
     except ValueError:
-        objs.append(None)
-# Match objects to inputs by a file/source member when the CLI gives one,
-# else by order (the CLI keeps input order).
-byname = {}
-for o in objs:
-    src = isinstance(o, dict) and (o.get('file') or o.get('source') or o.get('input') or o.get('path'))
-    if src:
-        byname[pid(src)] = o
-if len(byname) < len(files) and len(objs) == len(files):
-    byname = {pid(f): o for f, o in zip(files, objs)}
-if len(byname) < len(files):
-    print(f'accuracy.sh: {len(objs)} JSON lines for {len(files)} pages in {batch}; '
-          'unmatched pages score as empty', file=sys.stderr)
-for f in files:
-    o = byname.get(pid(f))
-    if not isinstance(o, dict):
+        o = None
+    if not isinstance(o, dict) or 'error' in o:
+        failed += 1
         continue
-    with open(os.path.join(out, pid(f) + '.txt'), 'w', encoding='utf-8') as fh:
+    with open(os.path.join(out, pid + '.txt'), 'w', encoding='utf-8') as fh:
         fh.write(o.get('text') or '')
-    with open(os.path.join(out, pid(f) + '.json'), 'w', encoding='utf-8') as fh:
+    with open(os.path.join(out, pid + '.json'), 'w', encoding='utf-8') as fh:
         json.dump(o, fh, ensure_ascii=False)
+if failed:
+    print(f'wcxb: {failed} pages failed in the CLI (scored as empty)')
 EOF
-done
 n=$(ls "$PRED/wcxb" | grep -c '\.txt$' || true)
 echo "wcxb: $n of $(wc -l <"$PRED/wcxb.list") pages through the CLI in $(($(date +%s) - start)) s"
 "$PY" "$HERE/score_wcxb.py" "$PRED/wcxb" --gt "$SHARED/datasets/wcxb-dev/ground-truth"
