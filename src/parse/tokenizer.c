@@ -550,6 +550,7 @@ finish_attr(wn_tokenizer *t)
         return;
     t->attr_open = false;
     if (t->is_end) {
+        t->errors++; /* end-tag-with-attributes */
         str_reset(&t->aname);
         str_reset(&t->aval);
         return;
@@ -619,8 +620,8 @@ emit_tag(wn_tokenizer *t)
     }
     k->self_closing = t->self_closing;
     if (t->is_end) {
-        if (t->n_attrs || t->self_closing)
-            t->errors++; /* end-tag-with-attributes / end-tag-with-trailing-solidus */
+        if (t->self_closing)
+            t->errors++; /* end-tag-with-trailing-solidus */
         return;
     }
     if (t->n_attrs) {
@@ -866,24 +867,69 @@ char_ref(wn_tokenizer *t, bool attr)
 /* Whether c is one of tab, LF, FF, space (CR already reads as LF). */
 #define IS_WS(c) ((c) == '\t' || (c) == '\n' || (c) == '\f' || (c) == ' ')
 
-/* Text states (data, RCDATA, RAWTEXT, script data, PLAINTEXT): append the
- * run of ordinary bytes from pos; returns the byte that stopped it, or -1
- * at the end of input. */
+/* Skip ordinary bytes from p: eight at a time while a word holds none of
+ * the (up to four) stop bytes given as patterns (byte * 0x01..01), then
+ * byte by byte with the class table. The word test is the classic "has a
+ * zero byte" trick on word ^ pattern; a hit only means "look closer". */
+#define SWAR_ONES 0x0101010101010101ull
+#define SWAR_HIGHS 0x8080808080808080ull
+#define SWAR_PAT(c) ((uint64_t)(unsigned char)(c) * SWAR_ONES)
+
+static inline uint64_t
+swar_has(uint64_t w, uint64_t pat)
+{
+    uint64_t x = w ^ pat;
+    return (x - SWAR_ONES) & ~x & SWAR_HIGHS;
+}
+
+static inline const unsigned char *
+skip_run(const unsigned char *q, const unsigned char *e, unsigned cls, uint64_t a, uint64_t b,
+         uint64_t c, uint64_t d)
+{
+    while (e - q >= 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        if (swar_has(w, a) | swar_has(w, b) | swar_has(w, c) | swar_has(w, d))
+            break;
+        q += 8;
+    }
+    while (q < e && !(byte_class[*q] & cls))
+        q++;
+    return q;
+}
+
+/* Text states (data, RCDATA, RAWTEXT, script data, PLAINTEXT, CDATA):
+ * emit the run of ordinary bytes from pos; returns the byte that stopped
+ * it, or -1 at the end of input. The stop bytes are those of `cls`. */
 static inline int
-text_run(wn_tokenizer *t, unsigned cls)
+text_run(wn_tokenizer *t, unsigned cls, char s1, char s2, char s3, char s4)
 {
     const unsigned char *s = (const unsigned char *)t->in + t->pos;
     const unsigned char *e = (const unsigned char *)t->in + t->len;
-    const unsigned char *q = s;
-    while (q < e && !(byte_class[*q] & cls))
-        q++;
+    const unsigned char *q =
+        skip_run(s, e, cls, SWAR_PAT(s1), SWAR_PAT(s2), SWAR_PAT(s3), SWAR_PAT(s4));
     if (q > s)
         emit_input(t, (const char *)s, (size_t)(q - s));
     t->pos = (size_t)(q - (const unsigned char *)t->in);
     return q < e ? *q : -1;
 }
 
-/* Attribute / tag name / comment run: append ordinary bytes to s. */
+/* Attribute value / comment run: append ordinary bytes to s (CR reads
+ * as LF in the returned stop byte). */
+static inline int
+str_run4(wn_tokenizer *t, tok_str *s, unsigned cls, char s1, char s2, char s3, char s4)
+{
+    const unsigned char *st = (const unsigned char *)t->in + t->pos;
+    const unsigned char *e = (const unsigned char *)t->in + t->len;
+    const unsigned char *q =
+        skip_run(st, e, cls, SWAR_PAT(s1), SWAR_PAT(s2), SWAR_PAT(s3), SWAR_PAT(s4));
+    if (q > st)
+        str_add_input(t, s, (const char *)st, (size_t)(q - st));
+    t->pos = (size_t)(q - (const unsigned char *)t->in);
+    return q < e ? (*q == '\r' ? '\n' : *q) : -1;
+}
+
+/* Tag / attribute name run (short; many stop bytes): table only. */
 static inline int
 str_run(wn_tokenizer *t, tok_str *s, unsigned cls)
 {
@@ -898,6 +944,16 @@ str_run(wn_tokenizer *t, tok_str *s, unsigned cls)
     return q < e ? (*q == '\r' ? '\n' : *q) : -1;
 }
 
+/* Common transitions inside tags go straight to the next state's code
+ * instead of through the switch: one well-predicted jump instead of an
+ * indirect one per state change. The state is still set, so the switch
+ * would land in the same place. */
+#define JUMP(st, label)                                                                            \
+    do {                                                                                           \
+        t->state = (st);                                                                           \
+        goto label;                                                                                \
+    } while (0)
+
 /* Run the state machine until a non-character token is queued. */
 static void
 run(wn_tokenizer *t)
@@ -906,12 +962,12 @@ run(wn_tokenizer *t)
         int c;
         switch (t->state) {
         case S_DATA: /* 13.2.5.1 Data state */
-            c = text_run(t, C_DATA);
+            c = text_run(t, C_DATA, '&', '<', '\r', '<');
             if (c == '&') {
                 char_ref(t, false);
             } else if (c == '<') {
                 t->pos++;
-                t->state = S_TAG_OPEN;
+                JUMP(S_TAG_OPEN, l_tag_open);
             } else if (c == '\r') {
                 emit_cur(t);
                 adv(t);
@@ -923,7 +979,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_RCDATA: /* 13.2.5.2 RCDATA state */
-            c = text_run(t, C_DATA | C_RCDATA);
+            c = text_run(t, C_DATA | C_RCDATA, '&', '<', '\r', '\0');
             if (c == '&') {
                 char_ref(t, false);
             } else if (c == '<') {
@@ -943,7 +999,7 @@ run(wn_tokenizer *t)
 
         case S_RAWTEXT:     /* 13.2.5.3 RAWTEXT state */
         case S_SCRIPT_DATA: /* 13.2.5.4 Script data state */
-            c = text_run(t, C_RAW);
+            c = text_run(t, C_RAW, '<', '\0', '\r', '<');
             if (c == '<') {
                 t->pos++;
                 t->state = t->state == S_RAWTEXT ? S_RAWTEXT_LT : S_SCRIPT_LT;
@@ -960,7 +1016,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_PLAINTEXT: /* 13.2.5.5 PLAINTEXT state */
-            c = text_run(t, C_PLAIN);
+            c = text_run(t, C_PLAIN, ']', '\0', '\r', ']');
             if (c == 0) {
                 t->errors++;
                 emit_bytes(t, REPLACEMENT, 3);
@@ -977,16 +1033,17 @@ run(wn_tokenizer *t)
             break;
 
         case S_TAG_OPEN: /* 13.2.5.6 Tag open state */
+        l_tag_open:
             c = peekc(t);
             if (c == '!') {
                 t->pos++;
                 t->state = S_MARKUP_DECLARATION_OPEN;
             } else if (c == '/') {
                 t->pos++;
-                t->state = S_END_TAG_OPEN;
+                JUMP(S_END_TAG_OPEN, l_end_tag_open);
             } else if (IS(c, C_ALPHA)) {
                 new_tag(t, false, t->pos - 1);
-                t->state = S_TAG_NAME;
+                JUMP(S_TAG_NAME, l_tag_name);
             } else if (c == '?') {
                 t->errors++; /* unexpected-question-mark-instead-of-tag-name */
                 new_comment(t, t->pos - 1);
@@ -1003,10 +1060,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_END_TAG_OPEN: /* 13.2.5.7 End tag open state */
+        l_end_tag_open:
             c = peekc(t);
             if (IS(c, C_ALPHA)) {
                 new_tag(t, true, t->pos - 2);
-                t->state = S_TAG_NAME;
+                JUMP(S_TAG_NAME, l_tag_name);
             } else if (c == '>') {
                 t->errors++; /* missing-end-tag-name */
                 t->pos++;
@@ -1023,10 +1081,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_TAG_NAME: /* 13.2.5.8 Tag name state */
+        l_tag_name:
             c = str_run(t, &t->tname, C_TAGNAME);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '/') {
                 t->pos++;
                 t->state = S_SELF_CLOSING_START_TAG;
@@ -1267,6 +1326,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_BEFORE_ATTR_NAME: /* 13.2.5.32 Before attribute name state */
+        l_before_attr_name:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
@@ -1280,18 +1340,19 @@ run(wn_tokenizer *t)
                 t->state = S_ATTR_NAME;
             } else {
                 start_attr(t);
-                t->state = S_ATTR_NAME;
+                JUMP(S_ATTR_NAME, l_attr_name);
             }
             break;
 
         case S_ATTR_NAME: /* 13.2.5.33 Attribute name state */
+        l_attr_name:
             /* '"', '\'' and '<' are errors appended like anything else */
             c = str_run(t, &t->aname, C_ATTRNAME);
             if (IS_WS(c) || c == '/' || c == '>' || c < 0) {
-                t->state = S_AFTER_ATTR_NAME;
+                JUMP(S_AFTER_ATTR_NAME, l_after_attr_name);
             } else if (c == '=') {
                 t->pos++;
-                t->state = S_BEFORE_ATTR_VALUE;
+                JUMP(S_BEFORE_ATTR_VALUE, l_before_attr_value);
             } else if (IS(c, C_UPPER)) {
                 size_t s = t->pos;
                 while (t->pos < t->len && ISB((unsigned char)t->in[t->pos], C_UPPER))
@@ -1305,6 +1366,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_AFTER_ATTR_NAME: /* 13.2.5.34 After attribute name state */
+        l_after_attr_name:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
@@ -1328,32 +1390,35 @@ run(wn_tokenizer *t)
             break;
 
         case S_BEFORE_ATTR_VALUE: /* 13.2.5.35 Before attribute value state */
+        l_before_attr_value:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
             } else if (c == '"') {
                 t->pos++;
-                t->state = S_ATTR_VALUE_DQ;
+                JUMP(S_ATTR_VALUE_DQ, l_attr_value_quoted);
             } else if (c == '\'') {
                 t->pos++;
-                t->state = S_ATTR_VALUE_SQ;
+                JUMP(S_ATTR_VALUE_SQ, l_attr_value_quoted);
             } else if (c == '>') {
                 t->errors++; /* missing-attribute-value */
                 t->pos++;
                 t->state = S_DATA;
                 emit_tag(t);
             } else {
-                t->state = S_ATTR_VALUE_UQ;
+                JUMP(S_ATTR_VALUE_UQ, l_attr_value_uq);
             }
             break;
 
-        case S_ATTR_VALUE_DQ:   /* 13.2.5.36 Attribute value (double-quoted) state */
-        case S_ATTR_VALUE_SQ: { /* 13.2.5.37 Attribute value (single-quoted) state */
+        case S_ATTR_VALUE_DQ: /* 13.2.5.36 Attribute value (double-quoted) state */
+        case S_ATTR_VALUE_SQ: /* 13.2.5.37 Attribute value (single-quoted) state */
+        l_attr_value_quoted: {
             int quote = t->state == S_ATTR_VALUE_DQ ? '"' : '\'';
-            c = str_run(t, &t->aval, quote == '"' ? C_AVDQ : C_AVSQ);
+            c = quote == '"' ? str_run4(t, &t->aval, C_AVDQ, '"', '&', '\0', '\r')
+                             : str_run4(t, &t->aval, C_AVSQ, '\'', '&', '\0', '\r');
             if (c == quote) {
                 t->pos++;
-                t->state = S_AFTER_ATTR_VALUE_QUOTED;
+                JUMP(S_AFTER_ATTR_VALUE_QUOTED, l_after_attr_value_quoted);
             } else if (c == '&') {
                 char_ref(t, true);
             } else if (c == 0) {
@@ -1371,11 +1436,12 @@ run(wn_tokenizer *t)
         }
 
         case S_ATTR_VALUE_UQ: /* 13.2.5.38 Attribute value (unquoted) state */
+        l_attr_value_uq:
             /* '"', '\'', '<', '=' and '`' are errors appended as they are */
             c = str_run(t, &t->aval, C_AVUQ);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '&') {
                 char_ref(t, true);
             } else if (c == '>') {
@@ -1393,10 +1459,11 @@ run(wn_tokenizer *t)
             break;
 
         case S_AFTER_ATTR_VALUE_QUOTED: /* 13.2.5.39 After attribute value (quoted) state */
+        l_after_attr_value_quoted:
             c = peekc(t);
             if (IS_WS(c)) {
                 adv(t);
-                t->state = S_BEFORE_ATTR_NAME;
+                JUMP(S_BEFORE_ATTR_NAME, l_before_attr_name);
             } else if (c == '/') {
                 t->pos++;
                 t->state = S_SELF_CLOSING_START_TAG;
@@ -1518,7 +1585,7 @@ run(wn_tokenizer *t)
             break;
 
         case S_COMMENT: /* 13.2.5.45 Comment state */
-            c = str_run(t, &t->cdata, C_COMMENT);
+            c = str_run4(t, &t->cdata, C_COMMENT, '-', '<', '\0', '\r');
             if (c == '<') {
                 str_add_cur(t, &t->cdata);
                 t->pos++;
@@ -1877,7 +1944,7 @@ run(wn_tokenizer *t)
         }
 
         case S_CDATA_SECTION: /* 13.2.5.69 CDATA section state */
-            c = text_run(t, C_PLAIN & ~0u);
+            c = text_run(t, C_PLAIN, ']', '\0', '\r', ']');
             if (c == ']') {
                 t->pos++;
                 t->state = S_CDATA_SECTION_BRACKET;

@@ -9,7 +9,14 @@
  * the input-stream preprocessing itself (CR LF and lone CR become LF).
  * Strings in tokens point into the input when they need no change, and
  * into the arena otherwise (entities, NUL replacement, CR, upper case).
- * They stay valid as long as the arena and the input live.
+ * They stay valid as long as the arena and the input live. Only tag and
+ * doctype names are NUL-terminated; character data, comment data and
+ * attribute names/values are (pointer, length) slices.
+ *
+ * Character tokens: one token per run between other tokens (a run may mix
+ * whitespace and other text, and in the data state may hold U+0000, which
+ * the tree builder handles). A start tag ends the tokenizer's work for the
+ * call, so a state switch made after receiving it applies to what follows.
  */
 #ifndef WN_TOKENIZER_H
 #define WN_TOKENIZER_H
@@ -90,7 +97,9 @@ void wn_tokenizer_set_cdata_allowed(wn_tokenizer *t, bool allowed);
 /* Number of parse errors seen so far (informational). */
 size_t wn_tokenizer_error_count(const wn_tokenizer *t);
 
-/* Attributes dropped because of max_attrs. */
+/* Attributes dropped because of max_attrs. Names past the cap are not
+ * remembered (bounded memory), so repeats among them all count; repeats of
+ * a kept name are duplicates (parse errors), not counted here. */
 size_t wn_tokenizer_dropped_attrs(const wn_tokenizer *t);
 
 #endif
