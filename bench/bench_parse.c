@@ -6,7 +6,8 @@
  * Every page of DIR (default $WN_SHARED/datasets/zyte/html) is read into
  * memory first. Then, on whatever core the process runs on (bench/run.sh pins
  * it with taskset), each contender runs over all pages RUNS times (default
- * 7) and the best and median run are reported:
+ * 7) and the best and median run are reported, in CPU time of the process
+ * (the machine is shared; CPU time leaves out what other processes took):
  *   floor     memchr for '<' over every byte: touching the bytes at all
  *   libxml2   htmlReadMemory (recover, no errors/warnings/network) + xmlFreeDoc
  *   parse     wn_doc_parse + wn_doc_free: decode, tokenize, build the tree
@@ -95,7 +96,7 @@ typedef double (*pass_fn)(const corpus *c, size_t *sink);
 static double
 pass_floor(const corpus *c, size_t *sink)
 {
-    double t0 = bench_now();
+    double t0 = bench_cpu_now();
     size_t count = 0;
     for (size_t i = 0; i < c->n; i++) {
         const unsigned char *p = c->pages[i].html, *end = p + c->pages[i].len;
@@ -105,7 +106,7 @@ pass_floor(const corpus *c, size_t *sink)
         }
     }
     *sink += count;
-    return bench_now() - t0;
+    return bench_cpu_now() - t0;
 }
 
 static const int xml_flags =
@@ -114,33 +115,33 @@ static const int xml_flags =
 static double
 pass_libxml2(const corpus *c, size_t *sink)
 {
-    double t0 = bench_now();
+    double t0 = bench_cpu_now();
     for (size_t i = 0; i < c->n; i++) {
         htmlDocPtr doc = htmlReadMemory((const char *)c->pages[i].html, (int)c->pages[i].len, NULL,
                                         "UTF-8", xml_flags);
         *sink += doc != NULL;
         xmlFreeDoc(doc);
     }
-    return bench_now() - t0;
+    return bench_cpu_now() - t0;
 }
 
 static double
 pass_parse(const corpus *c, size_t *sink)
 {
-    double t0 = bench_now();
+    double t0 = bench_cpu_now();
     for (size_t i = 0; i < c->n; i++) {
         wn_doc *doc = NULL;
         if (wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK)
             *sink += 1;
         wn_doc_free(doc);
     }
-    return bench_now() - t0;
+    return bench_cpu_now() - t0;
 }
 
 static double
 pass_extract(const corpus *c, size_t *sink)
 {
-    double t0 = bench_now();
+    double t0 = bench_cpu_now();
     for (size_t i = 0; i < c->n; i++) {
         wn_result *r = NULL;
         if (wn_extract(c->pages[i].html, c->pages[i].len, NULL, &r, NULL) == WN_OK) {
@@ -150,7 +151,7 @@ pass_extract(const corpus *c, size_t *sink)
         }
         wn_result_free(r);
     }
-    return bench_now() - t0;
+    return bench_cpu_now() - t0;
 }
 
 typedef struct timing {
@@ -328,7 +329,7 @@ main(int argc, char **argv)
         run_timing(&c, &t[i], runs, &sink);
 
     double mb = (double)c.bytes / 1e6;
-    printf("## Parser speed: %zu Zyte pages, %.1f MB, best and median of %d runs, one core\n\n",
+    printf("## Parser speed: %zu Zyte pages, %.1f MB, best and median of %d runs, one core, CPU time\n\n",
            c.n, mb, runs);
     printf("| contender | what is timed | best MB/s | median MB/s | pages/s (best) |\n");
     printf("|---|---|---|---|---|\n");

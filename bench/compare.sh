@@ -13,9 +13,13 @@
 #   --tools LIST  default: all of winnow readability defuddle readability-lxml
 #                 boilerpipe html2text strip-tags (readability-linkedom too on request)
 #   --work DIR    where predictions go (default /tmp/winnow-compare)
+#   --core N      the core to pin every tool to (default the last one); two
+#                 runs with different --tools, --core and --work can share
+#                 the table
 #
 # Every tool runs in one long-lived process that reads all pages first and
-# times only the extraction, pinned to one core (taskset). Peak RSS comes from
+# times only the extraction (CPU time of the process: the machine is shared),
+# pinned to one core (taskset). Peak RSS comes from
 # /usr/bin/time and so includes the loaded corpus and the runtime (V8, JVM).
 # Each run updates the rows of the tools it ran in bench/results/compare.tsv
 # (keyed by dataset and tool, dated) and regenerates bench/results/compare.md
@@ -30,6 +34,7 @@ LIMIT=0
 DATASETS=zyte,wcxb
 TOOLS=winnow,readability,defuddle,readability-lxml,boilerpipe,html2text,strip-tags
 WORK=/tmp/winnow-compare
+CORE=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --build) BUILD=$(cd "$2" && pwd); shift 2 ;;
@@ -37,6 +42,7 @@ while [ $# -gt 0 ]; do
         --datasets) DATASETS=$2; shift 2 ;;
         --tools) TOOLS=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
+        --core) CORE=$2; shift 2 ;;
         *) echo "compare.sh: unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -48,7 +54,7 @@ if [ ! -d "$SHARED/datasets/zyte" ]; then
     exit 77
 fi
 PIN=""
-command -v taskset >/dev/null 2>&1 && PIN="taskset -c $(($(nproc) - 1))"
+command -v taskset >/dev/null 2>&1 && PIN="taskset -c ${CORE:-$(($(nproc) - 1))}"
 BP_CP=/usr/share/java/boilerpipe.jar:/usr/share/java/nekohtml.jar:/usr/share/java/xercesImpl.jar
 
 # The page list of a dataset: all pages, or N evenly spaced ones.

@@ -12,13 +12,14 @@ Speeds are also given as a ratio to Readability.js measured in the same run
 when it was (the machine is shared, so absolute speeds drift between runs).
 """
 import csv
+import fcntl
 import json
 import os
 import platform
 import sys
 import time
 
-COLS = ['dataset', 'tool', 'pages', 'limit', 'date', 'seconds', 'bytes', 'errors', 'rss_kb',
+COLS = ['dataset', 'tool', 'pages', 'limit', 'date', 'seconds', 'wall_seconds', 'bytes', 'errors', 'rss_kb',
         'f1', 'precision', 'recall', 'accuracy', 'empty', 'with', 'without',
         'meta_title', 'meta_author', 'meta_date', 'meta_page_type']
 LABEL = {
@@ -68,16 +69,20 @@ def add(tsv, dataset, tool, pages, stats_path, score_path, rss_path, limit):
     row = {c: '' for c in COLS}
     row.update(dataset=dataset, tool=tool, pages=pages, limit=limit,
                date=time.strftime('%Y-%m-%d %H:%M', time.gmtime()),
-               seconds=f"{stats.get('seconds', 0):.4f}", bytes=stats.get('bytes', 0),
+               seconds=f"{stats.get('seconds', 0):.4f}",
+               wall_seconds=f"{stats.get('wall_seconds', 0):.4f}", bytes=stats.get('bytes', 0),
                errors=stats.get('errors', 0), rss_kb=rss, empty=score.get('empty', ''))
     for k in ('f1', 'precision', 'recall', 'accuracy', 'with', 'without'):
         if k in score:
             row[k] = f'{score[k]:.4f}'
     for k, v in (score.get('metadata') or {}).items():
         row['meta_' + k] = f"{v['ok']:.4f}"
-    rows = [r for r in read_rows(tsv) if (r['dataset'], r['tool']) != (dataset, tool)]
-    rows.append(row)
-    write_rows(tsv, rows)
+    # two compare.sh runs (one per core) may add rows at once
+    with open(tsv + '.lock', 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        rows = [r for r in read_rows(tsv) if (r['dataset'], r['tool']) != (dataset, tool)]
+        rows.append(row)
+        write_rows(tsv, rows)
     sp = float(row['seconds']) or 1e-9
     print(f"F1 {float(row['f1']):.3f}  {int(pages) / sp:.1f} pages/s  "
           f"{int(row['bytes']) / sp / 1e6:.2f} MB/s")
@@ -110,7 +115,9 @@ def render(tsv, md_path, dat_path):
            f'Rendered {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}.', '',
            'Accuracy from `bench/score_zyte.py` / `bench/score_wcxb.py` (checked against the '
            "datasets' reference scorers by `bench/check_scorers.sh`). Speed counts only the "
-           'extraction (parse + extract, HTML to text), with every page already in memory. '
+           'extraction (parse + extract, HTML to text), with every page already in memory, '
+           'in CPU time of the process (all its threads, on one pinned core: what wall time '
+           'would be on an idle core; the machine is shared). '
            'Peak RSS is the whole process (runtime + all pages loaded). "× R.js" is the speed '
            'relative to Readability.js + jsdom in the same table.', '']
     dat = []
