@@ -84,7 +84,7 @@ run_tool() { # tool listfile outdir
             if [ ! -d "$HERE/peers/node_modules" ]; then
                 (cd "$HERE/peers" && npm ci --no-audit --no-fund >/dev/null)
             fi
-            $TIME $PIN node "$HERE/peers/run_js.mjs" "$tool" "$out" "@$list" ;;
+            $TIME $PIN node --max-old-space-size=12288 "$HERE/peers/run_js.mjs" "$tool" "$out" "@$list" ;;
         readability-lxml|html2text|strip-tags)
             $TIME $PIN "$PY" "$HERE/peers/run_py.py" "$tool" "$out" "@$list" ;;
         boilerpipe)

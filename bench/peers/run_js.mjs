@@ -42,9 +42,11 @@ let extract;
 if (tool === 'readability') {
     const { JSDOM, VirtualConsole } = await import('jsdom');
     const { Readability } = await import('@mozilla/readability');
-    const quiet = new VirtualConsole(); // pages' CSS/script errors are noise here
     extract = (html) => {
-        const dom = new JSDOM(html, { url: 'https://example.com/', virtualConsole: quiet });
+        // a console per page (pages' CSS/script errors are noise here): one
+        // shared console would keep every closed window reachable
+        const dom = new JSDOM(html, { url: 'https://example.com/',
+            virtualConsole: new VirtualConsole() });
         const a = new Readability(dom.window.document).parse();
         dom.window.close();
         return a && { html: a.content, title: a.title, author: a.byline, date: a.publishedTime };
