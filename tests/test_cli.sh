@@ -107,7 +107,8 @@ lacks text.txt "==>" "single input has no separator"
 expect_rc 0 "markdown" -- "$bin" -f markdown page.html && contains out "pangolins" "markdown"
 expect_rc 0 "html" -- "$bin" -f html page.html && contains out "pangolins" "html"
 expect_rc 0 "json" -- "$bin" -f json --url https://courier.example/pangolins page.html &&
-    json_check out 1 'docs[0]["input"] == "page.html" and "pangolins" in docs[0]["text"]'
+    json_check out 1 'docs[0]["input"] == "page.html" and "pangolins" in docs[0]["text"]
+        and docs[0]["url"] == "https://courier.example/pangolins"'
 expect_rc 0 "options" -- "$bin" --links --images --no-tables --no-captions --precision \
     --markdown-in-json --charset utf-8 --max-depth 100 --max-output 1M -f json page.html &&
     json_check out 1 '"text" in docs[0]'
@@ -178,7 +179,7 @@ checks=$((checks + 1))
 cmp -s <(gzip -dc "$src/tests/fixtures/warc/two-pages.warc.gz") <(gzip -dc fixture.warc.gz) ||
     fail "tests/fixtures/warc/two-pages.warc.gz differs from what tools/mkwarc.py makes"
 expect_rc 0 "fixture WARC" -- "$bin" -f json "$src/tests/fixtures/warc/two-pages.warc.gz" &&
-    json_check out 2 'docs[0]["url"] in (None, "http://courier.example/page.html") and "pangolins" in docs[0]["text"]'
+    json_check out 2 'docs[0]["url"] == "http://courier.example/page.html" and "pangolins" in docs[0]["text"]'
 
 expect_rc 0 "WARC by content" -- sh -c "cp crawl.warc.gz crawl.dat && \"$bin\" -f json -q crawl.dat" &&
     json_check out 2 'docs[1]["input"] == "crawl.dat"'
@@ -216,7 +217,14 @@ if "$bin" --version | grep -q "URL fetching with"; then
         sleep 0.1
     done
     expect_rc 0 "URL" -- "$bin" -f json "http://127.0.0.1:$port/page.html" &&
-        json_check out 1 'docs[0]["input"].endswith("/page.html") and "pangolins" in docs[0]["text"]'
+        json_check out 1 'docs[0]["input"].endswith("/page.html") and "pangolins" in docs[0]["text"]
+            and docs[0]["url"] == docs[0]["input"]'
+    # a redirect (http.server sends /dir to /dir/, which serves dir/index.html): the final URL
+    # is the page's URL
+    mkdir -p redirected && cp page.html redirected/index.html
+    expect_rc 0 "URL redirect" -- "$bin" -f json "http://127.0.0.1:$port/redirected" &&
+        json_check out 1 'docs[0]["url"] == "http://127.0.0.1:'"$port"'/redirected/"
+            and "pangolins" in docs[0]["text"]'
     expect_rc 1 "URL 404" -- "$bin" "http://127.0.0.1:$port/missing.html" &&
         contains err "404" "URL 404 message"
     kill "$server_pid" 2>/dev/null

@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 WN_JSON_DUMP="$tmp" "$BIN" || { echo "FAIL: test_render could not dump JSON"; exit 1; }
 fail=0
 n=0
-for f in corpus/render_*.expected.json "$tmp"/*.json; do
+for f in corpus/render/render_*.expected.json "$tmp"/*.json; do
     [ -f "$f" ] || continue
     n=$((n + 1))
     if ! "$PY" -c '

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Evaluate extraction on the shared sets (dev only: needs /work/devshim until
-# the parser is on main, and ../shared). usage: tools/eval_extract.sh [zyte|wcxb|all]
+# Evaluate extraction on the shared sets (dev only: runs build/devdriver from
+# /work/devshim while metadata is not on main -- link it with a stand-in for
+# any stage still missing, e.g. wn_url_resolve -- and needs ../shared).
+# usage: tools/eval_extract.sh [zyte|wcxb|all]   (DRIVER=... to use another)
 set -e
 WT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${WN_SHARED:-$WT/../shared}

@@ -21,6 +21,8 @@
 #include "pipeline.h"
 #include "score/score.h"
 
+#define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
+
 static bool
 attr_eq_ci(const wn_node *n, const char *name, const char *value)
 {
@@ -230,7 +232,7 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
         if (is_page_level(n))
             continue;
         uint32_t bits = wn_node_token_bits(n);
-        if (bits & WN_TOK_HIDDEN) {
+        if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
             wn_walk_skip_children(&w);
             continue;
@@ -254,18 +256,18 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
 }
 
 /* Pages rendered by scripts may ship their whole text in a hidden element
- * (streamed server rendering swaps it in). When what is visible holds a
- * small part of the paragraphs and hidden elements hold most, the hidden
- * elements with real paragraphs are shown again. */
+ * (streamed server rendering swaps it in). When hidden elements hold
+ * `factor` times the visible non-link text, the hidden elements with a real
+ * amount of text are shown again. */
 static bool
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
 {
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     wn_stats full = {0};
     if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
         return false;
-    uint32_t hidden_paras = 0;
+    uint64_t hidden_good = 0;
     wn_walk w;
     wn_node *n;
     bool e;
@@ -274,18 +276,23 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st)
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         if (n->flags & WN_NF_HIDDEN) {
-            hidden_paras += wn_stats_of(&full, n)->paras;
+            const wn_stat *h = wn_stats_of(&full, n);
+            hidden_good += h->text - h->link;
             wn_walk_skip_children(&w);
         }
     }
-    if (hidden_paras < 3 || hidden_paras < 2 * all->paras)
+    uint64_t visible_good = all->text - all->link;
+    if (hidden_good < 1000 || hidden_good < factor * visible_good)
         return false;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
-        if ((n->flags & WN_NF_HIDDEN) && wn_stats_of(&full, n)->paras >= 3)
+        const wn_stat *h = wn_stats_of(&full, n);
+        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500) {
             n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
+            n->aux = SHOWN; /* not to be hidden again by its class */
+        }
     }
     return true;
 }
@@ -299,9 +306,18 @@ wn_clean(wn_doc *doc)
     wn_stats st = {0};
     if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
-    if (unhide_if_all_hidden(doc, &st) &&
+    if (unhide_if_all_hidden(doc, &st, 2) &&
         !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     clean_vocabulary(doc->dom, &st);
+    /* class names hide too ("hide" on the page wrapper until a script
+     * runs): check again, and clean what was shown */
+    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        return WN_ERR_NOMEM;
+    if (unhide_if_all_hidden(doc, &st, 10)) {
+        if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+            return WN_ERR_NOMEM;
+        clean_vocabulary(doc->dom, &st);
+    }
     return WN_OK;
 }

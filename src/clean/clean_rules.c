@@ -10,8 +10,11 @@
 
 typedef struct vocab_word {
     const char *word;
-    uint32_t bits;
+    uint8_t len;
+    uint8_t bits;
 } vocab_word;
+
+#define W(word, bits) {word, (uint8_t)(sizeof word - 1), (uint8_t)(bits)}
 
 #define D WN_TOK_DROP
 #define N WN_TOK_NEG
@@ -22,44 +25,47 @@ typedef struct vocab_word {
 
 static const vocab_word vocab[] = {
     /* navigation and menus */
-    {"nav", D}, {"navbar", D}, {"navigation", D}, {"subnav", D}, {"menu", D}, {"menus", D},
-    {"menubar", D}, {"submenu", D}, {"megamenu", D}, {"breadcrumb", D}, {"breadcrumbs", D},
-    {"crumbs", D}, {"skip", D}, {"skiplink", D}, {"offcanvas", D}, {"drawer", D},
-    {"dropdown", D}, {"topbar", D}, {"toolbar", D}, {"search", D}, {"searchbox", D},
-    {"searchform", D}, {"login", D}, {"signin", D}, {"tooltip", D},
+    W("nav", D), W("navbar", D), W("navigation", D), W("subnav", D), W("menu", D), W("menus", D),
+    W("menubar", D), W("submenu", D), W("megamenu", D), W("breadcrumb", D), W("breadcrumbs", D),
+    W("crumbs", D), W("skip", D), W("skiplink", D), W("offcanvas", D), W("drawer", D),
+    W("dropdown", D), W("topbar", D), W("toolbar", D), W("searchbox", D),
+    W("searchform", D), W("login", D), W("signin", D), W("tooltip", D),
     /* sharing and social */
-    {"share", D}, {"shares", D}, {"sharing", D}, {"sharebar", D}, {"sharethis", D},
-    {"addthis", D}, {"social", D}, {"socials", D}, {"socialmedia", D},
+    W("share", D), W("shares", D), W("sharing", D), W("sharebar", D), W("sharethis", D),
+    W("addthis", D), W("social", D), W("socials", D), W("socialmedia", D),
     /* ads and promotion */
-    {"ad", D}, {"ads", D}, {"adslot", D}, {"adunit", D}, {"adsense", D}, {"advert", D},
-    {"adverts", D}, {"advertisement", D}, {"advertising", D}, {"dfp", D}, {"sponsor", D},
-    {"sponsors", D}, {"sponsored", D}, {"promo", D}, {"promos", D}, {"promotion", D},
+    W("ad", D), W("ads", D), W("adslot", D), W("adunit", D), W("adsense", D), W("advert", D),
+    W("adverts", D), W("advertisement", D), W("advertising", D), W("dfp", D), W("sponsor", D),
+    W("sponsors", D), W("sponsored", D), W("promo", D), W("promos", D), W("promotion", D),
     /* banners, dialogs, subscriptions */
-    {"cookie", D}, {"cookies", D}, {"consent", D}, {"gdpr", D}, {"ccpa", D}, {"modal", D},
-    {"popup", D}, {"popover", D}, {"lightbox", D}, {"newsletter", D}, {"subscribe", D},
-    {"subscription", D}, {"signup", D}, {"print", D},
+    W("cookie", D), W("cookies", D), W("consent", D), W("gdpr", D), W("ccpa", D), W("modal", D),
+    W("popup", D), W("popover", D), W("lightbox", D), W("newsletter", D), W("subscribe", D),
+    W("subscription", D), W("signup", D), W("print", D),
     /* usually boilerplate, judged with the text they hold */
-    {"related", N}, {"recommended", N}, {"recommendations", N}, {"recirc", N},
-    {"recirculation", N}, {"trending", N}, {"popular", N}, {"mostread", N},
-    {"mostpopular", N}, {"footer", N}, {"foot", N}, {"sidebar", N}, {"rail", N},
-    {"tags", N}, {"tag", N}, {"tagcloud", N}, {"taglist", N},
-    {"bio", N}, {"authorbio", N}, {"authorbox", N}, {"outbrain", N}, {"taboola", N},
-    {"banner", N}, {"paywall", N}, {"pagination", N}, {"pager", N}, {"follow", N},
-    {"more", N}, {"links", N}, {"masthead", N}, {"header", N}, {"aside", N}, {"cta", N},
-    {"teaser", N}, {"teasers", N},
-    {"comment", M}, {"comments", M}, {"commentlist", M}, {"disqus", M}, {"respond", M},
+    W("related", N), W("recommended", N), W("recommendations", N), W("recirc", N),
+    W("recirculation", N), W("trending", N), W("popular", N), W("mostread", N),
+    W("mostpopular", N), W("footer", N), W("foot", N), W("sidebar", N), W("rail", N),
+    W("tags", N), W("tag", N), W("tagcloud", N), W("taglist", N),
+    W("bio", N), W("authorbio", N), W("authorbox", N), W("outbrain", N), W("taboola", N),
+    W("banner", N), W("paywall", N), W("pagination", N), W("pager", N), W("follow", N),
+    W("more", N), W("links", N), W("masthead", N), W("header", N), W("aside", N), W("cta", N),
+    W("teaser", N), W("teasers", N),
+    W("signature", N), W("signatures", N), W("vote", N), W("votes", N), W("voting", N),
+    W("usercard", N), W("userinfo", N),
+    W("comment", M), W("comments", M), W("commentlist", M), W("disqus", M), W("respond", M),
     /* usually the article */
-    {"article", P}, {"articlebody", P}, {"body", P}, {"content", P}, {"entry", P},
-    {"entrycontent", P}, {"main", P}, {"post", P}, {"postbody", P}, {"postcontent", P},
-    {"story", P}, {"storybody", P}, {"text", P}, {"blog", P}, {"prose", P}, {"richtext", P},
-    {"rte", P}, {"hentry", P},
+    W("article", P), W("articlebody", P), W("body", P), W("content", P), W("entry", P),
+    W("entrycontent", P), W("main", P), W("post", P), W("postbody", P), W("postcontent", P),
+    W("story", P), W("storybody", P), W("text", P), W("blog", P), W("prose", P), W("richtext", P),
+    W("rte", P), W("hentry", P),
     /* bylines and captions */
-    {"byline", B}, {"bylines", B}, {"author", B}, {"authors", B}, {"authorname", B},
-    {"dateline", B}, {"date", B}, {"dates", B}, {"timestamp", B}, {"published", B},
-    {"pubdate", B}, {"posted", B}, {"meta", B},
-    {"caption", C}, {"captions", C}, {"figcaption", C}, {"credit", C}, {"credits", C},
+    W("byline", B), W("bylines", B), W("author", B), W("authors", B), W("authorname", B),
+    W("dateline", B), W("date", B), W("dates", B), W("timestamp", B), W("published", B),
+    W("pubdate", B), W("posted", B), W("meta", B),
+    W("caption", C), W("captions", C), W("figcaption", C), W("credit", C), W("credits", C),
 };
 
+#undef W
 #undef D
 #undef N
 #undef P
@@ -99,7 +105,7 @@ wn_token_class(const char *tok, size_t n)
         return 0;
     for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
         const char *w = vocab[i].word;
-        if (strlen(w) == n && memcmp(w, tok, n) == 0)
+        if (vocab[i].len == n && w[0] == tok[0] && memcmp(w, tok, n) == 0)
             return vocab[i].bits;
     }
     return 0;

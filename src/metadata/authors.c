@@ -13,29 +13,37 @@
 #include "metadata.h"
 
 static const char *const introducers[] = {
-    "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
+    "analysis by ", "opinion by ", "commentary by ", "review by ", "interview by ",
+    "photography by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
     "published by ", "article by ", "photos by ", "edited by ", "by: ", "by ", "von ", "par ",
     "por ", "door ", "di ", "av ", "af ", "autor: ", "autorin: ", "author: ", "auteur: ",
-    "redactor: ", "text: ", "texto: ", "testo: ",
+    "redactor: ", "text: ", "texto: ", "testo: ", "written by", "posted by", "by:",
 };
 
 /* Words that make a piece a role or a label rather than a name. */
 static const char *const role_words[] = {
     "reporter", "editor", "writer", "writers", "correspondent", "contributor", "contributors",
-    "columnist", "journalist", "staff", "producer", "photographer", "analyst", "director",
+    "columnist", "journalist", "producer", "photographer", "analyst", "director",
     "manager", "professor", "founder", "ceo", "president", "author", "authors", "redakteur",
     "redakteurin", "redaktion", "correspondant", "journaliste", "periodista", "redactor",
-    "redacci\xC3\xB3n", "giornalista", "redazione", "updated", "published", "posted", "team",
+    "redacci\xC3\xB3n", "giornalista", "redazione", "updated", "published", "posted",
     "read", "more", "email", "e-mail", "follow", "twitter", "facebook", "linkedin", "instagram",
     "share", "view", "profile", "articles", "comments", "comment", "minutes", "min", "ago",
     "hours", "days", "reviewed", "fact", "checked", "medically", "intern", "senior", "chief",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "sr", "jr.", "head", "lead", "expert", "specialist", "consultant", "executive", "officer",
     "bio", "contact", "and", "about", "for", "with", "who", "is", "at", "in", "on",
 };
+
+/* Collective nouns: "Podium Staff", "The Investopedia Team" are bylines;
+ * "Staff" alone is not. */
+static const char *const collective_words[] = {"staff", "team", "desk", "newsroom", "the"};
 
 /* Pieces that are never a byline by themselves. */
 static const char *const non_names[] = {
     "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
-    "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
+    "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
+    "username", "login", "log in", "sign in", "register", "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
 };
 
 static bool
@@ -108,7 +116,7 @@ name_len(const char *s, size_t n)
         return 0;
     if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
         return 0;
-    size_t words = 0, lower_words = 0, upper_words = 0, cut = n;
+    size_t words = 0, lower_words = 0, upper_words = 0, collective = 0, cut = n;
     size_t i = 0;
     while (i < n) {
         while (i < n && s[i] == ' ')
@@ -126,7 +134,17 @@ name_len(const char *s, size_t n)
         size_t wl = l;
         while (wl && (w[wl - 1] == '.' || w[wl - 1] == ','))
             wl--;
-        if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0])) {
+        if (word_in(w, wl, collective_words,
+                    sizeof collective_words / sizeof collective_words[0])) {
+            collective++;
+            words++;
+            continue;
+        }
+        size_t hy = 0; /* "Editor-at-large": the part before a hyphen */
+        while (hy < wl && w[hy] != '-')
+            hy++;
+        if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0]) ||
+            (hy < wl && word_in(w, hy, role_words, sizeof role_words / sizeof role_words[0]))) {
             if (words >= 2) {
                 cut = st;
                 break;
@@ -141,7 +159,7 @@ name_len(const char *s, size_t n)
         else if (is_lower_cp(cp) && !is_particle(w, wl))
             lower_words++;
     }
-    if (!words || words > 6)
+    if (!words || words > 6 || collective == words)
         return 0;
     /* "posted in news": several words, none capitalised, in a cased script */
     if (words >= 2 && lower_words >= 2 && upper_words == 0)

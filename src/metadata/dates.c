@@ -370,6 +370,13 @@ try_numeric(const char *s, size_t n, size_t i, bool whole, dt *t, size_t *end)
 {
     size_t j = i;
     int a, b, c;
+    /* compact 20230726 only as a whole value */
+    if (whole && read_num(s, n, &j, 8, 8, &a)) {
+        t->y = a / 10000, t->mo = a / 100 % 100, t->d = a % 100;
+        *end = j;
+        return true;
+    }
+    j = i;
     if (read_num(s, n, &j, 4, 4, &a)) {
         /* year first */
         if (j < n && (s[j] == '-' || s[j] == '/' || s[j] == '.')) {
@@ -416,13 +423,6 @@ try_numeric(const char *s, size_t n, size_t i, bool whole, dt *t, size_t *end)
                 *end = j;
                 return true;
             }
-        }
-        /* compact 20230726 only as a whole value */
-        j = i;
-        if (whole && read_num(s, n, &j, 8, 8, &a)) {
-            t->y = a / 10000, t->mo = a / 100 % 100, t->d = a % 100;
-            *end = j;
-            return true;
         }
         return false;
     }

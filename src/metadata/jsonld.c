@@ -145,12 +145,13 @@ offer(wn_meta_cands *c, wn_slot *slot, const char *s, int src)
         wn_slot_offer_raw(c, slot, s, strlen(s), src);
 }
 
-static void
-read_author_one(wn_meta_cands *c, const ids *x, const wn_json *v, int src)
+/* One author value's name, or NULL. */
+static const char *
+author_name(wn_meta_cands *c, const ids *x, const wn_json *v)
 {
     v = deref(x, v);
     if (!v)
-        return;
+        return NULL;
     const char *s = NULL;
     if (v->type == WN_JSON_STRING)
         s = v->str;
@@ -172,21 +173,36 @@ read_author_one(wn_meta_cands *c, const ids *x, const wn_json *v, int src)
             }
         }
     }
-    if (s && strncmp(s, "http", 4) != 0)
-        wn_cands_author(c, s, strlen(s), src);
+    return s && strncmp(s, "http", 4) != 0 ? s : NULL;
 }
 
+/* All names of an author value (string, object, array of either) offered
+ * as one byline, ";"-separated. */
 static void
 read_author(wn_meta_cands *c, const ids *x, const wn_json *v, int src)
 {
     v = deref(x, v);
-    if (v && v->type == WN_JSON_ARRAY) {
+    if (!v)
+        return;
+    wn_buf b;
+    wn_buf_init(&b, c->arena, 4096);
+    if (v->type == WN_JSON_ARRAY) {
         size_t k = 0;
-        for (wn_json *e = v->child; e && k < WN_MAX_AUTHORS; e = e->next, k++)
-            read_author_one(c, x, e, src);
+        for (wn_json *e = v->child; e && k < WN_MAX_AUTHORS; e = e->next, k++) {
+            const char *s = author_name(c, x, e);
+            if (s) {
+                if (b.len)
+                    wn_buf_puts(&b, "; ");
+                wn_buf_puts(&b, s);
+            }
+        }
     } else {
-        read_author_one(c, x, v, src);
+        const char *s = author_name(c, x, v);
+        if (s)
+            wn_buf_puts(&b, s);
     }
+    if (!b.failed && b.len)
+        wn_cands_author(c, b.ptr, b.len, src);
 }
 
 static void
@@ -321,11 +337,15 @@ wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n)
             /* an article quoted inside another's field (e.g. "citation",
              * "hasPart") is not the page's article */
             bool nested = false;
-            for (wn_json *p = v->parent; p; p = p->parent)
-                if (p->type == WN_JSON_OBJECT && type_rank(p) >= 2) {
+            for (const wn_json *q = v; q->parent; q = q->parent) {
+                /* a page's "mainEntity" is the page's own article */
+                if (q->key && strcmp(q->key, "mainEntity") == 0)
+                    break;
+                if (q->parent->type == WN_JSON_OBJECT && type_rank(q->parent) >= 2) {
                     nested = true;
                     break;
                 }
+            }
             if (nested)
                 continue;
             read_main(c, x, v, want == 3 ? WN_SRC_JSONLD : WN_SRC_LD_OTHER);

@@ -47,25 +47,18 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
 void
 wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
 {
-    if (!s || src < c->authors_src)
+    /* The first byline of the strongest source wins: a later one of the
+     * same kind is a comment's, a review's or a related article's. A
+     * source that lists several authors says so in one offer. */
+    if (!s || src <= c->authors_src)
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
     if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
         return;
-    if (src > c->authors_src) {
-        c->n_authors = 0;
-        c->authors_src = src;
-    }
-    for (size_t k = 0; k < count && c->n_authors < WN_MAX_AUTHORS; k++) {
-        bool dup = false;
-        for (size_t j = 0; j < c->n_authors; j++)
-            if (c->authors[j].len == names[k].len &&
-                wn_meta_iprefix(c->authors[j].ptr, c->authors[j].len, names[k].ptr))
-                dup = true;
-        if (!dup)
-            c->authors[c->n_authors++] = names[k];
-    }
+    memcpy(c->authors, names, count * sizeof names[0]);
+    c->n_authors = count;
+    c->authors_src = src;
 }
 
 void
@@ -191,6 +184,39 @@ read_meta(wn_meta_cands *c, const wn_node *n)
         }
         return;
     }
+    /* twitter:label1 "Written by" + twitter:data1 "Jane Doe" */
+    if (wn_meta_iprefix(key, kl, "twitter:label") && kl == 14) {
+        c->twitter_author_label = (wn_meta_icontains(val, vl, "written") ||
+                                   wn_meta_icontains(val, vl, "author") ||
+                                   wn_meta_icontains(val, vl, "by"))
+                                      ? key[13]
+                                      : 0;
+        return;
+    }
+    if (wn_meta_iprefix(key, kl, "twitter:data") && kl == 13) {
+        if (c->twitter_author_label && key[12] == c->twitter_author_label)
+            wn_cands_author(c, val, vl, WN_SRC_META);
+        return;
+    }
+    if (wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "dc.creator")) {
+        /* "Doe, Jane" -> "Jane Doe" */
+        const char *comma = memchr(val, ',', vl);
+        if (comma && !memchr(comma + 1, ',', vl - (size_t)(comma + 1 - val)) &&
+            !memchr(val, ' ', (size_t)(comma - val))) {
+            size_t a = (size_t)(comma - val);
+            size_t b0 = a + 1;
+            while (b0 < vl && val[b0] == ' ')
+                b0++;
+            char *sw = wn_arena_alloc(c->arena, vl + 2);
+            if (sw && b0 < vl) {
+                memcpy(sw, val + b0, vl - b0);
+                sw[vl - b0] = ' ';
+                memcpy(sw + vl - b0 + 1, val, a);
+                wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
+                return;
+            }
+        }
+    }
     bool og = wn_meta_iprefix(key, kl, "og:") || wn_meta_iprefix(key, kl, "article:") ||
               wn_meta_iprefix(key, kl, "twitter:");
     int src = og ? WN_SRC_OG : WN_SRC_META;
@@ -274,7 +300,9 @@ any_attr_has(const wn_node *n, const char *const *words, size_t count)
            attr_has(n, "data-testid", words, count);
 }
 
-static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur"};
+static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
+                                           "username", "user-name", "poster", "posted-by",
+                                           "postedby", "submitted-by", "creator"};
 static const char *const excluded_words[] = {"comment", "related", "recommend", "sidebar",
                                              "footer", "widget", "popular", "more-from"};
 static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",

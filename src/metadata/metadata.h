@@ -108,6 +108,7 @@ typedef struct wn_meta_cands {
     wn_str tags[WN_MAX_TAGS];
     size_t n_tags;
     int tags_src;
+    char twitter_author_label;  /* '1' when twitter:label1 says "Written by" */
     wn_node *h1[WN_MAX_H1];
     size_t n_h1;
 } wn_meta_cands;
@@ -118,8 +119,8 @@ void wn_slot_offer(wn_slot *slot, wn_str v, int src);
 void wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int src);
 /* Offer a date (parsed first; published or modified). */
 void wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole);
-/* Offer a byline: names from a stronger source replace weaker ones; the
- * same source adds to the list. */
+/* Offer a byline: names from a stronger source replace weaker ones; a
+ * second byline from the same source is ignored. */
 void wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src);
 /* Offer tags: a comma-separated list or one tag. */
 void wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src);

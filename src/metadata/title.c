@@ -69,7 +69,6 @@ match_site(wn_str part, const folded *site)
 wn_str
 wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
 {
-    (void)a;
     if (!title.ptr)
         return title;
     folded fs;
@@ -112,6 +111,12 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
             if (wp && wp <= 3 && wk >= 3 && (bar || wk >= 2 * wp + 2))
                 title = keep;
         }
+    }
+    if (a && title.ptr && title.len && title.ptr[title.len] != '\0') {
+        /* a NUL-terminated copy, as every other metadata string */
+        char *cp = wn_arena_strndup(a, title.ptr, title.len);
+        if (cp)
+            title.ptr = cp;
     }
     return title;
 }

@@ -13,7 +13,7 @@
 #include "pipeline.h"
 
 /* URL kinds for wn_render_url. */
-#define WN_RURL_LINK  1 /* http, https, mailto */
+#define WN_RURL_LINK 1  /* http, https, mailto */
 #define WN_RURL_IMAGE 2 /* http, https */
 
 /* Whether the subtree of `n` (an element, not a content root) is left out
@@ -52,6 +52,10 @@ const char *wn_render_url(const wn_result *r, wn_str base, const char *ref, size
  * is missing or a data: placeholder, data-src or the first srcset URL.
  * Returns the raw attribute slice (not resolved), NULL if none. */
 const char *wn_render_img_src(const wn_node *img, size_t *len);
+
+/* Whether an <img> is the <noscript> fallback of the (lazy-loaded) image
+ * just before it, which is rendered already. */
+bool wn_render_img_is_fallback(const wn_node *img);
 
 /* The language of a code block: "language-x" or "lang-x" in the class of
  * `pre` or of its first element child <code>. Returns a pointer to x (only

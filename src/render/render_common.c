@@ -22,16 +22,44 @@ wn_render_skipped(const wn_node *n, uint32_t opt_flags)
     switch (n->tag) {
     case WN_TAG_TABLE:
         return (opt_flags & WN_OPT_NO_TABLES) != 0;
-    case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_TEMPLATE: case WN_TAG_HEAD:
-    case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:
-    case WN_TAG_IFRAME: case WN_TAG_FRAME: case WN_TAG_FRAMESET: case WN_TAG_OBJECT:
-    case WN_TAG_EMBED: case WN_TAG_APPLET: case WN_TAG_PARAM: case WN_TAG_NOEMBED:
-    case WN_TAG_NOFRAMES: case WN_TAG_INPUT: case WN_TAG_SELECT: case WN_TAG_OPTION:
-    case WN_TAG_OPTGROUP: case WN_TAG_DATALIST: case WN_TAG_TEXTAREA: case WN_TAG_BUTTON:
-    case WN_TAG_OUTPUT: case WN_TAG_PROGRESS: case WN_TAG_METER: case WN_TAG_KEYGEN:
-    case WN_TAG_AUDIO: case WN_TAG_VIDEO: case WN_TAG_SOURCE: case WN_TAG_TRACK:
-    case WN_TAG_CANVAS: case WN_TAG_MAP: case WN_TAG_AREA: case WN_TAG_PLAINTEXT:
-    case WN_TAG_SVG: case WN_TAG_MATH:
+    case WN_TAG_SCRIPT:
+    case WN_TAG_STYLE:
+    case WN_TAG_TEMPLATE:
+    case WN_TAG_HEAD:
+    case WN_TAG_TITLE:
+    case WN_TAG_META:
+    case WN_TAG_LINK:
+    case WN_TAG_BASE:
+    case WN_TAG_IFRAME:
+    case WN_TAG_FRAME:
+    case WN_TAG_FRAMESET:
+    case WN_TAG_OBJECT:
+    case WN_TAG_EMBED:
+    case WN_TAG_APPLET:
+    case WN_TAG_PARAM:
+    case WN_TAG_NOEMBED:
+    case WN_TAG_NOFRAMES:
+    case WN_TAG_INPUT:
+    case WN_TAG_SELECT:
+    case WN_TAG_OPTION:
+    case WN_TAG_OPTGROUP:
+    case WN_TAG_DATALIST:
+    case WN_TAG_TEXTAREA:
+    case WN_TAG_BUTTON:
+    case WN_TAG_OUTPUT:
+    case WN_TAG_PROGRESS:
+    case WN_TAG_METER:
+    case WN_TAG_KEYGEN:
+    case WN_TAG_AUDIO:
+    case WN_TAG_VIDEO:
+    case WN_TAG_SOURCE:
+    case WN_TAG_TRACK:
+    case WN_TAG_CANVAS:
+    case WN_TAG_MAP:
+    case WN_TAG_AREA:
+    case WN_TAG_PLAINTEXT:
+    case WN_TAG_SVG:
+    case WN_TAG_MATH:
         return true;
     default:
         return false;
@@ -44,17 +72,57 @@ wn_render_is_block(const wn_node *n)
     if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
         return false;
     switch (n->tag) {
-    case WN_TAG_ADDRESS: case WN_TAG_ARTICLE: case WN_TAG_ASIDE: case WN_TAG_BLOCKQUOTE:
-    case WN_TAG_BODY: case WN_TAG_CAPTION: case WN_TAG_CENTER: case WN_TAG_DD:
-    case WN_TAG_DETAILS: case WN_TAG_DIALOG: case WN_TAG_DIR: case WN_TAG_DIV: case WN_TAG_DL:
-    case WN_TAG_DT: case WN_TAG_FIELDSET: case WN_TAG_FIGCAPTION: case WN_TAG_FIGURE:
-    case WN_TAG_FOOTER: case WN_TAG_FORM: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3:
-    case WN_TAG_H4: case WN_TAG_H5: case WN_TAG_H6: case WN_TAG_HEADER: case WN_TAG_HGROUP:
-    case WN_TAG_HR: case WN_TAG_HTML: case WN_TAG_LEGEND: case WN_TAG_LI: case WN_TAG_LISTING:
-    case WN_TAG_MAIN: case WN_TAG_MENU: case WN_TAG_NAV: case WN_TAG_OL: case WN_TAG_P:
-    case WN_TAG_PRE: case WN_TAG_SEARCH: case WN_TAG_SECTION: case WN_TAG_SUMMARY:
-    case WN_TAG_TABLE: case WN_TAG_TBODY: case WN_TAG_TD: case WN_TAG_TFOOT: case WN_TAG_TH:
-    case WN_TAG_THEAD: case WN_TAG_TR: case WN_TAG_UL: case WN_TAG_XMP: case WN_TAG_NOSCRIPT:
+    case WN_TAG_ADDRESS:
+    case WN_TAG_ARTICLE:
+    case WN_TAG_ASIDE:
+    case WN_TAG_BLOCKQUOTE:
+    case WN_TAG_BODY:
+    case WN_TAG_CAPTION:
+    case WN_TAG_CENTER:
+    case WN_TAG_DD:
+    case WN_TAG_DETAILS:
+    case WN_TAG_DIALOG:
+    case WN_TAG_DIR:
+    case WN_TAG_DIV:
+    case WN_TAG_DL:
+    case WN_TAG_DT:
+    case WN_TAG_FIELDSET:
+    case WN_TAG_FIGCAPTION:
+    case WN_TAG_FIGURE:
+    case WN_TAG_FOOTER:
+    case WN_TAG_FORM:
+    case WN_TAG_H1:
+    case WN_TAG_H2:
+    case WN_TAG_H3:
+    case WN_TAG_H4:
+    case WN_TAG_H5:
+    case WN_TAG_H6:
+    case WN_TAG_HEADER:
+    case WN_TAG_HGROUP:
+    case WN_TAG_HR:
+    case WN_TAG_HTML:
+    case WN_TAG_LEGEND:
+    case WN_TAG_LI:
+    case WN_TAG_LISTING:
+    case WN_TAG_MAIN:
+    case WN_TAG_MENU:
+    case WN_TAG_NAV:
+    case WN_TAG_OL:
+    case WN_TAG_P:
+    case WN_TAG_PRE:
+    case WN_TAG_SEARCH:
+    case WN_TAG_SECTION:
+    case WN_TAG_SUMMARY:
+    case WN_TAG_TABLE:
+    case WN_TAG_TBODY:
+    case WN_TAG_TD:
+    case WN_TAG_TFOOT:
+    case WN_TAG_TH:
+    case WN_TAG_THEAD:
+    case WN_TAG_TR:
+    case WN_TAG_UL:
+    case WN_TAG_XMP:
+    case WN_TAG_NOSCRIPT:
         return true;
     default:
         return false;
@@ -97,8 +165,8 @@ wn_render_base_url(const wn_result *r)
             continue;
         size_t out_len;
         char *abs = wn_url_resolve(&r->doc->arena, base.ptr, base.len, href, len, &out_len);
-        if (abs && (ascii_prefix_ci(abs, out_len, "http:") ||
-                    ascii_prefix_ci(abs, out_len, "https:"))) {
+        if (abs &&
+            (ascii_prefix_ci(abs, out_len, "http:") || ascii_prefix_ci(abs, out_len, "https:"))) {
             base.ptr = abs;
             base.len = out_len;
         }
@@ -125,8 +193,8 @@ url_scheme(const char *u, size_t n, char out[16])
         char c = u[k];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
-        bool ok = (c >= 'a' && c <= 'z') || (k > 0 && ((c >= '0' && c <= '9') || c == '+' ||
-                                                        c == '-' || c == '.'));
+        bool ok = (c >= 'a' && c <= 'z') ||
+                  (k > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
         if (!ok)
             return false;
         out[k] = c;
@@ -144,8 +212,7 @@ scheme_allowed(const char *scheme, int kind)
 }
 
 const char *
-wn_render_url(const wn_result *r, wn_str base, const char *ref, size_t n, int kind,
-              size_t *out_len)
+wn_render_url(const wn_result *r, wn_str base, const char *ref, size_t n, int kind, size_t *out_len)
 {
     wn_arena *a = &r->doc->arena;
     if (!ref)
@@ -222,6 +289,20 @@ wn_render_url(const wn_result *r, wn_str base, const char *ref, size_t n, int ki
     enc[k] = '\0';
     *out_len = k;
     return enc;
+}
+
+bool
+wn_render_img_is_fallback(const wn_node *img)
+{
+    const wn_node *p = img->parent;
+    for (int up = 0; p && up < 3 && !wn_node_is(p, WN_TAG_NOSCRIPT); up++)
+        p = p->parent;
+    if (!p || !wn_node_is(p, WN_TAG_NOSCRIPT))
+        return false;
+    const wn_node *prev = p->prev;
+    while (prev && prev->type != WN_NODE_ELEMENT)
+        prev = prev->prev;
+    return prev && (wn_node_is(prev, WN_TAG_IMG) || wn_node_is(prev, WN_TAG_PICTURE));
 }
 
 const char *

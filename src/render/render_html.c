@@ -32,10 +32,10 @@ typedef struct html_out {
     size_t *opened;          /* per emitted element: where its start tag begins */
     size_t cap_opened;
     bool failed;
-    size_t pre;              /* open <pre> depth: text is copied exactly */
-    size_t links;            /* open <a> depth: links do not nest */
-    size_t implicit_at;      /* emitted.n at which the implicit <p> sits; 0 = none */
-    bool has_inline;         /* inline content since the current block opened */
+    size_t pre;         /* open <pre> depth: text is copied exactly */
+    size_t links;       /* open <a> depth: links do not nest */
+    size_t implicit_at; /* emitted.n at which the implicit <p> sits; 0 = none */
+    bool has_inline;    /* inline content since the current block opened */
     bool pending_space;
     bool pending_br;
 } html_out;
@@ -47,13 +47,26 @@ put_escaped(wn_buf *b, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         const char *rep;
         switch (s[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        case '\0': rep = "\xEF\xBF\xBD"; break;
-        default: continue;
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        case '\0':
+            rep = "\xEF\xBF\xBD";
+            break;
+        default:
+            continue;
         }
         wn_buf_append(b, s + run, i - run);
         wn_buf_puts(b, rep);
@@ -127,8 +140,15 @@ static bool
 drop_if_empty(html_out *h, unsigned tag)
 {
     switch (tag) {
-    case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_TR: case WN_TAG_THEAD: case WN_TAG_TBODY:
-    case WN_TAG_TFOOT: case WN_TAG_LI: case WN_TAG_DT: case WN_TAG_DD:
+    case WN_TAG_TD:
+    case WN_TAG_TH:
+    case WN_TAG_TR:
+    case WN_TAG_THEAD:
+    case WN_TAG_TBODY:
+    case WN_TAG_TFOOT:
+    case WN_TAG_LI:
+    case WN_TAG_DT:
+    case WN_TAG_DD:
         return false;
     default:
         break;
@@ -234,13 +254,28 @@ static const char *
 inline_name(const wn_node *n)
 {
     switch (n->tag) {
-    case WN_TAG_CODE: case WN_TAG_EM: case WN_TAG_STRONG: case WN_TAG_B: case WN_TAG_I:
-    case WN_TAG_U: case WN_TAG_S: case WN_TAG_SUB: case WN_TAG_SUP: case WN_TAG_Q:
-    case WN_TAG_CITE: case WN_TAG_ABBR: case WN_TAG_TIME: case WN_TAG_MARK: case WN_TAG_SMALL:
+    case WN_TAG_CODE:
+    case WN_TAG_EM:
+    case WN_TAG_STRONG:
+    case WN_TAG_B:
+    case WN_TAG_I:
+    case WN_TAG_U:
+    case WN_TAG_S:
+    case WN_TAG_SUB:
+    case WN_TAG_SUP:
+    case WN_TAG_Q:
+    case WN_TAG_CITE:
+    case WN_TAG_ABBR:
+    case WN_TAG_TIME:
+    case WN_TAG_MARK:
+    case WN_TAG_SMALL:
         return wn_tag_name((wn_tag)n->tag);
-    case WN_TAG_DEL: case WN_TAG_STRIKE:
+    case WN_TAG_DEL:
+    case WN_TAG_STRIKE:
         return "s";
-    case WN_TAG_TT: case WN_TAG_KBD: case WN_TAG_SAMP:
+    case WN_TAG_TT:
+    case WN_TAG_KBD:
+    case WN_TAG_SAMP:
         return "code";
     default:
         return NULL;
@@ -256,14 +291,19 @@ block_fits(const html_out *h, const wn_node *n)
     switch (n->tag) {
     case WN_TAG_LI:
         return top == WN_TAG_UL || top == WN_TAG_OL;
-    case WN_TAG_DT: case WN_TAG_DD:
+    case WN_TAG_DT:
+    case WN_TAG_DD:
         return top == WN_TAG_DL;
     case WN_TAG_TR:
         return top == WN_TAG_TABLE || top == WN_TAG_TBODY || top == WN_TAG_THEAD ||
                top == WN_TAG_TFOOT;
-    case WN_TAG_TD: case WN_TAG_TH:
+    case WN_TAG_TD:
+    case WN_TAG_TH:
         return top == WN_TAG_TR;
-    case WN_TAG_THEAD: case WN_TAG_TBODY: case WN_TAG_TFOOT: case WN_TAG_CAPTION:
+    case WN_TAG_THEAD:
+    case WN_TAG_TBODY:
+    case WN_TAG_TFOOT:
+    case WN_TAG_CAPTION:
         return top == WN_TAG_TABLE;
     default:
         return top != WN_TAG_TABLE && top != WN_TAG_TBODY && top != WN_TAG_THEAD &&
@@ -275,11 +315,30 @@ static bool
 is_allowed_block(const wn_node *n)
 {
     switch (n->tag) {
-    case WN_TAG_P: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4:
-    case WN_TAG_H5: case WN_TAG_H6: case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_LI:
-    case WN_TAG_DL: case WN_TAG_DT: case WN_TAG_DD: case WN_TAG_BLOCKQUOTE: case WN_TAG_TABLE:
-    case WN_TAG_THEAD: case WN_TAG_TBODY: case WN_TAG_TFOOT: case WN_TAG_TR: case WN_TAG_TH:
-    case WN_TAG_TD: case WN_TAG_CAPTION: case WN_TAG_FIGURE: case WN_TAG_FIGCAPTION:
+    case WN_TAG_P:
+    case WN_TAG_H1:
+    case WN_TAG_H2:
+    case WN_TAG_H3:
+    case WN_TAG_H4:
+    case WN_TAG_H5:
+    case WN_TAG_H6:
+    case WN_TAG_UL:
+    case WN_TAG_OL:
+    case WN_TAG_LI:
+    case WN_TAG_DL:
+    case WN_TAG_DT:
+    case WN_TAG_DD:
+    case WN_TAG_BLOCKQUOTE:
+    case WN_TAG_TABLE:
+    case WN_TAG_THEAD:
+    case WN_TAG_TBODY:
+    case WN_TAG_TFOOT:
+    case WN_TAG_TR:
+    case WN_TAG_TH:
+    case WN_TAG_TD:
+    case WN_TAG_CAPTION:
+    case WN_TAG_FIGURE:
+    case WN_TAG_FIGCAPTION:
         return true;
     default:
         return false;
@@ -393,8 +452,9 @@ enter(html_out *h, const wn_node *n)
             h->pending_br = false;
         }
         return ACT_UNWRAP;
-    case WN_TAG_IMG: case WN_TAG_IMAGE:
-        if (h->flags & WN_OPT_IMAGES)
+    case WN_TAG_IMG:
+    case WN_TAG_IMAGE:
+        if ((h->flags & WN_OPT_IMAGES) && !wn_render_img_is_fallback(n))
             put_image(h, n);
         return ACT_UNWRAP;
     case WN_TAG_A:
@@ -415,7 +475,9 @@ enter(html_out *h, const wn_node *n)
             }
         }
         return ACT_UNWRAP;
-    case WN_TAG_PRE: case WN_TAG_LISTING: case WN_TAG_XMP:
+    case WN_TAG_PRE:
+    case WN_TAG_LISTING:
+    case WN_TAG_XMP:
         if (!block_fits(h, n))
             return ACT_UNWRAP_BLOCK;
         close_implicit(h);

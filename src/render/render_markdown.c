@@ -33,25 +33,25 @@ enum { C_QUOTE = 1, C_ITEM };
 
 typedef struct md_container {
     unsigned char kind;
-    unsigned char width;    /* item: marker width incl. the space */
-    bool marker_pending;    /* item: first line not written yet */
-    char marker[14];        /* item: "-", "12." ... */
+    unsigned char width; /* item: marker width incl. the space */
+    bool marker_pending; /* item: first line not written yet */
+    char marker[14];     /* item: "-", "12." ... */
 } md_container;
 
 typedef struct md_list {
     bool ordered;
-    bool alt;               /* '*' or ')' to keep it apart from a list just before */
+    bool alt; /* '*' or ')' to keep it apart from a list just before */
     long next;
 } md_list;
 
 typedef struct md_cell {
     size_t row;
-    size_t off, len;        /* in md_table.text */
+    size_t off, len; /* in md_table.text */
     unsigned colspan, rowspan;
 } md_cell;
 
 typedef struct md_table {
-    wn_buf text;            /* cell texts one after another */
+    wn_buf text; /* cell texts one after another */
     md_cell *cells;
     size_t n_cells, cap_cells;
     size_t n_rows;
@@ -60,8 +60,23 @@ typedef struct md_table {
 } md_table;
 
 enum {
-    A_NONE = 0, A_BLOCK, A_HEADING, A_QUOTE, A_LIST, A_ITEM, A_EM, A_STRONG, A_STRIKE,
-    A_LINK, A_CAPTION, A_TERM, A_TABLE, A_ROW, A_CELL, A_TCAPTION, A_CELL_BLOCK
+    A_NONE = 0,
+    A_BLOCK,
+    A_HEADING,
+    A_QUOTE,
+    A_LIST,
+    A_ITEM,
+    A_EM,
+    A_STRONG,
+    A_STRIKE,
+    A_LINK,
+    A_CAPTION,
+    A_TERM,
+    A_TABLE,
+    A_ROW,
+    A_CELL,
+    A_TCAPTION,
+    A_CELL_BLOCK
 };
 
 /* An open inline mark (emphasis, strong, strikethrough, link). Its opener
@@ -74,6 +89,8 @@ enum { M_EM = 1, M_STRONG, M_STRIKE, M_LINK };
 typedef struct md_mark {
     int kind;
     bool written;
+    bool dead;       /* written as nothing: it could not open here */
+    size_t open_pos; /* where its opener is in the inline buffer */
     const char *url;
     size_t url_len;
 } md_mark;
@@ -84,32 +101,41 @@ typedef struct md_out {
     wn_buf *out;
     uint32_t flags;
     wn_str base;
-    bool any;               /* a block has been written */
-    int sep;                /* 0 default (blank line), 1 newline, 2 blank line */
+    bool any; /* a block has been written */
+    int sep;  /* 0 default (blank line), 1 newline, 2 blank line */
     md_container *cont;
     size_t n_cont, cap_cont, deep; /* deep: levels beyond MD_MAX_NEST */
-    size_t n_common;        /* containers shared with the last block written */
+    size_t n_common;               /* containers shared with the last block written */
     md_list *lists;
     size_t n_lists, cap_lists;
-    size_t list_closed_at;  /* out->len when a list last closed, + 1 */
+    size_t list_closed_at; /* out->len when a list last closed, + 1 */
     size_t list_closed_nest;
+    size_t item_closed_at; /* out->len when an item last closed, + 1 */
     bool list_closed_ordered;
     wn_render_stack acts;
 
-    wn_buf para;            /* inline content of the current block */
-    wn_buf *inl;            /* where inline content goes: para or a table cell */
-    md_mark marks[8];       /* open inline marks, outermost first */
+    wn_buf para;      /* inline content of the current block */
+    wn_buf *inl;      /* where inline content goes: para or a table cell */
+    md_mark marks[8]; /* open inline marks, outermost first */
     size_t n_marks;
-    size_t closed_at;       /* inl->len right after the last closer, + 1 */
+    size_t closed_at; /* inl->len right after the last closer, + 1 */
     int closed_kind;
+    size_t closed_open_pos;      /* where the last closed mark's opener is */
+    size_t code_start, code_end; /* the last code span in inl (end + 1) */
+    wn_buf code_prev;            /* and its content */
+    /* a closer after punctuation only closes when no letter or digit
+     * follows it; the next visible character decides, and if it does not
+     * close, the closer and its opener are taken out again */
+    bool fragile;
+    size_t fragile_open, fragile_open_len, fragile_close, fragile_close_len;
     bool want_space, want_break, has_inline;
-    int heading;            /* level of the open heading, 0 if none */
+    int heading; /* level of the open heading, 0 if none */
     size_t em, strong, strike;
     bool in_link;
     const char *link_url;
     size_t link_len;
 
-    md_table *table;        /* the open pipe table, NULL if none */
+    md_table *table; /* the open pipe table, NULL if none */
     bool in_cell;
     bool failed;
 } md_out;
@@ -200,8 +226,8 @@ line_start_escape(const char *s, size_t n)
     char c = s[0];
     if (c == '#' || c == '>' || c == '=' || c == '+' || c == '-')
         return 0;
-    if (c == '~' && n > 1 && s[1] == '~')
-        return 0;
+    if (c == '~' && n > 2 && s[1] == '~' && s[2] == '~')
+        return 0; /* a fence; "~~" alone is our strikethrough */
     size_t i = 0;
     while (i < n && i < 10 && s[i] >= '0' && s[i] <= '9')
         i++;
@@ -243,9 +269,66 @@ mark_opener(int kind)
     return kind == M_EM ? "*" : kind == M_STRONG ? "**" : kind == M_STRIKE ? "~~" : "[";
 }
 
+/* ASCII punctuation, and the Unicode quotes and dashes that prose uses
+ * (CommonMark's flanking rules treat both as punctuation). */
+static bool
+is_punct(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80)
+        return c > 0x20 && c < 0x7f &&
+               !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+    if (n >= 3 && c == 0xE2 && (unsigned char)s[1] == 0x80)
+        return (unsigned char)s[2] >= 0x90 && (unsigned char)s[2] <= 0xA6; /* dashes .. ellipsis */
+    return n >= 2 && c == 0xC2 &&
+           ((unsigned char)s[1] == 0xAB || (unsigned char)s[1] == 0xBB ||
+            (unsigned char)s[1] == 0xA1 || (unsigned char)s[1] == 0xBF);
+}
+
+/* Start of the last character of b (UTF-8), or NULL when b is empty. */
+static const char *
+last_char(const wn_buf *b, size_t *n)
+{
+    if (!b->len || b->failed)
+        return NULL;
+    size_t i = b->len - 1;
+    while (i > 0 && b->len - i < 4 && ((unsigned char)b->ptr[i] & 0xC0) == 0x80)
+        i--;
+    *n = b->len - i;
+    return b->ptr + i;
+}
+
 static void
 write_closer(md_out *m, md_mark *k)
 {
+    if (k->dead) {
+        k->written = k->dead = false;
+        return;
+    }
+    size_t pn;
+    const char *prev = last_char(m->inl, &pn);
+    if (k->kind != M_LINK && prev) {
+        /* the closer joins a run with closers just written before it: what
+         * counts is the character before the run */
+        char d = mark_opener(k->kind)[0];
+        size_t i = m->inl->len;
+        while (i > 0 && m->inl->ptr[i - 1] == d && !(i > 1 && m->inl->ptr[i - 2] == '\\'))
+            i--;
+        if (i < m->inl->len && i > 0) {
+            wn_buf tmp = *m->inl;
+            tmp.len = i;
+            prev = last_char(&tmp, &pn);
+        }
+    }
+    if (k->kind != M_LINK && prev && is_punct(prev, pn)) {
+        m->fragile = true;
+        m->fragile_open = k->open_pos;
+        m->fragile_open_len = strlen(mark_opener(k->kind));
+        m->fragile_close = m->inl->len;
+        m->fragile_close_len = m->fragile_open_len;
+    } else {
+        m->fragile = false;
+    }
     if (k->kind == M_LINK) {
         wn_buf_puts(m->inl, "](");
         put_url(m, k->url, k->url_len);
@@ -254,6 +337,7 @@ write_closer(md_out *m, md_mark *k)
         wn_buf_puts(m->inl, mark_opener(k->kind));
     }
     k->written = false;
+    m->closed_open_pos = k->open_pos;
     m->closed_at = m->inl->len + 1;
     m->closed_kind = k->kind;
 }
@@ -274,6 +358,18 @@ reset_inline(md_out *m)
     m->para.len = 0;
     m->want_space = m->want_break = m->has_inline = false;
     m->closed_at = 0;
+    m->fragile = false;
+    m->code_end = 0;
+}
+
+/* Take bytes [at, at + n) out of b. */
+static void
+cut(wn_buf *b, size_t at, size_t n)
+{
+    if (b->failed || at + n > b->len)
+        return;
+    memmove(b->ptr + at, b->ptr + at + n, b->len - at - n);
+    b->len -= n;
 }
 
 /* End the current paragraph (or heading): write it as a block. */
@@ -312,11 +408,26 @@ flush(md_out *m)
 
 /* ---- inline content ------------------------------------------------------ */
 
-/* Visible inline content follows: write what waited for it. */
+/* Visible inline content follows, starting with the character at next[0..nn):
+ * write what waited for it. */
 static void
-begin_inline(md_out *m)
+begin_inline(md_out *m, const char *next, size_t nn)
 {
     wn_buf *b = m->inl;
+    bool next_word = !is_punct(next, nn);
+    for (size_t i = 0; i < m->n_marks && m->fragile; i++) {
+        const md_mark *k = &m->marks[i];
+        if (!k->written && k->kind == m->closed_kind && m->closed_at == b->len + 1 &&
+            !m->want_space && !m->want_break)
+            m->fragile = false; /* the closer will merge with this opener */
+    }
+    if (m->fragile && !m->want_space && !m->want_break && next_word) {
+        /* "*(CNN)*President": that closer cannot close; drop the pair */
+        cut(b, m->fragile_close, m->fragile_close_len);
+        cut(b, m->fragile_open, m->fragile_open_len);
+        m->closed_at = 0;
+    }
+    m->fragile = false;
     if (m->has_inline) {
         if (m->want_break)
             wn_buf_puts(b, m->in_cell ? "<br>" : m->heading ? " " : "\\\n");
@@ -324,6 +435,7 @@ begin_inline(md_out *m)
             wn_buf_putc(b, ' ');
     }
     bool spaced = m->want_space || m->want_break;
+    bool wrote_here = false;
     m->want_space = m->want_break = false;
     for (size_t i = 0; i < m->n_marks; i++) {
         md_mark *k = &m->marks[i];
@@ -331,12 +443,39 @@ begin_inline(md_out *m)
             continue;
         k->written = true;
         size_t cl = strlen(mark_opener(k->kind));
+        /* an opener before punctuation opens only after a space or
+         * punctuation ("review*.*" would print its asterisks) */
+        const char *after = next;
+        size_t an = nn;
+        for (size_t j = i + 1; j < m->n_marks; j++) {
+            if (!m->marks[j].written) {
+                after = mark_opener(m->marks[j].kind);
+                an = 1;
+                break;
+            }
+        }
         if (k->kind != M_LINK && !spaced && m->closed_kind == k->kind &&
             m->closed_at == b->len + 1 && b->len >= cl) {
             b->len -= cl; /* "**a****b**" reads better as "**ab**" */
             m->closed_at = 0;
+            k->open_pos = m->closed_open_pos; /* the pair goes on from there */
             continue;
         }
+        size_t pn;
+        const char *prev = last_char(b, &pn);
+        /* right after a closer of the same character (not an opener
+         * written here: openers are always followed by content) */
+        char d = mark_opener(k->kind)[0];
+        bool after_closer = !spaced && !wrote_here && b->len && !b->failed &&
+                            b->ptr[b->len - 1] == d && !(b->len > 1 && b->ptr[b->len - 2] == '\\');
+        if (k->kind != M_LINK &&
+            (after_closer || (is_punct(after, an) && prev && !is_punct(prev, pn) &&
+                              !wn_render_is_space((unsigned char)prev[0])))) {
+            k->dead = true; /* "**a***b*" would not parse as meant */
+            continue;
+        }
+        k->open_pos = b->len;
+        wrote_here = true;
         wn_buf_puts(b, mark_opener(k->kind));
     }
     m->has_inline = true;
@@ -350,8 +489,15 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
         char c = s[i];
         bool esc;
         switch (c) {
-        case '\\': case '*': case '_': case '[': case ']': case '`': case '<':
-            esc = true;
+        case '\\':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '`':
+        case '<':
+        case '~':
+            esc = true; /* '~': GFM strikes through even single tildes */
             break;
         case '|':
             esc = m->in_cell;
@@ -372,14 +518,26 @@ put_escaped(md_out *m, wn_buf *b, const char *s, size_t n)
     wn_buf_append(b, s + run, n - run);
 }
 
-/* Length of the space at s[0..n): HTML whitespace or U+00A0 (a no-break
- * space would keep emphasis from closing and is rarely meant in prose). */
-static size_t
+/* Length of the space at s[0..n): HTML whitespace or a Unicode space
+ * separator (U+00A0, U+2000..U+200A, U+202F, U+205F, U+3000). CommonMark
+ * counts those as whitespace around emphasis, so they are written as plain
+ * spaces and collapse like them. */
+static inline size_t
 space_len(const char *s, size_t n)
 {
-    if (wn_render_is_space((unsigned char)s[0]))
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] > 0x20 && u[0] < 0xC2)
+        return 0; /* the common case: a visible ASCII or continuation byte */
+    if (wn_render_is_space(u[0]))
         return 1;
-    return n > 1 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2 : 0;
+    if (n > 1 && u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (n > 2 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+        return 3;
+    if (n > 2 && ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+                  (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)))
+        return 3;
+    return 0;
 }
 
 static void
@@ -396,7 +554,7 @@ put_text(md_out *m, const char *s, size_t n)
         size_t j = i;
         while (j < n && !space_len(s + j, n - j))
             j++;
-        begin_inline(m);
+        begin_inline(m, s + i, j - i);
         put_escaped(m, m->inl, s + i, j - i);
         i = j;
     }
@@ -487,10 +645,23 @@ put_code_span(md_out *m, wn_node *n)
     if (raw.len && wn_render_is_space((unsigned char)raw.ptr[0]) && m->has_inline)
         m->want_space = true;
     raw.len = k;
-    begin_inline(m);
+    if (m->code_end && m->code_end == m->inl->len + 1 && !m->want_space && !m->want_break &&
+        !m->inl->failed) {
+        /* "`a``b`" would read as one odd run: write "`ab`" instead */
+        m->inl->len = m->code_start;
+        wn_buf_append(&m->code_prev, raw.ptr, k);
+        raw = m->code_prev;
+        k = raw.len;
+        m->has_inline = true;
+    } else {
+        begin_inline(m, "`", 1);
+        wn_buf_init(&m->code_prev, m->arena, 0);
+        wn_buf_append(&m->code_prev, raw.ptr, k);
+    }
+    m->code_start = m->inl->len;
     size_t ticks = longest_backtick_run(raw.ptr, k) + 1;
-    bool pad = raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' ||
-               (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
+    bool pad =
+        raw.ptr[0] == '`' || raw.ptr[k - 1] == '`' || (raw.ptr[0] == ' ' && raw.ptr[k - 1] == ' ');
     for (size_t i = 0; i < ticks; i++)
         wn_buf_putc(m->inl, '`');
     if (pad)
@@ -504,6 +675,7 @@ put_code_span(md_out *m, wn_node *n)
         wn_buf_putc(m->inl, ' ');
     for (size_t i = 0; i < ticks; i++)
         wn_buf_putc(m->inl, '`');
+    m->code_end = m->inl->len + 1;
 }
 
 /* A URL inside (...): parentheses and backslashes escaped. */
@@ -530,7 +702,7 @@ put_image(md_out *m, const wn_node *n)
     const char *url = src ? wn_render_url(m->r, m->base, src, len, WN_RURL_IMAGE, &ulen) : NULL;
     if (!url)
         return;
-    begin_inline(m);
+    begin_inline(m, "!", 1);
     wn_buf_puts(m->inl, "![");
     const char *alt = wn_node_attr(n, "alt", &len);
     if (alt) {
@@ -865,8 +1037,8 @@ enter_item(md_out *m, const wn_node *n)
     for (const wn_node *p = n->prev; p && first; p = p->prev)
         if (wn_node_is(p, WN_TAG_LI) && !wn_render_skipped(p, m->flags))
             first = false;
-    if (!first)
-        set_sep(m, 1);
+    if (!first && m->item_closed_at == m->out->len + 1)
+        set_sep(m, 1); /* tight, unless something came between the items */
     push_container(m, C_ITEM, marker);
     return A_ITEM;
 }
@@ -879,23 +1051,34 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         if (m->has_inline)
             m->want_break = true;
         return A_NONE;
-    case WN_TAG_IMG: case WN_TAG_IMAGE:
-        if (m->flags & WN_OPT_IMAGES)
+    case WN_TAG_IMG:
+    case WN_TAG_IMAGE:
+        if ((m->flags & WN_OPT_IMAGES) && !wn_render_img_is_fallback(n))
             put_image(m, n);
         return A_NONE;
-    case WN_TAG_CODE: case WN_TAG_KBD: case WN_TAG_SAMP: case WN_TAG_TT:
+    case WN_TAG_CODE:
+    case WN_TAG_KBD:
+    case WN_TAG_SAMP:
+    case WN_TAG_TT:
         put_code_span(m, n);
         wn_walk_skip_children(w);
         return -1;
-    case WN_TAG_EM: case WN_TAG_I: case WN_TAG_CITE: case WN_TAG_DFN: case WN_TAG_VAR:
+    case WN_TAG_EM:
+    case WN_TAG_I:
+    case WN_TAG_CITE:
+    case WN_TAG_DFN:
+    case WN_TAG_VAR:
         if (m->em++ == 0)
             open_mark(m, M_EM, NULL, 0);
         return A_EM;
-    case WN_TAG_STRONG: case WN_TAG_B:
+    case WN_TAG_STRONG:
+    case WN_TAG_B:
         if (m->strong++ == 0)
             open_mark(m, M_STRONG, NULL, 0);
         return A_STRONG;
-    case WN_TAG_S: case WN_TAG_DEL: case WN_TAG_STRIKE:
+    case WN_TAG_S:
+    case WN_TAG_DEL:
+    case WN_TAG_STRIKE:
         if (m->strike++ == 0)
             open_mark(m, M_STRIKE, NULL, 0);
         return A_STRIKE;
@@ -903,8 +1086,8 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         if ((m->flags & WN_OPT_LINKS) && !m->in_link) {
             size_t len;
             const char *href = wn_node_attr(n, "href", &len);
-            m->link_url = href ? wn_render_url(m->r, m->base, href, len, WN_RURL_LINK,
-                                               &m->link_len) : NULL;
+            m->link_url =
+                href ? wn_render_url(m->r, m->base, href, len, WN_RURL_LINK, &m->link_len) : NULL;
             if (m->link_url) {
                 m->in_link = true;
                 open_mark(m, M_LINK, m->link_url, m->link_len);
@@ -948,7 +1131,8 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         case WN_TAG_TR:
             m->table->row_open = false;
             return A_ROW;
-        case WN_TAG_TD: case WN_TAG_TH:
+        case WN_TAG_TD:
+        case WN_TAG_TH:
             cell_begin(m, n);
             return A_CELL;
         case WN_TAG_CAPTION:
@@ -962,7 +1146,11 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         }
     }
     switch (n->tag) {
-    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H1:
+    case WN_TAG_H2:
+    case WN_TAG_H3:
+    case WN_TAG_H4:
+    case WN_TAG_H5:
     case WN_TAG_H6:
         flush(m);
         if (m->heading)
@@ -974,11 +1162,16 @@ enter_element(md_out *m, wn_walk *w, wn_node *n)
         set_sep(m, 2);
         push_container(m, C_QUOTE, NULL);
         return A_QUOTE;
-    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_MENU: case WN_TAG_DIR:
+    case WN_TAG_UL:
+    case WN_TAG_OL:
+    case WN_TAG_MENU:
+    case WN_TAG_DIR:
         return enter_list(m, n);
     case WN_TAG_LI:
         return enter_item(m, n);
-    case WN_TAG_PRE: case WN_TAG_LISTING: case WN_TAG_XMP:
+    case WN_TAG_PRE:
+    case WN_TAG_LISTING:
+    case WN_TAG_XMP:
         flush(m);
         put_code_block(m, n);
         wn_walk_skip_children(w);
@@ -1036,6 +1229,7 @@ leave_element(md_out *m, int act)
     case A_ITEM:
         flush(m);
         pop_container(m);
+        m->item_closed_at = m->out->len + 1;
         break;
     case A_EM:
         if (--m->em == 0)

@@ -88,6 +88,8 @@ block_break(const wn_node *n)
     case WN_TAG_LI: case WN_TAG_DT: case WN_TAG_DD: case WN_TAG_TR: case WN_TAG_CAPTION:
     case WN_TAG_SUMMARY: case WN_TAG_LEGEND:
         return BREAK_LINE;
+    case WN_TAG_TD: case WN_TAG_TH:
+        return BREAK_NONE; /* joined with " | " */
     default:
         return wn_tag_is_block(n) ? BREAK_PARA : BREAK_NONE;
     }
@@ -152,7 +154,9 @@ wn_render_text(const wn_result *r, wn_buf *out)
                 else if (pre)
                     pre--;
             }
-            if ((wn_node_is(n, WN_TAG_TD) || wn_node_is(n, WN_TAG_TH)) && e) {
+            if (wn_node_is(n, WN_TAG_TD) || wn_node_is(n, WN_TAG_TH)) {
+                if (!e)
+                    continue;
                 /* cells after the first of a row are joined by " | " */
                 const wn_node *p = n->prev;
                 while (p && p->type != WN_NODE_ELEMENT)

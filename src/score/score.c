@@ -212,6 +212,18 @@ ends_sentence(const wn_node *n)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == '"';
 }
 
+/* Does the element hold two or more <article> children (teasers of other
+ * articles)? */
+static bool
+holds_articles(const wn_node *n)
+{
+    int k = 0;
+    for (const wn_node *c = n->first_child; c; c = c->next)
+        if (wn_node_is(c, WN_TAG_ARTICLE) && !(c->flags & WN_NF_DROP) && ++k >= 2)
+            return true;
+    return false;
+}
+
 static wn_status
 set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 {
@@ -378,24 +390,31 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             if (best5[i].node && best5[i].score >= 0.75 * top.score)
                 near++;
         if (near >= 2) {
-            for (wn_node *a = top.node->parent; a && a != body->parent; a = a->parent) {
-                int contained = 0;
+            /* count, on each node's aux, how many near-best candidates it
+             * contains (one walk up per candidate: linear in depth), then
+             * take the nearest ancestor of the top containing two */
+            double bar = 0.75 * top.score;
+            for (int pass = 0; pass < 2; pass++)
                 for (int i = 1; i < 5; i++) {
-                    if (!best5[i].node || best5[i].score < 0.75 * top.score)
+                    if (!best5[i].node || best5[i].score < bar)
                         continue;
                     for (wn_node *b = best5[i].node; b; b = b->parent)
-                        if (b == a) {
-                            contained++;
-                            break;
-                        }
+                        b->aux = pass ? b->aux + 1 : 0;
                 }
-                if (contained >= 2) {
+            for (wn_node *a = top.node->parent; a && a != body->parent; a = a->parent) {
+                if (a->aux >= 2) {
                     top.node = a;
                     top.score = final_score(&cx, raw, a);
                     break;
                 }
                 if (a == body)
                     break;
+            }
+            for (int i = 1; i < 5; i++) {
+                if (!best5[i].node || best5[i].score < bar)
+                    continue;
+                for (wn_node *b = best5[i].node; b; b = b->parent)
+                    b->aux = 0;
             }
         }
     }
@@ -470,6 +489,8 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 uint32_t bits = wn_node_token_bits(c);
                 if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS))
                     keep = false;
+                if (keep && holds_articles(c))
+                    keep = false; /* a list of other articles */
                 if (keep)
                     roots[n_roots++] = c;
             }
@@ -478,11 +499,22 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
 
     /* phase 4: region fallback for pages without one dominant block */
     {
-        uint64_t chosen = 0;
-        for (size_t i = 0; i < n_roots; i++)
-            chosen += good_text(&cx, roots[i]);
-        uint64_t whole = good_text(&cx, region);
+        /* measured in prose, but listings in all their text, since their
+         * items are mostly link text */
+        bool prose = cx.page_type != WN_PAGE_LISTING && cx.page_type != WN_PAGE_COLLECTION;
+        uint64_t chosen = 0, chosen_good = 0, paras = 0;
+        for (size_t i = 0; i < n_roots; i++) {
+            chosen += prose ? good_text(&cx, roots[i]) : wn_stats_of(&cx.stats, roots[i])->text;
+            chosen_good += good_text(&cx, roots[i]);
+            paras += wn_stats_of(&cx.stats, roots[i])->paras;
+        }
+        uint64_t whole = prose ? good_text(&cx, region) : wn_stats_of(&cx.stats, region)->text;
+        uint64_t whole_good = good_text(&cx, region);
         double share = whole ? (double)chosen / (double)whole : 1.0;
+        /* an article by its shape (several paragraphs, most of the prose),
+         * whatever the listing classification says */
+        if (!prose && paras >= 5 && whole_good && (double)chosen_good >= 0.5 * (double)whole_good)
+            share = 1.0;
         double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
         if (cx.flags & WN_OPT_RECALL)
             need += 0.15;

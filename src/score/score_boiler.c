@@ -37,8 +37,9 @@ text_hash(wn_node *root, size_t *n_chars)
     wn_walk w;
     wn_node *n;
     bool e;
+    size_t budget = 4096; /* nodes: nested captions are hashed at each level */
     wn_walk_init(&w, root);
-    while (wn_walk_next(&w, &n, &e)) {
+    while (wn_walk_next(&w, &n, &e) && budget--) {
         if (n->type == WN_NODE_ELEMENT) {
             if (e && (n->flags & WN_NF_DROP))
                 wn_walk_skip_children(&w);
@@ -144,6 +145,56 @@ is_list_like(const wn_node *n)
     }
 }
 
+/* Does the (short) subtree's text hold a price: a currency sign next to a
+ * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
+ * directly under n and one level below (a leaf block). */
+static bool
+text_has_price(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        size_t sign = 0;
+        if (c == '$')
+            sign = 1;
+        else if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
+                                             (unsigned char)t[i + 1] == 0xA5))
+            sign = 2; /* £ ¥ */
+        else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
+                 ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
+            sign = 3; /* € ₹ */
+        else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
+                                  memcmp(t + i, "GBP", 3) == 0))
+            sign = 3;
+        if (!sign)
+            continue;
+        size_t a = i + sign;
+        while (a < len && t[a] == ' ')
+            a++;
+        if (a < len && t[a] >= '0' && t[a] <= '9')
+            return true;
+        size_t b = i;
+        while (b > 0 && t[b - 1] == ' ')
+            b--;
+        if (b > 0 && t[b - 1] >= '0' && t[b - 1] <= '9')
+            return true;
+    }
+    return false;
+}
+
+static bool
+is_price(const wn_node *n)
+{
+    for (const wn_node *c = n->first_child; c; c = c->next) {
+        if (c->type == WN_NODE_TEXT && text_has_price(c->data, c->len))
+            return true;
+        if (c->type == WN_NODE_ELEMENT)
+            for (const wn_node *g = c->first_child; g; g = g->next)
+                if (g->type == WN_NODE_TEXT && text_has_price(g->data, g->len))
+                    return true;
+    }
+    return false;
+}
+
 static bool
 is_list(const wn_node *n)
 {
@@ -168,19 +219,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
+    bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
-        bool before_headline = false;
-        if (headline && article) {
-            for (wn_node *a = headline; a; a = a->parent)
-                if (a == root)
-                    before_headline = true;
-        }
+        bool before_headline = headline && article && root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
-        wn_node *hashed = NULL; /* innermost leaf block whose text was hashed */
         wn_walk w;
         wn_node *n;
         bool e;
@@ -189,8 +235,20 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (!e) {
-                if (n == hashed)
-                    hashed = NULL;
+                /* a caption's words are remembered when it is left, so that
+                 * its own nested parts are not taken for copies of it */
+                /* and on pages made of repeated components (forum quotes,
+                 * product variants, responsive copies) so are its longer
+                 * blocks; articles and documentation may repeat on purpose */
+                const wn_stat *xs = wn_stats_of(&cx->stats, n);
+                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
+                             xs->text < 600;
+                if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
+                    size_t k;
+                    uint64_t h = text_hash(n, &k);
+                    if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
+                        seen[n_seen++] = h;
+                }
                 continue;
             }
             if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
@@ -218,7 +276,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
-                     (is_list(n) ? s->paras < 3 : s->paras == 0)) {
+                     (is_list(n) ? s->paras < 3 : s->paras == 0) &&
+                     (article || (double)s->text < 0.4 * (double)rs->text)) {
+                /* (off a non-article page's main list: its items are links) */
                 /* a link-dense list may carry teaser paragraphs; any other
                  * block holding a real paragraph is not boilerplate */
                 double lim = cx->link_max;
@@ -227,7 +287,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 if (ld > lim)
                     boiler = true;
             }
-            if (n->aux == HEADLINE_PATH && (boiler || (article && !pos && s->paras == 0 &&
+            if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
                                                        s->text < 200 &&
                                                        ((bits & WN_TOK_BYLINE) ||
                                                         wn_node_is(n, WN_TAG_ADDRESS)))))
@@ -237,13 +297,20 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (article && !pos && s->paras == 0 && s->text < 200 &&
+            if (!listing && !pos && s->paras == 0 && s->text < 200 &&
                 ((bits & WN_TOK_BYLINE) || wn_node_is(n, WN_TAG_ADDRESS))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
                 continue;
             }
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            /* a product's description is its content; price tags, currency
+             * pickers and stock counters are widgets */
+            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             if (before_headline && leaf && s->text < 150) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
@@ -255,10 +322,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if (!hashed && (caption || leaf) && s->text < 600) {
+            if ((caption || leaf) && s->text < 600) {
                 size_t k;
                 uint64_t h = text_hash(n, &k);
-                hashed = n;
                 if (h && k >= 8) {
                     bool dup = false;
                     for (size_t j = 0; j < n_seen; j++)
@@ -266,12 +332,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                             dup = true;
                     if (dup) {
                         n->flags |= WN_NF_BOILER;
-                        hashed = NULL;
                         wn_walk_skip_children(&w);
                         continue;
                     }
-                    if (caption && n_seen < MAX_SEEN)
-                        seen[n_seen++] = h;
                 }
             }
         }
