@@ -46,6 +46,18 @@ wn_page_type_name(wn_page_type t)
     return "other";
 }
 
+/* An allocation the arena refused because of max_memory is a limit, not an
+ * out-of-memory condition: report it as such (the stages only see NULL). */
+static wn_status
+arena_status(const wn_doc *doc, wn_status st)
+{
+    if (st == WN_ERR_NOMEM && doc->arena.failed == WN_ERR_LIMIT)
+        return WN_ERR_LIMIT;
+    return st;
+}
+
+#define MEMORY_LIMIT_MSG "document exceeds the memory limit (max_memory)"
+
 static wn_status
 set_error(wn_error *err, wn_status code, size_t offset, const char *msg)
 {
@@ -121,11 +133,8 @@ wn_doc_parse(const void *html, size_t len, const wn_options *opts, wn_doc **out,
     *out = doc;
     return WN_OK;
 fail:
-    if (doc->arena.failed && st == WN_ERR_NOMEM && doc->arena.limit &&
-        doc->arena.reserved + (64u << 10) >= doc->arena.limit)
-        st = WN_ERR_LIMIT;
-    set_error(err, st, (size_t)-1,
-              st == WN_ERR_LIMIT ? "document exceeds the memory limit (max_memory)" : NULL);
+    st = arena_status(doc, st);
+    set_error(err, st, (size_t)-1, st == WN_ERR_LIMIT ? MEMORY_LIMIT_MSG : NULL);
     wn_doc_free(doc);
     return st;
 }
@@ -178,7 +187,8 @@ wn_doc_extract(wn_doc *doc, const wn_options *opts, wn_result **out, wn_error *e
     *out = r;
     return WN_OK;
 fail:
-    set_error(err, st, (size_t)-1, NULL);
+    st = arena_status(doc, st);
+    set_error(err, st, (size_t)-1, st == WN_ERR_LIMIT ? MEMORY_LIMIT_MSG : NULL);
     wn_doc_free(doc);
     return st;
 }
@@ -233,9 +243,11 @@ wn_result_render(wn_result *r, wn_format fmt, wn_str *out, wn_error *err)
     const char *s = st == WN_OK ? wn_buf_cstr(&b) : NULL;
     if (st == WN_OK && !s)
         st = b.failed ? (wn_status)b.failed : WN_ERR_NOMEM;
+    if (st == WN_ERR_LIMIT) /* buffers say LIMIT only for max_output */
+        return set_error(err, st, (size_t)-1, "output exceeds the limit (max_output)");
+    st = arena_status(r->doc, st);
     if (st != WN_OK)
-        return set_error(err, st, (size_t)-1,
-                         st == WN_ERR_LIMIT ? "output exceeds the limit (max_output)" : NULL);
+        return set_error(err, st, (size_t)-1, st == WN_ERR_LIMIT ? MEMORY_LIMIT_MSG : NULL);
     r->rendered[fmt].ptr = s;
     r->rendered[fmt].len = b.len;
     *out = r->rendered[fmt];

@@ -76,8 +76,11 @@ new_chunk(wn_arena *a, size_t need)
         return NULL;
     if (a->limit && (a->reserved + size > a->limit)) {
         /* Allow a last, smaller chunk if it still fits. */
-        if (a->reserved + need > a->limit)
+        if (a->reserved + need > a->limit) {
+            if (!a->failed)
+                a->failed = WN_ERR_LIMIT; /* the limit refused, not the allocator */
             return NULL;
+        }
         size = a->limit - a->reserved;
     }
     wn_arena_chunk *c = a->alloc.malloc(sizeof(wn_arena_chunk) + size, a->alloc.ctx);
@@ -97,7 +100,7 @@ wn_arena_alloc(wn_arena *a, size_t n)
     if (n == 0)
         n = 1;
     if (n > SIZE_MAX / 2) {
-        a->failed = 1;
+        a->failed = a->limit ? WN_ERR_LIMIT : WN_ERR_NOMEM;
         return NULL;
     }
     size_t need = align_up(n);
@@ -105,7 +108,8 @@ wn_arena_alloc(wn_arena *a, size_t n)
     if (!c || c->size - c->used < need) {
         c = new_chunk(a, need);
         if (!c) {
-            a->failed = 1;
+            if (!a->failed)
+                a->failed = WN_ERR_NOMEM;
             return NULL;
         }
     }
@@ -120,7 +124,7 @@ void *
 wn_arena_calloc(wn_arena *a, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size) {
-        a->failed = 1;
+        a->failed = a->limit ? WN_ERR_LIMIT : WN_ERR_NOMEM;
         return NULL;
     }
     void *p = wn_arena_alloc(a, count * size);

@@ -23,7 +23,8 @@ typedef struct wn_arena {
     size_t reserved;        /* bytes obtained from the allocator */
     size_t limit;           /* 0 = unlimited */
     char *last;             /* last allocation, for in-place growth */
-    int failed;             /* set once an allocation failed */
+    int failed;             /* set once an allocation failed: WN_ERR_LIMIT when
+                             * the limit refused it, else WN_ERR_NOMEM */
 } wn_arena;
 
 /* The default allocator (malloc/realloc/free). */
