@@ -1,0 +1,304 @@
+/* authors.c - bylines to clean author names.
+ *
+ * A byline as pages print it ("By Jane Doe and John Smith, Staff Writers |
+ * July 26, 2023") becomes ["Jane Doe", "John Smith"]: the segment before a
+ * bar or dash is the byline; commas and conjunctions (in several languages)
+ * separate names; introducers ("By", "Von", "Par", "Written by") go; a
+ * piece naming a role ("Senior Reporter"), carrying a URL, an e-mail, a
+ * handle or digits, or reading like a sentence is not a name. Organisation
+ * bylines ("Press Association") are kept: they look like names.
+ */
+#include <string.h>
+
+#include "metadata.h"
+
+static const char *const introducers[] = {
+    "analysis by ", "opinion by ", "commentary by ", "review by ", "interview by ",
+    "photography by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
+    "published by ", "article by ", "photos by ", "edited by ", "by: ", "by ", "von ", "par ",
+    "por ", "door ", "di ", "av ", "af ", "autor: ", "autorin: ", "author: ", "auteur: ",
+    "redactor: ", "text: ", "texto: ", "testo: ", "written by", "posted by", "by:",
+};
+
+/* Words that make a piece a role or a label rather than a name. */
+static const char *const role_words[] = {
+    "reporter", "editor", "writer", "writers", "correspondent", "contributor", "contributors",
+    "columnist", "journalist", "producer", "photographer", "analyst", "director",
+    "manager", "professor", "founder", "ceo", "president", "author", "authors", "redakteur",
+    "redakteurin", "redaktion", "correspondant", "journaliste", "periodista", "redactor",
+    "redacci\xC3\xB3n", "giornalista", "redazione", "updated", "published", "posted",
+    "read", "more", "email", "e-mail", "follow", "twitter", "facebook", "linkedin", "instagram",
+    "share", "view", "profile", "articles", "comments", "comment", "minutes", "min", "ago",
+    "hours", "days", "reviewed", "fact", "checked", "medically", "intern", "senior", "chief",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "sr", "jr.", "head", "lead", "expert", "specialist", "consultant", "executive", "officer",
+    "bio", "contact", "and", "about", "for", "with", "who", "is", "at", "in", "on",
+};
+
+/* Collective nouns: "Podium Staff", "The Investopedia Team" are bylines;
+ * "Staff" alone is not. */
+static const char *const collective_words[] = {"staff", "team", "desk", "newsroom", "the"};
+
+/* Pieces that are never a byline by themselves. */
+static const char *const non_names[] = {
+    "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
+    "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
+    "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
+};
+
+static bool
+is_sep_word(const char *s, size_t n)
+{
+    static const char *const conj[] = {"and", "und", "et", "y", "e", "en", "och", "og", "ve",
+                                       "\xC3\xA9s", "i", "a", "ja", "si", "\xC8\x99i", "dan"};
+    for (size_t k = 0; k < sizeof conj / sizeof conj[0]; k++)
+        if (wn_meta_ieq(s, n, conj[k]))
+            return true;
+    return false;
+}
+
+static bool
+word_in(const char *w, size_t l, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (wn_meta_ieq(w, l, list[k]))
+            return true;
+    return false;
+}
+
+/* Is cp an upper-case letter (Latin, Greek, Cyrillic ranges)? */
+static bool
+is_upper_cp(unsigned cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return true;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
+        (cp >= 0x400 && cp <= 0x42F))
+        return true;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == 0; /* Latin Extended-A alternates upper/lower (mostly) */
+    return false;
+}
+
+static bool
+is_lower_cp(unsigned cp)
+{
+    if (cp >= 'a' && cp <= 'z')
+        return true;
+    if ((cp >= 0xDF && cp <= 0xFF && cp != 0xF7) || (cp >= 0x3B1 && cp <= 0x3C9) ||
+        (cp >= 0x430 && cp <= 0x45F))
+        return true;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == 1;
+    return false;
+}
+
+static bool
+is_particle(const char *w, size_t l)
+{
+    static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le",
+                                    "del", "dos", "das", "do", "bin", "al", "el", "ter", "ten",
+                                    "zu", "y", "st", "mc"};
+    return word_in(w, l, p, sizeof p / sizeof p[0]);
+}
+
+/* Validate one trimmed piece; returns the name's length (it may be cut
+ * shorter: a trailing role after the name), 0 when it is no name. */
+static size_t
+name_len(const char *s, size_t n)
+{
+    if (!n || n > 80)
+        return 0;
+    if (wn_meta_icontains(s, n, "http") || wn_meta_icontains(s, n, "www.") ||
+        memchr(s, '@', n) || wn_meta_icontains(s, n, ".com") || memchr(s, '?', n) ||
+        memchr(s, '!', n) || memchr(s, '"', n) || memchr(s, ':', n) || memchr(s, '=', n) ||
+        memchr(s, '<', n) || memchr(s, '{', n))
+        return 0;
+    if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
+        return 0;
+    size_t words = 0, lower_words = 0, upper_words = 0, collective = 0, cut = n;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t st = i;
+        while (i < n && s[i] != ' ')
+            i++;
+        const char *w = s + st;
+        size_t l = i - st;
+        for (size_t k = 0; k < l; k++)
+            if (w[k] >= '0' && w[k] <= '9')
+                return 0;
+        size_t wl = l;
+        while (wl && (w[wl - 1] == '.' || w[wl - 1] == ','))
+            wl--;
+        if (word_in(w, wl, collective_words,
+                    sizeof collective_words / sizeof collective_words[0])) {
+            collective++;
+            words++;
+            continue;
+        }
+        size_t hy = 0; /* "Editor-at-large": the part before a hyphen */
+        while (hy < wl && w[hy] != '-')
+            hy++;
+        if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0]) ||
+            (hy < wl && word_in(w, hy, role_words, sizeof role_words / sizeof role_words[0]))) {
+            if (words >= 2) {
+                cut = st;
+                break;
+            }
+            return 0;
+        }
+        words++;
+        size_t q = 0;
+        unsigned cp = wn_meta_u8next(w, l, &q);
+        if (is_upper_cp(cp))
+            upper_words++;
+        else if (is_lower_cp(cp) && !is_particle(w, wl))
+            lower_words++;
+    }
+    if (!words || words > 6 || collective == words)
+        return 0;
+    /* "posted in news": several words, none capitalised, in a cased script */
+    if (words >= 2 && lower_words >= 2 && upper_words == 0)
+        return 0;
+    if (words >= 3 && lower_words * 2 > words)
+        return 0;
+    while (cut && (s[cut - 1] == ' ' || s[cut - 1] == ',' || s[cut - 1] == '-'))
+        cut--;
+    return cut;
+}
+
+static bool
+mem_ieq(const char *x, const char *y, size_t l)
+{
+    for (size_t i = 0; i < l; i++) {
+        char a = x[i] >= 'A' && x[i] <= 'Z' ? (char)(x[i] + 32) : x[i];
+        char b = y[i] >= 'A' && y[i] <= 'Z' ? (char)(y[i] + 32) : y[i];
+        if (a != b)
+            return false;
+    }
+    return true;
+}
+
+static void
+add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_t max,
+         size_t *added)
+{
+    /* trim punctuation and introducers */
+    for (;;) {
+        while (n && (*s == ' ' || *s == ',' || *s == '-' || *s == '(' || *s == ')' || *s == '.' ||
+                     *s == '*' || *s == '\'' || *s == '/'))
+            s++, n--;
+        while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-' || s[n - 1] == '(' ||
+                     s[n - 1] == ')' || s[n - 1] == '*' || s[n - 1] == '/'))
+            n--;
+        bool again = false;
+        for (size_t k = 0; k < sizeof introducers / sizeof introducers[0]; k++) {
+            size_t l = strlen(introducers[k]);
+            if (n > l && wn_meta_iprefix(s, n, introducers[k])) {
+                s += l;
+                n -= l;
+                again = true;
+                break;
+            }
+        }
+        if (!again)
+            break;
+    }
+    /* "Jane Doe (Reuters)" keeps the name */
+    const char *paren = memchr(s, '(', n);
+    if (paren && paren > s)
+        n = (size_t)(paren - s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    size_t l = name_len(s, n);
+    if (!l || *count >= max)
+        return;
+    for (size_t k = 0; k < *count; k++)
+        if (out[k].len == l && mem_ieq(out[k].ptr, s, l))
+            return;
+    char *c = wn_arena_strndup(a, s, l);
+    if (!c)
+        return;
+    out[*count].ptr = c;
+    out[*count].len = l;
+    (*count)++;
+    (*added)++;
+}
+
+size_t
+wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count,
+                 size_t max)
+{
+    wn_str cl = wn_meta_clean(a, raw, raw_n);
+    if (!cl.ptr)
+        return 0;
+    const char *s = cl.ptr;
+    size_t n = cl.len;
+    if (n > 300)
+        return 0; /* a paragraph, not a byline */
+    size_t added = 0;
+    /* segments: the first one holding a name is the byline; what follows a
+     * bar, bullet or spaced dash is a role, a date or the site */
+    size_t seg = 0;
+    while (seg < n && !added) {
+        size_t e = seg;
+        size_t next = n;
+        while (e < n) {
+            unsigned char c = (unsigned char)s[e];
+            if (c == '|' || c == '\n') {
+                next = e + 1;
+                break;
+            }
+            if (c == 0xE2 && e + 2 < n && (unsigned char)s[e + 1] == 0x80 &&
+                ((unsigned char)s[e + 2] == 0xA2 || (unsigned char)s[e + 2] == 0x93 ||
+                 (unsigned char)s[e + 2] == 0x94) &&
+                e > seg && s[e - 1] == ' ') {
+                next = e + 3;
+                break;
+            }
+            if (c == 0xC2 && e + 1 < n && (unsigned char)s[e + 1] == 0xB7) {
+                next = e + 2;
+                break;
+            }
+            if (c == '-' && e > seg && s[e - 1] == ' ' && e + 1 < n && s[e + 1] == ' ') {
+                next = e + 1;
+                break;
+            }
+            e++;
+        }
+        /* pieces: commas, semicolons, conjunctions */
+        size_t p = seg;
+        size_t i = seg;
+        while (i <= e) {
+            bool cut = false;
+            size_t skip = 0;
+            if (i == e) {
+                cut = true;
+            } else if (s[i] == ',' || s[i] == ';' || s[i] == '&' || s[i] == '+') {
+                cut = true;
+                skip = 1;
+            } else if (s[i] == ' ') {
+                size_t j = i + 1;
+                while (j < e && s[j] != ' ')
+                    j++;
+                if (j < e && is_sep_word(s + i + 1, j - i - 1) && i > p) {
+                    cut = true;
+                    skip = j - i;
+                }
+            }
+            if (cut) {
+                add_name(a, s + p, i - p, out, count, max, &added);
+                i += skip ? skip : 1;
+                p = i;
+            } else {
+                i++;
+            }
+        }
+        seg = next;
+    }
+    return added;
+}

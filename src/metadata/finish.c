@@ -1,0 +1,96 @@
+/* finish.c - wn_metadata_finish: what needs the extracted content. The
+ * language is detected from the content's text when the markup declares
+ * none, or declares one the text plainly contradicts (templates ship with
+ * lang="en" whatever the page is written in); the word count is taken over
+ * the same text; the page type is copied from scoring.
+ */
+#include <string.h>
+
+#include "metadata.h"
+
+/* The content's text (dropped and boilerplate subtrees skipped), words
+ * counted on the way; at most `max` bytes kept for language detection. */
+static size_t
+content_text(const wn_content *content, wn_buf *b, size_t max)
+{
+    size_t words = 0;
+    for (size_t r = 0; r < content->n_roots; r++) {
+        wn_walk w;
+        wn_node *n;
+        bool enter;
+        bool in_word = false;
+        wn_walk_init(&w, content->roots[r]);
+        while (wn_walk_next(&w, &n, &enter)) {
+            if (!enter)
+                continue;
+            if (n->type == WN_NODE_ELEMENT) {
+                if ((n->flags & (WN_NF_DROP | WN_NF_BOILER)) || wn_node_is(n, WN_TAG_SCRIPT) ||
+                    wn_node_is(n, WN_TAG_STYLE) || wn_node_is(n, WN_TAG_TEMPLATE) ||
+                    wn_node_is(n, WN_TAG_NOSCRIPT)) {
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
+                in_word = false; /* element boundaries may separate words */
+                continue;
+            }
+            if (n->type != WN_NODE_TEXT)
+                continue;
+            for (size_t i = 0; i < n->len;) {
+                unsigned cp = wn_meta_u8next(n->data, n->len, &i);
+                bool wc = wn_meta_is_word_cp(cp);
+                /* CJK ideographs and kana: count each as a word */
+                bool ideo = (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+                if (wc && (!in_word || ideo))
+                    words++;
+                in_word = wc && !ideo;
+            }
+            if (b->len < max) {
+                wn_buf_append(b, n->data, n->len);
+                wn_buf_putc(b, ' ');
+            }
+        }
+    }
+    return words;
+}
+
+wn_status
+wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
+{
+    if (!doc || !content || !meta)
+        return WN_ERR_INVALID;
+    meta->page_type = content->page_type;
+    wn_buf b;
+    wn_buf_init(&b, &doc->arena, 0);
+    meta->word_count = content_text(content, &b, 32 * 1024);
+    if (b.failed)
+        return (wn_status)b.failed;
+    if (doc->opts.flags & WN_OPT_NO_METADATA)
+        return WN_OK;
+    int score = 0;
+    const char *det = b.len ? wn_lang_detect(b.ptr, b.len, &score) : NULL;
+    if (!det)
+        return WN_OK;
+    size_t dl = strlen(det);
+    if (!meta->language.ptr) {
+        if (score >= 15)
+            meta->language = (wn_str){det, dl};
+        return WN_OK;
+    }
+    /* declared: keep it unless the text clearly says otherwise */
+    const char *decl = meta->language.ptr;
+    size_t pl = 0;
+    while (pl < meta->language.len && decl[pl] != '-')
+        pl++;
+    bool same = pl == dl && memcmp(decl, det, dl) == 0;
+    /* Norwegian variants and close pairs are not contradictions */
+    bool close = (pl == 2 && (memcmp(decl, "nb", 2) == 0 || memcmp(decl, "nn", 2) == 0) &&
+                  (strcmp(det, "no") == 0 || strcmp(det, "da") == 0)) ||
+                 (strcmp(det, "da") == 0 && pl == 2 && memcmp(decl, "no", 2) == 0) ||
+                 (strcmp(det, "no") == 0 && pl == 2 && memcmp(decl, "da", 2) == 0) ||
+                 (strcmp(det, "hr") == 0 && pl == 2 &&
+                  (memcmp(decl, "sr", 2) == 0 || memcmp(decl, "bs", 2) == 0)) ||
+                 (strcmp(det, "zh") == 0 && pl == 2 && memcmp(decl, "ja", 2) == 0);
+    if (!same && !close && score >= 40 && meta->word_count >= 60)
+        meta->language = (wn_str){det, dl};
+    return WN_OK;
+}

@@ -1,0 +1,334 @@
+/* lang.c - the page's language: declared values normalised to BCP 47, and
+ * detection from the text when the markup says nothing (or something the
+ * text plainly contradicts).
+ *
+ * Detection has two steps. The writing system settles most languages on its
+ * own (Hangul is Korean, kana Japanese, Thai, Greek, Hebrew, Devanagari...),
+ * with letters that only one language of a script uses to tell Russian,
+ * Ukrainian, Bulgarian and Serbian apart, or Persian from Arabic. Latin-script
+ * text is then matched against short lists of each language's most frequent
+ * function words, written for this purpose: in any running text of a few
+ * sentences these words make up a third or more of the tokens, and they are
+ * what differs most between languages sharing the alphabet.
+ */
+#include <string.h>
+
+#include "metadata.h"
+
+size_t
+wn_lang_normalise(const char *s, size_t n, char *out)
+{
+    out[0] = '\0';
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ';' || s[n - 1] == ','))
+        n--;
+    /* "en-US,en;q=0.9" (content-language lists): the first one */
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == ',' || s[i] == ';' || s[i] == ' ') {
+            n = i;
+            break;
+        }
+    size_t k = 0, i = 0, sub = 0;
+    while (i < n) {
+        size_t st = i;
+        while (i < n && s[i] != '-' && s[i] != '_')
+            i++;
+        size_t l = i - st;
+        for (size_t j = st; j < i; j++) {
+            char c = s[j];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                return sub ? k : (out[0] = '\0', 0);
+        }
+        if (sub == 0) {
+            if (l < 2 || l > 3)
+                return 0;
+            for (size_t j = st; j < i; j++)
+                if (!((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+                    return 0;
+        }
+        if (l == 0 || l > 8 || k + 1 + l >= 16)
+            break;
+        if (sub)
+            out[k++] = '-';
+        for (size_t j = 0; j < l; j++) {
+            char c = s[st + j];
+            char lo = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+            char up = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+            if (sub == 0)
+                out[k++] = lo;
+            else if (l == 4)
+                out[k++] = j == 0 ? up : lo; /* script: Hans */
+            else if (l == 2 || l == 3)
+                out[k++] = up; /* region: US, 419 */
+            else
+                out[k++] = lo;
+        }
+        sub++;
+        if (i < n)
+            i++;
+    }
+    out[k] = '\0';
+    if (k == 3 && memcmp(out, "und", 3) == 0)
+        return out[0] = '\0', 0;
+    return k;
+}
+
+/* Frequent function words per language (lower-case). */
+static const struct {
+    const char *lang;
+    const char *words;
+} stopwords[] = {
+    {"en", " the and of to in is that for it with was on are as be this by at have from or an "
+           "they which you were their has been would there we not but can will what when more "
+           "about if its his her who also than into our these those "},
+    {"de", " der die und das ist nicht den von zu mit sich des auf f\xC3\xBCr ein eine dem im "
+           "auch es an als wird bei nach oder aus wie einer sie sind noch wurde werden hat dass "
+           "\xC3\xBC" "ber um zum zur einen kann durch nur aber vor wir ich haben sein mehr "},
+    {"fr", " le la les de des et un une du est en que qui dans pour pas sur au aux avec ce il "
+           "elle par sont plus ne se son sa ses \xC3\xA9t\xC3\xA9 cette mais ou nous vous leur "
+           "comme \xC3\xA9tait aussi \xC3\xAAtre tout tr\xC3\xA8s lors dont ces entre "},
+    {"es", " el la los las de del y en que un una es por con para se no su sus al lo como "
+           "m\xC3\xA1s pero fue este esta ha son entre tambi\xC3\xA9n sobre hasta desde muy ya "
+           "porque cuando est\xC3\xA1 han sin todo esto ser hay otros nos donde "},
+    {"it", " il lo la gli le di del della dei che \xC3\xA8 e un una per non con si da in sono "
+           "al alla nel nella anche come pi\xC3\xB9 ma questo questa ha ci essere stato tra fra "
+           "dopo molto sua suo loro quando degli delle era ancora perch\xC3\xA9 "},
+    {"pt", " o a os as de do da dos das e que em um uma para com n\xC3\xA3o no na nos por mais "
+           "se foi ao \xC3\xA0 \xC3\xA9 seu sua como mas tamb\xC3\xA9m pelo pela s\xC3\xA3o "
+           "est\xC3\xA1 isso esse essa ele ela muito quando j\xC3\xA1 entre ser tem h\xC3\xA1 "
+           "sobre "},
+    {"nl", " de het een en van in is dat op te voor met zijn niet aan er om ook als bij door "
+           "naar maar dan nog wordt werd uit over deze heeft hij ze wij worden kan tot hun zo al "
+           "meer geen onder wel was die dit zich moet "},
+    {"sv", " och att det som en p\xC3\xA5 \xC3\xA4r av f\xC3\xB6r med till den har de inte om "
+           "ett var jag men s\xC3\xA5 vi kan fr\xC3\xA5n man vid hade eller sig ocks\xC3\xA5 "
+           "efter n\xC3\xA4r under skulle blir bara mycket nu hur dem sina sin d\xC3\xA4r vara "
+           "\xC3\xA4n alla detta "},
+    {"da", " og i at det en den til er som p\xC3\xA5 de med af for ikke der var har et men om "
+           "vi jeg fra kan eller hvor efter n\xC3\xA5r ogs\xC3\xA5 blev skal ud bliver havde sig "
+           "nu her hvad mange v\xC3\xA6re meget dette disse kun deres "},
+    {"no", " og i det som p\xC3\xA5 er en til av for med at ikke har de den om var et jeg men "
+           "fra vi kan eller ogs\xC3\xA5 etter n\xC3\xA5r skal ble blir hadde seg n\xC3\xA5 her "
+           "hva mange v\xC3\xA6re mye dette disse bare deres hvor ut "},
+    {"fi", " ja on ei se ett\xC3\xA4 oli h\xC3\xA4n ovat mutta kun my\xC3\xB6s tai jos joka "
+           "t\xC3\xA4m\xC3\xA4 sen ole kuin niin vain mit\xC3\xA4 nyt jo voi sek\xC3\xA4 olla "
+           "h\xC3\xA4nen joita jotka mukaan kanssa vuonna koska sit\xC3\xA4 siit\xC3\xA4 ennen "
+           "j\xC3\xA4lkeen viel\xC3\xA4 kaikki t\xC3\xA4ss\xC3\xA4 ollut "},
+    {"pl", " i w z na si\xC4\x99 nie do to \xC5\xBC" "e jest o jak po a od za co s\xC4\x85 przez "
+           "dla ale tak jego ich jej czy ju\xC5\xBC tylko mo\xC5\xBC" "e by\xC5\x82 by\xC5\x82" "a "
+           "by\xC5\x82o tak\xC5\xBC" "e oraz przy jednak bardzo kt\xC3\xB3re kt\xC3\xB3ry "
+           "kt\xC3\xB3ra r\xC3\xB3wnie\xC5\xBC gdy tym ten tego "},
+    {"cs", " a v se na je \xC5\xBE" "e s z do o k to jako pro ale by jsou byl byla bylo "
+           "kter\xC3\xBD kter\xC3\xA1 kter\xC3\xA9 tak\xC3\xA9 jeho jejich po p\xC5\x99i od za "
+           "u\xC5\xBE jen v\xC5\xA1" "ak tak kdy\xC5\xBE nebo jsem b\xC3\xBDt mezi podle "
+           "p\xC5\x99" "ed t\xC3\xA9to tento toho v\xC3\xAD" "ce "},
+    {"ro", " \xC8\x99i \xC3\xAEn de la a cu pe care nu din o un este s\xC4\x83 mai pentru sunt "
+           "fost ce au se prin sau dar al ale lui dup\xC4\x83 acest aceast\xC4\x83 fi "
+           "f\xC4\x83r\xC4\x83 despre foarte \xC3\xAEntre p\xC3\xA2n\xC4\x83 dec\xC3\xA2t acum "
+           "c\xC4\x83tre \xC5\x9Fi \xC3\xAEn "},
+    {"hu", " a az \xC3\xA9s hogy nem is egy meg van de ez m\xC3\xA1r csak m\xC3\xA9g volt mint "
+           "azt ki el fel vagy ut\xC3\xA1n pedig lesz kell nagyon ami amely aki ezt azok "
+           "k\xC3\xB6z\xC3\xB6tt szerint \xC3\xA1ltal mert \xC3\xADgy most lehet minden "},
+    {"tr", " ve bir bu da de i\xC3\xA7in ile olarak \xC3\xA7ok daha en ne gibi ama olan sonra "
+           "kadar her o mi de\xC4\x9Fil var ya ki \xC5\x9F" "ey diye g\xC3\xB6re ise bunu \xC5\x9Fu "
+           "onun b\xC3\xBCt\xC3\xBCn veya yok oldu\xC4\x9Fu ancak aras\xC4\xB1nda bile "},
+    {"id", " yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena ada "
+           "oleh saya mereka kami kita bisa sudah atau tersebut telah lebih sebagai adalah bahwa "
+           "dapat seperti hanya namun saat menjadi banyak para masih "},
+    {"hr", " i je u na da se za od su a o s koji kao iz ali \xC5\xA1to bi \xC4\x87" "e nije to "
+           "sam biti ili do jo\xC5\xA1 samo kako sve bio bila koja koje nakon prema me\xC4\x91u "},
+    {"vi", " c\xE1\xBB\xA7" "a v\xC3\xA0 c\xC3\xA1" "c l\xC3\xA0 c\xC3\xB3 \xC4\x91\xC6\xB0\xE1\xBB\xA3" "c "
+           "nh\xE1\xBB\xAF" "ng trong cho kh\xC3\xB4ng m\xE1\xBB\x99t ng\xC6\xB0\xE1\xBB\x9Di "
+           "v\xE1\xBB\x9Bi n\xC3\xA0y \xC4\x91\xC3\xA3 \xC4\x91\xE1\xBB\x83 khi n\xC4\x83m "
+           "t\xE1\xBB\xAB v\xE1\xBB\x81 nh\xC6\xB0 \xC4\x91\xE1\xBA\xBFn "},
+};
+
+#define N_LANGS (sizeof stopwords / sizeof stopwords[0])
+
+enum script {
+    SC_LATIN, SC_CYRILLIC, SC_GREEK, SC_HEBREW, SC_ARABIC, SC_DEVANAGARI, SC_THAI, SC_HANGUL,
+    SC_KANA, SC_HAN, SC_BENGALI, SC_TAMIL, SC_GEORGIAN, SC_ARMENIAN, SC_COUNT
+};
+
+static int
+script_of(unsigned cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F &&
+                                                                   cp != 0xD7 && cp != 0xF7) ||
+        (cp >= 0x1E00 && cp <= 0x1EFF))
+        return SC_LATIN;
+    if (cp >= 0x400 && cp <= 0x4FF)
+        return SC_CYRILLIC;
+    if (cp >= 0x370 && cp <= 0x3FF)
+        return SC_GREEK;
+    if (cp >= 0x590 && cp <= 0x5FF)
+        return SC_HEBREW;
+    if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+        (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF))
+        return SC_ARABIC;
+    if (cp >= 0x900 && cp <= 0x97F)
+        return SC_DEVANAGARI;
+    if (cp >= 0x980 && cp <= 0x9FF)
+        return SC_BENGALI;
+    if (cp >= 0xB80 && cp <= 0xBFF)
+        return SC_TAMIL;
+    if (cp >= 0xE00 && cp <= 0xE7F)
+        return SC_THAI;
+    if (cp >= 0x10A0 && cp <= 0x10FF)
+        return SC_GEORGIAN;
+    if (cp >= 0x530 && cp <= 0x58F)
+        return SC_ARMENIAN;
+    if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) ||
+        (cp >= 0x3130 && cp <= 0x318F))
+        return SC_HANGUL;
+    if (cp >= 0x3040 && cp <= 0x30FF)
+        return SC_KANA;
+    if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+        return SC_HAN;
+    return -1;
+}
+
+/* Is the word w (lower-case) in the space-delimited list? */
+static bool
+in_list(const char *list, const char *w, size_t l)
+{
+    const char *p = list;
+    while ((p = strstr(p, w)) != NULL) {
+        if (p[-1] == ' ' && p[l] == ' ')
+            return true;
+        p += 1;
+    }
+    return false;
+}
+
+const char *
+wn_lang_detect(const char *s, size_t n, int *score)
+{
+    *score = 0;
+    if (!s || !n)
+        return NULL;
+    if (n > 64 * 1024)
+        n = 64 * 1024;
+    size_t scripts[SC_COUNT] = {0};
+    size_t cyr_ru = 0, cyr_uk = 0, cyr_bg = 0, cyr_sr = 0, ar_fa = 0, ar_ur = 0;
+    size_t hits[N_LANGS] = {0};
+    size_t words = 0, letters = 0;
+    char w[40];
+    size_t wl = 0;
+    bool long_word = false;
+    for (size_t i = 0; i <= n;) {
+        unsigned cp = 0;
+        size_t st = i;
+        if (i < n)
+            cp = wn_meta_u8next(s, n, &i);
+        else
+            i++;
+        int sc = i <= n && st < n ? script_of(cp) : -1;
+        if (sc >= 0) {
+            scripts[sc]++;
+            letters++;
+            if (sc == SC_CYRILLIC) {
+                if (cp == 0x44B || cp == 0x44D || cp == 0x451) /* ы э ё */
+                    cyr_ru++;
+                else if (cp == 0x456 || cp == 0x457 || cp == 0x454 || cp == 0x491) /* і ї є ґ */
+                    cyr_uk++;
+                else if (cp == 0x44A) /* ъ */
+                    cyr_bg++;
+                else if (cp == 0x452 || cp == 0x45B || cp == 0x45F || cp == 0x459 ||
+                         cp == 0x45A || cp == 0x458) /* ђ ћ џ љ њ ј */
+                    cyr_sr++;
+            } else if (sc == SC_ARABIC) {
+                if (cp == 0x67E || cp == 0x686 || cp == 0x698 || cp == 0x6AF || cp == 0x6CC ||
+                    cp == 0x6A9)
+                    ar_fa++;
+                else if (cp == 0x6D2 || cp == 0x679 || cp == 0x688 || cp == 0x691)
+                    ar_ur++;
+            }
+        }
+        if (sc == SC_LATIN) {
+            size_t l = i - st;
+            if (wl + l < sizeof w - 1) {
+                for (size_t k = 0; k < l; k++) {
+                    char c = s[st + k];
+                    w[wl++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+                }
+            } else {
+                long_word = true;
+            }
+            continue;
+        }
+        if (cp == '\'' && wl)
+            continue; /* "l'homme": keep the run going, the article is lost */
+        if (wl) {
+            w[wl] = '\0';
+            if (!long_word && words < 4000) {
+                words++;
+                for (size_t k = 0; k < N_LANGS; k++)
+                    if (in_list(stopwords[k].words, w, wl))
+                        hits[k]++;
+            }
+            wl = 0;
+            long_word = false;
+        }
+    }
+    if (letters < 12)
+        return NULL;
+    int best = 0;
+    for (int k = 1; k < SC_COUNT; k++)
+        if (scripts[k] > scripts[best])
+            best = k;
+    size_t cjk = scripts[SC_HAN] + scripts[SC_KANA] + scripts[SC_HANGUL];
+    if (cjk * 3 > letters) {
+        *score = 90;
+        if (scripts[SC_HANGUL] * 3 > cjk)
+            return "ko";
+        if (scripts[SC_KANA] * 20 > cjk)
+            return "ja";
+        return "zh";
+    }
+    if (best != SC_LATIN) {
+        *score = 90;
+        switch (best) {
+        case SC_CYRILLIC:
+            if (cyr_uk * 2 > cyr_ru + 1 && cyr_uk >= 2)
+                return "uk";
+            if (cyr_sr > cyr_ru && cyr_sr >= 2)
+                return "sr";
+            if (cyr_ru == 0 && cyr_bg >= 2)
+                return "bg";
+            return "ru";
+        case SC_GREEK: return "el";
+        case SC_HEBREW: return "he";
+        case SC_ARABIC:
+            if (ar_ur >= 2 && ar_ur * 4 > ar_fa)
+                return "ur";
+            return ar_fa * 50 > scripts[SC_ARABIC] ? "fa" : "ar";
+        case SC_DEVANAGARI: return "hi";
+        case SC_THAI: return "th";
+        case SC_BENGALI: return "bn";
+        case SC_TAMIL: return "ta";
+        case SC_GEORGIAN: return "ka";
+        case SC_ARMENIAN: return "hy";
+        default: return NULL;
+        }
+    }
+    size_t b1 = 0, b2 = 0;
+    int li = -1;
+    for (size_t k = 0; k < N_LANGS; k++) {
+        if (hits[k] > b1) {
+            b2 = b1;
+            b1 = hits[k];
+            li = (int)k;
+        } else if (hits[k] > b2) {
+            b2 = hits[k];
+        }
+    }
+    if (li < 0 || b1 < 3 || b1 * 10 < words || b1 * 10 < b2 * 12)
+        return NULL;
+    int sc = (int)(100 * b1 / (words ? words : 1));
+    /* margin over the runner-up counts too */
+    sc = sc * (int)(b1 - b2 + 1) / (int)(b1 + 1) * 2;
+    *score = sc > 100 ? 100 : sc;
+    return stopwords[li].lang;
+}

@@ -1,0 +1,798 @@
+/* meta.c - wn_metadata_extract: one walk over the whole document gathers
+ * candidates from every source the page offers (JSON-LD, microdata,
+ * OpenGraph and article:*, Dublin Core and common <meta name>s, <time>,
+ * <html lang>, <link rel=canonical>, <title>, byline-looking elements); then
+ * each field takes its strongest candidate, the title is matched with the
+ * visible headline, and what is still missing is looked for near the
+ * headline (a "By ..." line, a dateline) and in the URL.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "metadata.h"
+#include "util/url.h"
+
+void
+wn_slot_offer(wn_slot *slot, wn_str v, int src)
+{
+    if (v.ptr && src > slot->src) {
+        slot->v = v;
+        slot->src = src;
+    }
+}
+
+void
+wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int src)
+{
+    if (!s || src <= slot->src)
+        return;
+    wn_slot_offer(slot, wn_meta_clean(c->arena, s, n), src);
+}
+
+void
+wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole)
+{
+    wn_slot *slot = modified ? &c->date_mod : &c->date_pub;
+    if (!s || src <= slot->src)
+        return;
+    char out[WN_DATE_MAX];
+    size_t l = wn_date_parse(s, n, c->now, whole, out);
+    if (!l)
+        return;
+    char *d = wn_arena_strndup(c->arena, out, l);
+    if (d)
+        wn_slot_offer(slot, (wn_str){d, l}, src);
+}
+
+void
+wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
+{
+    /* The first byline of the strongest source wins: a later one of the
+     * same kind is a comment's, a review's or a related article's. A
+     * source that lists several authors says so in one offer. */
+    if (!s || src <= c->authors_src)
+        return;
+    wn_str names[WN_MAX_AUTHORS];
+    size_t count = 0;
+    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    memcpy(c->authors, names, count * sizeof names[0]);
+    c->n_authors = count;
+    c->authors_src = src;
+}
+
+void
+wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src)
+{
+    if (!s || src < c->tags_src)
+        return;
+    if (src > c->tags_src) {
+        c->n_tags = 0;
+        c->tags_src = src;
+    }
+    size_t i = 0;
+    while (i < n && c->n_tags < WN_MAX_TAGS) {
+        size_t st = i;
+        while (i < n && s[i] != ',' && s[i] != ';')
+            i++;
+        wn_str t = wn_meta_clean(c->arena, s + st, i - st);
+        i++;
+        if (!t.ptr || t.len > 80)
+            continue;
+        bool dup = false;
+        for (size_t j = 0; j < c->n_tags; j++)
+            if (c->tags[j].len == t.len && wn_meta_iprefix(c->tags[j].ptr, t.len, t.ptr))
+                dup = true;
+        if (!dup)
+            c->tags[c->n_tags++] = t;
+    }
+}
+
+/* ---- the walk ---------------------------------------------------------- */
+
+static const char *const pub_date_names[] = {
+    "article:published_time", "og:published_time", "article:published", "published_time",
+    "date", "pubdate", "publish-date", "publish_date", "publishdate", "published_date",
+    "publication_date", "publication-date", "article.published", "article_date_original",
+    "sailthru.date", "parsely-pub-date", "dc.date", "dc.date.issued", "dc.date.created",
+    "dcterms.created", "dcterms.issued", "dcterms.date", "citation_publication_date",
+    "citation_date", "citation_online_date", "originalpublicationdate", "og:pubdate",
+    "datepublished", "date.available", "displaydate", "release_date", "created", "dc.created",
+    "prism.publicationdate", "article.created", "publishedat", "pdate", "eomportal-lastupdate",
+};
+
+static const char *const mod_date_names[] = {
+    "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified",
+    "dc.date.modified", "lastmod", "last-modified", "datemodified", "modified", "revised",
+    "article.updated", "dc.modified", "updated_time",
+};
+
+static const char *const author_names[] = {
+    "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+    "parsely-author", "citation_author", "byl", "byline", "dc.contributor", "og:article:author",
+    "article.author", "cxenseparse:author", "book:author", "twitter:data1:author",
+};
+
+static const char *const title_names[] = {
+    "dc.title", "dcterms.title", "citation_title", "parsely-title", "headline", "sailthru.title",
+    "title",
+};
+
+static bool
+name_in(const char *s, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (wn_meta_ieq(s, n, list[k]))
+            return true;
+    return false;
+}
+
+#define IN(list) name_in(key, kl, list, sizeof list / sizeof list[0])
+
+static void
+read_meta(wn_meta_cands *c, const wn_node *n)
+{
+    size_t kl = 0, vl = 0;
+    const char *key = wn_node_attr(n, "property", &kl);
+    if (!key || !kl)
+        key = wn_node_attr(n, "name", &kl);
+    if (!key || !kl)
+        key = wn_node_attr(n, "itemprop", &kl);
+    const char *val = wn_node_attr(n, "content", &vl);
+    if (!val) {
+        val = wn_node_attr(n, "value", &vl);
+        if (!val)
+            val = wn_node_attr(n, "datetime", &vl);
+    }
+    size_t hl = 0;
+    const char *he = wn_node_attr(n, "http-equiv", &hl);
+    if (he && val && wn_meta_ieq(he, hl, "content-language")) {
+        char norm[16];
+        size_t l = wn_lang_normalise(val, vl, norm);
+        if (l)
+            wn_slot_offer_raw(c, &c->lang, norm, l, 40);
+        return;
+    }
+    if (!key || !val || !vl)
+        return;
+    /* "og:title" and "OG:Title"; some pages write "property='og:title
+     * twitter:title'"; the first token decides */
+    while (kl && (*key == ' '))
+        key++, kl--;
+    for (size_t i = 0; i < kl; i++)
+        if (key[i] == ' ') {
+            kl = i;
+            break;
+        }
+    bool itemprop = wn_node_attr(n, "itemprop", NULL) == key;
+    if (itemprop) {
+        if (wn_meta_ieq(key, kl, "headline"))
+            wn_slot_offer_raw(c, &c->title_micro, val, vl, WN_SRC_MICRODATA);
+        else if (wn_meta_ieq(key, kl, "datePublished") || wn_meta_ieq(key, kl, "dateCreated"))
+            wn_cands_date(c, false, val, vl, WN_SRC_MICRODATA, true);
+        else if (wn_meta_ieq(key, kl, "dateModified"))
+            wn_cands_date(c, true, val, vl, WN_SRC_MICRODATA, true);
+        else if (wn_meta_ieq(key, kl, "author") && !wn_meta_iprefix(val, vl, "http"))
+            wn_cands_author(c, val, vl, WN_SRC_MICRODATA);
+        else if (wn_meta_ieq(key, kl, "image") || wn_meta_ieq(key, kl, "thumbnailUrl"))
+            wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_MICRODATA - 20);
+        else if (wn_meta_ieq(key, kl, "inLanguage")) {
+            char norm[16];
+            size_t l = wn_lang_normalise(val, vl, norm);
+            if (l)
+                wn_slot_offer_raw(c, &c->lang, norm, l, 45);
+        }
+        return;
+    }
+    /* twitter:label1 "Written by" + twitter:data1 "Jane Doe" */
+    if (wn_meta_iprefix(key, kl, "twitter:label") && kl == 14) {
+        c->twitter_author_label = (wn_meta_icontains(val, vl, "written") ||
+                                   wn_meta_icontains(val, vl, "author") ||
+                                   wn_meta_icontains(val, vl, "by"))
+                                      ? key[13]
+                                      : 0;
+        return;
+    }
+    if (wn_meta_iprefix(key, kl, "twitter:data") && kl == 13) {
+        if (c->twitter_author_label && key[12] == c->twitter_author_label)
+            wn_cands_author(c, val, vl, WN_SRC_META);
+        return;
+    }
+    if (wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "dc.creator")) {
+        /* "Doe, Jane" -> "Jane Doe" */
+        const char *comma = memchr(val, ',', vl);
+        if (comma && !memchr(comma + 1, ',', vl - (size_t)(comma + 1 - val)) &&
+            !memchr(val, ' ', (size_t)(comma - val))) {
+            size_t a = (size_t)(comma - val);
+            size_t b0 = a + 1;
+            while (b0 < vl && val[b0] == ' ')
+                b0++;
+            char *sw = wn_arena_alloc(c->arena, vl + 2);
+            if (sw && b0 < vl) {
+                memcpy(sw, val + b0, vl - b0);
+                sw[vl - b0] = ' ';
+                memcpy(sw + vl - b0 + 1, val, a);
+                wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
+                return;
+            }
+        }
+    }
+    bool og = wn_meta_iprefix(key, kl, "og:") || wn_meta_iprefix(key, kl, "article:") ||
+              wn_meta_iprefix(key, kl, "twitter:");
+    int src = og ? WN_SRC_OG : WN_SRC_META;
+    if (wn_meta_ieq(key, kl, "og:title")) {
+        wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG);
+    } else if (wn_meta_ieq(key, kl, "twitter:title")) {
+        wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG - 1);
+    } else if (IN(title_names)) {
+        wn_slot_offer_raw(c, &c->title_meta, val, vl, WN_SRC_META);
+    } else if (wn_meta_ieq(key, kl, "og:site_name")) {
+        wn_slot_offer_raw(c, &c->site, val, vl, 80);
+    } else if (wn_meta_ieq(key, kl, "application-name") ||
+               wn_meta_ieq(key, kl, "apple-mobile-web-app-title")) {
+        wn_slot_offer_raw(c, &c->site, val, vl, WN_SRC_META);
+    } else if (wn_meta_ieq(key, kl, "og:description")) {
+        wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_OG);
+    } else if (wn_meta_ieq(key, kl, "description") || wn_meta_ieq(key, kl, "twitter:description") ||
+               wn_meta_ieq(key, kl, "dc.description")) {
+        wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_META);
+    } else if (wn_meta_ieq(key, kl, "og:image") || wn_meta_ieq(key, kl, "og:image:url") ||
+               wn_meta_ieq(key, kl, "og:image:secure_url")) {
+        wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG);
+    } else if (wn_meta_ieq(key, kl, "twitter:image") || wn_meta_ieq(key, kl, "twitter:image:src")) {
+        wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG - 1);
+    } else if (wn_meta_ieq(key, kl, "og:image:alt")) {
+        wn_slot_offer_raw(c, &c->image_caption, val, vl, WN_SRC_META - 5);
+    } else if (wn_meta_ieq(key, kl, "og:locale")) {
+        char norm[16];
+        size_t l = wn_lang_normalise(val, vl, norm);
+        if (l)
+            wn_slot_offer_raw(c, &c->lang, norm, l, 35);
+    } else if (wn_meta_ieq(key, kl, "language") || wn_meta_ieq(key, kl, "dc.language") ||
+               wn_meta_ieq(key, kl, "content-language")) {
+        char norm[16];
+        size_t l = wn_lang_normalise(val, vl, norm);
+        if (l)
+            wn_slot_offer_raw(c, &c->lang, norm, l, 38);
+    } else if (wn_meta_ieq(key, kl, "og:type")) {
+        if (wn_meta_iprefix(val, vl, "article"))
+            wn_slot_offer_raw(c, &c->page_kind, "article", 7, WN_SRC_OG);
+    } else if (wn_meta_ieq(key, kl, "og:url")) {
+        wn_slot_offer_raw(c, &c->canonical, val, vl, WN_SRC_OG);
+    } else if (IN(pub_date_names)) {
+        wn_cands_date(c, false, val, vl, src, true);
+    } else if (IN(mod_date_names)) {
+        wn_cands_date(c, true, val, vl, src, true);
+    } else if (IN(author_names)) {
+        if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
+            wn_cands_author(c, val, vl, src);
+    } else if (wn_meta_ieq(key, kl, "article:section") || wn_meta_ieq(key, kl, "parsely-section") ||
+               wn_meta_ieq(key, kl, "section") || wn_meta_ieq(key, kl, "article.section") ||
+               wn_meta_ieq(key, kl, "sailthru.section")) {
+        wn_slot_offer_raw(c, &c->section, val, vl, src);
+    } else if (wn_meta_ieq(key, kl, "article:tag")) {
+        wn_cands_tags(c, val, vl, WN_SRC_OG);
+    } else if (wn_meta_ieq(key, kl, "keywords") || wn_meta_ieq(key, kl, "news_keywords") ||
+               wn_meta_ieq(key, kl, "parsely-tags") || wn_meta_ieq(key, kl, "sailthru.tags")) {
+        wn_cands_tags(c, val, vl, WN_SRC_META);
+    }
+}
+
+/* Does a class/id/rel/itemprop attribute value contain one of the words? */
+static bool
+attr_has(const wn_node *n, const char *attr, const char *const *words, size_t count)
+{
+    size_t l = 0;
+    const char *v = wn_node_attr(n, attr, &l);
+    if (!v || !l || l > 200)
+        return false;
+    for (size_t k = 0; k < count; k++)
+        if (wn_meta_icontains(v, l, words[k]))
+            return true;
+    return false;
+}
+
+static bool
+any_attr_has(const wn_node *n, const char *const *words, size_t count)
+{
+    return attr_has(n, "class", words, count) || attr_has(n, "id", words, count) ||
+           attr_has(n, "rel", words, count) || attr_has(n, "itemprop", words, count) ||
+           attr_has(n, "data-testid", words, count);
+}
+
+static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur"};
+static const char *const excluded_words[] = {"comment", "related", "recommend", "sidebar",
+                                             "footer", "widget", "popular", "more-from"};
+static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
+                                         "datum", "fecha"};
+
+/* Text of an element cheaply: NULL when it is long (not a byline). */
+static wn_str
+short_text(wn_arena *a, const wn_node *n, size_t max)
+{
+    wn_str t = wn_meta_node_text(a, n, max + 1);
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
+typedef struct walk_state {
+    const wn_node *skip_region; /* comments, related lists: no bylines here */
+    const wn_node *landmark;    /* <nav>, <aside>, <footer> */
+    bool in_landmark;
+    bool in_body;
+    bool saw_visible_author;
+    bool saw_visible_date;
+} walk_state;
+
+static void
+read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
+{
+    if (wn_node_is(n, WN_TAG_META) || wn_node_is(n, WN_TAG_LINK))
+        return;
+    if (wn_meta_ieq(ip, il, "headline")) {
+        wn_str t = short_text(c->arena, n, 400);
+        if (t.ptr)
+            wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
+    } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
+        /* <span itemprop=author itemscope><span itemprop=name>Jane</span> */
+        const wn_node *name = NULL;
+        wn_walk w;
+        wn_node *m;
+        bool e;
+        wn_walk_init(&w, (wn_node *)n);
+        while (wn_walk_next(&w, &m, &e))
+            if (e && m != n && m->type == WN_NODE_ELEMENT) {
+                size_t l;
+                const char *v = wn_node_attr(m, "itemprop", &l);
+                if (v && wn_meta_ieq(v, l, "name")) {
+                    name = m;
+                    break;
+                }
+            }
+        size_t cl = 0;
+        const char *content = wn_node_attr(name ? name : n, "content", &cl);
+        if (content && cl) {
+            wn_cands_author(c, content, cl, WN_SRC_MICRODATA);
+        } else {
+            wn_str t = short_text(c->arena, name ? name : n, 200);
+            if (t.ptr)
+                wn_cands_author(c, t.ptr, t.len, WN_SRC_MICRODATA);
+        }
+    } else if (wn_meta_ieq(ip, il, "datePublished") || wn_meta_ieq(ip, il, "dateModified") ||
+               wn_meta_ieq(ip, il, "dateCreated")) {
+        bool mod = wn_meta_ieq(ip, il, "dateModified");
+        size_t l = 0;
+        const char *v = wn_node_attr(n, "datetime", &l);
+        if (!v)
+            v = wn_node_attr(n, "content", &l);
+        if (v) {
+            wn_cands_date(c, mod, v, l, WN_SRC_MICRODATA, true);
+        } else {
+            wn_str t = short_text(c->arena, n, 100);
+            if (t.ptr)
+                wn_cands_date(c, mod, t.ptr, t.len, WN_SRC_MICRODATA, false);
+        }
+    }
+}
+
+static void
+walk_document(wn_meta_cands *c, wn_node *root)
+{
+    walk_state st = {0};
+    wn_walk w;
+    wn_node *n;
+    bool enter;
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &enter)) {
+        if (n->type != WN_NODE_ELEMENT)
+            continue;
+        if (!enter) {
+            if (n == st.skip_region)
+                st.skip_region = NULL;
+            if (n == st.landmark) {
+                st.landmark = NULL;
+                st.in_landmark = false;
+            }
+            continue;
+        }
+        if (n->ns != WN_NS_HTML) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        size_t l = 0;
+        const char *v;
+        if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                             wn_node_is(n, WN_TAG_FOOTER))) {
+            st.landmark = n;
+            st.in_landmark = true;
+        }
+        switch (n->tag) {
+        case WN_TAG_HTML:
+            if ((v = wn_node_attr(n, "lang", &l)) || (v = wn_node_attr(n, "xml:lang", &l))) {
+                char norm[16];
+                size_t nl = wn_lang_normalise(v, l, norm);
+                if (nl)
+                    wn_slot_offer_raw(c, &c->lang, norm, nl, 80);
+            }
+            break;
+        case WN_TAG_BODY:
+            st.in_body = true;
+            break;
+        case WN_TAG_BASE:
+            if ((v = wn_node_attr(n, "href", &l)) && l)
+                wn_slot_offer_raw(c, &c->base, v, l, 10);
+            break;
+        case WN_TAG_LINK: {
+            size_t rl = 0;
+            const char *rel = wn_node_attr(n, "rel", &rl);
+            v = wn_node_attr(n, "href", &l);
+            if (rel && v && l && wn_meta_ieq(rel, rl, "canonical"))
+                wn_slot_offer_raw(c, &c->canonical, v, l, 80);
+            break;
+        }
+        case WN_TAG_META:
+            read_meta(c, n);
+            break;
+        case WN_TAG_TITLE:
+            if (!c->title_tag.v.ptr) {
+                wn_str t = wn_meta_node_text(c->arena, n, 2000);
+                wn_slot_offer(&c->title_tag, t, WN_SRC_META);
+            }
+            wn_walk_skip_children(&w);
+            continue;
+        case WN_TAG_SCRIPT: {
+            v = wn_node_attr(n, "type", &l);
+            if (v && wn_meta_icontains(v, l, "ld+json")) {
+                for (wn_node *t = n->first_child; t; t = t->next)
+                    if (t->type == WN_NODE_TEXT)
+                        wn_jsonld_read(c, t->data, t->len);
+            }
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        case WN_TAG_STYLE:
+        case WN_TAG_TEMPLATE:
+        case WN_TAG_NOSCRIPT:
+            wn_walk_skip_children(&w);
+            continue;
+        case WN_TAG_H1:
+        case WN_TAG_H2:
+            /* class names ("widget", "related") say little about headings;
+             * only the landmarks that never hold the headline count */
+            if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
+                c->h1[c->n_h1++] = n;
+            break;
+        case WN_TAG_TIME:
+            if (!st.skip_region && st.in_body) {
+                v = wn_node_attr(n, "datetime", &l);
+                if (v)
+                    wn_cands_date(c, false, v, l,
+                                  wn_node_has_attr(n, "pubdate") ? WN_SRC_MICRODATA - 1
+                                                                 : WN_SRC_TIME, true);
+            }
+            break;
+        default:
+            break;
+        }
+        if (!st.skip_region && st.in_body &&
+            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0]) ||
+             wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
+             wn_node_is(n, WN_TAG_NAV))) {
+            st.skip_region = n;
+        }
+        size_t il = 0;
+        const char *ip = wn_node_attr(n, "itemprop", &il);
+        if (ip && il && !st.skip_region)
+            read_microdata(c, n, ip, il);
+        if (st.skip_region || !st.in_body)
+            continue;
+        /* visible byline: class/id/rel/itemprop says author or byline */
+        if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
+            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0])) {
+            wn_str t = short_text(c->arena, n, 250);
+            if (t.ptr) {
+                wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
+                if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
+                    st.saw_visible_author = true;
+            }
+        }
+        if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
+            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
+            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0])) {
+            wn_str t = short_text(c->arena, n, 120);
+            if (t.ptr) {
+                wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
+                if (c->date_pub.src == WN_SRC_VISIBLE)
+                    st.saw_visible_date = true;
+            }
+        }
+    }
+}
+
+/* After the headline: a "By ..." line and a dateline among the next text. */
+static void
+scan_after_headline(wn_meta_cands *c, wn_node *headline)
+{
+    if (!headline)
+        return;
+    wn_node *n = headline;
+    size_t texts = 0, bytes = 0;
+    bool need_author = c->authors_src < WN_SRC_VISIBLE;
+    bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    /* document order from the headline on, without descending into it */
+    while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
+        if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
+            !wn_node_is(n, WN_TAG_SCRIPT) && !wn_node_is(n, WN_TAG_STYLE)) {
+            n = n->first_child;
+        } else {
+            while (n && !n->next)
+                n = n->parent;
+            if (!n)
+                break;
+            n = n->next;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
+        if (!t.ptr)
+            continue;
+        texts++;
+        bytes += t.len;
+        if (need_author && t.len < 120) {
+            static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
+                                             "Door ", "Di ", "Av ", "Af ", "Written by "};
+            for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
+                size_t bl = strlen(by[k]);
+                bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
+                if (bare || (t.len > bl && memcmp(t.ptr, by[k], bl) == 0)) {
+                    /* "By" alone: the name is the next element's text */
+                    const char *s = t.ptr;
+                    size_t sl = t.len;
+                    if (bare && n->next) {
+                        wn_str nt = wn_meta_node_text(c->arena, n->next, 120);
+                        s = nt.ptr;
+                        sl = nt.len;
+                    } else if (bare && n->parent && n->parent->next) {
+                        wn_str nt = wn_meta_node_text(c->arena, n->parent->next, 120);
+                        s = nt.ptr;
+                        sl = nt.len;
+                    }
+                    if (s) {
+                        wn_cands_author(c, s, sl, WN_SRC_VISIBLE);
+                        if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
+                            need_author = false;
+                    }
+                    break;
+                }
+            }
+        }
+        if (need_date && t.len < 200) {
+            wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 1, false);
+            if (c->date_pub.src >= WN_SRC_VISIBLE - 1)
+                need_date = false;
+        }
+    }
+}
+
+static wn_str
+resolve(wn_meta_cands *c, const char *base, size_t base_len, wn_str ref)
+{
+    if (!ref.ptr)
+        return ref;
+    size_t l = 0;
+    char *u = wn_url_resolve(c->arena, base, base_len, ref.ptr, ref.len, &l);
+    if (u && l)
+        return (wn_str){u, l};
+    /* no base: keep an absolute or scheme-relative value as it is */
+    if (ref.len > 2 && memcmp(ref.ptr, "//", 2) == 0) {
+        u = wn_url_resolve(c->arena, "https:", 6, ref.ptr, ref.len, &l);
+        if (u)
+            return (wn_str){u, l};
+    }
+    return wn_meta_iprefix(ref.ptr, ref.len, "http") ? ref : (wn_str){NULL, 0};
+}
+
+static bool
+img_looks_decorative(const char *src, size_t l)
+{
+    static const char *const bad[] = {"logo", "icon", "avatar", "sprite", "pixel", ".svg",
+                                      "data:", "blank.", "spacer", "badge", "emoji", "gravatar"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        if (wn_meta_icontains(src, l, bad[k]))
+            return true;
+    return false;
+}
+
+static long
+attr_num(const wn_node *n, const char *name)
+{
+    size_t l = 0;
+    const char *v = wn_node_attr(n, name, &l);
+    if (!v)
+        return -1;
+    long x = 0;
+    for (size_t i = 0; i < l && v[i] >= '0' && v[i] <= '9' && x < 100000; i++)
+        x = x * 10 + (v[i] - '0');
+    return x;
+}
+
+/* The first large image of the article (or of the body). */
+static wn_node *
+first_content_image(wn_node *root)
+{
+    wn_node *scope = NULL;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &e))
+        if (e && (wn_node_is(n, WN_TAG_ARTICLE) || wn_node_is(n, WN_TAG_MAIN))) {
+            scope = n;
+            break;
+        }
+    wn_walk_init(&w, scope ? scope : root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_HEADER) ||
+            wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
+            wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_NOSCRIPT) ||
+            (n->flags & WN_NF_DROP)) {
+            if (n != scope)
+                wn_walk_skip_children(&w);
+            continue;
+        }
+        if (!wn_node_is(n, WN_TAG_IMG))
+            continue;
+        size_t l = 0;
+        const char *src = wn_node_attr(n, "src", &l);
+        if (!src || !l || img_looks_decorative(src, l))
+            continue;
+        long wd = attr_num(n, "width"), ht = attr_num(n, "height");
+        if ((wd >= 0 && wd < 300) || (ht >= 0 && ht < 150))
+            continue;
+        if (wd < 0 && !scope)
+            continue; /* unsized images outside an <article>: too uncertain */
+        return n;
+    }
+    return NULL;
+}
+
+/* The figcaption of the <figure> around the <img> whose src is the lead
+ * image (same path, query ignored). */
+static wn_str
+caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, size_t base_len)
+{
+    wn_str none = {NULL, 0};
+    if (!image.ptr)
+        return none;
+    size_t il = image.len;
+    const char *q = memchr(image.ptr, '?', il);
+    if (q)
+        il = (size_t)(q - image.ptr);
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || !wn_node_is(n, WN_TAG_IMG))
+            continue;
+        size_t l = 0;
+        const char *src = wn_node_attr(n, "src", &l);
+        if (!src || !l)
+            continue;
+        size_t rl = 0;
+        char *abs = wn_url_resolve(c->arena, base, base_len, src, l, &rl);
+        if (!abs)
+            continue;
+        const char *rq = memchr(abs, '?', rl);
+        if (rq)
+            rl = (size_t)(rq - abs);
+        if (rl != il || memcmp(abs, image.ptr, il) != 0)
+            continue;
+        wn_node *p = n->parent;
+        for (int up = 0; p && up < 4; up++, p = p->parent) {
+            if (!wn_node_is(p, WN_TAG_FIGURE))
+                continue;
+            for (wn_node *k = p->first_child; k; k = k->next)
+                if (wn_node_is(k, WN_TAG_FIGCAPTION))
+                    return short_text(c->arena, k, 1000);
+            break;
+        }
+        return none;
+    }
+    return none;
+}
+
+wn_status
+wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
+{
+    if (!doc || !meta)
+        return WN_ERR_INVALID;
+    if (!doc->dom || !doc->dom->root)
+        return WN_OK;
+    wn_meta_cands *c = wn_arena_calloc(&doc->arena, 1, sizeof *c);
+    if (!c)
+        return WN_ERR_NOMEM;
+    c->arena = &doc->arena;
+    c->now = (int64_t)time(NULL);
+    c->page_url = doc->opts.url;
+    c->page_url_len = doc->opts.url_len;
+    walk_document(c, doc->dom->root);
+
+    /* base for relative URLs: <base href> against the page URL */
+    const char *base = c->page_url;
+    size_t base_len = c->page_url_len;
+    if (c->base.v.ptr) {
+        wn_str b = resolve(c, base, base_len, c->base.v);
+        if (b.ptr) {
+            base = b.ptr;
+            base_len = b.len;
+        }
+    }
+    wn_str canonical = resolve(c, base, base_len, c->canonical.v);
+    if (canonical.ptr)
+        meta->url = canonical;
+    else if (c->page_url)
+        meta->url = (wn_str){c->page_url, c->page_url_len};
+    if (!base && meta->url.ptr) {
+        base = meta->url.ptr;
+        base_len = meta->url.len;
+    }
+
+    wn_node *headline = NULL;
+    meta->title = wn_title_choose(c, &headline);
+    scan_after_headline(c, headline);
+
+    if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {
+        char out[WN_DATE_MAX];
+        const wn_str *u = meta->url.ptr ? &meta->url : NULL;
+        size_t l = u ? wn_date_from_url(u->ptr, u->len, c->now, out) : 0;
+        if (!l && c->page_url)
+            l = wn_date_from_url(c->page_url, c->page_url_len, c->now, out);
+        if (l) {
+            char *d = wn_arena_strndup(c->arena, out, l);
+            if (d)
+                wn_slot_offer(&c->date_pub, (wn_str){d, l}, WN_SRC_URL);
+        }
+    }
+    meta->date_published = c->date_pub.v;
+    meta->date_modified = c->date_mod.v;
+    if (c->n_authors) {
+        wn_str *a = wn_arena_alloc(c->arena, c->n_authors * sizeof *a);
+        if (!a)
+            return WN_ERR_NOMEM;
+        memcpy(a, c->authors, c->n_authors * sizeof *a);
+        meta->authors = a;
+        meta->n_authors = c->n_authors;
+    }
+    if (c->n_tags) {
+        wn_str *t = wn_arena_alloc(c->arena, c->n_tags * sizeof *t);
+        if (!t)
+            return WN_ERR_NOMEM;
+        memcpy(t, c->tags, c->n_tags * sizeof *t);
+        meta->tags = t;
+        meta->n_tags = c->n_tags;
+    }
+    meta->site_name = c->site.v;
+    meta->section = c->section.v;
+    meta->description = c->description.v;
+    meta->language = c->lang.v;
+
+    wn_str image = resolve(c, base, base_len, c->image.v);
+    if (!image.ptr) {
+        wn_node *img = first_content_image(doc->dom->root);
+        if (img) {
+            size_t l = 0;
+            const char *src = wn_node_attr(img, "src", &l);
+            image = resolve(c, base, base_len, (wn_str){src, l});
+        }
+    }
+    meta->image_url = image;
+    if (image.ptr) {
+        wn_str cap = caption_for(c, doc->dom->root, image, base, base_len);
+        meta->image_caption = cap.ptr ? cap : c->image_caption.v;
+    }
+    return c->arena->failed ? WN_ERR_NOMEM : WN_OK;
+}

@@ -1,0 +1,136 @@
+/* metadata.h - what the metadata files share: text helpers, date, author and
+ * language functions, and the candidate table that the extractors (JSON-LD,
+ * meta tags, microdata, visible patterns) fill and wn_metadata_extract
+ * decides from.
+ */
+#ifndef WN_METADATA_H
+#define WN_METADATA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "json.h"
+#include "pipeline.h"
+
+/* ---- text.c ------------------------------------------------------------ */
+
+/* s[0..n) trimmed, whitespace runs collapsed to one space, a few HTML
+ * entities decoded (JSON-LD often carries "&amp;"), in the arena. ptr NULL
+ * when nothing is left. */
+wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
+/* The text of a subtree (scripts, styles, templates skipped), cleaned; at
+ * most `max` bytes are gathered. */
+wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
+/* ASCII case-insensitive: s[0..n) equals the literal. */
+bool wn_meta_ieq(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive: the literal occurs in s[0..n). */
+bool wn_meta_icontains(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive prefix test. */
+bool wn_meta_iprefix(const char *s, size_t n, const char *lit);
+/* Words of a string compared loosely: lower-cased letters and digits only. */
+size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap);
+/* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad). */
+size_t wn_meta_u8len(unsigned char c);
+/* Decode one code point at s[*i] (advancing *i); bad bytes give U+FFFD. */
+unsigned wn_meta_u8next(const char *s, size_t n, size_t *i);
+/* Whether code point cp is a letter or digit (enough Unicode for words). */
+bool wn_meta_is_word_cp(unsigned cp);
+
+/* ---- dates.c ----------------------------------------------------------- */
+
+#define WN_DATE_MAX 40
+/* Read the first date in s[0..n) into ISO 8601 (as precise as the source:
+ * "2023-07-26", "2023-07-26T10:00:00Z", "2023-07-26T10:00:00+02:00").
+ * `whole` is for attribute values: epoch seconds/milliseconds and compact
+ * "20230726" are accepted only then. Impossible dates, dates before 1990
+ * and dates more than a day after `now` (Unix seconds) are rejected.
+ * Returns the length written to out (NUL-terminated), 0 for none. */
+size_t wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out);
+/* A /2023/07/26/, /2023-07-26/ or /20230726/ date in a URL path. */
+size_t wn_date_from_url(const char *s, size_t n, int64_t now, char *out);
+
+/* ---- authors.c --------------------------------------------------------- */
+
+/* Split a byline into clean names ("By A and B, Staff" -> "A", "B"),
+ * appending up to max - *count names to out (arena strings). Returns the
+ * number added. */
+size_t wn_authors_parse(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count,
+                        size_t max);
+
+/* ---- lang.c ------------------------------------------------------------ */
+
+/* BCP 47 form of a declared language ("en_US" -> "en-US", "EN" -> "en");
+ * 0 when the value is not a language tag. out has room for 16 bytes. */
+size_t wn_lang_normalise(const char *s, size_t n, char *out);
+/* Language of a text from its script and frequent words; NULL when the
+ * text is too short or unclear. *score receives a confidence 0..100. */
+const char *wn_lang_detect(const char *s, size_t n, int *score);
+
+/* ---- the candidate table ----------------------------------------------- */
+
+/* Sources, weakest first; a stronger source replaces a weaker one. The
+ * gaps leave room for per-field adjustments (og:site_name over the JSON-LD
+ * publisher, an article object over a WebPage one). */
+enum {
+    WN_SRC_NONE = 0,
+    WN_SRC_URL = 10,
+    WN_SRC_VISIBLE = 20,
+    WN_SRC_TIME = 30,
+    WN_SRC_META = 40,      /* Dublin Core, common <meta name>s */
+    WN_SRC_OG = 50,        /* OpenGraph, article:*, twitter:* */
+    WN_SRC_LD_OTHER = 55,  /* JSON-LD objects that are not the article */
+    WN_SRC_MICRODATA = 60,
+    WN_SRC_JSONLD = 70
+};
+
+typedef struct wn_slot {
+    wn_str v;
+    int src;
+} wn_slot;
+
+#define WN_MAX_AUTHORS 16
+#define WN_MAX_TAGS 32
+#define WN_MAX_H1 8
+
+typedef struct wn_meta_cands {
+    wn_arena *arena;
+    int64_t now;
+    const char *page_url;     /* options URL, may be NULL */
+    size_t page_url_len;
+    wn_slot title_ld, title_og, title_tag, title_meta, title_micro;
+    wn_slot date_pub, date_mod;
+    wn_slot site, section, description, lang, canonical, image, image_caption, base;
+    wn_slot page_kind;        /* "article" when the markup says it is one */
+    wn_str authors[WN_MAX_AUTHORS];
+    size_t n_authors;
+    int authors_src;
+    wn_str tags[WN_MAX_TAGS];
+    size_t n_tags;
+    int tags_src;
+    char twitter_author_label;  /* '1' when twitter:label1 says "Written by" */
+    wn_node *h1[WN_MAX_H1];
+    size_t n_h1;
+} wn_meta_cands;
+
+/* Keep v in the slot when its source is stronger than what is there. */
+void wn_slot_offer(wn_slot *slot, wn_str v, int src);
+/* Clean s and offer it. */
+void wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int src);
+/* Offer a date (parsed first; published or modified). */
+void wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole);
+/* Offer a byline: names from a stronger source replace weaker ones; a
+ * second byline from the same source is ignored. */
+void wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src);
+/* Offer tags: a comma-separated list or one tag. */
+void wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src);
+
+/* jsonld.c: read one <script type="application/ld+json"> body. */
+void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
+
+/* title.c: the visible headline from the candidates and the <h1>s. */
+wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline);
+/* Strip " | Site" style affixes from a title. */
+wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
+
+#endif

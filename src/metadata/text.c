@@ -1,0 +1,300 @@
+/* text.c - small string helpers shared by the metadata extractors: cleaning
+ * values (trim, collapse, a few entities), gathering an element's text,
+ * loose comparisons, and just enough UTF-8 to tell words apart.
+ */
+#include <string.h>
+
+#include "metadata.h"
+
+size_t
+wn_meta_u8len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 1;
+}
+
+unsigned
+wn_meta_u8next(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    size_t l = wn_meta_u8len(c);
+    if (l == 1 || *i + l > n) {
+        (*i)++;
+        return c < 0x80 ? c : 0xFFFD;
+    }
+    unsigned cp = c & (l == 2 ? 0x1F : l == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < l; k++) {
+        unsigned char d = (unsigned char)s[*i + k];
+        if ((d & 0xC0) != 0x80) {
+            (*i)++;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    *i += l;
+    return cp;
+}
+
+bool
+wn_meta_is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+               cp == '_';
+    if (cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0x3000 ||
+        (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD ||
+        (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0xFE00 && cp <= 0xFE6F))
+        return false;
+    return true;
+}
+
+static bool
+is_space_at(const char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        *len = 1;
+        return true;
+    }
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { /* no-break space */
+        *len = 2;
+        return true;
+    }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (((unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x8B) ||
+         (unsigned char)s[i + 2] == 0xAF)) { /* U+2000..200B, U+202F */
+        *len = 3;
+        return true;
+    }
+    if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x80) { /* ideographic space */
+        *len = 3;
+        return true;
+    }
+    return false;
+}
+
+/* A numeric or one of a few named character references at s[i] ('&'). */
+static size_t
+entity_at(const char *s, size_t n, size_t i, char *out, size_t *out_len)
+{
+    static const struct {
+        const char *name;
+        const char *utf8;
+    } named[] = {
+        {"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"},
+        {"nbsp;", " "}, {"rsquo;", "\xE2\x80\x99"}, {"lsquo;", "\xE2\x80\x98"},
+        {"ldquo;", "\xE2\x80\x9C"}, {"rdquo;", "\xE2\x80\x9D"}, {"ndash;", "\xE2\x80\x93"},
+        {"mdash;", "\xE2\x80\x94"}, {"hellip;", "\xE2\x80\xA6"},
+    };
+    for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+        size_t l = strlen(named[k].name);
+        if (i + 1 + l <= n && memcmp(s + i + 1, named[k].name, l) == 0) {
+            *out_len = strlen(named[k].utf8);
+            memcpy(out, named[k].utf8, *out_len);
+            return 1 + l;
+        }
+    }
+    if (i + 3 < n && s[i + 1] == '#') {
+        size_t j = i + 2;
+        unsigned long cp = 0;
+        bool hex = s[j] == 'x' || s[j] == 'X';
+        if (hex)
+            j++;
+        size_t start = j;
+        while (j < n && j - start < 7) {
+            char c = s[j];
+            int d = c >= '0' && c <= '9' ? c - '0'
+                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                    : -1;
+            if (d < 0)
+                break;
+            cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+            j++;
+        }
+        if (j > start && j < n && s[j] == ';' && cp > 0 && cp <= 0x10FFFF &&
+            !(cp >= 0xD800 && cp <= 0xDFFF)) {
+            char tmp[8];
+            size_t l;
+            if (cp < 0x80) {
+                tmp[0] = (char)cp;
+                l = 1;
+            } else if (cp < 0x800) {
+                tmp[0] = (char)(0xC0 | (cp >> 6));
+                tmp[1] = (char)(0x80 | (cp & 0x3F));
+                l = 2;
+            } else if (cp < 0x10000) {
+                tmp[0] = (char)(0xE0 | (cp >> 12));
+                tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                tmp[2] = (char)(0x80 | (cp & 0x3F));
+                l = 3;
+            } else {
+                tmp[0] = (char)(0xF0 | (cp >> 18));
+                tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                tmp[3] = (char)(0x80 | (cp & 0x3F));
+                l = 4;
+            }
+            memcpy(out, tmp, l);
+            *out_len = l;
+            return j + 1 - i;
+        }
+    }
+    return 0;
+}
+
+wn_str
+wn_meta_clean(wn_arena *a, const char *s, size_t n)
+{
+    wn_str r = {NULL, 0};
+    if (!s || !n)
+        return r;
+    char *o = wn_arena_alloc(a, n + 1);
+    if (!o)
+        return r;
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n;) {
+        size_t sl;
+        if (is_space_at(s, n, i, &sl)) {
+            space = true;
+            i += sl;
+            continue;
+        }
+        if (space && k)
+            o[k++] = ' ';
+        space = false;
+        if (s[i] == '&') {
+            char ent[8];
+            size_t el = 0;
+            size_t used = entity_at(s, n, i, ent, &el);
+            if (used && el <= used) {
+                if (el == 1 && ent[0] == ' ') {
+                    space = true;
+                } else {
+                    memcpy(o + k, ent, el);
+                    k += el;
+                }
+                i += used;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)s[i];
+        o[k++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
+        i++;
+    }
+    while (k && o[k - 1] == ' ')
+        k--;
+    if (!k)
+        return r;
+    o[k] = '\0';
+    r.ptr = o;
+    r.len = k;
+    return r;
+}
+
+wn_str
+wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    wn_buf b;
+    wn_buf_init(&b, a, 0);
+    wn_walk w;
+    wn_node *n;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)root);
+    while (wn_walk_next(&w, &n, &enter) && b.len < max) {
+        if (!enter)
+            continue;
+        if (n->type == WN_NODE_ELEMENT) {
+            if (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_TEMPLATE ||
+                n->tag == WN_TAG_NOSCRIPT || n->tag == WN_TAG_SVG) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
+                n->tag == WN_TAG_LI)
+                wn_buf_putc(&b, ' ');
+        } else if (n->type == WN_NODE_TEXT) {
+            wn_buf_append(&b, n->data, n->len < max ? n->len : max);
+        }
+    }
+    if (b.failed || !b.len)
+        return (wn_str){NULL, 0};
+    return wn_meta_clean(a, b.ptr, b.len);
+}
+
+static char
+lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+bool
+wn_meta_ieq(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (!s || n != l)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower(s[i]) != lower(lit[i]))
+            return false;
+    return true;
+}
+
+bool
+wn_meta_iprefix(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (!s || n < l)
+        return false;
+    for (size_t i = 0; i < l; i++)
+        if (lower(s[i]) != lower(lit[i]))
+            return false;
+    return true;
+}
+
+bool
+wn_meta_icontains(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (!s || n < l)
+        return false;
+    for (size_t i = 0; i + l <= n; i++)
+        if (wn_meta_iprefix(s + i, n - i, lit))
+            return true;
+    return false;
+}
+
+size_t
+wn_meta_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    bool gap = false;
+    for (size_t i = 0; i < n && k + 5 < cap;) {
+        size_t st = i;
+        unsigned cp = wn_meta_u8next(s, n, &i);
+        if (!wn_meta_is_word_cp(cp)) {
+            gap = true;
+            continue;
+        }
+        if (gap && k)
+            out[k++] = ' ';
+        gap = false;
+        if (cp < 0x80) {
+            out[k++] = lower((char)cp);
+        } else {
+            memcpy(out + k, s + st, i - st);
+            k += i - st;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}

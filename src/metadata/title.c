@@ -1,0 +1,203 @@
+/* title.c - the visible headline.
+ *
+ * Benchmarks and readers want the headline as printed on the page, not the
+ * SEO title ("Headline | Site"). The page usually prints it in an <h1>
+ * (sometimes an <h2>) that agrees with og:title, the JSON-LD headline or
+ * <title> once words are compared loosely. So: a heading that matches a
+ * declared title wins; otherwise the best declared title, without the site
+ * name that templates glue to either end.
+ */
+#include <string.h>
+
+#include "metadata.h"
+
+#define FOLD_MAX 1024
+
+typedef struct folded {
+    char s[FOLD_MAX];
+    size_t n;
+} folded;
+
+/* Does `hay` contain `needle` at word boundaries? */
+static bool
+contains_words(const folded *hay, const folded *needle)
+{
+    if (!needle->n || needle->n > hay->n)
+        return false;
+    const char *p = hay->s;
+    while ((p = strstr(p, needle->s)) != NULL) {
+        size_t at = (size_t)(p - hay->s);
+        bool left = at == 0 || hay->s[at - 1] == ' ';
+        bool right = at + needle->n == hay->n || hay->s[at + needle->n] == ' ';
+        if (left && right)
+            return true;
+        p++;
+    }
+    return false;
+}
+
+static size_t
+count_words(const folded *f)
+{
+    if (!f->n)
+        return 0;
+    size_t w = 1;
+    for (size_t i = 0; i < f->n; i++)
+        w += f->s[i] == ' ';
+    return w;
+}
+
+/* Separators templates put between a headline and the site name. */
+static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
+                                   " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
+                                   " \xC2\xAB ", " ~ ", " \xE2\x80\xBA "};
+
+static bool
+match_site(wn_str part, const folded *site)
+{
+    folded f;
+    f.n = wn_meta_fold(part.ptr, part.len, f.s, sizeof f.s);
+    if (!f.n || !site->n)
+        return false;
+    if (strcmp(f.s, site->s) == 0)
+        return true;
+    /* "Example News" vs "Example", "example.com" vs "Example" */
+    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + 2) ||
+           (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
+}
+
+wn_str
+wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+{
+    if (!title.ptr)
+        return title;
+    folded fs;
+    fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
+    /* the separator nearest each end */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t best_at = 0, best_len = 0;
+        bool found = false;
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            size_t sl = strlen(seps[k]);
+            for (size_t i = 1; i + sl < title.len; i++) {
+                if (memcmp(title.ptr + i, seps[k], sl) != 0)
+                    continue;
+                if (!found || (pass == 0 ? i > best_at : i < best_at)) {
+                    best_at = i;
+                    best_len = sl;
+                    found = true;
+                }
+                if (pass == 1)
+                    break;
+            }
+        }
+        if (!found)
+            continue;
+        wn_str head = {title.ptr, best_at};
+        wn_str tail = {title.ptr + best_at + best_len, title.len - best_at - best_len};
+        wn_str site_part = pass == 0 ? tail : head;
+        wn_str keep = pass == 0 ? head : tail;
+        if (fs.n && match_site(site_part, &fs)) {
+            title = keep;
+            continue;
+        }
+        /* no site name known: a short last part after a bar is the site */
+        if (pass == 0 && !fs.n) {
+            folded fp, fk;
+            fp.n = wn_meta_fold(site_part.ptr, site_part.len, fp.s, sizeof fp.s);
+            fk.n = wn_meta_fold(keep.ptr, keep.len, fk.s, sizeof fk.s);
+            size_t wp = count_words(&fp), wk = count_words(&fk);
+            bool bar = memcmp(title.ptr + best_at, " | ", 3) == 0;
+            if (wp && wp <= 3 && wk >= 3 && (bar || wk >= 2 * wp + 2))
+                title = keep;
+        }
+    }
+    if (a && title.ptr && title.len && title.ptr[title.len] != '\0') {
+        /* a NUL-terminated copy, as every other metadata string */
+        char *cp = wn_arena_strndup(a, title.ptr, title.len);
+        if (cp)
+            title.ptr = cp;
+    }
+    return title;
+}
+
+/* How well heading text h agrees with a declared title d: 3 equal, 2 the
+ * declared title contains the heading (site name glued on), 1 the heading
+ * contains the declared title, 0 unrelated. */
+static int
+agreement(const folded *h, const folded *d)
+{
+    if (!h->n || !d->n)
+        return 0;
+    if (strcmp(h->s, d->s) == 0)
+        return 3;
+    size_t hw = count_words(h), dw = count_words(d);
+    if (contains_words(d, h) && (hw >= 3 || hw * 2 >= dw))
+        return 2;
+    if (contains_words(h, d) && (dw >= 3 || dw * 2 >= hw))
+        return 1;
+    return 0;
+}
+
+wn_str
+wn_title_choose(wn_meta_cands *c, wn_node **headline)
+{
+    *headline = NULL;
+    const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
+                             &c->title_tag};
+    enum { ND = sizeof decl / sizeof decl[0] };
+    folded *fd = wn_arena_alloc(c->arena, ND * sizeof *fd);
+    folded *fh = wn_arena_alloc(c->arena, sizeof *fh);
+    if (!fd || !fh)
+        return (wn_str){NULL, 0};
+    for (size_t k = 0; k < ND; k++)
+        fd[k].n = decl[k]->v.ptr ? wn_meta_fold(decl[k]->v.ptr, decl[k]->v.len, fd[k].s, FOLD_MAX)
+                                 : 0;
+    folded fsite;
+    fsite.n = c->site.v.ptr ? wn_meta_fold(c->site.v.ptr, c->site.v.len, fsite.s, FOLD_MAX) : 0;
+
+    int best_score = 0;
+    wn_str best = {NULL, 0};
+    for (size_t i = 0; i < c->n_h1; i++) {
+        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 500)
+            continue;
+        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
+        if (!fh->n || (fsite.n && strcmp(fh->s, fsite.s) == 0))
+            continue;
+        int score = 0;
+        for (size_t k = 0; k < ND; k++) {
+            int a = agreement(fh, &fd[k]);
+            if (a > score)
+                score = a;
+        }
+        /* an <h1> outranks an <h2> that agrees as well */
+        score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
+        if (score > best_score) {
+            best_score = score;
+            best = t;
+            *headline = c->h1[i];
+        }
+    }
+    if (best_score >= 3) /* agreement >= 1 */
+        return best;
+    *headline = NULL;
+    /* no heading agrees with a declared title: the page's own <h1> still
+     * is what readers see as the headline, unless it is the site's logo */
+    for (size_t i = 0; i < c->n_h1; i++) {
+        if (!wn_node_is(c->h1[i], WN_TAG_H1))
+            continue;
+        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 300)
+            continue;
+        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
+        if (!fh->n || (fsite.n && match_site(t, &fsite)))
+            continue;
+        *headline = c->h1[i];
+        return t;
+    }
+    for (size_t k = 0; k < ND; k++)
+        if (decl[k]->v.ptr)
+            return wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
+    return (wn_str){NULL, 0};
+}

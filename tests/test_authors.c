@@ -1,0 +1,62 @@
+/* test_authors.c - bylines to clean names. */
+#include "harness.h"
+#include "metadata/metadata.h"
+
+static wn_arena A;
+static wn_str names[16];
+static size_t count;
+
+static size_t
+parse(const char *s)
+{
+    count = 0;
+    return wn_authors_parse(&A, s, strlen(s), names, &count, 16);
+}
+
+TEST(bylines)
+{
+    CHECK_EQ_INT(parse("By Jane Doe and John Smith, Staff Writers"), 2);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
+    CHECK_EQ_INT(parse("Jane Doe, Senior Reporter"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("A. Adams, B. Baker-Smith & Carla Cee"), 3);
+    CHECK_EQ_MEM(names[2].ptr, names[2].len, "Carla Cee");
+    CHECK_EQ_INT(parse("Von Max Mustermann und Erika Musterfrau"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "Erika Musterfrau");
+    CHECK_EQ_INT(parse("Par Jean Dupont"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean Dupont");
+    CHECK_EQ_INT(parse("Por Ana Garc\xC3\xAD" "a | 26 de julio de 2023"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ana Garc\xC3\xAD" "a");
+    CHECK_EQ_INT(parse("Written by Jane Doe | Editor"), 1);
+    CHECK_EQ_INT(parse("Press Association"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Press Association");
+    CHECK_EQ_INT(parse("jane doe; JANE DOE"), 1); /* dedupe, case-insensitive */
+    CHECK_EQ_INT(parse("Podium Staff"), 1);
+    CHECK_EQ_INT(parse("Rachael Link, MS, RD"), 1);
+    CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
+}
+
+TEST(not_names)
+{
+    CHECK_EQ_INT(parse("Staff"), 0);
+    CHECK_EQ_INT(parse("Email the author"), 0);
+    CHECK_EQ_INT(parse("https://example.com/authors/jane"), 0);
+    CHECK_EQ_INT(parse("@janedoe"), 0);
+    CHECK_EQ_INT(parse("jane@example.com"), 0);
+    CHECK_EQ_INT(parse("July 26, 2023"), 0);
+    CHECK_EQ_INT(parse("this is a sentence about the weather today"), 0);
+    CHECK_EQ_INT(parse("admin"), 0);
+    CHECK_EQ_INT(parse(""), 0);
+}
+
+int
+main(void)
+{
+    wn_arena_init(&A, NULL, 0);
+    RUN(bylines);
+    RUN(not_names);
+    wn_arena_free_all(&A);
+    return harness_done();
+}

@@ -1,0 +1,88 @@
+/* test_dates.c - date shapes to ISO 8601, and the dates that are refused. */
+#include "harness.h"
+#include "metadata/metadata.h"
+
+/* 2026-01-01T00:00:00Z: a fixed "now" so the test does not age */
+#define NOW 1767225600
+
+static char out[WN_DATE_MAX];
+
+static const char *
+d(const char *s, bool whole)
+{
+    return wn_date_parse(s, strlen(s), NOW, whole, out) ? out : "";
+}
+
+TEST(formats)
+{
+    CHECK_EQ_STR(d("2023-07-26", true), "2023-07-26");
+    CHECK_EQ_STR(d("2023-07-26T10:00:00Z", true), "2023-07-26T10:00:00Z");
+    CHECK_EQ_STR(d("2023-07-26T10:00:00+02:00", true), "2023-07-26T10:00:00+02:00");
+    CHECK_EQ_STR(d("2023-07-26T10:00:00.123-0500", true), "2023-07-26T10:00:00-05:00");
+    CHECK_EQ_STR(d("Wed, 26 Jul 2023 10:00:00 GMT", true), "2023-07-26T10:00:00Z");
+    CHECK_EQ_STR(d("Wed, 26 Jul 2023 10:00:00 +0200", true), "2023-07-26T10:00:00+02:00");
+    CHECK_EQ_STR(d("July 26, 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("Published on Jul. 26th, 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 July 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26.07.2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("2023/07/26", false), "2023-07-26");
+    CHECK_EQ_STR(d("07/26/2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26/07/2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("20230726", true), "2023-07-26");
+    CHECK_EQ_STR(d("1690365600", true), "2023-07-26T10:00:00Z");
+    CHECK_EQ_STR(d("1690365600000", true), "2023-07-26T10:00:00Z");
+    CHECK_EQ_STR(d("July 26, 2023 at 3:05 pm", false), "2023-07-26T15:05:00");
+}
+
+TEST(languages)
+{
+    CHECK_EQ_STR(d("26. Juli 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("3. M\xC3\xA4rz 2024", false), "2024-03-03");
+    CHECK_EQ_STR(d("le 12 f\xC3\xA9vrier 2022", false), "2022-02-12");
+    CHECK_EQ_STR(d("1er ao\xC3\xBBt 2021", false), "2021-08-01");
+    CHECK_EQ_STR(d("26 de julio de 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("5 settembre 2020", false), "2020-09-05");
+    CHECK_EQ_STR(d("10 de mar\xC3\xA7o de 2019", false), "2019-03-10");
+    CHECK_EQ_STR(d("1 mei 2022", false), "2022-05-01");
+    CHECK_EQ_STR(d("2023. j\xC3\xBAlius 26.", false), "2023-07-26");
+    CHECK_EQ_STR(d("2023\xE5\xB9\xB4" "7\xE6\x9C\x88" "26\xE6\x97\xA5", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 \xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F 2023", false), "2023-07-26");
+}
+
+TEST(rejected)
+{
+    CHECK_EQ_STR(d("9999-99-99", true), "");
+    CHECK_EQ_STR(d("2023-02-30", true), "");
+    CHECK_EQ_STR(d("2023-02-29", true), "");
+    CHECK_EQ_STR(d("2024-02-29", true), "2024-02-29");
+    CHECK_EQ_STR(d("1970-01-01", true), "");
+    CHECK_EQ_STR(d("2091-05-01", true), "");      /* the future */
+    CHECK_EQ_STR(d("2026-01-02", true), "2026-01-02"); /* within a day: time zones */
+    CHECK_EQ_STR(d("2026-01-03", true), "");
+    CHECK_EQ_STR(d("no date here", false), "");
+    CHECK_EQ_STR(d("12345", true), "");
+    CHECK_EQ_STR(d("v1.2.2023", false), "");
+}
+
+TEST(urls)
+{
+    char o[WN_DATE_MAX];
+    const char *u = "https://example.com/2023/07/26/story-title/";
+    CHECK(wn_date_from_url(u, strlen(u), NOW, o) && strcmp(o, "2023-07-26") == 0);
+    u = "https://example.com/news/2023-07-26-story";
+    CHECK(wn_date_from_url(u, strlen(u), NOW, o) && strcmp(o, "2023-07-26") == 0);
+    u = "https://example.com/p/20230726/x";
+    CHECK(wn_date_from_url(u, strlen(u), NOW, o) && strcmp(o, "2023-07-26") == 0);
+    u = "https://2023.example.com/products/1234";
+    CHECK(wn_date_from_url(u, strlen(u), NOW, o) == 0);
+}
+
+int
+main(void)
+{
+    RUN(formats);
+    RUN(languages);
+    RUN(rejected);
+    RUN(urls);
+    return harness_done();
+}

@@ -1,0 +1,104 @@
+/* test_lang.c - language tags normalised, and languages detected. */
+#include "harness.h"
+#include "metadata/metadata.h"
+
+static const char *
+norm(const char *s)
+{
+    static char out[16];
+    return wn_lang_normalise(s, strlen(s), out) ? out : "";
+}
+
+static const char *
+detect(const char *s)
+{
+    int score;
+    const char *l = wn_lang_detect(s, strlen(s), &score);
+    return l ? l : "";
+}
+
+TEST(normalise)
+{
+    CHECK_EQ_STR(norm("en_US"), "en-US");
+    CHECK_EQ_STR(norm("EN"), "en");
+    CHECK_EQ_STR(norm("pt-br"), "pt-BR");
+    CHECK_EQ_STR(norm("zh-hans-cn"), "zh-Hans-CN");
+    CHECK_EQ_STR(norm(" de-DE, en;q=0.8"), "de-DE");
+    CHECK_EQ_STR(norm("english"), "");
+    CHECK_EQ_STR(norm(""), "");
+    CHECK_EQ_STR(norm("{{lang}}"), "");
+}
+
+TEST(detect_latin)
+{
+    CHECK_EQ_STR(detect("The committee said that it would publish the report on Monday, and "
+                        "that the findings were not what they had expected."), "en");
+    CHECK_EQ_STR(detect("Die Regierung hat am Montag angek\xC3\xBCndigt, dass sie die neuen "
+                        "Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer einf\xC3\xBChren wird."),
+                 "de");
+    CHECK_EQ_STR(detect("Le gouvernement a annonc\xC3\xA9 lundi que les nouvelles r\xC3\xA8gles "
+                        "ne seront pas appliqu\xC3\xA9" "es avant l'\xC3\xA9t\xC3\xA9 dans la "
+                        "capitale."), "fr");
+    CHECK_EQ_STR(detect("El gobierno anunci\xC3\xB3 el lunes que las nuevas normas no se "
+                        "aplicar\xC3\xA1n hasta el verano en la capital del pa\xC3\xADs."), "es");
+    CHECK_EQ_STR(detect("Il governo ha annunciato luned\xC3\xAC che le nuove regole non "
+                        "saranno applicate prima dell'estate nella capitale del paese."), "it");
+    CHECK_EQ_STR(detect("O governo anunciou na segunda-feira que as novas regras n\xC3\xA3o "
+                        "ser\xC3\xA3o aplicadas antes do ver\xC3\xA3o na capital do pa\xC3\xADs."),
+                 "pt");
+    CHECK_EQ_STR(detect("De regering heeft maandag aangekondigd dat de nieuwe regels niet "
+                        "voor de zomer van kracht worden in de hoofdstad van het land."), "nl");
+    CHECK_EQ_STR(detect("Regeringen meddelade p\xC3\xA5 m\xC3\xA5ndagen att de nya reglerna "
+                        "inte kommer att inf\xC3\xB6ras f\xC3\xB6re sommaren och det \xC3\xA4r "
+                        "klart."), "sv");
+    CHECK_EQ_STR(detect("Rz\xC4\x85" "d og\xC5\x82osi\xC5\x82 w poniedzia\xC5\x82" "ek, \xC5\xBC"
+                        "e nowe przepisy nie wejd\xC4\x85 w \xC5\xBCycie przed latem, ale to "
+                        "jest tylko plan."), "pl");
+    CHECK_EQ_STR(detect("H\xC3\xBCk\xC3\xBCmet pazartesi g\xC3\xBCn\xC3\xBC yeni kurallar\xC4\xB1n "
+                        "yaz\xC4\xB1n \xC3\xA7ok daha sonra ve bir plan olarak "
+                        "uygulanaca\xC4\x9F\xC4\xB1n\xC4\xB1 bu hafta a\xC3\xA7\xC4\xB1klad\xC4\xB1 "
+                        "ama de\xC4\x9Fil."), "tr");
+    CHECK_EQ_STR(detect("Pemerintah mengumumkan pada hari Senin bahwa aturan yang baru tidak "
+                        "akan berlaku sebelum musim panas dan itu sudah jelas."), "id");
+}
+
+TEST(detect_scripts)
+{
+    CHECK_EQ_STR(detect("\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C"
+                        "\xD1\x81\xD1\x82\xD0\xB2\xD0\xBE \xD0\xBE\xD0\xB1\xD1\x8A\xD1\x8F\xD0\xB2"
+                        "\xD0\xB8\xD0\xBB\xD0\xBE \xD0\xBE \xD0\xBD\xD0\xBE\xD0\xB2\xD1\x8B\xD1\x85 "
+                        "\xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD0\xBB\xD0\xB0\xD1\x85 \xD0\xB8 "
+                        "\xD1\x8D\xD1\x82\xD0\xBE \xD0\xB2\xD1\x81\xD1\x91"), "ru");
+    CHECK_EQ_STR(detect("\xD0\xA3\xD1\x80\xD1\x8F\xD0\xB4 \xD0\xBE\xD0\xB3\xD0\xBE\xD0\xBB\xD0\xBE"
+                        "\xD1\x81\xD0\xB8\xD0\xB2 \xD0\xBF\xD1\x80\xD0\xBE \xD0\xBD\xD0\xBE\xD0\xB2"
+                        "\xD1\x96 \xD0\xBF\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD0\xBB\xD0\xB0 \xD1\x96 "
+                        "\xD1\x97\xD1\x85 \xD1\x94\xD0\xB4\xD0\xB8\xD0\xBD\xD1\x96\xD1\x81\xD1\x82"
+                        "\xD1\x8C"), "uk");
+    CHECK_EQ_STR(detect("\xCE\x97 \xCE\xBA\xCF\x85\xCE\xB2\xCE\xAD\xCF\x81\xCE\xBD\xCE\xB7\xCF\x83"
+                        "\xCE\xB7 \xCE\xB1\xCE\xBD\xCE\xAD\xCE\xB4\xCE\xB5\xCE\xB9\xCE\xBE\xCE\xB5 "
+                        "\xCF\x84\xCE\xBF\xCF\x85\xCF\x82 \xCE\xBD\xCE\xAD\xCE\xBF\xCF\x85\xCF\x82"),
+                 "el");
+    CHECK_EQ_STR(detect("\xE6\x94\xBF\xE5\xBA\x9C\xE5\xAE\xA3\xE5\xB8\x83\xE4\xBA\x86\xE6\x96\xB0"
+                        "\xE7\x9A\x84\xE8\xA7\x84\xE5\x88\x99\xEF\xBC\x8C\xE5\xB0\x86\xE5\x9C\xA8"
+                        "\xE5\xA4\x8F\xE5\xA4\xA9\xE5\xAE\x9E\xE6\x96\xBD\xE3\x80\x82"), "zh");
+    CHECK_EQ_STR(detect("\xE6\x94\xBF\xE5\xBA\x9C\xE3\x81\xAF\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84"
+                        "\xE8\xA6\x8F\xE5\x89\x87\xE3\x82\x92\xE5\xA4\x8F\xE3\x81\xBE\xE3\x81\xA7"
+                        "\xE3\x81\xAB\xE5\xAE\x9F\xE6\x96\xBD\xE3\x81\x99\xE3\x82\x8B\xE3\x81\xA8"),
+                 "ja");
+    CHECK_EQ_STR(detect("\xEC\xA0\x95\xEB\xB6\x80\xEB\x8A\x94 \xEC\x83\x88\xEB\xA1\x9C\xEC\x9A\xB4 "
+                        "\xEA\xB7\x9C\xEC\xB9\x99\xEC\x9D\x84 \xEC\x97\xAC\xEB\xA6\x84\xEA\xB9\x8C"
+                        "\xEC\xA7\x80 \xEC\x8B\x9C\xED\x96\x89\xED\x95\x9C\xEB\x8B\xA4"), "ko");
+    CHECK_EQ_STR(detect("\xD7\x94\xD7\x9E\xD7\x9E\xD7\xA9\xD7\x9C\xD7\x94 \xD7\x94\xD7\x95\xD7\x93"
+                        "\xD7\x99\xD7\xA2\xD7\x94 \xD7\xA2\xD7\x9C \xD7\x9B\xD7\x9C\xD7\x9C\xD7\x99"
+                        "\xD7\x9D \xD7\x97\xD7\x93\xD7\xA9\xD7\x99\xD7\x9D"), "he");
+    CHECK_EQ_STR(detect("ok"), "");
+}
+
+int
+main(void)
+{
+    RUN(normalise);
+    RUN(detect_latin);
+    RUN(detect_scripts);
+    return harness_done();
+}

@@ -1,0 +1,283 @@
+/* test_metadata.c - wn_metadata_extract and wn_metadata_finish on small
+ * pages written for each source: JSON-LD (@graph, arrays, nested authors,
+ * broken JSON), OpenGraph only, a visible byline only, title suffixes,
+ * dates refused, language from the text. */
+#include <time.h>
+
+#include "harness.h"
+#include "metadata/metadata.h"
+#include "parse/tree.h"
+#include "pipeline.h"
+
+static wn_doc *
+load(const char *html, const char *url)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    wn_doc *doc = wn_arena_calloc(&a, 1, sizeof *doc);
+    doc->arena = a;
+    /* options filled by hand: api.c (wn_opts_resolve) pulls in every stage */
+    if (url) {
+        doc->opts.url = wn_arena_strndup(&doc->arena, url, strlen(url));
+        doc->opts.url_len = strlen(url);
+    }
+    wn_parse_opts po = {0, 0, 0};
+    if (wn_tree_parse(&doc->arena, html, strlen(html), &po, &doc->dom) != WN_OK)
+        return NULL;
+    return doc;
+}
+
+static void
+done(wn_doc *doc)
+{
+    wn_arena a = doc->arena;
+    wn_arena_free_all(&a);
+}
+
+#define STR(s) ((s).ptr ? (s).ptr : "(null)")
+
+TEST(jsonld_graph)
+{
+    const char *html =
+        "<html lang=en_GB><head><title>Ignored | Example News</title>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+        "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"name\":\"Page name\",\"datePublished\":\"2020-01-01\"},"
+        "{\"@type\":[\"NewsArticle\"],\"headline\":\"Rivers &amp; Lakes Rise\","
+        "\"author\":[{\"@id\":\"#p1\"},{\"@type\":\"Person\",\"name\":\"John Smith\"}],"
+        "\"datePublished\":\"2023-07-26T10:00:00+02:00\",\"dateModified\":\"2023-07-27\","
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example News\"},"
+        "\"image\":[{\"@type\":\"ImageObject\",\"url\":\"/img/lead.jpg\",\"caption\":\"LD caption\"}],"
+        "\"articleSection\":[\"World\"],\"keywords\":[\"rivers\",\"lakes\"]},"
+        "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Jane Doe\"},]}</script>"
+        "</head><body><h1>Rivers &amp; Lakes Rise</h1><p>Text.</p></body></html>";
+    wn_doc *doc = load(html, "https://news.example.com/world/rivers");
+    wn_metadata m = {0};
+    CHECK_EQ_INT(wn_metadata_extract(doc, &m), WN_OK);
+    CHECK_EQ_STR(STR(m.title), "Rivers & Lakes Rise");
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jane Doe");
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "John Smith");
+    }
+    CHECK_EQ_STR(STR(m.date_published), "2023-07-26T10:00:00+02:00");
+    CHECK_EQ_STR(STR(m.date_modified), "2023-07-27");
+    CHECK_EQ_STR(STR(m.site_name), "Example News");
+    CHECK_EQ_STR(STR(m.section), "World");
+    CHECK_EQ_INT(m.n_tags, 2);
+    CHECK_EQ_STR(STR(m.language), "en-GB");
+    CHECK_EQ_STR(STR(m.image_url), "https://news.example.com/img/lead.jpg");
+    CHECK_EQ_STR(STR(m.image_caption), "LD caption");
+    CHECK_EQ_STR(STR(m.url), "https://news.example.com/world/rivers");
+    done(doc);
+}
+
+TEST(jsonld_broken_still_read)
+{
+    const char *html =
+        "<head><script type=application/ld+json>\n{ \"@type\": \"BlogPosting\", // note\n"
+        "\"headline\": \"Broken but read\", \"author\": \"By Ann Lee\", "
+        "\"datePublished\": \"2022-03-04\", }\n</script></head><body></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Broken but read");
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
+    CHECK_EQ_STR(STR(m.date_published), "2022-03-04");
+    CHECK(m.url.ptr == NULL);
+    done(doc);
+}
+
+TEST(opengraph_only)
+{
+    const char *html =
+        "<head><meta property=og:title content=\"Only OpenGraph Here\">"
+        "<meta property=og:site_name content=\"Graph Site\">"
+        "<meta property=\"article:published_time\" content=\"2021-05-06T07:08:09Z\">"
+        "<meta property=article:author content=\"https://example.com/authors/x\">"
+        "<meta property=article:section content=Science>"
+        "<meta property=article:tag content=space><meta property=article:tag content=moon>"
+        "<meta property=og:image content=\"//cdn.example.com/a.png\">"
+        "<meta property=og:locale content=fr_FR>"
+        "<link rel=canonical href=\"/canon/page\">"
+        "</head><body><p>x</p></body>";
+    wn_doc *doc = load(html, "https://example.com/x?utm=1");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Only OpenGraph Here");
+    CHECK_EQ_STR(STR(m.site_name), "Graph Site");
+    CHECK_EQ_STR(STR(m.date_published), "2021-05-06T07:08:09Z");
+    CHECK_EQ_INT(m.n_authors, 0); /* a URL is not a name */
+    CHECK_EQ_STR(STR(m.section), "Science");
+    CHECK_EQ_INT(m.n_tags, 2);
+    CHECK_EQ_STR(STR(m.image_url), "https://cdn.example.com/a.png");
+    CHECK_EQ_STR(STR(m.language), "fr-FR");
+    CHECK_EQ_STR(STR(m.url), "https://example.com/canon/page");
+    done(doc);
+}
+
+TEST(visible_byline_only)
+{
+    const char *html =
+        "<body><header><nav><a href=/>Home</a></nav></header><article>"
+        "<h1>Council Approves Budget</h1>"
+        "<p class=meta>By Jane Doe and John Smith, Staff Writers</p>"
+        "<p>26. Juli 2023</p><p>The council voted on Tuesday.</p>"
+        "<figure><img src=/lead.jpg width=800 height=400><figcaption>The council "
+        "chamber.</figcaption></figure>"
+        "</article><div class=comments><span class=author>Troll Person</span></div></body>";
+    wn_doc *doc = load(html, "https://example.com/news/budget");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Council Approves Budget");
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jane Doe");
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "John Smith");
+    }
+    CHECK_EQ_STR(STR(m.date_published), "2023-07-26");
+    CHECK_EQ_STR(STR(m.image_url), "https://example.com/lead.jpg");
+    CHECK_EQ_STR(STR(m.image_caption), "The council chamber.");
+    done(doc);
+}
+
+TEST(title_suffix)
+{
+    const char *html = "<head><title>A Long Enough Headline Here | Example Site</title>"
+                       "<meta property=og:site_name content=\"Example Site\"></head><body></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.site_name), "Example Site");
+    CHECK_EQ_STR(STR(m.title), "A Long Enough Headline Here");
+    done(doc);
+    /* the <h1> that the SEO title contains wins */
+    html = "<head><title>Storm Hits Coast - Weather - Daily Paper</title></head>"
+           "<body><h1>Daily Paper</h1><h1>Storm Hits Coast</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Storm Hits Coast");
+    done(doc);
+    wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
+                                   (wn_str){"Site", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
+}
+
+TEST(dates_refused)
+{
+    const char *html = "<head><meta name=date content=9999-99-99>"
+                       "<meta property=article:published_time content=2091-01-01>"
+                       "<script>var d = '2020-02-02';</script></head><body>"
+                       "<h1>Title</h1><p>Nothing dated.</p></body>";
+    wn_doc *doc = load(html, "https://example.com/a");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK(m.date_published.ptr == NULL);
+    CHECK(m.date_modified.ptr == NULL);
+    done(doc);
+    /* the URL as the last resort */
+    doc = load("<body><h1>T</h1></body>", "https://example.com/2019/04/05/story");
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-04-05");
+    done(doc);
+}
+
+TEST(microdata)
+{
+    const char *html =
+        "<body><div itemscope itemtype=https://schema.org/Article>"
+        "<h2 itemprop=headline>Micro Headline</h2>"
+        "<span itemprop=author itemscope><span itemprop=name>Maria Rossi</span></span>"
+        "<time itemprop=datePublished datetime=2018-09-10>10 settembre</time>"
+        "</div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Micro Headline");
+    CHECK_EQ_INT(m.n_authors, 1);
+    CHECK_EQ_STR(STR(m.date_published), "2018-09-10");
+    done(doc);
+}
+
+TEST(finish_language)
+{
+    const char *html =
+        "<html lang=en><body><article><p>Die Bundesregierung hat am Montag angek\xC3\xBCndigt, "
+        "dass die neuen Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer in Kraft treten "
+        "werden. Das ist eine Entscheidung, die auch von den L\xC3\xA4ndern mitgetragen wird, "
+        "aber nicht von allen Verb\xC3\xA4nden. Die Opposition kritisierte das Vorgehen der "
+        "Regierung und sprach von einem Fehler, der sich nicht wiederholen d\xC3\xBCrfe. "
+        "Nach Angaben des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung "
+        "geben, bei der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, "
+        "wie es hie\xC3\x9F.</p><p class=x>Zweiter Absatz mit mehr Text.</p></article></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.language), "en");
+    wn_node *art = NULL;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, doc->dom->root);
+    while (wn_walk_next(&w, &n, &e))
+        if (e && wn_node_is(n, WN_TAG_ARTICLE))
+            art = n;
+    /* the second paragraph is boilerplate: not counted */
+    art->last_child->flags |= WN_NF_BOILER;
+    wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE};
+    CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
+    CHECK_EQ_STR(STR(m.language), "de");
+    CHECK_EQ_INT(m.word_count, 83);
+    CHECK_EQ_INT(m.page_type, WN_PAGE_ARTICLE);
+    done(doc);
+    /* nothing declared, short text */
+    doc = load("<body><p>Ceci est un petit texte en fran\xC3\xA7" "ais pour le test.</p></body>",
+               NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    wn_node *body = doc->dom->root->first_child->last_child;
+    wn_content c2 = {&body, 1, NULL, WN_PAGE_OTHER};
+    wn_metadata_finish(doc, &c2, &m);
+    CHECK_EQ_STR(STR(m.language), "fr");
+    done(doc);
+}
+
+TEST(hostile)
+{
+    /* deep JSON-LD, huge attribute, empty page: no crash, bounded */
+    size_t n = 100000;
+    char *s = malloc(n * 2 + 200);
+    strcpy(s, "<script type=application/ld+json>");
+    size_t k = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        s[k++] = i % 2 ? '{' : '[';
+    strcpy(s + k, "</script><h1></h1>");
+    wn_doc *doc = load(s, NULL);
+    wn_metadata m = {0};
+    CHECK_EQ_INT(wn_metadata_extract(doc, &m), WN_OK);
+    CHECK(m.title.ptr == NULL);
+    done(doc);
+    free(s);
+    doc = load("", NULL);
+    memset(&m, 0, sizeof m);
+    CHECK_EQ_INT(wn_metadata_extract(doc, &m), WN_OK);
+    done(doc);
+}
+
+int
+main(void)
+{
+    RUN(jsonld_graph);
+    RUN(jsonld_broken_still_read);
+    RUN(opengraph_only);
+    RUN(visible_byline_only);
+    RUN(title_suffix);
+    RUN(dates_refused);
+    RUN(microdata);
+    RUN(finish_language);
+    RUN(hostile);
+    return harness_done();
+}
