@@ -3,6 +3,8 @@
 #   make test       build and run the whole test suite (ctest)
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make bench      parser and extraction benchmarks
+#   make bench-parse / bench-sizes / bench-accuracy / bench-compare   one of them
+#                   (bench-compare: winnow vs. peers; COMPARE_ARGS="--limit 200")
 #   make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local: library, header, pkg-config file, CLI, man page
 BUILD ?= build
@@ -12,7 +14,8 @@ FUZZ_SECONDS ?= 60
 PREFIX ?= /usr/local
 WN_SHARED ?= $(abspath ../shared)
 
-.PHONY: all deps configure test asan bench fuzz clean install
+.PHONY: all deps configure test asan bench fuzz clean bench-build bench-parse bench-sizes \
+	bench-accuracy bench-compare install
 
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -39,6 +42,25 @@ bench:
 	    -DCMAKE_BUILD_TYPE=Release -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null
 	cmake --build build-bench -j $(JOBS)
 	WN_SHARED=$(WN_SHARED) sh bench/run.sh build-bench
+
+bench-build:
+	@sh tools/install-deps.sh bench
+	@test -f build-bench/CMakeCache.txt || cmake -S . -B build-bench -DWN_BENCH=ON \
+	    -DCMAKE_BUILD_TYPE=Release -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null
+	cmake --build build-bench -j $(JOBS)
+
+bench-parse: bench-build
+	WN_SHARED=$(WN_SHARED) sh bench/run.sh build-bench parse
+
+bench-sizes: bench-build
+	WN_SHARED=$(WN_SHARED) sh bench/run.sh build-bench sizes
+
+bench-accuracy: bench-build
+	WN_SHARED=$(WN_SHARED) sh bench/accuracy.sh build-bench
+
+bench-compare: bench-build
+	@test -d bench/peers/node_modules || (cd bench/peers && npm ci --no-audit --no-fund)
+	WN_SHARED=$(WN_SHARED) sh bench/compare.sh --build build-bench $(COMPARE_ARGS)
 
 fuzz: deps
 	@test -f build-fuzz/CMakeCache.txt || CC=clang cmake -S . -B build-fuzz -DWN_FUZZ=ON \

@@ -6,7 +6,7 @@ set -e
 what=${1:-build}
 pkgs="gcc clang cmake make pkg-config zlib1g-dev libuchardet-dev libcurl4-openssl-dev"
 case "$what" in
-  bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability valgrind" ;;
+  bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind" ;;
 esac
 missing=""
 for p in $pkgs; do
