@@ -196,8 +196,9 @@ clean_markup(wn_dom *dom)
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
 static void
-clean_vocabulary(wn_dom *dom, const wn_stats *st)
+clean_vocabulary(wn_doc *doc, const wn_stats *st)
 {
+    wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     double page_good = (double)(all->text - all->link);
     wn_walk w;
@@ -231,7 +232,7 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
         }
         if (is_page_level(n))
             continue;
-        uint32_t bits = wn_node_token_bits(n);
+        uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
             wn_walk_skip_children(&w);
@@ -309,7 +310,7 @@ wn_clean(wn_doc *doc)
     if (unhide_if_all_hidden(doc, &st, 2) &&
         !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc->dom, &st);
+    clean_vocabulary(doc, &st);
     /* class names hide too ("hide" on the page wrapper until a script
      * runs): check again, and clean what was shown */
     if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
@@ -317,7 +318,7 @@ wn_clean(wn_doc *doc)
     if (unhide_if_all_hidden(doc, &st, 10)) {
         if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc->dom, &st);
+        clean_vocabulary(doc, &st);
     }
     return WN_OK;
 }

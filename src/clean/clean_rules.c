@@ -299,3 +299,35 @@ wn_node_token_bits(const wn_node *n)
         bits |= wn_tokens_classify(v, len);
     return bits;
 }
+
+wn_doc_cache *
+wn_doc_cache_get(wn_doc *doc)
+{
+    if (doc->cache)
+        return doc->cache;
+    wn_doc_cache *c = wn_arena_calloc(&doc->arena, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->n = doc->dom->node_count + 1;
+    c->token_bits = wn_arena_calloc(&doc->arena, c->n, sizeof *c->token_bits);
+    if (!c->token_bits)
+        return NULL;
+    doc->cache = c;
+    return c;
+}
+
+uint32_t
+wn_doc_token_bits(wn_doc *doc, const wn_node *n)
+{
+    if (!n || n->type != WN_NODE_ELEMENT)
+        return 0;
+    wn_doc_cache *c = wn_doc_cache_get(doc);
+    if (!c || n->index >= c->n)
+        return wn_node_token_bits(n); /* OOM, or a node made after the parse */
+    uint8_t b = c->token_bits[n->index];
+    if (!b) {
+        b = (uint8_t)(wn_node_token_bits(n) | WN_TOK_KNOWN);
+        c->token_bits[n->index] = b;
+    }
+    return b & ~WN_TOK_KNOWN;
+}

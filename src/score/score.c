@@ -91,9 +91,9 @@ tag_weight(const wn_node *n)
 }
 
 static double
-class_weight(const wn_node *n)
+class_weight(wn_doc *doc, const wn_node *n)
 {
-    uint32_t bits = wn_node_token_bits(n);
+    uint32_t bits = wn_doc_token_bits(doc, n);
     double w = 0;
     if (bits & WN_TOK_POS)
         w += 25;
@@ -117,7 +117,7 @@ static double
 final_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
 {
     const wn_stat *s = wn_stats_of(&cx->stats, n);
-    return (raw[n->index] + tag_weight(n) + class_weight(n)) * (1.0 - wn_stat_link_density(s));
+    return (raw[n->index] + tag_weight(n) + class_weight(cx->doc, n)) * (1.0 - wn_stat_link_density(s));
 }
 
 /* The paragraph score alone, scaled by non-link share. */
@@ -264,7 +264,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         }
         if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
             continue;
-        uint32_t bits = wn_node_token_bits(n);
+        uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
             continue;
         const wn_stat *s = wn_stats_of(&st, n);
@@ -486,7 +486,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                              !(cx.flags & WN_OPT_PRECISION))
                         keep = true;
                 }
-                uint32_t bits = wn_node_token_bits(c);
+                uint32_t bits = wn_doc_token_bits(doc, c);
                 if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS))
                     keep = false;
                 if (keep && holds_articles(c))
