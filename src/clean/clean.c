@@ -266,8 +266,6 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     wn_stats full = {0};
-    if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
-        return false;
     uint64_t hidden_good = 0;
     wn_walk w;
     wn_node *n;
@@ -277,13 +275,17 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         if (n->flags & WN_NF_HIDDEN) {
+            /* the statistics with hidden subtrees counted are needed only
+             * when something is hidden (most pages: nothing) */
+            if (!full.s && !wn_stats_compute(&full, doc, WN_NF_DROP, WN_NF_HIDDEN))
+                return false;
             const wn_stat *h = wn_stats_of(&full, n);
             hidden_good += h->text - h->link;
             wn_walk_skip_children(&w);
         }
     }
     uint64_t visible_good = all->text - all->link;
-    if (hidden_good < 1000 || hidden_good < factor * visible_good)
+    if (!full.s || hidden_good < 1000 || hidden_good < factor * visible_good)
         return false;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
@@ -305,18 +307,18 @@ wn_clean(wn_doc *doc)
         return WN_ERR_INVALID;
     clean_markup(doc->dom);
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     if (unhide_if_all_hidden(doc, &st, 2) &&
-        !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        !wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     clean_vocabulary(doc, &st);
     /* class names hide too ("hide" on the page wrapper until a script
      * runs): check again, and clean what was shown */
-    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     if (unhide_if_all_hidden(doc, &st, 10)) {
-        if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
         clean_vocabulary(doc, &st);
     }

@@ -38,6 +38,8 @@ uint32_t wn_node_token_bits(const wn_node *n);
  * bits are computed once however many passes ask for them). */
 typedef struct wn_doc_cache {
     uint8_t *token_bits;    /* WN_TOK_* | WN_TOK_KNOWN; 0 = not computed yet */
+    uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
+    uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
     uint32_t n;             /* entries: dom->node_count + 1 */
 } wn_doc_cache;
 

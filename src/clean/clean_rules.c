@@ -310,7 +310,9 @@ wn_doc_cache_get(wn_doc *doc)
         return NULL;
     c->n = doc->dom->node_count + 1;
     c->token_bits = wn_arena_calloc(&doc->arena, c->n, sizeof *c->token_bits);
-    if (!c->token_bits)
+    c->text_chars = wn_arena_calloc(&doc->arena, c->n, sizeof *c->text_chars);
+    c->text_commas = wn_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->text_commas);
+    if (!c->token_bits || !c->text_chars || !c->text_commas)
         return NULL;
     doc->cache = c;
     return c;

@@ -247,7 +247,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
 {
     bool forum = cx->page_type == WN_PAGE_FORUM;
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, cx->doc->dom, &cx->doc->arena, WN_NF_DROP, 0))
+    if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
         return;
     const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
     double page_good = (double)(all->text - all->link);
@@ -296,7 +296,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     wn_dom *dom = doc->dom;
     /* comment sections are never the article (but are a forum's posts) */
     mark_negative(&cx, dom->root);
-    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP | WN_NF_BOILER, 0))
+    if (!wn_stats_compute(&cx.stats, doc, WN_NF_DROP | WN_NF_BOILER, 0))
         return WN_ERR_NOMEM;
     uint32_t nn = cx.stats.n;
     double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);

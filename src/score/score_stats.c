@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "clean/clean.h"
 #include "score/score.h"
 
 bool
@@ -64,10 +65,28 @@ text_figures(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
     *commas = k;
 }
 
-bool
-wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
-                 uint32_t unless_flags)
+/* text_figures of a text node, through the doc's cache when there is one. */
+static void
+node_text_figures(wn_doc_cache *c, const wn_node *t, uint32_t *chars, uint32_t *commas)
 {
+    if (c && t->index < c->n && c->text_chars[t->index]) {
+        *chars = c->text_chars[t->index] - 1;
+        *commas = c->text_commas[t->index];
+        return;
+    }
+    text_figures(t->data, t->len, chars, commas);
+    if (c && t->index < c->n && *chars < UINT32_MAX) {
+        c->text_chars[t->index] = *chars + 1;
+        c->text_commas[t->index] = *commas;
+    }
+}
+
+bool
+wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags)
+{
+    wn_dom *dom = doc->dom;
+    wn_arena *arena = &doc->arena;
+    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted each time */
     uint32_t n = dom->node_count + 1;
     if (!st->s || st->n < n) {
         st->s = wn_arena_calloc(arena, n, sizeof *st->s);
@@ -90,7 +109,7 @@ wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags
             if (!entering || !node->parent || node->parent->index >= n)
                 continue;
             uint32_t chars, commas;
-            text_figures(node->data, node->len, &chars, &commas);
+            node_text_figures(cache, node, &chars, &commas);
             wn_stat *p = &st->s[node->parent->index];
             p->text = sat_add(p->text, chars);
             p->commas = sat_add(p->commas, commas);
