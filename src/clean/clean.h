@@ -54,6 +54,9 @@ wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
+/* For tests: is the vocabulary sorted, as its binary search needs? */
+bool wn_token_vocab_sorted(void);
+
 /* Whole-value helpers of the tokenizer for tests: true when the token `word`
  * occurs in the class/id value `s`. */
 bool wn_tokens_has(const char *s, size_t n, const char *word);
