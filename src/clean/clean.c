@@ -265,8 +265,11 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
 {
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
-    wn_stats full = {0};
-    uint64_t hidden_good = 0;
+    uint64_t visible_good = all->text - all->link;
+    /* first a bound: all the text under hidden elements (most pages hide
+     * icons and screen-reader labels only), before statistics that count
+     * hidden subtrees are computed for the whole page */
+    uint64_t bound = 0;
     wn_walk w;
     wn_node *n;
     bool e;
@@ -275,17 +278,37 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         if (n->flags & WN_NF_HIDDEN) {
-            /* the statistics with hidden subtrees counted are needed only
-             * when something is hidden (most pages: nothing) */
-            if (!full.s && !wn_stats_compute(&full, doc, WN_NF_DROP, WN_NF_HIDDEN))
-                return false;
+            wn_walk inner;
+            wn_node *t;
+            bool te;
+            wn_walk_init(&inner, n);
+            while (wn_walk_next(&inner, &t, &te)) {
+                uint32_t chars, commas;
+                if (te && t->type == WN_NODE_TEXT) {
+                    wn_text_figures(doc, t, &chars, &commas);
+                    bound += chars;
+                }
+            }
+            wn_walk_skip_children(&w);
+        }
+    }
+    if (bound < 1000 || bound < factor * visible_good)
+        return false;
+    wn_stats full = {0};
+    if (!wn_stats_compute(&full, doc, WN_NF_DROP, WN_NF_HIDDEN))
+        return false;
+    uint64_t hidden_good = 0;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_HIDDEN) {
             const wn_stat *h = wn_stats_of(&full, n);
             hidden_good += h->text - h->link;
             wn_walk_skip_children(&w);
         }
     }
-    uint64_t visible_good = all->text - all->link;
-    if (!full.s || hidden_good < 1000 || hidden_good < factor * visible_good)
+    if (hidden_good < 1000 || hidden_good < factor * visible_good)
         return false;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {

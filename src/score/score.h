@@ -39,6 +39,10 @@ bool wn_tag_is_block(const wn_node *n);
  * `unless_flags`. false on OOM. */
 bool wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags);
 
+/* Non-whitespace bytes and clause punctuation of one text node (through the
+ * doc's cache). */
+void wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas);
+
 static inline const wn_stat *
 wn_stats_of(const wn_stats *st, const wn_node *n)
 {

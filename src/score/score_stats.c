@@ -81,6 +81,12 @@ node_text_figures(wn_doc_cache *c, const wn_node *t, uint32_t *chars, uint32_t *
     }
 }
 
+void
+wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas)
+{
+    node_text_figures(wn_doc_cache_get(doc), t, chars, commas);
+}
+
 bool
 wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags)
 {
