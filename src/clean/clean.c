@@ -260,12 +260,10 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
  * (streamed server rendering swaps it in). When hidden elements hold
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
-static bool
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
+static int
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
 {
     wn_dom *dom = doc->dom;
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    uint64_t visible_good = all->text - all->link;
     /* first a bound: all the text under hidden elements (most pages hide
      * icons and screen-reader labels only), before statistics that count
      * hidden subtrees are computed for the whole page */
@@ -292,11 +290,21 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
             wn_walk_skip_children(&w);
         }
     }
-    if (bound < 1000 || bound < factor * visible_good)
-        return false;
+    if (bound < 1000)
+        return 0;
+    /* the visible text, from statistics of the current flags */
+    if (!*fresh) {
+        if (!wn_stats_compute(st, doc, WN_NF_DROP, 0))
+            return -1;
+        *fresh = true;
+    }
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    uint64_t visible_good = all->text - all->link;
+    if (bound < factor * visible_good)
+        return 0;
     wn_stats full = {0};
     if (!wn_stats_compute(&full, doc, WN_NF_DROP, WN_NF_HIDDEN))
-        return false;
+        return 0;
     uint64_t hidden_good = 0;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
@@ -309,7 +317,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
         }
     }
     if (hidden_good < 1000 || hidden_good < factor * visible_good)
-        return false;
+        return 0;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
@@ -320,7 +328,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
     }
-    return true;
+    return 1;
 }
 
 wn_status
@@ -332,18 +340,27 @@ wn_clean(wn_doc *doc)
     wn_stats st = {0};
     if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
-    if (unhide_if_all_hidden(doc, &st, 2) &&
-        !wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+    bool fresh = true; /* st matches the current flags */
+    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2);
+    if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
         return WN_ERR_NOMEM;
     clean_vocabulary(doc, &st);
     /* class names hide too ("hide" on the page wrapper until a script
-     * runs): check again, and clean what was shown */
-    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+     * runs): check again, and clean what was shown. Statistics of the new
+     * flags are computed only if the check needs them. */
+    fresh = false;
+    shown = unhide_if_all_hidden(doc, &st, &fresh, 10);
+    if (shown < 0)
         return WN_ERR_NOMEM;
-    if (unhide_if_all_hidden(doc, &st, 10)) {
+    if (shown) {
         if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
         clean_vocabulary(doc, &st);
+        fresh = false;
     }
+    /* kept for score's first pass while nothing drops more */
+    wn_doc_cache *cache = wn_doc_cache_get(doc);
+    if (cache && fresh)
+        cache->drop_stats = st;
     return WN_OK;
 }

@@ -15,6 +15,7 @@
 
 #include "parse/dom.h"
 #include "pipeline.h"
+#include "score/score.h"
 
 #define WN_TOK_DROP     0x01u /* never content: navigation, sharing, ads, banners */
 #define WN_TOK_NEG      0x02u /* usually boilerplate: related, comments, sidebars */
@@ -41,6 +42,10 @@ typedef struct wn_doc_cache {
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
     uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
     uint32_t n;             /* entries: dom->node_count + 1 */
+    /* statistics skipping WN_NF_DROP as wn_clean left the flags (s NULL
+     * when it did not compute them); wn_score's first pass takes them and
+     * clears them, since it flags more */
+    wn_stats drop_stats;
 } wn_doc_cache;
 
 #define WN_TOK_KNOWN    0x80u /* cache marker, never returned */

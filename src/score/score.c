@@ -247,8 +247,13 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
 {
     bool forum = cx->page_type == WN_PAGE_FORUM;
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
+    wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
+    if (cache && cache->drop_stats.s) {
+        st = cache->drop_stats; /* nothing has been dropped since wn_clean */
+        cache->drop_stats.s = NULL;
+    } else if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0)) {
         return;
+    }
     const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
     double page_good = (double)(all->text - all->link);
     wn_walk w;
