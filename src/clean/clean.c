@@ -23,14 +23,10 @@
 
 #define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
 
+/* Is v[0..len), trimmed, ASCII case-insensitively the lower-case `value`? */
 static bool
-attr_eq_ci(const wn_node *n, const char *name, const char *value)
+value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, name, &len);
-    if (!v)
-        return false;
-    size_t vl = strlen(value);
     while (len && (*v == ' ' || *v == '\t' || *v == '\n')) {
         v++;
         len--;
@@ -47,6 +43,14 @@ attr_eq_ci(const wn_node *n, const char *name, const char *value)
             return false;
     }
     return true;
+}
+
+static bool
+attr_eq_ci(const wn_node *n, const char *name, const char *value)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, name, &len);
+    return v && value_eq_ci(v, len, value, strlen(value));
 }
 
 /* Does an inline style hide the element? Compares with spaces removed. */
@@ -93,7 +97,7 @@ role_drops(const wn_node *n, bool landmark)
     if (!v)
         return false;
     for (size_t i = 0; i < n_roles; i++)
-        if (attr_eq_ci(n, "role", roles[i]))
+        if (value_eq_ci(v, len, roles[i], strlen(roles[i])))
             return true;
     return false;
 }

@@ -174,46 +174,52 @@ looks_hashed(const char *s, size_t n)
     return (digits && upper && digits < n) || short_parts >= 2;
 }
 
-static void
+static inline bool
+is_alnum(int c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+/* One token s[0..n) to fn, lower-cased; tokens over 32 bytes are no word. */
+static inline bool
+token_emit(const char *s, size_t n, token_fn fn, void *ctx)
+{
+    char tok[32];
+    if (n > sizeof tok)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        tok[k] = (char)lower((unsigned char)s[k]);
+    return fn(tok, n, ctx);
+}
+
+/* Each alphanumeric run is skipped whole when it looks hashed, else split
+ * where a lower-case letter meets a capital or letters meet digits. */
+static inline void
 tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
 {
-    char tok[33];
-    size_t tl = 0;
-    bool overflow = false;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && (i == 0 || !(is_alpha((unsigned char)s[i - 1]) ||
-                                  is_digit((unsigned char)s[i - 1])))) {
-            /* start of an alphanumeric run: skip it whole if hashed */
-            size_t j = i;
-            while (j < n && (is_alpha((unsigned char)s[j]) || is_digit((unsigned char)s[j])))
-                j++;
-            if (j > i && looks_hashed(s + i, j - i)) {
-                i = j - 1;
-                continue;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !is_alnum((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && is_alnum((unsigned char)s[j]))
+            j++;
+        if (j == i)
+            break;
+        if (!looks_hashed(s + i, j - i)) {
+            size_t t = i;
+            for (size_t k = i + 1; k < j; k++) {
+                int p = (unsigned char)s[k - 1], c = (unsigned char)s[k];
+                if ((p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z') || is_digit(p) != is_digit(c)) {
+                    if (token_emit(s + t, k - t, fn, ctx))
+                        return;
+                    t = k;
+                }
             }
-        }
-        int c = i < n ? (unsigned char)s[i] : 0;
-        bool alnum = is_alpha(c) || is_digit(c);
-        bool boundary = !alnum;
-        if (alnum && i > 0 && tl > 0) {
-            int p = (unsigned char)s[i - 1];
-            if (p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z')
-                boundary = true;
-            else if (is_digit(p) != is_digit(c))
-                boundary = true;
-        }
-        if (boundary && (tl > 0 || overflow)) {
-            if (!overflow && fn(tok, tl, ctx))
+            if (token_emit(s + t, j - t, fn, ctx))
                 return;
-            tl = 0;
-            overflow = false;
         }
-        if (alnum) {
-            if (tl < sizeof tok - 1)
-                tok[tl++] = (char)lower(c);
-            else
-                overflow = true;
-        }
+        i = j;
     }
 }
 
