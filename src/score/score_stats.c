@@ -144,21 +144,22 @@ wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless
         depth--;
         if (wn_node_is(node, WN_TAG_A) && in_link)
             in_link--;
+        bool block = wn_tag_is_block(node);
         /* loose text: until now the fields hold what block children gave */
         s->loose = s->text - s->loose;
         s->loose_link = s->link - s->loose_link;
         s->loose_commas = s->commas - s->loose_commas;
         /* a paragraph: a leaf block (or a <p>) with enough text, few links;
          * or a block's loose text (lines separated by <br>) */
-        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && wn_tag_is_block(node))) &&
+        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && block)) &&
             s->text >= 80 && s->link * 3 < s->text && s->paras == 0)
             s->paras = 1;
-        else if (s->blocks > 0 && wn_tag_is_block(node) && s->loose >= 80 &&
+        else if (s->blocks > 0 && block && s->loose >= 80 &&
                  s->loose_link * 3 < s->loose)
             s->paras = sat_add(s->paras, 1);
         if (node->parent && node->parent->index < n) {
             wn_stat *p = &st->s[node->parent->index];
-            if (wn_tag_is_block(node)) {
+            if (block) {
                 p->loose = sat_add(p->loose, s->text);
                 p->loose_link = sat_add(p->loose_link, s->link);
                 p->loose_commas = sat_add(p->loose_commas, s->commas);
