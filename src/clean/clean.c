@@ -131,15 +131,16 @@ static bool
 is_page_level(const wn_node *n)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
-           wn_node_is(n, WN_TAG_MAIN) || attr_eq_ci(n, "role", "main") ||
-           attr_eq_ci(n, "itemprop", "articlebody");
+           wn_node_is(n, WN_TAG_MAIN) ||
+           (n->n_attrs && (attr_eq_ci(n, "role", "main") ||
+                           attr_eq_ci(n, "itemprop", "articlebody")));
 }
 
 static bool
 hidden_by_markup(const wn_node *n)
 {
-    if (is_page_level(n))
-        return false;
+    if (!n->n_attrs || is_page_level(n))
+        return false; /* (most elements have no attribute at all) */
     return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
            wn_node_has_attr(n, "aria-modal") || style_hides(n);
 }
