@@ -732,8 +732,10 @@ add_dir(cli *c, const char *root)
         }
         closedir(d);
         free(dir);
-        qsort(files.v, files.n, sizeof *files.v, cmp_names);
-        qsort(dirs.v, dirs.n, sizeof *dirs.v, cmp_names);
+        if (files.n > 1) /* (qsort must not see the NULL of an empty vector) */
+            qsort(files.v, files.n, sizeof *files.v, cmp_names);
+        if (dirs.n > 1)
+            qsort(dirs.v, dirs.n, sizeof *dirs.v, cmp_names);
         for (size_t i = 0; i < files.n; i++) {
             struct stat sb;
             add_file(c, files.v[i], stat(files.v[i], &sb) == 0 ? (uint64_t)sb.st_size : 0, false);
