@@ -61,6 +61,7 @@ struct wn_doc {
     wn_opts_resolved opts;
     wn_decoded decoded;
     wn_dom *dom;
+    struct wn_doc_cache *cache; /* clean/score per-node caches (clean/clean.h), made lazily */
 };
 
 /* What scoring found. */

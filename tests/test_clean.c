@@ -45,6 +45,19 @@ TEST(vocabulary_bits)
     CHECK_EQ_INT(wn_tokens_classify("lg:has-[>[data-slot=banner]]:pt-0", 33), 0);
 }
 
+TEST(vocabulary_lookup)
+{
+    /* the lookup is a binary search: the table must stay sorted */
+    CHECK(wn_token_vocab_sorted());
+    /* first, last and neighbouring words of the table; prefixes miss */
+    CHECK_EQ_INT(wn_token_class("ad", 2), WN_TOK_DROP);
+    CHECK_EQ_INT(wn_token_class("votes", 5), WN_TOK_NEG);
+    CHECK_EQ_INT(wn_token_class("comment", 7), WN_TOK_NEG | WN_TOK_COMMENTS);
+    CHECK_EQ_INT(wn_token_class("a", 1), 0);
+    CHECK_EQ_INT(wn_token_class("adv", 3), 0);
+    CHECK_EQ_INT(wn_token_class("zzz", 3), 0);
+}
+
 TEST(never_content_tags)
 {
     fx f;
@@ -197,6 +210,7 @@ int
 main(void)
 {
     RUN(tokens_split_and_match_whole_words);
+    RUN(vocabulary_lookup);
     RUN(vocabulary_bits);
     RUN(never_content_tags);
     RUN(hidden_elements);

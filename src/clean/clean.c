@@ -23,14 +23,10 @@
 
 #define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
 
+/* Is v[0..len), trimmed, ASCII case-insensitively the lower-case `value`? */
 static bool
-attr_eq_ci(const wn_node *n, const char *name, const char *value)
+value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, name, &len);
-    if (!v)
-        return false;
-    size_t vl = strlen(value);
     while (len && (*v == ' ' || *v == '\t' || *v == '\n')) {
         v++;
         len--;
@@ -47,6 +43,14 @@ attr_eq_ci(const wn_node *n, const char *name, const char *value)
             return false;
     }
     return true;
+}
+
+static bool
+attr_eq_ci(const wn_node *n, const char *name, const char *value)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, name, &len);
+    return v && value_eq_ci(v, len, value, strlen(value));
 }
 
 /* Does an inline style hide the element? Compares with spaces removed. */
@@ -93,7 +97,7 @@ role_drops(const wn_node *n, bool landmark)
     if (!v)
         return false;
     for (size_t i = 0; i < n_roles; i++)
-        if (attr_eq_ci(n, "role", roles[i]))
+        if (value_eq_ci(v, len, roles[i], strlen(roles[i])))
             return true;
     return false;
 }
@@ -127,15 +131,16 @@ static bool
 is_page_level(const wn_node *n)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
-           wn_node_is(n, WN_TAG_MAIN) || attr_eq_ci(n, "role", "main") ||
-           attr_eq_ci(n, "itemprop", "articlebody");
+           wn_node_is(n, WN_TAG_MAIN) ||
+           (n->n_attrs && (attr_eq_ci(n, "role", "main") ||
+                           attr_eq_ci(n, "itemprop", "articlebody")));
 }
 
 static bool
 hidden_by_markup(const wn_node *n)
 {
-    if (is_page_level(n))
-        return false;
+    if (!n->n_attrs || is_page_level(n))
+        return false; /* (most elements have no attribute at all) */
     return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
            wn_node_has_attr(n, "aria-modal") || style_hides(n);
 }
@@ -196,8 +201,9 @@ clean_markup(wn_dom *dom)
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
 static void
-clean_vocabulary(wn_dom *dom, const wn_stats *st)
+clean_vocabulary(wn_doc *doc, const wn_stats *st)
 {
+    wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     double page_good = (double)(all->text - all->link);
     wn_walk w;
@@ -231,7 +237,7 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
         }
         if (is_page_level(n))
             continue;
-        uint32_t bits = wn_node_token_bits(n);
+        uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
             wn_walk_skip_children(&w);
@@ -259,18 +265,52 @@ clean_vocabulary(wn_dom *dom, const wn_stats *st)
  * (streamed server rendering swaps it in). When hidden elements hold
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
-static bool
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
+static int
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
 {
     wn_dom *dom = doc->dom;
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    wn_stats full = {0};
-    if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
-        return false;
-    uint64_t hidden_good = 0;
+    /* first a bound: all the text under hidden elements (most pages hide
+     * icons and screen-reader labels only), before statistics that count
+     * hidden subtrees are computed for the whole page */
+    uint64_t bound = 0;
     wn_walk w;
     wn_node *n;
     bool e;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_HIDDEN) {
+            wn_walk inner;
+            wn_node *t;
+            bool te;
+            wn_walk_init(&inner, n);
+            while (wn_walk_next(&inner, &t, &te)) {
+                uint32_t chars, commas;
+                if (te && t->type == WN_NODE_TEXT) {
+                    wn_text_figures(doc, t, &chars, &commas);
+                    bound += chars;
+                }
+            }
+            wn_walk_skip_children(&w);
+        }
+    }
+    if (bound < 1000)
+        return 0;
+    /* the visible text, from statistics of the current flags */
+    if (!*fresh) {
+        if (!wn_stats_compute(st, doc, WN_NF_DROP, 0))
+            return -1;
+        *fresh = true;
+    }
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    uint64_t visible_good = all->text - all->link;
+    if (bound < factor * visible_good)
+        return 0;
+    wn_stats full = {0};
+    if (!wn_stats_compute(&full, doc, WN_NF_DROP, WN_NF_HIDDEN))
+        return 0;
+    uint64_t hidden_good = 0;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
@@ -281,9 +321,8 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
             wn_walk_skip_children(&w);
         }
     }
-    uint64_t visible_good = all->text - all->link;
     if (hidden_good < 1000 || hidden_good < factor * visible_good)
-        return false;
+        return 0;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
@@ -294,7 +333,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
     }
-    return true;
+    return 1;
 }
 
 wn_status
@@ -304,20 +343,29 @@ wn_clean(wn_doc *doc)
         return WN_ERR_INVALID;
     clean_markup(doc->dom);
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
-    if (unhide_if_all_hidden(doc, &st, 2) &&
-        !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+    bool fresh = true; /* st matches the current flags */
+    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2);
+    if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc->dom, &st);
+    clean_vocabulary(doc, &st);
     /* class names hide too ("hide" on the page wrapper until a script
-     * runs): check again, and clean what was shown */
-    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+     * runs): check again, and clean what was shown. Statistics of the new
+     * flags are computed only if the check needs them. */
+    fresh = false;
+    shown = unhide_if_all_hidden(doc, &st, &fresh, 10);
+    if (shown < 0)
         return WN_ERR_NOMEM;
-    if (unhide_if_all_hidden(doc, &st, 10)) {
-        if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+    if (shown) {
+        if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc->dom, &st);
+        clean_vocabulary(doc, &st);
+        fresh = false;
     }
+    /* kept for score's first pass while nothing drops more */
+    wn_doc_cache *cache = wn_doc_cache_get(doc);
+    if (cache && fresh)
+        cache->drop_stats = st;
     return WN_OK;
 }

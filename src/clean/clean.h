@@ -14,6 +14,8 @@
 #include <stdint.h>
 
 #include "parse/dom.h"
+#include "pipeline.h"
+#include "score/score.h"
 
 #define WN_TOK_DROP     0x01u /* never content: navigation, sharing, ads, banners */
 #define WN_TOK_NEG      0x02u /* usually boilerplate: related, comments, sidebars */
@@ -31,6 +33,34 @@ uint32_t wn_tokens_classify(const char *s, size_t n);
 
 /* Union over the element's class and id attributes (0 for non-elements). */
 uint32_t wn_node_token_bits(const wn_node *n);
+
+/* Per-document caches shared by clean/ and score/, indexed by node->index
+ * (class and id values never change after parsing, so an element's token
+ * bits are computed once however many passes ask for them). */
+typedef struct wn_doc_cache {
+    uint8_t *token_bits;    /* WN_TOK_* | WN_TOK_KNOWN; 0 = not computed yet */
+    uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
+    uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
+    uint32_t n;             /* entries: dom->node_count + 1 */
+    /* statistics skipping WN_NF_DROP as wn_clean left the flags (s NULL
+     * when it did not compute them); wn_score's first pass takes them and
+     * clears them, since it flags more */
+    wn_stats drop_stats;
+} wn_doc_cache;
+
+#define WN_TOK_KNOWN    0x80u /* cache marker, never returned */
+_Static_assert((WN_TOK_DROP | WN_TOK_NEG | WN_TOK_POS | WN_TOK_BYLINE | WN_TOK_CAPTION |
+                WN_TOK_HIDDEN | WN_TOK_COMMENTS) < WN_TOK_KNOWN,
+               "token bits fit beside the cache marker in a byte");
+
+/* The document's caches, allocated in its arena on first use; NULL on OOM. */
+wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
+
+/* wn_node_token_bits through the document's cache. */
+uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
+
+/* For tests: is the vocabulary sorted, as its binary search needs? */
+bool wn_token_vocab_sorted(void);
 
 /* Whole-value helpers of the tokenizer for tests: true when the token `word`
  * occurs in the class/id value `s`. */

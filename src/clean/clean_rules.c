@@ -23,46 +23,44 @@ typedef struct vocab_word {
 #define C WN_TOK_CAPTION
 #define M (WN_TOK_NEG | WN_TOK_COMMENTS)
 
+/* Sorted by word (byte order) for a binary search: keep it sorted when
+ * adding words (test_clean checks). The bits say the category:
+ *   D  never content: navigation and menus, sharing and social, ads and
+ *      promotion, banners, dialogs, subscriptions;
+ *   N  usually boilerplate, judged with the text it holds (related,
+ *      footers, sidebars, tags, bios, pagination, calls to action);
+ *   M  a comment section (N as well);
+ *   P  usually the article;
+ *   B  bylines and dates;  C  captions and credits. */
 static const vocab_word vocab[] = {
-    /* navigation and menus */
-    W("nav", D), W("navbar", D), W("navigation", D), W("subnav", D), W("menu", D), W("menus", D),
-    W("menubar", D), W("submenu", D), W("megamenu", D), W("breadcrumb", D), W("breadcrumbs", D),
-    W("crumbs", D), W("skip", D), W("skiplink", D), W("offcanvas", D), W("drawer", D),
-    W("dropdown", D), W("topbar", D), W("toolbar", D), W("searchbox", D),
-    W("searchform", D), W("login", D), W("signin", D), W("tooltip", D),
-    /* sharing and social */
-    W("share", D), W("shares", D), W("sharing", D), W("sharebar", D), W("sharethis", D),
-    W("addthis", D), W("social", D), W("socials", D), W("socialmedia", D),
-    /* ads and promotion */
-    W("ad", D), W("ads", D), W("adslot", D), W("adunit", D), W("adsense", D), W("advert", D),
-    W("adverts", D), W("advertisement", D), W("advertising", D), W("dfp", D), W("sponsor", D),
-    W("sponsors", D), W("sponsored", D), W("promo", D), W("promos", D), W("promotion", D),
-    /* banners, dialogs, subscriptions */
-    W("cookie", D), W("cookies", D), W("consent", D), W("gdpr", D), W("ccpa", D), W("modal", D),
-    W("popup", D), W("popover", D), W("lightbox", D), W("newsletter", D), W("subscribe", D),
-    W("subscription", D), W("signup", D), W("print", D),
-    /* usually boilerplate, judged with the text they hold */
-    W("related", N), W("recommended", N), W("recommendations", N), W("recirc", N),
-    W("recirculation", N), W("trending", N), W("popular", N), W("mostread", N),
-    W("mostpopular", N), W("footer", N), W("foot", N), W("sidebar", N), W("rail", N),
-    W("tags", N), W("tag", N), W("tagcloud", N), W("taglist", N),
-    W("bio", N), W("authorbio", N), W("authorbox", N), W("outbrain", N), W("taboola", N),
-    W("banner", N), W("paywall", N), W("pagination", N), W("pager", N), W("follow", N),
-    W("more", N), W("links", N), W("masthead", N), W("header", N), W("aside", N), W("cta", N),
-    W("teaser", N), W("teasers", N),
-    W("signature", N), W("signatures", N), W("vote", N), W("votes", N), W("voting", N),
-    W("usercard", N), W("userinfo", N),
-    W("comment", M), W("comments", M), W("commentlist", M), W("disqus", M), W("respond", M),
-    /* usually the article */
-    W("article", P), W("articlebody", P), W("body", P), W("content", P), W("entry", P),
-    W("entrycontent", P), W("main", P), W("post", P), W("postbody", P), W("postcontent", P),
-    W("story", P), W("storybody", P), W("text", P), W("blog", P), W("prose", P), W("richtext", P),
-    W("rte", P), W("hentry", P),
-    /* bylines and captions */
-    W("byline", B), W("bylines", B), W("author", B), W("authors", B), W("authorname", B),
-    W("dateline", B), W("date", B), W("dates", B), W("timestamp", B), W("published", B),
-    W("pubdate", B), W("posted", B), W("meta", B),
-    W("caption", C), W("captions", C), W("figcaption", C), W("credit", C), W("credits", C),
+    W("ad", D), W("addthis", D), W("ads", D), W("adsense", D), W("adslot", D), W("adunit", D),
+    W("advert", D), W("advertisement", D), W("advertising", D), W("adverts", D), W("article", P),
+    W("articlebody", P), W("aside", N), W("author", B), W("authorbio", N), W("authorbox", N),
+    W("authorname", B), W("authors", B), W("banner", N), W("bio", N), W("blog", P), W("body", P),
+    W("breadcrumb", D), W("breadcrumbs", D), W("byline", B), W("bylines", B), W("caption", C),
+    W("captions", C), W("ccpa", D), W("comment", M), W("commentlist", M), W("comments", M),
+    W("consent", D), W("content", P), W("cookie", D), W("cookies", D), W("credit", C),
+    W("credits", C), W("crumbs", D), W("cta", N), W("date", B), W("dateline", B), W("dates", B),
+    W("dfp", D), W("disqus", M), W("drawer", D), W("dropdown", D), W("entry", P),
+    W("entrycontent", P), W("figcaption", C), W("follow", N), W("foot", N), W("footer", N),
+    W("gdpr", D), W("header", N), W("hentry", P), W("lightbox", D), W("links", N), W("login", D),
+    W("main", P), W("masthead", N), W("megamenu", D), W("menu", D), W("menubar", D), W("menus", D),
+    W("meta", B), W("modal", D), W("more", N), W("mostpopular", N), W("mostread", N), W("nav", D),
+    W("navbar", D), W("navigation", D), W("newsletter", D), W("offcanvas", D), W("outbrain", N),
+    W("pager", N), W("pagination", N), W("paywall", N), W("popover", D), W("popular", N),
+    W("popup", D), W("post", P), W("postbody", P), W("postcontent", P), W("posted", B),
+    W("print", D), W("promo", D), W("promos", D), W("promotion", D), W("prose", P), W("pubdate", B),
+    W("published", B), W("rail", N), W("recirc", N), W("recirculation", N), W("recommendations", N),
+    W("recommended", N), W("related", N), W("respond", M), W("richtext", P), W("rte", P),
+    W("searchbox", D), W("searchform", D), W("share", D), W("sharebar", D), W("shares", D),
+    W("sharethis", D), W("sharing", D), W("sidebar", N), W("signature", N), W("signatures", N),
+    W("signin", D), W("signup", D), W("skip", D), W("skiplink", D), W("social", D),
+    W("socialmedia", D), W("socials", D), W("sponsor", D), W("sponsored", D), W("sponsors", D),
+    W("story", P), W("storybody", P), W("submenu", D), W("subnav", D), W("subscribe", D),
+    W("subscription", D), W("taboola", N), W("tag", N), W("tagcloud", N), W("taglist", N),
+    W("tags", N), W("teaser", N), W("teasers", N), W("text", P), W("timestamp", B), W("toolbar", D),
+    W("tooltip", D), W("topbar", D), W("trending", N), W("usercard", N), W("userinfo", N),
+    W("vote", N), W("votes", N), W("voting", N),
 };
 
 #undef W
@@ -74,11 +72,19 @@ static const vocab_word vocab[] = {
 #undef M
 
 /* Whole class names (not tokens) that hide an element from sighted readers. */
-static const char *const hidden_classes[] = {
-    "sr-only", "sr-only-focusable", "screen-reader-text", "screen-reader-only", "screenreader",
-    "visually-hidden", "visuallyhidden", "visually_hidden", "a11y-hidden", "hidden", "hide",
-    "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "invisible",
+typedef struct hidden_class {
+    const char *name;
+    size_t len;
+} hidden_class;
+
+#define HC(name) {name, sizeof name - 1}
+static const hidden_class hidden_classes[] = {
+    HC("sr-only"), HC("sr-only-focusable"), HC("screen-reader-text"), HC("screen-reader-only"),
+    HC("screenreader"), HC("visually-hidden"), HC("visuallyhidden"), HC("visually_hidden"),
+    HC("a11y-hidden"), HC("hidden"), HC("hide"), HC("d-none"), HC("is-hidden"), HC("u-hidden"),
+    HC("offscreen"), HC("element-invisible"), HC("invisible"),
 };
+#undef HC
 
 static int
 lower(int c)
@@ -98,17 +104,43 @@ is_digit(int c)
     return c >= '0' && c <= '9';
 }
 
+/* Byte order of a token against a vocabulary word (a prefix sorts first). */
+static int
+vocab_cmp(const char *tok, size_t n, const vocab_word *v)
+{
+    size_t m = n < v->len ? n : v->len;
+    for (size_t i = 0; i < m; i++)
+        if (tok[i] != v->word[i])
+            return (unsigned char)tok[i] < (unsigned char)v->word[i] ? -1 : 1;
+    return n < v->len ? -1 : n > v->len ? 1 : 0;
+}
+
 uint32_t
 wn_token_class(const char *tok, size_t n)
 {
     if (n == 0 || n > 32)
         return 0;
-    for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
-        const char *w = vocab[i].word;
-        if (vocab[i].len == n && w[0] == tok[0] && memcmp(w, tok, n) == 0)
-            return vocab[i].bits;
+    size_t lo = 0, hi = sizeof vocab / sizeof vocab[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = vocab_cmp(tok, n, &vocab[mid]);
+        if (c == 0)
+            return vocab[mid].bits;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
     }
     return 0;
+}
+
+bool
+wn_token_vocab_sorted(void)
+{
+    for (size_t i = 1; i < sizeof vocab / sizeof vocab[0]; i++)
+        if (vocab_cmp(vocab[i].word, vocab[i].len, &vocab[i - 1]) <= 0)
+            return false;
+    return true;
 }
 
 /* Call fn for each token of s; tokens are lower-cased into a small buffer.
@@ -142,46 +174,52 @@ looks_hashed(const char *s, size_t n)
     return (digits && upper && digits < n) || short_parts >= 2;
 }
 
-static void
+static inline bool
+is_alnum(int c)
+{
+    return is_alpha(c) || is_digit(c);
+}
+
+/* One token s[0..n) to fn, lower-cased; tokens over 32 bytes are no word. */
+static inline bool
+token_emit(const char *s, size_t n, token_fn fn, void *ctx)
+{
+    char tok[32];
+    if (n > sizeof tok)
+        return false;
+    for (size_t k = 0; k < n; k++)
+        tok[k] = (char)lower((unsigned char)s[k]);
+    return fn(tok, n, ctx);
+}
+
+/* Each alphanumeric run is skipped whole when it looks hashed, else split
+ * where a lower-case letter meets a capital or letters meet digits. */
+static inline void
 tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
 {
-    char tok[33];
-    size_t tl = 0;
-    bool overflow = false;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n && (i == 0 || !(is_alpha((unsigned char)s[i - 1]) ||
-                                  is_digit((unsigned char)s[i - 1])))) {
-            /* start of an alphanumeric run: skip it whole if hashed */
-            size_t j = i;
-            while (j < n && (is_alpha((unsigned char)s[j]) || is_digit((unsigned char)s[j])))
-                j++;
-            if (j > i && looks_hashed(s + i, j - i)) {
-                i = j - 1;
-                continue;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !is_alnum((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && is_alnum((unsigned char)s[j]))
+            j++;
+        if (j == i)
+            break;
+        if (!looks_hashed(s + i, j - i)) {
+            size_t t = i;
+            for (size_t k = i + 1; k < j; k++) {
+                int p = (unsigned char)s[k - 1], c = (unsigned char)s[k];
+                if ((p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z') || is_digit(p) != is_digit(c)) {
+                    if (token_emit(s + t, k - t, fn, ctx))
+                        return;
+                    t = k;
+                }
             }
-        }
-        int c = i < n ? (unsigned char)s[i] : 0;
-        bool alnum = is_alpha(c) || is_digit(c);
-        bool boundary = !alnum;
-        if (alnum && i > 0 && tl > 0) {
-            int p = (unsigned char)s[i - 1];
-            if (p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z')
-                boundary = true;
-            else if (is_digit(p) != is_digit(c))
-                boundary = true;
-        }
-        if (boundary && (tl > 0 || overflow)) {
-            if (!overflow && fn(tok, tl, ctx))
+            if (token_emit(s + t, j - t, fn, ctx))
                 return;
-            tl = 0;
-            overflow = false;
         }
-        if (alnum) {
-            if (tl < sizeof tok - 1)
-                tok[tl++] = (char)lower(c);
-            else
-                overflow = true;
-        }
+        i = j;
     }
 }
 
@@ -268,8 +306,8 @@ class_hidden(const char *s, size_t n)
             i++;
         size_t len = i - start;
         for (size_t k = 0; len && k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
-            const char *h = hidden_classes[k];
-            if (strlen(h) != len)
+            const char *h = hidden_classes[k].name;
+            if (hidden_classes[k].len != len)
                 continue;
             size_t j = 0;
             while (j < len && lower((unsigned char)s[start + j]) == h[j])
@@ -298,4 +336,38 @@ wn_node_token_bits(const wn_node *n)
     if (v)
         bits |= wn_tokens_classify(v, len);
     return bits;
+}
+
+wn_doc_cache *
+wn_doc_cache_get(wn_doc *doc)
+{
+    if (doc->cache)
+        return doc->cache;
+    wn_doc_cache *c = wn_arena_calloc(&doc->arena, 1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->n = doc->dom->node_count + 1;
+    c->token_bits = wn_arena_calloc(&doc->arena, c->n, sizeof *c->token_bits);
+    c->text_chars = wn_arena_calloc(&doc->arena, c->n, sizeof *c->text_chars);
+    c->text_commas = wn_arena_alloc(&doc->arena, (size_t)c->n * sizeof *c->text_commas);
+    if (!c->token_bits || !c->text_chars || !c->text_commas)
+        return NULL;
+    doc->cache = c;
+    return c;
+}
+
+uint32_t
+wn_doc_token_bits(wn_doc *doc, const wn_node *n)
+{
+    if (!n || n->type != WN_NODE_ELEMENT)
+        return 0;
+    wn_doc_cache *c = wn_doc_cache_get(doc);
+    if (!c || n->index >= c->n)
+        return wn_node_token_bits(n); /* OOM, or a node made after the parse */
+    uint8_t b = c->token_bits[n->index];
+    if (!b) {
+        b = (uint8_t)(wn_node_token_bits(n) | WN_TOK_KNOWN);
+        c->token_bits[n->index] = b;
+    }
+    return b & ~WN_TOK_KNOWN;
 }

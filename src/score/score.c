@@ -91,9 +91,9 @@ tag_weight(const wn_node *n)
 }
 
 static double
-class_weight(const wn_node *n)
+class_weight(wn_doc *doc, const wn_node *n)
 {
-    uint32_t bits = wn_node_token_bits(n);
+    uint32_t bits = wn_doc_token_bits(doc, n);
     double w = 0;
     if (bits & WN_TOK_POS)
         w += 25;
@@ -117,7 +117,7 @@ static double
 final_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
 {
     const wn_stat *s = wn_stats_of(&cx->stats, n);
-    return (raw[n->index] + tag_weight(n) + class_weight(n)) * (1.0 - wn_stat_link_density(s));
+    return (raw[n->index] + tag_weight(n) + class_weight(cx->doc, n)) * (1.0 - wn_stat_link_density(s));
 }
 
 /* The paragraph score alone, scaled by non-link share. */
@@ -247,8 +247,13 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
 {
     bool forum = cx->page_type == WN_PAGE_FORUM;
     wn_stats st = {0};
-    if (!wn_stats_compute(&st, cx->doc->dom, &cx->doc->arena, WN_NF_DROP, 0))
+    wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
+    if (cache && cache->drop_stats.s) {
+        st = cache->drop_stats; /* nothing has been dropped since wn_clean */
+        cache->drop_stats.s = NULL;
+    } else if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0)) {
         return;
+    }
     const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
     double page_good = (double)(all->text - all->link);
     wn_walk w;
@@ -264,7 +269,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         }
         if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
             continue;
-        uint32_t bits = wn_node_token_bits(n);
+        uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
             continue;
         const wn_stat *s = wn_stats_of(&st, n);
@@ -296,7 +301,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     wn_dom *dom = doc->dom;
     /* comment sections are never the article (but are a forum's posts) */
     mark_negative(&cx, dom->root);
-    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP | WN_NF_BOILER, 0))
+    if (!wn_stats_compute(&cx.stats, doc, WN_NF_DROP | WN_NF_BOILER, 0))
         return WN_ERR_NOMEM;
     uint32_t nn = cx.stats.n;
     double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);
@@ -486,7 +491,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                              !(cx.flags & WN_OPT_PRECISION))
                         keep = true;
                 }
-                uint32_t bits = wn_node_token_bits(c);
+                uint32_t bits = wn_doc_token_bits(doc, c);
                 if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS))
                     keep = false;
                 if (keep && holds_articles(c))

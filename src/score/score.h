@@ -32,11 +32,16 @@ typedef struct wn_stats {
 /* Is this element a block for layout purposes (paragraph breaks in text)? */
 bool wn_tag_is_block(const wn_node *n);
 
-/* Fill stats for the whole document (allocated in `arena`); skips nodes
+/* Fill stats for the whole document (allocated in the doc's arena; the
+ * figures of each text node are counted once and kept in the doc's cache,
+ * so further passes cost O(nodes), not O(text)); skips nodes
  * flagged with any bit of `skip_flags` unless they carry a bit of
  * `unless_flags`. false on OOM. */
-bool wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
-                      uint32_t unless_flags);
+bool wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags);
+
+/* Non-whitespace bytes and clause punctuation of one text node (through the
+ * doc's cache). */
+void wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas);
 
 static inline const wn_stat *
 wn_stats_of(const wn_stats *st, const wn_node *n)

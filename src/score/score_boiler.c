@@ -260,7 +260,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n == root)
                 continue;
             const wn_stat *s = wn_stats_of(&cx->stats, n);
-            uint32_t bits = wn_node_token_bits(n);
+            uint32_t bits = wn_doc_token_bits(cx->doc, n);
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
             bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||

@@ -8,6 +8,7 @@
  */
 #include <string.h>
 
+#include "clean/clean.h"
 #include "score/score.h"
 
 bool
@@ -64,10 +65,34 @@ text_figures(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
     *commas = k;
 }
 
-bool
-wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
-                 uint32_t unless_flags)
+/* text_figures of a text node, through the doc's cache when there is one. */
+static void
+node_text_figures(wn_doc_cache *c, const wn_node *t, uint32_t *chars, uint32_t *commas)
 {
+    if (c && t->index < c->n && c->text_chars[t->index]) {
+        *chars = c->text_chars[t->index] - 1;
+        *commas = c->text_commas[t->index];
+        return;
+    }
+    text_figures(t->data, t->len, chars, commas);
+    if (c && t->index < c->n && *chars < UINT32_MAX) {
+        c->text_chars[t->index] = *chars + 1;
+        c->text_commas[t->index] = *commas;
+    }
+}
+
+void
+wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas)
+{
+    node_text_figures(wn_doc_cache_get(doc), t, chars, commas);
+}
+
+bool
+wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags)
+{
+    wn_dom *dom = doc->dom;
+    wn_arena *arena = &doc->arena;
+    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted each time */
     uint32_t n = dom->node_count + 1;
     if (!st->s || st->n < n) {
         st->s = wn_arena_calloc(arena, n, sizeof *st->s);
@@ -90,7 +115,7 @@ wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags
             if (!entering || !node->parent || node->parent->index >= n)
                 continue;
             uint32_t chars, commas;
-            text_figures(node->data, node->len, &chars, &commas);
+            node_text_figures(cache, node, &chars, &commas);
             wn_stat *p = &st->s[node->parent->index];
             p->text = sat_add(p->text, chars);
             p->commas = sat_add(p->commas, commas);
@@ -119,21 +144,22 @@ wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags
         depth--;
         if (wn_node_is(node, WN_TAG_A) && in_link)
             in_link--;
+        bool block = wn_tag_is_block(node);
         /* loose text: until now the fields hold what block children gave */
         s->loose = s->text - s->loose;
         s->loose_link = s->link - s->loose_link;
         s->loose_commas = s->commas - s->loose_commas;
         /* a paragraph: a leaf block (or a <p>) with enough text, few links;
          * or a block's loose text (lines separated by <br>) */
-        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && wn_tag_is_block(node))) &&
+        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && block)) &&
             s->text >= 80 && s->link * 3 < s->text && s->paras == 0)
             s->paras = 1;
-        else if (s->blocks > 0 && wn_tag_is_block(node) && s->loose >= 80 &&
+        else if (s->blocks > 0 && block && s->loose >= 80 &&
                  s->loose_link * 3 < s->loose)
             s->paras = sat_add(s->paras, 1);
         if (node->parent && node->parent->index < n) {
             wn_stat *p = &st->s[node->parent->index];
-            if (wn_tag_is_block(node)) {
+            if (block) {
                 p->loose = sat_add(p->loose, s->text);
                 p->loose_link = sat_add(p->loose_link, s->link);
                 p->loose_commas = sat_add(p->loose_commas, s->commas);
