@@ -6,7 +6,8 @@
  * and compares. Cases marked "#script-on" are skipped (winnow parses with
  * scripting off). Prints per-file counts, the total, and the files with
  * failures; fails below 90%. WN_TREE_VERBOSE=1 prints each failing case,
- * WN_TREE_FILE=name limits the run to one file.
+ * WN_TREE_FILE=name limits the run to one file, WN_TREE_SCRIPT_ON=1 also
+ * runs the "#script-on" cases (with the scripting flag set).
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -77,7 +78,7 @@ run_case(const tcase *c, char **got_out)
 {
     wn_arena a;
     wn_arena_init(&a, NULL, 0);
-    wn_parse_opts o = {0, 0, 0};
+    wn_parse_opts o = {0, 0, c->script == 1};
     wn_dom *dom = NULL;
     /* the tokenizer reads input[0..len); copy so no slice runs past it */
     char *input = malloc(c->data_len + 1);
@@ -155,6 +156,7 @@ main(void)
     qsort(names, n_names, sizeof *names, cmp_str);
     const char *only = getenv("WN_TREE_FILE");
     bool verbose = getenv("WN_TREE_VERBOSE") != NULL;
+    bool script_on = getenv("WN_TREE_SCRIPT_ON") != NULL;
     size_t total = 0, passed = 0, skipped = 0;
     char failing[8192] = "";
     for (size_t i = 0; i < n_names; i++) {
@@ -179,7 +181,7 @@ main(void)
             tcase c;
             parse_case(s, cend, &c);
             s = next;
-            if (c.script == 1) {
+            if (c.script == 1 && !script_on) {
                 f_skip++;
                 continue;
             }

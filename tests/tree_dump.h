@@ -19,7 +19,7 @@ dump_indent(wn_buf *b, int depth)
 }
 
 typedef struct dump_attr {
-    char key[256];
+    char *key;
     const wn_attr *a;
 } dump_attr;
 
@@ -43,7 +43,10 @@ dump_attrs(wn_buf *b, const wn_node *n, int depth)
                              : a->ns == WN_ATTR_NS_XML   ? "xml "
                              : a->ns == WN_ATTR_NS_XMLNS ? "xmlns "
                                                          : "";
-        snprintf(v[i].key, sizeof v[i].key, "%s%.*s", prefix, (int)a->name_len, a->name);
+        size_t kl = strlen(prefix) + a->name_len + 1;
+        v[i].key = malloc(kl);
+        if (v[i].key)
+            snprintf(v[i].key, kl, "%s%.*s", prefix, (int)a->name_len, a->name);
         v[i].a = a;
     }
     qsort(v, n->n_attrs, sizeof *v, dump_attr_cmp);
@@ -55,6 +58,8 @@ dump_attrs(wn_buf *b, const wn_node *n, int depth)
             wn_buf_append(b, v[i].a->value, v[i].a->value_len);
         wn_buf_puts(b, "\"\n");
     }
+    for (uint32_t i = 0; i < n->n_attrs; i++)
+        free(v[i].key);
     free(v);
 }
 

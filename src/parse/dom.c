@@ -202,11 +202,10 @@ wn_text_append(wn_dom *d, wn_node *node, const char *data, size_t len)
 }
 
 const char *
-wn_node_attr(const wn_node *n, const char *name, size_t *len)
+wn_node_attr_n(const wn_node *n, const char *name, size_t nl, size_t *len)
 {
     if (!n || n->type != WN_NODE_ELEMENT)
         return NULL;
-    size_t nl = strlen(name);
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const wn_attr *a = &n->attrs[i];
         if (a->name_len == nl && a->ns == WN_ATTR_NS_NONE && memcmp(a->name, name, nl) == 0) {
@@ -216,12 +215,6 @@ wn_node_attr(const wn_node *n, const char *name, size_t *len)
         }
     }
     return NULL;
-}
-
-bool
-wn_node_has_attr(const wn_node *n, const char *name)
-{
-    return wn_node_attr(n, name, NULL) != NULL;
 }
 
 void

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "tags.h"
 #include "../util/arena.h"
@@ -115,8 +116,21 @@ bool wn_text_append(wn_dom *d, wn_node *node, const char *data, size_t len);
 
 /* Attribute value by lower-case name (HTML, no namespace); NULL if absent.
  * *len receives the value length when len != NULL. */
-const char *wn_node_attr(const wn_node *n, const char *name, size_t *len);
-bool wn_node_has_attr(const wn_node *n, const char *name);
+const char *wn_node_attr_n(const wn_node *n, const char *name, size_t name_len, size_t *len);
+
+/* Inline so that strlen of a literal name folds at compile time: attribute
+ * look-ups run millions of times per corpus. */
+static inline const char *
+wn_node_attr(const wn_node *n, const char *name, size_t *len)
+{
+    return wn_node_attr_n(n, name, strlen(name), len);
+}
+
+static inline bool
+wn_node_has_attr(const wn_node *n, const char *name)
+{
+    return wn_node_attr_n(n, name, strlen(name), NULL) != NULL;
+}
 
 static inline bool
 wn_node_is(const wn_node *n, wn_tag tag)

@@ -270,10 +270,60 @@ jsonld_types(double *f, const char *s, size_t n)
 
 /* ---- 3. the DOM walk ---------------------------------------------------- */
 
-static bool
-token_match(const char *s, size_t n, const char *const *words)
+/* Class/id vocabulary of the DOM features: one table, sorted by word, each
+ * word with the features it counts for. */
+#define CLS_POST 1u
+#define CLS_USER 2u
+#define CLS_DOC 4u
+
+typedef struct class_word {
+    const char *word;
+    uint8_t len;
+    uint8_t bits;
+} class_word;
+
+static const class_word class_words[] = {
+    {"admonition", 10, CLS_DOC}, {"answer", 6, CLS_POST},    {"answers", 7, CLS_POST},
+    {"api", 3, CLS_DOC},         {"author", 6, CLS_USER},    {"avatar", 6, CLS_USER},
+    {"codehilite", 10, CLS_DOC}, {"comment", 7, CLS_POST},   {"comments", 8, CLS_POST},
+    {"doc", 3, CLS_DOC},         {"docs", 4, CLS_DOC},       {"documentation", 13, CLS_DOC},
+    {"highlight", 9, CLS_DOC},   {"hljs", 4, CLS_DOC},       {"member", 6, CLS_USER},
+    {"message", 7, CLS_POST},    {"messages", 8, CLS_POST},  {"note", 4, CLS_DOC},
+    {"post", 4, CLS_POST},       {"poster", 6, CLS_USER},    {"posts", 5, CLS_POST},
+    {"prettyprint", 11, CLS_DOC}, {"profile", 7, CLS_USER},  {"replies", 7, CLS_POST},
+    {"reply", 5, CLS_POST},      {"sourcecode", 10, CLS_DOC}, {"thread", 6, CLS_POST},
+    {"toc", 3, CLS_DOC},         {"topic", 5, CLS_POST},     {"user", 4, CLS_USER},
+    {"userinfo", 8, CLS_USER},   {"username", 8, CLS_USER},  {"warning", 7, CLS_DOC},
+};
+
+static unsigned
+class_word_bits(const char *w, size_t n)
 {
-    /* split class/id on non-alphanumerics and lower->upper case changes */
+    size_t lo = 0, hi = sizeof class_words / sizeof class_words[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const class_word *cw = &class_words[mid];
+        size_t m = n < cw->len ? n : cw->len, k = 0;
+        while (k < m && w[k] == cw->word[k])
+            k++;
+        int c = k < m ? (unsigned char)w[k] - (unsigned char)cw->word[k]
+                      : (n < cw->len ? -1 : (n > cw->len ? 1 : 0));
+        if (c == 0)
+            return cw->bits;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Union of the vocabulary bits of a class/id value's tokens (split on
+ * non-alphanumerics and lower->upper case changes, compared lower-cased). */
+static unsigned
+class_bits(const char *s, size_t n)
+{
+    unsigned bits = 0;
     size_t i = 0;
     while (i < n) {
         while (i < n && !is_alnum((unsigned char)s[i]))
@@ -284,27 +334,59 @@ token_match(const char *s, size_t n, const char *const *words)
                 break;
             i++;
         }
-        if (i > b) {
-            char w[32];
-            size_t wl = i - b < sizeof w - 1 ? i - b : sizeof w - 1;
+        size_t wl = i - b;
+        if (wl >= 3 && wl <= 13) {
+            char w[16];
             for (size_t k = 0; k < wl; k++)
                 w[k] = (char)lower((unsigned char)s[b + k]);
-            if (word_in(w, wl, words))
-                return true;
+            bits |= class_word_bits(w, wl);
         }
+    }
+    return bits;
+}
+
+static unsigned
+node_class_bits(const wn_node *n)
+{
+    unsigned bits = 0;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if ((a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
+            (a->name_len == 2 && memcmp(a->name, "id", 2) == 0))
+            bits |= class_bits(a->value, a->value_len);
+    }
+    return bits;
+}
+
+/* Short phrases, matched in a lower-cased copy of short text nodes. */
+typedef struct phrase {
+    const char *s;
+    uint8_t len;
+} phrase;
+
+#define PHRASE(x) {x, sizeof(x) - 1}
+
+static bool
+has_phrase(const char *low, size_t n, const phrase *p)
+{
+    const char *end = low + n - p->len + 1;
+    for (const char *s = low; s < end; s++) {
+        s = memchr(s, p->s[0], (size_t)(end - s));
+        if (!s)
+            return false;
+        if (memcmp(s, p->s, p->len) == 0)
+            return true;
     }
     return false;
 }
 
 static bool
-class_or_id_match(const wn_node *n, const char *const *words)
+any_phrase(const char *low, size_t n, const phrase *list, size_t count)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, "class", &len);
-    if (v && token_match(v, len, words))
-        return true;
-    v = wn_node_attr(n, "id", &len);
-    return v && token_match(v, len, words);
+    for (size_t k = 0; k < count; k++)
+        if (list[k].len <= n && has_phrase(low, n, &list[k]))
+            return true;
+    return false;
 }
 
 static bool
@@ -344,28 +426,33 @@ has_price(const char *s, size_t n)
     return false;
 }
 
+/* "July 26, 2023", "26 Jul 2023", "2023-07-26", "26/07/2023" (`low` is
+ * lower-cased). */
 static bool
-is_date_text(const char *s, size_t n)
+is_date_text(const char *low, size_t n)
 {
-    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
-                                         "aug", "sep", "oct", "nov", "dec", NULL};
+    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
     if (n > 60 || n < 6)
         return false;
     int digits = 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9')
+        if (low[i] >= '0' && low[i] <= '9')
             digits++;
     if (digits < 1)
         return false;
-    for (int k = 0; months[k]; k++)
-        if (contains_ci(s, n, months[k]))
-            return true;
-    /* 2023-07-26, 26/07/2023, 07.26.2023 */
-    for (size_t i = 0; i + 8 <= n; i++) {
-        if (s[i] >= '0' && s[i] <= '9' && (s[i + 2] == '/' || s[i + 2] == '.' || s[i + 4] == '-'))
-            if (digits >= 6)
+    for (size_t i = 0; i + 3 <= n; i++) {
+        if (low[i] < 'a' || low[i] > 'y' || (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z'))
+            continue;
+        for (int m = 0; m < 12; m++)
+            if (memcmp(low + i, months + 3 * m, 3) == 0)
                 return true;
     }
+    if (digits < 6)
+        return false;
+    for (size_t i = 0; i + 8 <= n; i++)
+        if (low[i] >= '0' && low[i] <= '9' &&
+            (low[i + 2] == '/' || low[i + 2] == '.' || low[i + 4] == '-'))
+            return true;
     return false;
 }
 
@@ -397,6 +484,16 @@ push(walk_state *ws)
     return true;
 }
 
+/* Whether an element child has a link (children are left before parents). */
+static bool
+link_child(const wn_node *n, const uint8_t *has_link, uint32_t node_count)
+{
+    for (const wn_node *c = n->first_child; c; c = c->next)
+        if (c->type == WN_NODE_ELEMENT && c->index < node_count && has_link[c->index])
+            return true;
+    return false;
+}
+
 static uint32_t
 sibling_signature(const wn_node *n)
 {
@@ -424,33 +521,18 @@ cmp_u32(const void *a, const void *b)
 }
 
 /* Largest group of element siblings with the same tag and class, each with
- * a link inside: product grids, article cards, search results. */
+ * a link inside (has_link, by node index, filled when leaving elements):
+ * product grids, article cards, search results. Runs when leaving the
+ * parent, so its children are known. */
 static int
-repeated_children(const wn_node *parent)
+repeated_children(const wn_node *parent, const uint8_t *has_link, uint32_t node_count)
 {
     uint32_t sig[WN_CLASSIFY_MAX_SIBLINGS];
     int n = 0;
     for (const wn_node *c = parent->first_child; c && n < WN_CLASSIFY_MAX_SIBLINGS; c = c->next) {
-        if (c->type != WN_NODE_ELEMENT)
+        if (c->type != WN_NODE_ELEMENT || c->index >= node_count || !has_link[c->index])
             continue;
-        /* card = has a link (itself or among its first descendants) */
-        bool link = c->tag == WN_TAG_A;
-        const wn_node *d = c->first_child;
-        for (int steps = 0; d && !link && steps < 64; steps++) {
-            if (d->type == WN_NODE_ELEMENT && d->tag == WN_TAG_A)
-                link = true;
-            if (d->first_child)
-                d = d->first_child;
-            else {
-                while (d && !d->next && d != c)
-                    d = d->parent;
-                if (!d || d == c)
-                    break;
-                d = d->next;
-            }
-        }
-        if (link)
-            sig[n++] = sibling_signature(c);
+        sig[n++] = sibling_signature(c);
     }
     if (n < 3)
         return 0;
@@ -497,27 +579,23 @@ page_url(const wn_dom *dom, size_t *len)
 void
 wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feats[WN_FEAT__COUNT])
 {
-    static const char *const post_words[] = {"post", "posts", "message", "messages", "reply",
-                                             "replies", "comment", "comments", "answer",
-                                             "answers", "topic", "thread", NULL};
-    static const char *const user_words[] = {"user", "username", "author", "avatar", "member",
-                                             "poster", "profile", "userinfo", NULL};
-    static const char *const doc_class_words[] = {"highlight", "toc", "docs", "doc",
-                                                  "documentation", "api", "sourcecode",
-                                                  "codehilite", "hljs", "prettyprint",
-                                                  "admonition", "note", "warning", NULL};
-    static const char *const cart_phrases[] = {
-        "add to cart", "add to bag", "add to basket", "add to trolley", "buy now",
-        "in den warenkorb", "ajouter au panier", "a\xC3\xB1" "adir al carrito",
-        "aggiungi al carrello", "in winkelwagen", "add to wishlist", "in stock", "out of stock",
-        NULL};
-    static const char *const reply_phrases[] = {"reply", "replies", "quote", "joined", "posts:",
-                                                "member since", "report post", "like",
-                                                "permalink", "upvote", NULL};
-    static const char *const service_phrases[] = {
-        "contact us", "get started", "request a demo", "book a demo", "free trial",
-        "get a quote", "schedule a", "talk to sales", "our services", "learn more",
-        "start now", "sign up free", "try it free", "apply now", "request info", NULL};
+    static const phrase cart_phrases[] = {
+        PHRASE("add to cart"),       PHRASE("add to bag"),        PHRASE("add to basket"),
+        PHRASE("add to trolley"),    PHRASE("buy now"),           PHRASE("in den warenkorb"),
+        PHRASE("ajouter au panier"), PHRASE("a\xC3\xB1" "adir al carrito"),
+        PHRASE("aggiungi al carrello"), PHRASE("in winkelwagen"), PHRASE("add to wishlist"),
+        PHRASE("in stock"),          PHRASE("out of stock")};
+    static const phrase reply_phrases[] = {
+        PHRASE("reply"),  PHRASE("replies"),      PHRASE("quote"),       PHRASE("joined"),
+        PHRASE("posts:"), PHRASE("member since"), PHRASE("report post"), PHRASE("like"),
+        PHRASE("permalink"), PHRASE("upvote")};
+    static const phrase service_phrases[] = {
+        PHRASE("contact us"),   PHRASE("get started"),  PHRASE("request a demo"),
+        PHRASE("book a demo"),  PHRASE("free trial"),   PHRASE("get a quote"),
+        PHRASE("schedule a"),   PHRASE("talk to sales"), PHRASE("our services"),
+        PHRASE("learn more"),   PHRASE("start now"),    PHRASE("sign up free"),
+        PHRASE("try it free"),  PHRASE("apply now"),    PHRASE("request info")};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
     memset(feats, 0, sizeof(double) * WN_FEAT__COUNT);
     if (!url && doc && doc->dom)
@@ -528,6 +606,9 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
 
     walk_state ws = {0};
     ws.ok = push(&ws);
+    /* per node: a link inside (links without text count too) */
+    uint32_t node_count = doc->dom->node_count;
+    uint8_t *has_link = calloc(node_count ? node_count : 1, 1);
     size_t p_text = 0, total_text = 0, link_text = 0;
     int in_link = 0, in_button = 0;
     wn_walk w;
@@ -554,26 +635,22 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             }
             if (has_price(s, tl))
                 feats[WN_FEAT_price]++;
-            if (tl <= 40) {
-                for (int k = 0; cart_phrases[k]; k++)
-                    if (contains_ci(s, tl, cart_phrases[k])) {
+            if (tl <= 60) {
+                char low[64];
+                for (size_t k = 0; k < tl; k++)
+                    low[k] = (char)lower((unsigned char)s[k]);
+                if (tl <= 40) {
+                    if (any_phrase(low, tl, cart_phrases, COUNT(cart_phrases)))
                         feats[WN_FEAT_cart]++;
-                        break;
-                    }
-                for (int k = 0; reply_phrases[k]; k++)
-                    if (contains_ci(s, tl, reply_phrases[k]) && tl <= 20) {
+                    if (tl <= 20 && any_phrase(low, tl, reply_phrases, COUNT(reply_phrases)))
                         feats[WN_FEAT_reply_words]++;
-                        break;
-                    }
-                if (in_link || in_button)
-                    for (int k = 0; service_phrases[k]; k++)
-                        if (contains_ci(s, tl, service_phrases[k])) {
-                            feats[WN_FEAT_service_words]++;
-                            break;
-                        }
+                    if ((in_link || in_button) &&
+                        any_phrase(low, tl, service_phrases, COUNT(service_phrases)))
+                        feats[WN_FEAT_service_words]++;
+                }
+                if (is_date_text(low, tl))
+                    feats[WN_FEAT_date_text]++;
             }
-            if (is_date_text(s, tl))
-                feats[WN_FEAT_date_text]++;
             continue;
         }
         if (n->type != WN_NODE_ELEMENT)
@@ -669,17 +746,13 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 }
             }
             if (n->n_attrs) {
-                if (class_or_id_match(n, post_words))
+                unsigned bits = node_class_bits(n);
+                if (bits & CLS_POST)
                     feats[WN_FEAT_post_like]++;
-                if (class_or_id_match(n, user_words))
+                if (bits & CLS_USER)
                     feats[WN_FEAT_user_like]++;
-                if (class_or_id_match(n, doc_class_words))
+                if (bits & CLS_DOC)
                     feats[WN_FEAT_doc_words]++;
-            }
-            if (n->first_child && n->first_child != n->last_child) {
-                int rep = repeated_children(n);
-                if (rep > feats[WN_FEAT_card_group])
-                    feats[WN_FEAT_card_group] = rep;
             }
             if (!push(&ws))
                 ws.ok = false;
@@ -692,6 +765,13 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             } else {
                 ws.stack[ws.depth - 1].text += f.text;
                 ws.stack[ws.depth - 1].link += f.link;
+            }
+            if (has_link && n->index < node_count)
+                has_link[n->index] = n->tag == WN_TAG_A || f.link > 0 || link_child(n, has_link, node_count);
+            if (has_link && n->first_child && n->first_child != n->last_child) {
+                int rep = repeated_children(n, has_link, node_count);
+                if (rep > feats[WN_FEAT_card_group])
+                    feats[WN_FEAT_card_group] = rep;
             }
             switch (n->tag) {
             case WN_TAG_A:
@@ -724,6 +804,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
         }
     }
     free(ws.stack);
+    free(has_link);
     feats[WN_FEAT_text_len] = (double)total_text;
     feats[WN_FEAT_link_density] = total_text ? (double)link_text / (double)total_text : 0;
     feats[WN_FEAT_p_text_share] = total_text ? (double)p_text / (double)total_text : 0;
