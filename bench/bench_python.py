@@ -15,6 +15,11 @@ Each winnow measurement runs the page set repeatedly for at least --seconds
 and is repeated --repeat times, interleaved one thread / N threads, keeping the
 best of each: on a shared machine the best run is the one least disturbed by
 other load. readability runs the page set once per repeat (it is slow).
+The "cores" column (process CPU seconds / wall seconds) says how much CPU a
+run actually got: where other processes hold the cores (or the kernel's
+autogroup scheduling gives this session a fixed share), N threads cannot
+show N times the throughput, and the GIL estimate at the end says what they
+would reach on free cores.
 Exit status 0 even when a target is missed; the report says which.
 """
 import argparse
@@ -71,6 +76,28 @@ def run_pool(pool, threads, pages, seconds):
         elapsed = time.perf_counter() - t0
         if elapsed >= seconds:
             return done, elapsed, time.process_time() - c0
+
+
+def gil_share(pages):
+    """Estimate of the share of a call's CPU time spent holding the GIL.
+
+    extract() holds the GIL only to parse its arguments and to build the
+    result: a dict of about 14 keys whose strings are decoded from UTF-8.
+    Rebuilding the same objects in Python (decode each string from its UTF-8
+    bytes, make the dict) costs at least as much as the C code does, so
+    rebuild / whole call is an upper estimate. Thread CPU time, so time the
+    thread spends preempted by other processes does not count."""
+    results = [winnow.extract(p) for p in pages]
+    encoded = [{k: (v.encode() if isinstance(v, str) else v) for k, v in r.items()}
+               for r in results]
+    t0 = time.thread_time()
+    for p in pages:
+        winnow.extract(p)
+    whole = time.thread_time() - t0
+    t0 = time.thread_time()
+    for e in encoded:
+        {k: (v.decode() if isinstance(v, bytes) else v) for k, v in e.items()}
+    return (time.thread_time() - t0) / whole
 
 
 def run_readability(pages):
@@ -145,6 +172,10 @@ def main():
         ratio = best1 / bestr
         print("winnow / readability (1 thread each): %.1fx (target >= 20x)%s" % (
             ratio, "" if ratio >= 20 else "   MISSED"))
+    f = min(gil_share(pages) for _ in range(3))
+    print("GIL held: <= %.2f%% of a call's CPU time (estimate), so %d threads can reach %.2fx "
+          "(Amdahl) on %d free cores" % (100 * f, args.threads, 1 / (f + (1 - f) / args.threads),
+                                          args.threads))
     print("load average after: %.2f" % os.getloadavg()[0])
     return 0
 
