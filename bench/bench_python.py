@@ -173,6 +173,12 @@ def main():
         print("winnow / readability (1 thread each): %.1fx (target >= 20x)%s" % (
             ratio, "" if ratio >= 20 else "   MISSED"))
     f = min(gil_share(pages) for _ in range(3))
+    # throughput per core the run got: equal in both modes means the threads
+    # add no overhead and wait on no lock; then throughput follows free cores
+    eff1 = max(r / c for r, c in one if c > 0)
+    effn = max(r / c for r, c in many if c > 0)
+    print("per core used: 1 thread %.0f pages/s, %d threads %.0f pages/s (%.2f)" % (
+        eff1, args.threads, effn, effn / eff1))
     print("GIL held: <= %.2f%% of a call's CPU time (estimate), so %d threads can reach %.2fx "
           "(Amdahl) on %d free cores" % (100 * f, args.threads, 1 / (f + (1 - f) / args.threads),
                                           args.threads))
