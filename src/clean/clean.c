@@ -1,0 +1,323 @@
+/* clean.c - mark what is never content with WN_NF_DROP.
+ *
+ * Nodes are flagged, never detached (metadata still reads the JSON-LD in a
+ * dropped <script>). Three passes, each linear:
+ *   1. markup: tags that never carry readable text (script, style, svg,
+ *      iframe, form controls, ...), hidden elements (hidden attribute,
+ *      aria-hidden, inline display:none / visibility:hidden), landmark roles
+ *      that are not the main content (navigation, banner, contentinfo,
+ *      complementary, search, dialogs, menus, toolbars), <noscript> unless it
+ *      holds the only copy of an image;
+ *   2. subtree statistics (score/score_stats.c) of what is left;
+ *   3. class/id vocabulary (clean_rules.c): navigation, sharing, ads, cookie
+ *      banners, modals, newsletters ... dropped unless the element also says
+ *      it is the article, is a page-level container, or holds several real
+ *      paragraphs (a wrapper whose class merely mentions "share" or "menu");
+ *      small forms (a CMS may wrap the whole page in one <form>).
+ */
+#include <string.h>
+
+#include "clean/clean.h"
+#include "pipeline.h"
+#include "score/score.h"
+
+#define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
+
+static bool
+attr_eq_ci(const wn_node *n, const char *name, const char *value)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, name, &len);
+    if (!v)
+        return false;
+    size_t vl = strlen(value);
+    while (len && (*v == ' ' || *v == '\t' || *v == '\n')) {
+        v++;
+        len--;
+    }
+    while (len && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\n'))
+        len--;
+    if (len != vl)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)v[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != value[i])
+            return false;
+    }
+    return true;
+}
+
+/* Does an inline style hide the element? Compares with spaces removed. */
+static bool
+style_hides(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "style", &len);
+    if (!v || len < 11)
+        return false;
+    char buf[256];
+    size_t k = 0;
+    for (size_t i = 0; i < len && k < sizeof buf - 1; i++) {
+        int c = (unsigned char)v[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        buf[k++] = (char)c;
+    }
+    buf[k] = '\0';
+    return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
+}
+
+/* Does the element's role mark a landmark or widget that is never content?
+ * Dialogs and widgets always; landmarks (`landmark` true) are checked in
+ * pass 3, where a landmark holding most of the page's paragraphs is taken
+ * for a mis-nested wrapper and kept. */
+static bool
+role_drops(const wn_node *n, bool landmark)
+{
+    static const char *const widgets[] = {
+        "dialog", "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist",
+        "tooltip",
+    };
+    static const char *const landmarks[] = {
+        "navigation", "banner", "contentinfo", "complementary", "search",
+    };
+    const char *const *roles = landmark ? landmarks : widgets;
+    size_t n_roles = landmark ? sizeof landmarks / sizeof landmarks[0]
+                              : sizeof widgets / sizeof widgets[0];
+    size_t len;
+    const char *v = wn_node_attr(n, "role", &len);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < n_roles; i++)
+        if (attr_eq_ci(n, "role", roles[i]))
+            return true;
+    return false;
+}
+
+static bool
+tag_drops(const wn_node *n)
+{
+    if (n->ns != WN_NS_HTML)
+        return true; /* svg / math: icon titles and formulas are not prose */
+    switch (n->tag) {
+    case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_TEMPLATE: case WN_TAG_SVG:
+    case WN_TAG_MATH: case WN_TAG_IFRAME: case WN_TAG_FRAME: case WN_TAG_FRAMESET:
+    case WN_TAG_OBJECT: case WN_TAG_EMBED: case WN_TAG_APPLET: case WN_TAG_CANVAS:
+    case WN_TAG_INPUT: case WN_TAG_SELECT: case WN_TAG_TEXTAREA:
+    case WN_TAG_OPTION: case WN_TAG_OPTGROUP: case WN_TAG_DATALIST: case WN_TAG_KEYGEN:
+    case WN_TAG_PROGRESS: case WN_TAG_METER: case WN_TAG_DIALOG:
+    case WN_TAG_HEAD: case WN_TAG_TITLE: case WN_TAG_META: case WN_TAG_LINK: case WN_TAG_BASE:
+    case WN_TAG_AUDIO: case WN_TAG_VIDEO: case WN_TAG_SOURCE: case WN_TAG_TRACK:
+    case WN_TAG_MAP: case WN_TAG_AREA: case WN_TAG_MENU:
+    case WN_TAG_SEARCH: case WN_TAG_NOEMBED: case WN_TAG_NOFRAMES:
+    case WN_TAG_BGSOUND: case WN_TAG_PARAM: case WN_TAG_MARQUEE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Page-level containers are never dropped for a class name or a hiding
+ * attribute (a script may un-hide them; their class lists are long). */
+static bool
+is_page_level(const wn_node *n)
+{
+    return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
+           wn_node_is(n, WN_TAG_MAIN) || attr_eq_ci(n, "role", "main") ||
+           attr_eq_ci(n, "itemprop", "articlebody");
+}
+
+static bool
+hidden_by_markup(const wn_node *n)
+{
+    if (is_page_level(n))
+        return false;
+    return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
+           wn_node_has_attr(n, "aria-modal") || style_hides(n);
+}
+
+/* Pass 1. <noscript> without an <img> is dropped when left; the innermost
+ * open noscript is tracked with node->aux = 1 once an image is seen. */
+static void
+clean_markup(wn_dom *dom)
+{
+    wn_walk w;
+    wn_node *n;
+    bool entering;
+    wn_node *noscript = NULL; /* innermost open <noscript> */
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &entering)) {
+        if (n->type != WN_NODE_ELEMENT)
+            continue;
+        if (!entering) {
+            if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
+                /* aux 2: no image inside; pass 3 drops it unless it holds
+                 * the page (crawler views of script-rendered sites) */
+                n->aux = n->aux == 1 ? 0 : 2;
+                /* back to the enclosing noscript, if any */
+                noscript = NULL;
+                for (wn_node *p = n->parent; p; p = p->parent)
+                    if (wn_node_is(p, WN_TAG_NOSCRIPT)) {
+                        noscript = p;
+                        break;
+                    }
+            }
+            continue;
+        }
+        if (n->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(n, WN_TAG_IMG) || wn_node_is(n, WN_TAG_PICTURE)) {
+            if (noscript)
+                noscript->aux = 1;
+            continue;
+        }
+        if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
+            n->aux = 0;
+            noscript = n;
+            continue;
+        }
+        if (tag_drops(n) || role_drops(n, false)) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (hidden_by_markup(n)) {
+            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            wn_walk_skip_children(&w);
+        }
+    }
+}
+
+/* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
+static void
+clean_vocabulary(wn_dom *dom, const wn_stats *st)
+{
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    double page_good = (double)(all->text - all->link);
+    wn_walk w;
+    wn_node *n;
+    bool entering;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &entering)) {
+        if (!entering || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        const wn_stat *s = wn_stats_of(st, n);
+        /* several real paragraphs, or most of the page's prose: a wrapper
+         * whose class or role merely mentions what it also contains */
+        bool big = (s->paras >= 3 && s->text >= 1500) ||
+                   (double)(s->text - s->link) >= 0.4 * page_good;
+        if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
+            n->aux = 0;
+            if (!big) {
+                n->flags |= WN_NF_DROP;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+        }
+        if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (is_page_level(n))
+            continue;
+        uint32_t bits = wn_node_token_bits(n);
+        if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
+            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        /* landmarks, and buttons/labels (which an unclosed tag can make
+         * swallow the page) */
+        bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
+                        role_drops(n, true);
+        if (landmark && !big) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) && !big &&
+            !wn_node_is(n, WN_TAG_ARTICLE)) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+        }
+    }
+}
+
+/* Pages rendered by scripts may ship their whole text in a hidden element
+ * (streamed server rendering swaps it in). When hidden elements hold
+ * `factor` times the visible non-link text, the hidden elements with a real
+ * amount of text are shown again. */
+static bool
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, unsigned factor)
+{
+    wn_dom *dom = doc->dom;
+    const wn_stat *all = wn_stats_of(st, dom->root);
+    wn_stats full = {0};
+    if (!wn_stats_compute(&full, dom, &doc->arena, WN_NF_DROP, WN_NF_HIDDEN))
+        return false;
+    uint64_t hidden_good = 0;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_HIDDEN) {
+            const wn_stat *h = wn_stats_of(&full, n);
+            hidden_good += h->text - h->link;
+            wn_walk_skip_children(&w);
+        }
+    }
+    uint64_t visible_good = all->text - all->link;
+    if (hidden_good < 1000 || hidden_good < factor * visible_good)
+        return false;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        const wn_stat *h = wn_stats_of(&full, n);
+        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500) {
+            n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
+            n->aux = SHOWN; /* not to be hidden again by its class */
+        }
+    }
+    return true;
+}
+
+wn_status
+wn_clean(wn_doc *doc)
+{
+    if (!doc || !doc->dom || !doc->dom->root)
+        return WN_ERR_INVALID;
+    clean_markup(doc->dom);
+    wn_stats st = {0};
+    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        return WN_ERR_NOMEM;
+    if (unhide_if_all_hidden(doc, &st, 2) &&
+        !wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        return WN_ERR_NOMEM;
+    clean_vocabulary(doc->dom, &st);
+    /* class names hide too ("hide" on the page wrapper until a script
+     * runs): check again, and clean what was shown */
+    if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+        return WN_ERR_NOMEM;
+    if (unhide_if_all_hidden(doc, &st, 10)) {
+        if (!wn_stats_compute(&st, doc->dom, &doc->arena, WN_NF_DROP, 0))
+            return WN_ERR_NOMEM;
+        clean_vocabulary(doc->dom, &st);
+    }
+    return WN_OK;
+}

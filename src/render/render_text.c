@@ -1,0 +1,176 @@
+/* render_text.c - the content as plain text.
+ *
+ * Paragraphs and other blocks are separated by a blank line; headings, list
+ * items, definition terms and table rows sit on lines of their own; table
+ * cells are joined with " | "; <br> is a line break. Whitespace collapses
+ * to single spaces except inside <pre>, which is copied exactly. Subtrees
+ * flagged DROP, BOILER, HEADLINE or BYLINE are skipped; captions are kept
+ * unless WN_OPT_NO_CAPTIONS, tables unless WN_OPT_NO_TABLES. One explicit
+ * walk per content root: no recursion, linear in the content's size.
+ */
+#include "pipeline.h"
+#include "score/score.h"
+
+enum { BREAK_NONE = 0, BREAK_SPACE, BREAK_LINE, BREAK_PARA };
+
+typedef struct text_out {
+    wn_buf *b;
+    int pending;       /* strongest break requested since the last text */
+    bool any;          /* something written */
+} text_out;
+
+static void
+want(text_out *t, int brk)
+{
+    if (brk > t->pending)
+        t->pending = brk;
+}
+
+static void
+flush(text_out *t)
+{
+    if (t->any) {
+        if (t->pending == BREAK_PARA)
+            wn_buf_puts(t->b, "\n\n");
+        else if (t->pending == BREAK_LINE)
+            wn_buf_putc(t->b, '\n');
+        else if (t->pending == BREAK_SPACE)
+            wn_buf_putc(t->b, ' ');
+    }
+    t->pending = BREAK_NONE;
+    t->any = true;
+}
+
+static bool
+is_space(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Collapsed text: runs of whitespace become one pending space. */
+static void
+put_text(text_out *t, const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (is_space((unsigned char)s[i])) {
+            want(t, BREAK_SPACE);
+            while (i < n && is_space((unsigned char)s[i]))
+                i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !is_space((unsigned char)s[j]))
+            j++;
+        flush(t);
+        wn_buf_append(t->b, s + i, j - i);
+        i = j;
+    }
+}
+
+/* Preformatted text, exactly (a leading newline after <pre> is already
+ * removed by the parser). */
+static void
+put_pre(text_out *t, const char *s, size_t n)
+{
+    if (!n)
+        return;
+    flush(t);
+    wn_buf_append(t->b, s, n);
+}
+
+static int
+block_break(const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
+        return BREAK_NONE;
+    switch (n->tag) {
+    case WN_TAG_LI: case WN_TAG_DT: case WN_TAG_DD: case WN_TAG_TR: case WN_TAG_CAPTION:
+    case WN_TAG_SUMMARY: case WN_TAG_LEGEND:
+        return BREAK_LINE;
+    case WN_TAG_TD: case WN_TAG_TH:
+        return BREAK_NONE; /* joined with " | " */
+    default:
+        return wn_tag_is_block(n) ? BREAK_PARA : BREAK_NONE;
+    }
+}
+
+static bool
+skipped(const wn_node *n, uint32_t opts)
+{
+    if (n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE))
+        return true;
+    if ((opts & WN_OPT_NO_CAPTIONS) && (n->flags & WN_NF_CAPTION))
+        return true;
+    if ((opts & WN_OPT_NO_TABLES) && wn_node_is(n, WN_TAG_TABLE))
+        return true;
+    if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML &&
+        (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_TEMPLATE ||
+         n->tag == WN_TAG_HEAD))
+        return true;
+    return n->type == WN_NODE_ELEMENT && n->ns != WN_NS_HTML;
+}
+
+wn_status
+wn_render_text(const wn_result *r, wn_buf *out)
+{
+    if (!r || !out)
+        return WN_ERR_INVALID;
+    uint32_t opts = r->doc ? r->doc->opts.flags : 0;
+    text_out t = {out, BREAK_NONE, false};
+    for (size_t i = 0; i < r->content.n_roots; i++) {
+        wn_node *root = r->content.roots[i];
+        if (!root)
+            continue;
+        want(&t, BREAK_PARA);
+        size_t pre = 0;
+        wn_walk w;
+        wn_node *n;
+        bool e;
+        wn_walk_init(&w, root);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (n->type == WN_NODE_TEXT) {
+                if (pre)
+                    put_pre(&t, n->data, n->len);
+                else
+                    put_text(&t, n->data, n->len);
+                continue;
+            }
+            if (n->type != WN_NODE_ELEMENT)
+                continue;
+            if (e && n != root && skipped(n, opts)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_BR)) {
+                /* one <br> ends a line; a second in a row ends a paragraph */
+                if (e)
+                    want(&t, t.pending >= BREAK_LINE ? BREAK_PARA : BREAK_LINE);
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_PRE)) {
+                if (e)
+                    pre++;
+                else if (pre)
+                    pre--;
+            }
+            if (wn_node_is(n, WN_TAG_TD) || wn_node_is(n, WN_TAG_TH)) {
+                if (!e)
+                    continue;
+                /* cells after the first of a row are joined by " | " */
+                const wn_node *p = n->prev;
+                while (p && p->type != WN_NODE_ELEMENT)
+                    p = p->prev;
+                if (p && t.any && t.pending < BREAK_LINE) {
+                    t.pending = BREAK_NONE;
+                    wn_buf_puts(out, " | ");
+                }
+                continue;
+            }
+            int brk = block_break(n);
+            if (brk)
+                want(&t, brk);
+        }
+    }
+    return out->failed ? (wn_status)out->failed : WN_OK;
+}

@@ -1,0 +1,538 @@
+/* score.c - find the article (or the main content of a non-article page).
+ *
+ * Phases:
+ *   1. statistics: subtree text, link text, paragraphs and commas per node
+ *      (score_stats.c), with what clean dropped left out;
+ *   2. candidates: every paragraph-like leaf block (p, pre, td, blockquote,
+ *      a div holding only text ...) scores 1 + its commas + its length in
+ *      hundreds of bytes (at most 3) and gives that score to its ancestors,
+ *      the parent in full, the grandparent half, further ones less. A
+ *      container's final score adds what its tag and class/id vocabulary
+ *      say (article/main/itemprop=articleBody up, comment/sidebar down) and
+ *      is scaled by its share of non-link text;
+ *   3. the top candidate is replaced by an ancestor when the ancestor holds
+ *      several near-best candidates (an article split over several
+ *      containers) or scores better; then its siblings that belong to the
+ *      same article join it (same class, good score, or plain paragraphs
+ *      with few links), in document order;
+ *   4. region fallback: when the chosen blocks hold only a small part of
+ *      the page's main region's text (forums, products, listings: many
+ *      similar blocks, none dominant), the main region itself (<main>,
+ *      role=main, else <body>) becomes the content;
+ *   5. inside the content (score_boiler.c): headline, bylines, captions and
+ *      repeated captions, share bars, related lists, link-dense lists,
+ *      footers and comment sections are flagged so renderers skip them.
+ * WN_OPT_PRECISION / WN_OPT_RECALL move the thresholds of 3-5.
+ */
+#include <string.h>
+
+#include "clean/clean.h"
+#include "score/classify.h"
+#include "score/score.h"
+
+wn_page_type
+wn_score_page_type(wn_doc *doc, const wn_metadata *meta)
+{
+    return wn_classify_page(doc, meta);
+}
+
+static bool
+attr_is(const wn_node *n, const char *name, const char *value)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, name, &len);
+    if (!v || len != strlen(value))
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        int c = (unsigned char)v[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != value[i])
+            return false;
+    }
+    return true;
+}
+
+/* A leaf block whose text is scored as a paragraph. */
+static bool
+is_scored_block(const wn_node *n, const wn_stat *s)
+{
+    if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
+        return false;
+    switch (n->tag) {
+    case WN_TAG_P: case WN_TAG_PRE: case WN_TAG_TD: case WN_TAG_BLOCKQUOTE: case WN_TAG_DD:
+        return true;
+    case WN_TAG_LI:
+        return s->text >= 80;
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H6: case WN_TAG_TH: case WN_TAG_DT: case WN_TAG_FIGCAPTION:
+        return false;
+    default:
+        return s->blocks == 0 && (wn_tag_is_block(n) || wn_node_is(n, WN_TAG_SPAN)) &&
+               n->parent && !wn_node_is(n->parent, WN_TAG_P);
+    }
+}
+
+static double
+tag_weight(const wn_node *n)
+{
+    switch (n->tag) {
+    case WN_TAG_DIV: return 5;
+    case WN_TAG_ARTICLE: return 10;
+    case WN_TAG_MAIN: return 5;
+    case WN_TAG_SECTION: return 3;
+    case WN_TAG_PRE: case WN_TAG_TD: case WN_TAG_BLOCKQUOTE: return 3;
+    case WN_TAG_ADDRESS: case WN_TAG_OL: case WN_TAG_UL: case WN_TAG_DL: case WN_TAG_DD:
+    case WN_TAG_DT: case WN_TAG_LI: case WN_TAG_FORM: return -3;
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H6: case WN_TAG_TH: case WN_TAG_HEADER: case WN_TAG_FOOTER: return -5;
+    default: return 0;
+    }
+}
+
+static double
+class_weight(const wn_node *n)
+{
+    uint32_t bits = wn_node_token_bits(n);
+    double w = 0;
+    if (bits & WN_TOK_POS)
+        w += 25;
+    if (bits & (WN_TOK_NEG | WN_TOK_DROP))
+        w -= 25;
+    if (bits & WN_TOK_COMMENTS)
+        w -= 25;
+    if (attr_is(n, "itemprop", "articlebody"))
+        w += 40;
+    if (attr_is(n, "role", "main"))
+        w += 10;
+    return w;
+}
+
+typedef struct cand {
+    wn_node *node;
+    double score;
+} cand;
+
+static double
+final_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return (raw[n->index] + tag_weight(n) + class_weight(n)) * (1.0 - wn_stat_link_density(s));
+}
+
+/* The paragraph score alone, scaled by non-link share. */
+static double
+content_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return raw[n->index] * (1.0 - wn_stat_link_density(s));
+}
+
+static wn_node *
+find_body(wn_dom *dom)
+{
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (wn_node_is(n, WN_TAG_BODY))
+            return n;
+        if (!wn_node_is(n, WN_TAG_HTML))
+            wn_walk_skip_children(&w);
+    }
+    return dom->root;
+}
+
+/* The main region: the <main> / role=main with most text, else body. */
+static wn_node *
+find_region(const wn_score_ctx *cx, wn_node *body)
+{
+    wn_walk w;
+    wn_node *n, *best = NULL;
+    bool e;
+    uint32_t best_text = 0;
+    wn_walk_init(&w, body);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(n, WN_TAG_MAIN) || attr_is(n, "role", "main")) {
+            const wn_stat *s = wn_stats_of(&cx->stats, n);
+            if (s->text > best_text) {
+                best = n;
+                best_text = s->text;
+            }
+            wn_walk_skip_children(&w);
+        }
+    }
+    const wn_stat *bs = wn_stats_of(&cx->stats, body);
+    /* a <main> holding a sliver of the page is a mislabelled widget */
+    if (best && (double)best_text >= 0.25 * (double)bs->text)
+        return best;
+    return body;
+}
+
+static uint32_t
+good_text(const wn_score_ctx *cx, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return s->text - s->link;
+}
+
+static bool
+same_class(const wn_node *a, const wn_node *b)
+{
+    size_t la, lb;
+    const char *ca = wn_node_attr(a, "class", &la);
+    const char *cb = wn_node_attr(b, "class", &lb);
+    return ca && cb && la && la == lb && memcmp(ca, cb, la) == 0;
+}
+
+/* Does the node's text end like a sentence? Checks its last text node. */
+static bool
+ends_sentence(const wn_node *n)
+{
+    const wn_node *t = n;
+    while (t && t->type == WN_NODE_ELEMENT && t->last_child)
+        t = t->last_child;
+    if (!t || t->type != WN_NODE_TEXT)
+        return false;
+    size_t l = t->len;
+    while (l && (t->data[l - 1] == ' ' || t->data[l - 1] == '\n' || t->data[l - 1] == '\t'))
+        l--;
+    if (!l)
+        return false;
+    char c = t->data[l - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '"';
+}
+
+/* Does the element hold two or more <article> children (teasers of other
+ * articles)? */
+static bool
+holds_articles(const wn_node *n)
+{
+    int k = 0;
+    for (const wn_node *c = n->first_child; c; c = c->next)
+        if (wn_node_is(c, WN_TAG_ARTICLE) && !(c->flags & WN_NF_DROP) && ++k >= 2)
+            return true;
+    return false;
+}
+
+static wn_status
+set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
+{
+    out->roots = wn_arena_alloc(&doc->arena, (n ? n : 1) * sizeof *out->roots);
+    if (!out->roots)
+        return WN_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        out->roots[i] = nodes[i];
+        nodes[i]->flags |= WN_NF_CONTENT;
+    }
+    out->n_roots = n;
+    return WN_OK;
+}
+
+/* Before scoring: comment sections (except on forums, where they are the
+ * content) and blocks whose class/id says boilerplate (footer, sidebar,
+ * related ...) and that hold no run of real paragraphs are set aside, so
+ * they can neither win nor add to a container's score. */
+static void
+mark_negative(wn_score_ctx *cx, wn_node *root)
+{
+    bool forum = cx->page_type == WN_PAGE_FORUM;
+    wn_stats st = {0};
+    if (!wn_stats_compute(&st, cx->doc->dom, &cx->doc->arena, WN_NF_DROP, 0))
+        return;
+    const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
+    double page_good = (double)(all->text - all->link);
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
+            continue;
+        uint32_t bits = wn_node_token_bits(n);
+        if (bits & WN_TOK_POS)
+            continue;
+        const wn_stat *s = wn_stats_of(&st, n);
+        bool big = s->paras >= 3 && s->text >= 1500;
+        /* a block with most of the page's prose is no footer or header */
+        if ((double)(s->text - s->link) >= 0.4 * page_good)
+            big = true;
+        if (((bits & WN_TOK_COMMENTS) && !forum) ||
+            ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !(bits & WN_TOK_COMMENTS) && !big)) {
+            n->flags |= WN_NF_BOILER;
+            wn_walk_skip_children(&w);
+        }
+    }
+}
+
+wn_status
+wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
+{
+    if (!doc || !doc->dom || !out)
+        return WN_ERR_INVALID;
+    memset(out, 0, sizeof *out);
+    wn_score_ctx cx;
+    memset(&cx, 0, sizeof cx);
+    cx.doc = doc;
+    cx.meta = meta;
+    cx.flags = doc->opts.flags;
+    cx.link_max = (cx.flags & WN_OPT_PRECISION) ? 0.35 : (cx.flags & WN_OPT_RECALL) ? 0.7 : 0.5;
+    out->page_type = cx.page_type = wn_score_page_type(doc, meta);
+    wn_dom *dom = doc->dom;
+    /* comment sections are never the article (but are a forum's posts) */
+    mark_negative(&cx, dom->root);
+    if (!wn_stats_compute(&cx.stats, dom, &doc->arena, WN_NF_DROP | WN_NF_BOILER, 0))
+        return WN_ERR_NOMEM;
+    uint32_t nn = cx.stats.n;
+    double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);
+    if (!raw)
+        return WN_ERR_NOMEM;
+    wn_node *body = find_body(dom);
+    /* candidates are looked for in the whole tree: a page whose markup is
+     * broken may have content after </body> */
+    wn_node *top_el = body;
+    while (top_el->parent && top_el->parent->type == WN_NODE_ELEMENT)
+        top_el = top_el->parent;
+
+    /* phase 2: paragraph scores to ancestors */
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, top_el);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (n->type != WN_NODE_ELEMENT)
+            continue;
+        if (e) {
+            if (n->flags & (WN_NF_DROP | WN_NF_BOILER))
+                wn_walk_skip_children(&w);
+            continue;
+        }
+        const wn_stat *s = wn_stats_of(&cx.stats, n);
+        uint32_t len, commas;
+        wn_node *from;
+        if (s->text >= 25 && is_scored_block(n, s)) {
+            len = s->text;
+            commas = s->commas;
+            from = n->parent;
+        } else if (s->blocks > 0 && s->loose >= 25 && wn_tag_is_block(n) &&
+                   s->loose_link * 2 < s->loose) {
+            /* text between the blocks (lines with <br>s) is a paragraph of
+             * this element: scored for the element and up */
+            len = s->loose;
+            commas = s->loose_commas;
+            from = n;
+        } else {
+            continue;
+        }
+        double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
+        int level = 0;
+        for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
+            if (a->type != WN_NODE_ELEMENT)
+                break;
+            double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+            raw[a->index] += cs / div;
+            if (a == body || a == top_el)
+                break;
+        }
+    }
+
+    /* phase 3: the top candidate */
+    cand top = {NULL, 0};
+    cand best5[5] = {{0}};
+    wn_walk_init(&w, top_el);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (!e || n->type != WN_NODE_ELEMENT)
+            continue;
+        if (n->flags & (WN_NF_DROP | WN_NF_BOILER)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (raw[n->index] <= 0 || wn_node_is(n, WN_TAG_HTML))
+            continue;
+        double f = final_score(&cx, raw, n);
+        for (int i = 0; i < 5; i++) {
+            if (!best5[i].node || f > best5[i].score) {
+                memmove(&best5[i + 1], &best5[i], (size_t)(4 - i) * sizeof best5[0]);
+                best5[i].node = n;
+                best5[i].score = f;
+                break;
+            }
+        }
+    }
+    top = best5[0];
+    wn_node *region = find_region(&cx, body);
+    if (!top.node) {
+        wn_node *r = region;
+        wn_status st = set_roots(doc, out, &r, 1);
+        if (st == WN_OK)
+            wn_boiler_mark(&cx, out);
+        return st;
+    }
+    /* an ancestor holding several near-best candidates is the article */
+    {
+        int near = 0;
+        for (int i = 1; i < 5; i++)
+            if (best5[i].node && best5[i].score >= 0.75 * top.score)
+                near++;
+        if (near >= 2) {
+            /* count, on each node's aux, how many near-best candidates it
+             * contains (one walk up per candidate: linear in depth), then
+             * take the nearest ancestor of the top containing two */
+            double bar = 0.75 * top.score;
+            for (int pass = 0; pass < 2; pass++)
+                for (int i = 1; i < 5; i++) {
+                    if (!best5[i].node || best5[i].score < bar)
+                        continue;
+                    for (wn_node *b = best5[i].node; b; b = b->parent)
+                        b->aux = pass ? b->aux + 1 : 0;
+                }
+            for (wn_node *a = top.node->parent; a && a != body->parent; a = a->parent) {
+                if (a->aux >= 2) {
+                    top.node = a;
+                    top.score = final_score(&cx, raw, a);
+                    break;
+                }
+                if (a == body)
+                    break;
+            }
+            for (int i = 1; i < 5; i++) {
+                if (!best5[i].node || best5[i].score < bar)
+                    continue;
+                for (wn_node *b = best5[i].node; b; b = b->parent)
+                    b->aux = 0;
+            }
+        }
+    }
+    /* climb while the parent's own paragraphs score better (Readability's
+     * rule, on content alone: a wrapper's class name must not lift it) */
+    {
+        double last = content_score(&cx, raw, top.node), threshold = last / 3.0;
+        for (wn_node *a = top.node->parent; a && a != body && a->type == WN_NODE_ELEMENT;
+             a = a->parent) {
+            if (raw[a->index] <= 0)
+                continue;
+            double f = content_score(&cx, raw, a);
+            if (f < threshold)
+                break;
+            if (f > last) {
+                top.node = a;
+                top.score = final_score(&cx, raw, a);
+                break;
+            }
+            last = f;
+        }
+    }
+    /* an only child stands for its parent */
+    while (top.node->parent && top.node != body && top.node->parent != body &&
+           top.node->parent->type == WN_NODE_ELEMENT &&
+           good_text(&cx, top.node->parent) == good_text(&cx, top.node))
+        top.node = top.node->parent;
+
+    /* siblings of the same article */
+    wn_node **roots = NULL;
+    size_t n_roots = 0;
+    {
+        size_t cap = 0;
+        wn_node *parent = top.node->parent;
+        if (top.node == body || !parent) {
+            cap = 1;
+        } else {
+            for (wn_node *c = parent->first_child; c; c = c->next)
+                cap++;
+        }
+        roots = wn_arena_alloc(&doc->arena, cap * sizeof *roots);
+        if (!roots)
+            return WN_ERR_NOMEM;
+        double factor = (cx.flags & WN_OPT_PRECISION) ? 0.3 : (cx.flags & WN_OPT_RECALL) ? 0.1 : 0.2;
+        double threshold = top.score * factor > 10 ? top.score * factor : 10;
+        if (top.node == body || !parent) {
+            roots[n_roots++] = top.node;
+        } else {
+            for (wn_node *c = parent->first_child; c; c = c->next) {
+                if (c == top.node) {
+                    roots[n_roots++] = c;
+                    continue;
+                }
+                if (c->type != WN_NODE_ELEMENT || (c->flags & (WN_NF_DROP | WN_NF_BOILER)))
+                    continue;
+                const wn_stat *s = wn_stats_of(&cx.stats, c);
+                if (!s->text)
+                    continue;
+                double bonus = same_class(c, top.node) ? top.score * 0.2 : 0;
+                bool keep = false;
+                if (raw[c->index] > 0 && final_score(&cx, raw, c) + bonus >= threshold &&
+                    content_score(&cx, raw, c) + bonus >= threshold * 0.5)
+                    keep = true;
+                else if (wn_node_is(c, WN_TAG_P) || (wn_tag_is_block(c) && s->blocks == 0)) {
+                    double ld = wn_stat_link_density(s);
+                    if (s->text > 80 && ld < 0.25)
+                        keep = true;
+                    else if (s->text <= 80 && ld == 0 && ends_sentence(c) &&
+                             !(cx.flags & WN_OPT_PRECISION))
+                        keep = true;
+                }
+                uint32_t bits = wn_node_token_bits(c);
+                if ((bits & WN_TOK_COMMENTS) && !(bits & WN_TOK_POS))
+                    keep = false;
+                if (keep && holds_articles(c))
+                    keep = false; /* a list of other articles */
+                if (keep)
+                    roots[n_roots++] = c;
+            }
+        }
+    }
+
+    /* phase 4: region fallback for pages without one dominant block */
+    {
+        /* measured in prose, but listings in all their text, since their
+         * items are mostly link text */
+        bool prose = cx.page_type != WN_PAGE_LISTING && cx.page_type != WN_PAGE_COLLECTION;
+        uint64_t chosen = 0, chosen_good = 0, paras = 0;
+        for (size_t i = 0; i < n_roots; i++) {
+            chosen += prose ? good_text(&cx, roots[i]) : wn_stats_of(&cx.stats, roots[i])->text;
+            chosen_good += good_text(&cx, roots[i]);
+            paras += wn_stats_of(&cx.stats, roots[i])->paras;
+        }
+        uint64_t whole = prose ? good_text(&cx, region) : wn_stats_of(&cx.stats, region)->text;
+        uint64_t whole_good = good_text(&cx, region);
+        double share = whole ? (double)chosen / (double)whole : 1.0;
+        /* an article by its shape (several paragraphs, most of the prose),
+         * whatever the listing classification says */
+        if (!prose && paras >= 5 && whole_good && (double)chosen_good >= 0.5 * (double)whole_good)
+            share = 1.0;
+        double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
+        if (cx.flags & WN_OPT_RECALL)
+            need += 0.15;
+        if (cx.flags & WN_OPT_PRECISION)
+            need -= 0.2;
+        bool inside = false;
+        for (wn_node *a = roots[0]; a; a = a->parent)
+            if (a == region)
+                inside = true;
+        if (share < need && (inside || region == body)) {
+            roots[0] = region;
+            n_roots = 1;
+        }
+    }
+
+    wn_status st = set_roots(doc, out, roots, n_roots);
+    if (st != WN_OK)
+        return st;
+    wn_boiler_mark(&cx, out);
+    return WN_OK;
+}

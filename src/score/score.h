@@ -1,0 +1,71 @@
+/* score.h - internals of score/ (and clean/, which sizes blocks before it
+ * trusts a class name): per-node subtree statistics computed in one
+ * post-order pass, and the phases of content selection.
+ */
+#ifndef WN_SCORE_H
+#define WN_SCORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "pipeline.h"
+
+/* Subtree figures of one node, indexed by node->index. Text is counted in
+ * non-whitespace bytes of visible text (DROP subtrees excluded). */
+typedef struct wn_stat {
+    uint32_t text;    /* visible text */
+    uint32_t link;    /* of which inside <a> */
+    uint32_t paras;   /* paragraph-like leaf blocks: >= 80 bytes, few links */
+    uint32_t commas;  /* commas and sentence punctuation */
+    uint32_t loose;   /* text outside block-level children (inline runs, <br> lines) */
+    uint32_t loose_link;
+    uint32_t loose_commas;
+    uint16_t blocks;  /* block-level children (saturating) */
+    uint16_t depth;   /* element depth (saturating) */
+} wn_stat;
+
+typedef struct wn_stats {
+    wn_stat *s;       /* dom->node_count entries */
+    uint32_t n;
+} wn_stats;
+
+/* Is this element a block for layout purposes (paragraph breaks in text)? */
+bool wn_tag_is_block(const wn_node *n);
+
+/* Fill stats for the whole document (allocated in `arena`); skips nodes
+ * flagged with any bit of `skip_flags` unless they carry a bit of
+ * `unless_flags`. false on OOM. */
+bool wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
+                      uint32_t unless_flags);
+
+static inline const wn_stat *
+wn_stats_of(const wn_stats *st, const wn_node *n)
+{
+    static const wn_stat zero;
+    return (n && n->index < st->n) ? &st->s[n->index] : &zero;
+}
+
+/* Link density of a node (0..1). */
+static inline double
+wn_stat_link_density(const wn_stat *s)
+{
+    return s->text ? (double)s->link / (double)s->text : 0.0;
+}
+
+/* Phases of wn_score (score_boiler.c): mark boilerplate, headline, bylines
+ * and captions inside the chosen content roots. */
+typedef struct wn_score_ctx {
+    wn_doc *doc;
+    const wn_metadata *meta;
+    wn_stats stats;
+    uint32_t flags;          /* WN_OPT_* */
+    wn_page_type page_type;
+    double link_max;         /* link density above which a list/block is boilerplate */
+} wn_score_ctx;
+
+void wn_boiler_mark(wn_score_ctx *cx, wn_content *content);
+
+/* Page-type guess used by wn_score; replaceable. */
+wn_page_type wn_score_page_type(wn_doc *doc, const wn_metadata *meta);
+
+#endif

@@ -1,0 +1,345 @@
+/* score_boiler.c - inside the chosen content: the headline, bylines,
+ * captions (each text at most once), and boilerplate blocks.
+ *
+ * One walk per content root. A block is boilerplate when its class/id
+ * vocabulary says so (share, related, comments, tags, newsletter ...) and it
+ * does not hold several real paragraphs, when most of its text is link text
+ * (related-article lists, tag lists) except on listing pages whose content
+ * is such lists, or when it is a page/article footer or a header without
+ * paragraphs. On articles, bylines and short blocks above the headline
+ * (kickers, breadcrumbs, section labels) are flagged too.
+ */
+#include <string.h>
+
+#include "clean/clean.h"
+#include "score/score.h"
+
+#define MAX_SEEN 256
+#define HEADLINE_PATH 0x48454144
+
+static bool
+is_heading(const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
+        return false;
+    return n->tag == WN_TAG_H1 || n->tag == WN_TAG_H2 || n->tag == WN_TAG_H3 ||
+           n->tag == WN_TAG_H4 || n->tag == WN_TAG_H5 || n->tag == WN_TAG_H6;
+}
+
+/* Hash of the words of a subtree's visible text: lower-case ASCII letters
+ * and digits and all non-ASCII bytes, so whitespace and punctuation differ
+ * freely. Returns 0 for a subtree with no word characters. */
+static uint64_t
+text_hash(wn_node *root, size_t *n_chars)
+{
+    uint64_t h = 1469598103934665603ull;
+    size_t k = 0;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    size_t budget = 4096; /* nodes: nested captions are hashed at each level */
+    wn_walk_init(&w, root);
+    while (wn_walk_next(&w, &n, &e) && budget--) {
+        if (n->type == WN_NODE_ELEMENT) {
+            if (e && (n->flags & WN_NF_DROP))
+                wn_walk_skip_children(&w);
+            continue;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < n->len; i++) {
+            unsigned char c = (unsigned char)n->data[i];
+            if (c >= 'A' && c <= 'Z')
+                c = (unsigned char)(c + 32);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+                h = (h ^ c) * 1099511628211ull;
+                k++;
+            }
+        }
+    }
+    *n_chars = k;
+    return k ? h : 0;
+}
+
+/* Normalised comparison of a heading's text with the metadata title:
+ * equal word characters, case-insensitively, or one a prefix of the other
+ * when the title carries a " | Site" suffix. */
+static bool
+matches_title(wn_node *h, const wn_metadata *meta)
+{
+    if (!meta || !meta->title.ptr || !meta->title.len)
+        return false;
+    size_t hn, tn = 0;
+    uint64_t hh = text_hash(h, &hn);
+    if (!hh)
+        return false;
+    uint64_t th = 1469598103934665603ull;
+    for (size_t i = 0; i < meta->title.len && tn < hn; i++) {
+        unsigned char c = (unsigned char)meta->title.ptr[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            th = (th ^ c) * 1099511628211ull;
+            tn++;
+        }
+    }
+    return tn == hn && th == hh;
+}
+
+/* The headline: an h1/h2 matching the metadata title, else the first h1
+ * of the content, provided it comes before most of the text. */
+static wn_node *
+find_headline(wn_score_ctx *cx, wn_content *c)
+{
+    wn_node *first_h1 = NULL;
+    uint32_t text_before_h1 = 0, text_seen = 0, total = 0;
+    for (size_t i = 0; i < c->n_roots; i++)
+        total += wn_stats_of(&cx->stats, c->roots[i])->text;
+    for (size_t i = 0; i < c->n_roots; i++) {
+        wn_walk w;
+        wn_node *n;
+        bool e;
+        wn_walk_init(&w, c->roots[i]);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (n->type == WN_NODE_TEXT) {
+                for (size_t k = 0; k < n->len; k++)
+                    if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t')
+                        text_seen++;
+                continue;
+            }
+            if (!e || n->type != WN_NODE_ELEMENT)
+                continue;
+            if (n->flags & WN_NF_DROP) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_H1) || wn_node_is(n, WN_TAG_H2)) {
+                if (matches_title(n, cx->meta))
+                    return n;
+                if (!first_h1 && wn_node_is(n, WN_TAG_H1)) {
+                    first_h1 = n;
+                    text_before_h1 = text_seen;
+                }
+                wn_walk_skip_children(&w);
+            }
+        }
+    }
+    if (first_h1 && (double)text_before_h1 <= 0.3 * (double)total)
+        return first_h1;
+    return NULL;
+}
+
+static bool
+is_list_like(const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
+        return false;
+    switch (n->tag) {
+    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_DL: case WN_TAG_TABLE: case WN_TAG_DIV:
+    case WN_TAG_SECTION: case WN_TAG_ARTICLE: case WN_TAG_HEADER: case WN_TAG_FOOTER:
+    case WN_TAG_P: case WN_TAG_LI: case WN_TAG_SPAN: case WN_TAG_TD: case WN_TAG_TR:
+    case WN_TAG_DD: case WN_TAG_DT: case WN_TAG_CENTER: case WN_TAG_FIGURE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Does the (short) subtree's text hold a price: a currency sign next to a
+ * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
+ * directly under n and one level below (a leaf block). */
+static bool
+text_has_price(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)t[i];
+        size_t sign = 0;
+        if (c == '$')
+            sign = 1;
+        else if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
+                                             (unsigned char)t[i + 1] == 0xA5))
+            sign = 2; /* £ ¥ */
+        else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
+                 ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
+            sign = 3; /* € ₹ */
+        else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
+                                  memcmp(t + i, "GBP", 3) == 0))
+            sign = 3;
+        if (!sign)
+            continue;
+        size_t a = i + sign;
+        while (a < len && t[a] == ' ')
+            a++;
+        if (a < len && t[a] >= '0' && t[a] <= '9')
+            return true;
+        size_t b = i;
+        while (b > 0 && t[b - 1] == ' ')
+            b--;
+        if (b > 0 && t[b - 1] >= '0' && t[b - 1] <= '9')
+            return true;
+    }
+    return false;
+}
+
+static bool
+is_price(const wn_node *n)
+{
+    for (const wn_node *c = n->first_child; c; c = c->next) {
+        if (c->type == WN_NODE_TEXT && text_has_price(c->data, c->len))
+            return true;
+        if (c->type == WN_NODE_ELEMENT)
+            for (const wn_node *g = c->first_child; g; g = g->next)
+                if (g->type == WN_NODE_TEXT && text_has_price(g->data, g->len))
+                    return true;
+    }
+    return false;
+}
+
+static bool
+is_list(const wn_node *n)
+{
+    return wn_node_is(n, WN_TAG_UL) || wn_node_is(n, WN_TAG_OL) || wn_node_is(n, WN_TAG_DL) ||
+           wn_node_is(n, WN_TAG_TABLE);
+}
+
+void
+wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
+{
+    bool article = cx->page_type == WN_PAGE_ARTICLE;
+    bool listing = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
+    bool precision = (cx->flags & WN_OPT_PRECISION) != 0;
+    bool recall = (cx->flags & WN_OPT_RECALL) != 0;
+    wn_node *headline = find_headline(cx, c);
+    if (headline) {
+        headline->flags |= WN_NF_HEADLINE;
+        c->headline = headline;
+    }
+    /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
+     * any of them also passes the headline */
+    if (headline)
+        for (wn_node *a = headline; a; a = a->parent)
+            a->aux = HEADLINE_PATH;
+    bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
+    uint64_t seen[MAX_SEEN];
+    size_t n_seen = 0;
+    for (size_t i = 0; i < c->n_roots; i++) {
+        wn_node *root = c->roots[i];
+        bool before_headline = headline && article && root->aux == HEADLINE_PATH;
+        const wn_stat *rs = wn_stats_of(&cx->stats, root);
+        double root_good = (double)(rs->text - rs->link);
+        wn_walk w;
+        wn_node *n;
+        bool e;
+        wn_walk_init(&w, root);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (n->type != WN_NODE_ELEMENT)
+                continue;
+            if (!e) {
+                /* a caption's words are remembered when it is left, so that
+                 * its own nested parts are not taken for copies of it */
+                /* and on pages made of repeated components (forum quotes,
+                 * product variants, responsive copies) so are its longer
+                 * blocks; articles and documentation may repeat on purpose */
+                const wn_stat *xs = wn_stats_of(&cx->stats, n);
+                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
+                             xs->text < 600;
+                if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
+                    size_t k;
+                    uint64_t h = text_hash(n, &k);
+                    if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
+                        seen[n_seen++] = h;
+                }
+                continue;
+            }
+            if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
+                before_headline = false;
+            if (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (n == root)
+                continue;
+            const wn_stat *s = wn_stats_of(&cx->stats, n);
+            uint32_t bits = wn_node_token_bits(n);
+            double ld = wn_stat_link_density(s);
+            bool pos = (bits & WN_TOK_POS) != 0;
+            bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||
+                                          (double)(s->text - s->link) >= 0.4 * root_good);
+            bool boiler = false;
+            if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
+                boiler = true;
+            else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+                     !(recall && s->paras > 0))
+                boiler = true;
+            else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
+                boiler = true;
+            else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
+                boiler = true;
+            else if (!listing && s->text > 0 && is_list_like(n) &&
+                     (is_list(n) ? s->paras < 3 : s->paras == 0) &&
+                     (article || (double)s->text < 0.4 * (double)rs->text)) {
+                /* (off a non-article page's main list: its items are links) */
+                /* a link-dense list may carry teaser paragraphs; any other
+                 * block holding a real paragraph is not boilerplate */
+                double lim = cx->link_max;
+                if (wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_SPAN))
+                    lim = lim + 0.3 > 0.95 ? 0.95 : lim + 0.3;
+                if (ld > lim)
+                    boiler = true;
+            }
+            if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
+                                                       s->text < 200 &&
+                                                       ((bits & WN_TOK_BYLINE) ||
+                                                        wn_node_is(n, WN_TAG_ADDRESS)))))
+                before_headline = false;
+            if (boiler) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (!listing && !pos && s->paras == 0 && s->text < 200 &&
+                ((bits & WN_TOK_BYLINE) || wn_node_is(n, WN_TAG_ADDRESS))) {
+                n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            /* a product's description is its content; price tags, currency
+             * pickers and stock counters are widgets */
+            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (before_headline && leaf && s->text < 150) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
+                           ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600);
+            if (caption)
+                n->flags |= WN_NF_CAPTION;
+            /* a caption's text appears once: later copies (lightboxes,
+             * responsive duplicates) are boilerplate */
+            if ((caption || leaf) && s->text < 600) {
+                size_t k;
+                uint64_t h = text_hash(n, &k);
+                if (h && k >= 8) {
+                    bool dup = false;
+                    for (size_t j = 0; j < n_seen; j++)
+                        if (seen[j] == h)
+                            dup = true;
+                    if (dup) {
+                        n->flags |= WN_NF_BOILER;
+                        wn_walk_skip_children(&w);
+                        continue;
+                    }
+                }
+            }
+        }
+    }
+    if (headline)
+        for (wn_node *a = headline; a; a = a->parent)
+            a->aux = 0;
+}

@@ -1,0 +1,148 @@
+/* score_stats.c - per-node subtree statistics in one post-order walk.
+ *
+ * Every later decision (is this block link-dense? does this container hold
+ * the article's paragraphs?) reads these figures, so they are computed once
+ * per pass, in O(nodes + text bytes), with no recursion: a text node adds to
+ * its parent, and an element adds its totals to its parent when the walk
+ * leaves it.
+ */
+#include <string.h>
+
+#include "score/score.h"
+
+bool
+wn_tag_is_block(const wn_node *n)
+{
+    if (!n || n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
+        return false;
+    switch (n->tag) {
+    case WN_TAG_P: case WN_TAG_DIV: case WN_TAG_SECTION: case WN_TAG_ARTICLE: case WN_TAG_MAIN:
+    case WN_TAG_ASIDE: case WN_TAG_HEADER: case WN_TAG_FOOTER: case WN_TAG_NAV:
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5: case WN_TAG_H6:
+    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_LI: case WN_TAG_DL: case WN_TAG_DT: case WN_TAG_DD:
+    case WN_TAG_TABLE: case WN_TAG_TBODY: case WN_TAG_THEAD: case WN_TAG_TFOOT: case WN_TAG_TR:
+    case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_CAPTION: case WN_TAG_PRE: case WN_TAG_BLOCKQUOTE:
+    case WN_TAG_FIGURE: case WN_TAG_FIGCAPTION: case WN_TAG_FORM: case WN_TAG_FIELDSET:
+    case WN_TAG_HR: case WN_TAG_ADDRESS: case WN_TAG_DETAILS: case WN_TAG_SUMMARY:
+    case WN_TAG_CENTER: case WN_TAG_HGROUP: case WN_TAG_DIALOG: case WN_TAG_MENU:
+    case WN_TAG_LEGEND: case WN_TAG_LISTING: case WN_TAG_XMP: case WN_TAG_BODY: case WN_TAG_HTML:
+    case WN_TAG_DIR: case WN_TAG_NOSCRIPT: case WN_TAG_SEARCH:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static inline uint32_t
+sat_add(uint32_t a, uint32_t b)
+{
+    uint32_t s = a + b;
+    return s < a ? UINT32_MAX : s;
+}
+
+/* Count non-whitespace bytes (UTF-8 continuation bytes included: a rough
+ * but monotonic size) and punctuation that separates clauses. */
+static void
+text_figures(const char *s, size_t n, uint32_t *chars, uint32_t *commas)
+{
+    uint32_t c = 0, k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f')
+            continue;
+        c++;
+        if (b == ',')
+            k++;
+        else if (b == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBC &&
+                 (unsigned char)s[i + 2] == 0x8C) /* U+FF0C fullwidth comma */
+            k++;
+        else if (b == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                 ((unsigned char)s[i + 2] == 0x81 || (unsigned char)s[i + 2] == 0x82))
+            k++; /* U+3001 ideographic comma, U+3002 full stop */
+    }
+    *chars = c;
+    *commas = k;
+}
+
+bool
+wn_stats_compute(wn_stats *st, wn_dom *dom, wn_arena *arena, uint32_t skip_flags,
+                 uint32_t unless_flags)
+{
+    uint32_t n = dom->node_count + 1;
+    if (!st->s || st->n < n) {
+        st->s = wn_arena_calloc(arena, n, sizeof *st->s);
+        if (!st->s)
+            return false;
+    } else {
+        memset(st->s, 0, (size_t)n * sizeof *st->s);
+    }
+    st->n = n;
+    wn_walk w;
+    wn_node *node;
+    bool entering;
+    uint32_t in_link = 0, depth = 0;
+    wn_walk_init(&w, dom->root);
+    while (wn_walk_next(&w, &node, &entering)) {
+        if (node->index >= n)
+            continue; /* not expected: nodes created after the count */
+        wn_stat *s = &st->s[node->index];
+        if (node->type == WN_NODE_TEXT) {
+            if (!entering || !node->parent || node->parent->index >= n)
+                continue;
+            uint32_t chars, commas;
+            text_figures(node->data, node->len, &chars, &commas);
+            wn_stat *p = &st->s[node->parent->index];
+            p->text = sat_add(p->text, chars);
+            p->commas = sat_add(p->commas, commas);
+            if (in_link)
+                p->link = sat_add(p->link, chars);
+            continue;
+        }
+        if (node->type != WN_NODE_ELEMENT && node->type != WN_NODE_DOCUMENT)
+            continue;
+        if (entering) {
+            if ((node->flags & skip_flags) && !(node->flags & unless_flags)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            s->depth = depth < UINT16_MAX ? (uint16_t)depth : UINT16_MAX;
+            depth++;
+            if (wn_node_is(node, WN_TAG_A))
+                in_link++;
+            if (node->parent && node->parent->index < n && wn_tag_is_block(node)) {
+                wn_stat *p = &st->s[node->parent->index];
+                if (p->blocks < UINT16_MAX)
+                    p->blocks++;
+            }
+            continue;
+        }
+        depth--;
+        if (wn_node_is(node, WN_TAG_A) && in_link)
+            in_link--;
+        /* loose text: until now the fields hold what block children gave */
+        s->loose = s->text - s->loose;
+        s->loose_link = s->link - s->loose_link;
+        s->loose_commas = s->commas - s->loose_commas;
+        /* a paragraph: a leaf block (or a <p>) with enough text, few links;
+         * or a block's loose text (lines separated by <br>) */
+        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && wn_tag_is_block(node))) &&
+            s->text >= 80 && s->link * 3 < s->text && s->paras == 0)
+            s->paras = 1;
+        else if (s->blocks > 0 && wn_tag_is_block(node) && s->loose >= 80 &&
+                 s->loose_link * 3 < s->loose)
+            s->paras = sat_add(s->paras, 1);
+        if (node->parent && node->parent->index < n) {
+            wn_stat *p = &st->s[node->parent->index];
+            if (wn_tag_is_block(node)) {
+                p->loose = sat_add(p->loose, s->text);
+                p->loose_link = sat_add(p->loose_link, s->link);
+                p->loose_commas = sat_add(p->loose_commas, s->commas);
+            }
+            p->text = sat_add(p->text, s->text);
+            p->link = sat_add(p->link, s->link);
+            p->paras = sat_add(p->paras, s->paras);
+            p->commas = sat_add(p->commas, s->commas);
+        }
+    }
+    return true;
+}

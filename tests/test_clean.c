@@ -1,0 +1,208 @@
+/* test_clean.c - wn_clean: what is never content gets WN_NF_DROP, and the
+ * class/id vocabulary matches whole tokens only. */
+#include "clean/clean.h"
+#include "extract_helper.h"
+#include "harness.h"
+
+#define PARA "<p>This paragraph is long enough to count as real prose, with commas, clauses, and a full stop at the end.</p>"
+
+/* The element or an ancestor carries WN_NF_DROP. */
+static bool
+dropped(wn_doc *doc, const char *id)
+{
+    for (wn_node *n = fx_by_id(doc, id); n; n = n->parent)
+        if (n->flags & WN_NF_DROP)
+            return true;
+    return false;
+}
+
+TEST(tokens_split_and_match_whole_words)
+{
+    CHECK(wn_tokens_has("share-bar", 9, "share"));
+    CHECK(wn_tokens_has("socialShare", 11, "share"));
+    CHECK(wn_tokens_has("socialShare", 11, "social"));
+    CHECK(wn_tokens_has("article__share", 14, "share"));
+    CHECK(wn_tokens_has("ad300x250", 9, "ad"));
+    CHECK(!wn_tokens_has("shareholder", 11, "share"));
+    CHECK(!wn_tokens_has("header", 6, "ad"));
+    CHECK(!wn_tokens_has("adjective", 9, "ad"));
+    CHECK(!wn_tokens_has("loading", 7, "ad"));
+}
+
+TEST(vocabulary_bits)
+{
+    CHECK(wn_tokens_classify("share-bar", 9) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("cookie-consent", 14) & WN_TOK_DROP);
+    CHECK(!(wn_tokens_classify("shareholder-letter", 18) & WN_TOK_DROP));
+    CHECK(!(wn_tokens_classify("page-header", 11) & WN_TOK_DROP));
+    CHECK(!(wn_tokens_classify("adjective", 9) & WN_TOK_DROP));
+    CHECK(wn_tokens_classify("articleBody", 11) & WN_TOK_POS);
+    CHECK(wn_tokens_classify("comment-list", 12) & WN_TOK_COMMENTS);
+    CHECK(wn_tokens_classify("entry-byline", 12) & WN_TOK_BYLINE);
+    CHECK(wn_tokens_classify("wp-caption-text", 15) & WN_TOK_CAPTION);
+    /* generated CSS-module hashes and utility classes carry no words */
+    CHECK_EQ_INT(wn_tokens_classify("stack-module__AdKhW__x", 22), 0);
+    CHECK_EQ_INT(wn_tokens_classify("lg:has-[>[data-slot=banner]]:pt-0", 33), 0);
+}
+
+TEST(never_content_tags)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><head><script type=application/ld+json id=ld>{\"a\":1}</script></head>"
+                 "<body><div id=main>" PARA PARA
+                 "<svg id=icon><symbol><title>Calendar</title><desc>An icon of a desk "
+                 "calendar.</desc></symbol></svg>"
+                 "<button id=b>Copy link</button><input id=i value=x><select id=s><option>One"
+                 "</option></select><textarea id=t>typed</textarea><iframe id=f></iframe>"
+                 "<noscript id=ns>Please enable JavaScript</noscript>"
+                 "<noscript id=nsimg><img src=a.jpg alt=photo></noscript>"
+                 "<style id=st>.a{}</style></div></body></html>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "ld"));
+    CHECK(fx_by_id(f.doc, "ld")->parent != NULL); /* flagged, never detached */
+    CHECK(dropped(f.doc, "icon"));
+    CHECK(dropped(f.doc, "b"));
+    CHECK(dropped(f.doc, "i"));
+    CHECK(dropped(f.doc, "s"));
+    CHECK(dropped(f.doc, "t"));
+    CHECK(dropped(f.doc, "f"));
+    CHECK(dropped(f.doc, "ns"));
+    CHECK(!dropped(f.doc, "nsimg")); /* the only copy of an image */
+    CHECK(dropped(f.doc, "st"));
+    CHECK(!dropped(f.doc, "main"));
+    CHECK(!fx_contains(f.text, "Calendar"));
+    CHECK(!fx_contains(f.text, "desk"));
+    CHECK(!fx_contains(f.text, "Copy link"));
+    CHECK(!fx_contains(f.text, "enable JavaScript"));
+    fx_free(&f);
+}
+
+TEST(hidden_elements)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div id=h1 hidden>secret one</div>"
+                 "<div id=h2 aria-hidden=\"true\">secret two</div>"
+                 "<div id=h3 style=\"color:red; display : none\">secret three</div>"
+                 "<div id=h4 style=\"visibility:hidden\">secret four</div>"
+                 "<span id=h5 class=\"sr-only\">secret five</span>"
+                 "<div id=v1 class=\"hidden md:block\">shown on desktop</div>"
+                 "<div id=v2 style=\"display:block\">shown</div>"
+                 "<div id=d1 role=dialog>dialog text</div>"
+                 "<div id=d2 aria-modal=true>modal text</div>"
+                 "</div></body>",
+                 0, NULL));
+    for (int i = 1; i <= 5; i++) {
+        char id[4] = {'h', (char)('0' + i), 0, 0};
+        wn_node *n = fx_by_id(f.doc, id);
+        CHECK(n && (n->flags & WN_NF_DROP) && (n->flags & WN_NF_HIDDEN));
+    }
+    CHECK(!dropped(f.doc, "v1"));
+    CHECK(!dropped(f.doc, "v2"));
+    CHECK(dropped(f.doc, "d1"));
+    CHECK(dropped(f.doc, "d2"));
+    CHECK(!fx_contains(f.text, "secret"));
+    CHECK(fx_contains(f.text, "shown on desktop"));
+    fx_free(&f);
+}
+
+TEST(landmarks_and_vocabulary)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><nav id=n><a href=/>Home</a></nav>"
+                 "<div id=r role=navigation><a href=/a>A</a></div>"
+                 "<div id=cb class=cookie-banner>We use cookies to improve things.</div>"
+                 "<div id=sb class=socialShare><a href=#>Facebook</a></div>"
+                 "<div id=sh class=shareholder-news>" PARA "</div>"
+                 "<div id=hd class=page-header><p>Header text</p></div>"
+                 "<div id=ad class=\"ad-slot\">Advertisement</div>"
+                 "<div id=adj class=adjective>Adjective text</div>"
+                 "<article id=main>" PARA PARA PARA "</article></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "n"));
+    CHECK(dropped(f.doc, "r"));
+    CHECK(dropped(f.doc, "cb"));
+    CHECK(dropped(f.doc, "sb"));
+    CHECK(dropped(f.doc, "ad"));
+    CHECK(!dropped(f.doc, "sh"));
+    CHECK(!dropped(f.doc, "hd"));
+    CHECK(!dropped(f.doc, "adj"));
+    CHECK(!dropped(f.doc, "main"));
+    fx_free(&f);
+}
+
+TEST(wrapper_with_negative_class_kept)
+{
+    /* a wrapper whose class merely mentions sharing but holds the article */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=w class=\"has-share-buttons\">" PARA PARA PARA PARA PARA PARA
+                 PARA PARA PARA PARA PARA PARA PARA PARA PARA "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "w"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+}
+
+TEST(forms_small_dropped_large_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><form id=small><label>Email</label><input name=e>"
+                 "<p>Subscribe to our newsletter</p></form>"
+                 "<form id=page>" PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+                 PARA PARA PARA "</form></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "small"));
+    CHECK(!dropped(f.doc, "page"));
+    CHECK(!fx_contains(f.text, "Subscribe"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+}
+
+TEST(streamed_content_shown_again)
+{
+    /* streamed server rendering: the whole page in a hidden element, a
+     * script swaps it in; a small hidden menu stays hidden */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=shell>Loading</div><div id=menu hidden><a href=/>Home</a></div>"
+                 "<div hidden id=S0><article>" PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+                 PARA PARA "</article></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "S0"));
+    CHECK(dropped(f.doc, "menu"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* a wrapper hidden by its class until a script runs */
+    CHECK(fx_run(&f,
+                 "<body><div id=root class=\"root hide\"><main>" PARA PARA PARA PARA PARA PARA
+                 PARA PARA PARA PARA PARA PARA "</main></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "root"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* but an ordinary page keeps its hidden blocks hidden */
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA PARA PARA "</main><div id=h hidden>" PARA "</div></body>", 0,
+                 NULL));
+    CHECK(dropped(f.doc, "h"));
+    fx_free(&f);
+}
+
+int
+main(void)
+{
+    RUN(tokens_split_and_match_whole_words);
+    RUN(vocabulary_bits);
+    RUN(never_content_tags);
+    RUN(hidden_elements);
+    RUN(landmarks_and_vocabulary);
+    RUN(wrapper_with_negative_class_kept);
+    RUN(forms_small_dropped_large_kept);
+    RUN(streamed_content_shown_again);
+    return harness_done();
+}

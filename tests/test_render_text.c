@@ -1,0 +1,122 @@
+/* test_render_text.c - wn_render_text: blocks, lines, cells, <pre>, <br>,
+ * whitespace, and which flagged subtrees are skipped. The content root is
+ * set by hand to <body>, so these tests do not depend on scoring. */
+#include "extract_helper.h"
+#include "harness.h"
+
+/* Parse, make <body> the only root, apply `flag` to the element with id
+ * "x" (if any), render. */
+static const char *
+render(fx *f, const char *html, uint32_t opts, uint32_t flag)
+{
+    memset(f, 0, sizeof *f);
+    f->doc = fx_parse(html, opts);
+    if (!f->doc)
+        return NULL;
+    wn_node *body = NULL;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, f->doc->dom->root);
+    while (wn_walk_next(&w, &n, &e))
+        if (e && wn_node_is(n, WN_TAG_BODY)) {
+            body = n;
+            break;
+        }
+    if (!body)
+        return NULL;
+    wn_node *x = fx_by_id(f->doc, "x");
+    if (x)
+        x->flags |= flag;
+    static wn_node *roots[1];
+    roots[0] = body;
+    f->res.content.roots = roots;
+    f->res.content.n_roots = 1;
+    f->res.doc = f->doc;
+    return fx_render(f);
+}
+
+TEST(paragraphs_and_whitespace)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>  One \n\t two  </p><p>Three</p>  <div>Four <b>five</b>"
+                            "<i>six</i></div></body>", 0, 0),
+                 "One two\n\nThree\n\nFour fivesix");
+    fx_free(&f);
+}
+
+TEST(headings_lists_and_tables)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><h2>Title</h2><ul><li>a</li><li>b <em>c</em></li></ul>"
+                            "<table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr>"
+                            "</table><dl><dt>term</dt><dd>def</dd></dl></body>", 0, 0),
+                 "Title\n\na\nb c\n\nk | v\n1 | 2\n\nterm\ndef");
+    fx_free(&f);
+    CHECK_EQ_STR(render(&f, "<body><p>Before</p><table><tr><td>1</td></tr></table><p>After</p>"
+                            "</body>", WN_OPT_NO_TABLES, 0),
+                 "Before\n\nAfter");
+    fx_free(&f);
+}
+
+TEST(pre_kept_exactly)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>Code:</p><pre>int  x;\n    y = 1;\n\n  z</pre></body>", 0, 0),
+                 "Code:\n\nint  x;\n    y = 1;\n\n  z");
+    fx_free(&f);
+}
+
+TEST(line_breaks)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>one<br>two<br><br>three</p></body>", 0, 0),
+                 "one\ntwo\n\nthree");
+    fx_free(&f);
+}
+
+TEST(flagged_subtrees_skipped)
+{
+    static const char page[] =
+        "<body><p>Keep</p><div id=x><p>Flagged</p></div><p>Also</p></body>";
+    const uint32_t skip[] = {WN_NF_DROP, WN_NF_BOILER, WN_NF_HEADLINE, WN_NF_BYLINE};
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++) {
+        fx f;
+        CHECK_EQ_STR(render(&f, page, 0, skip[i]), "Keep\n\nAlso");
+        fx_free(&f);
+    }
+    fx f;
+    CHECK_EQ_STR(render(&f, page, 0, WN_NF_CAPTION), "Keep\n\nFlagged\n\nAlso");
+    fx_free(&f);
+    CHECK_EQ_STR(render(&f, page, WN_OPT_NO_CAPTIONS, WN_NF_CAPTION), "Keep\n\nAlso");
+    fx_free(&f);
+}
+
+TEST(scripts_and_foreign_content_never_rendered)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>A</p><script>var x = 1;</script><style>p{}</style>"
+                            "<svg><title>Icon</title></svg><p>B</p></body>", 0, 0),
+                 "A\n\nB");
+    fx_free(&f);
+}
+
+TEST(empty_content)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body></body>", 0, 0), "");
+    fx_free(&f);
+}
+
+int
+main(void)
+{
+    RUN(paragraphs_and_whitespace);
+    RUN(headings_lists_and_tables);
+    RUN(pre_kept_exactly);
+    RUN(line_breaks);
+    RUN(flagged_subtrees_skipped);
+    RUN(scripts_and_foreign_content_never_rendered);
+    RUN(empty_content);
+    return harness_done();
+}

@@ -1,0 +1,334 @@
+/* test_score.c - wn_score: the article is found among navigation, sidebars
+ * and comments; boilerplate inside it is flagged; split articles are
+ * merged; precision/recall modes move the bounds; deep and wide trees stay
+ * linear. Also runs the golden pages in tests/corpus. */
+#include <dirent.h>
+
+#include "extract_helper.h"
+#include "harness.h"
+
+#define P1 "<p>The council approved the new budget on Tuesday, after a debate that lasted, by most accounts, well into the night.</p>"
+#define P2 "<p>Supporters said the plan would repair roads, fund schools, and hire more nurses, while critics warned of higher taxes.</p>"
+#define P3 "<p>The mayor, who had campaigned on the issue for two years, called the vote a turning point for the city and its budget.</p>"
+#define SIDEBAR "<div class=sidebar><h3>Popular</h3><ul><li><a href=/1>One story here</a></li><li><a href=/2>Another story here</a></li></ul></div>"
+
+static const char *
+flags_of(wn_doc *doc, const char *id, uint32_t *flags)
+{
+    wn_node *n = fx_by_id(doc, id);
+    *flags = n ? n->flags : 0;
+    return n ? "" : NULL;
+}
+
+TEST(article_found_among_boilerplate)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><nav><a href=/>Home</a><a href=/news>News</a></nav>" SIDEBAR
+                 "<div id=story class=story-body>" P1 P2 P3 "</div>"
+                 "<div class=comments><p>A comment that is long enough to be a paragraph, with "
+                 "commas, and more commas, and even more words.</p></div>"
+                 "<footer><p>Copyright 2024 The Example Gazette. All rights reserved.</p></footer>"
+                 "</body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Home"));
+    CHECK(!fx_contains(f.text, "Popular"));
+    CHECK(!fx_contains(f.text, "A comment"));
+    CHECK(!fx_contains(f.text, "Copyright"));
+    CHECK(f.res.content.n_roots >= 1);
+    fx_free(&f);
+}
+
+TEST(headline_byline_and_link_dense_list)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article id=a><h1 id=h>Council passes budget</h1>"
+                 "<p id=by class=byline>By Jane Smith</p>" P1 P2
+                 "<ul id=rel><li><a href=/x>Read: roads plan explained in detail</a></li>"
+                 "<li><a href=/y>Read: the schools fund and what it means</a></li></ul>" P3
+                 "<ul id=facts><li>Budget: 2 billion</li><li>Vote: 7 to 2</li></ul>"
+                 "</article></body>",
+                 0, "Council passes budget"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "h", &fl) && (fl & WN_NF_HEADLINE));
+    CHECK(f.res.content.headline == fx_by_id(f.doc, "h"));
+    CHECK(flags_of(f.doc, "by", &fl) && (fl & WN_NF_BYLINE));
+    CHECK(flags_of(f.doc, "rel", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "facts", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(!fx_contains(f.text, "Council passes budget"));
+    CHECK(!fx_contains(f.text, "Jane Smith"));
+    CHECK(!fx_contains(f.text, "roads plan explained"));
+    CHECK(fx_contains(f.text, "Budget: 2 billion\nVote: 7 to 2"));
+    fx_free(&f);
+}
+
+TEST(siblings_of_one_article_merged)
+{
+    /* an article split over sibling containers with an ad slot between */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body>" SIDEBAR "<div id=wrap>"
+                 "<div id=part1 class=text-block>" P1 P2 "</div>"
+                 "<div class=ad-slot>Advertisement</div>"
+                 "<div id=part2 class=text-block>" P3 P1 "</div>"
+                 "<p id=tail>Short closing line of the story.</p>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(fx_contains(f.text, "closing line"));
+    CHECK(!fx_contains(f.text, "Advertisement"));
+    CHECK(!fx_contains(f.text, "Popular"));
+    fx_free(&f);
+}
+
+TEST(caption_repeated_appears_once)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1
+                 "<figure><img src=a.jpg alt=x><figcaption id=c1>Crowds gather outside the town "
+                 "hall</figcaption></figure>"
+                 "<div class=viewer><div id=c2>Crowds gather outside the town hall</div></div>"
+                 P2 P3 "</article></body>",
+                 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_CAPTION));
+    const char *first = strstr(f.text, "Crowds gather");
+    CHECK(first != NULL);
+    CHECK(first && strstr(first + 1, "Crowds gather") == NULL);
+    fx_free(&f);
+    /* and WN_OPT_NO_CAPTIONS leaves it out */
+    CHECK(fx_run(&f,
+                 "<body><article>" P1 "<figure><img src=a.jpg><figcaption>Crowds gather outside "
+                 "the town hall</figcaption></figure>" P2 P3 "</article></body>",
+                 WN_OPT_NO_CAPTIONS, NULL));
+    CHECK(!fx_contains(f.text, "Crowds gather"));
+    CHECK(fx_contains(f.text, "council approved"));
+    fx_free(&f);
+}
+
+/* A page with doubtful blocks: a short unlinked sibling sentence, and a
+ * list with a 60% share of link text. */
+static const char *const doubtful =
+    "<body><div id=wrap><div id=main>" P1 P2 P3 "</div>"
+    "<p>A short sibling sentence.</p>"
+    "<div id=mixed><ul><li><a href=/1>Linked words here</a> and plain</li>"
+    "<li><a href=/2>More linked words</a> and more</li></ul></div>"
+    "</div></body>";
+
+TEST(precision_and_recall_modes)
+{
+    fx p, d, r;
+    CHECK(fx_run(&p, doubtful, WN_OPT_PRECISION, NULL));
+    CHECK(fx_run(&d, doubtful, 0, NULL));
+    CHECK(fx_run(&r, doubtful, WN_OPT_RECALL, NULL));
+    size_t lp = strlen(p.text), ld = strlen(d.text), lr = strlen(r.text);
+    CHECK(lp <= ld);
+    CHECK(ld <= lr);
+    CHECK(lp < lr);
+    CHECK(fx_contains(p.text, "council approved"));
+    CHECK(!fx_contains(p.text, "short sibling"));
+    CHECK(fx_contains(r.text, "short sibling"));
+    CHECK(fx_contains(r.text, "Linked words"));
+    CHECK(!fx_contains(p.text, "Linked words"));
+    fx_free(&p);
+    fx_free(&d);
+    fx_free(&r);
+}
+
+TEST(listing_region_fallback)
+{
+    /* many similar short cards and no dominant block: the list is kept */
+    char html[8192] = "<body><nav><a href=/>Home</a></nav><main><h1>All recipes</h1><ul>";
+    for (int i = 0; i < 20; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d>Recipe number %d</a><p>A quick dish, ready in "
+                 "twenty minutes.</p></li>",
+                 i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(fx_contains(f.text, "A quick dish"));
+    CHECK(f.res.content.n_roots >= 1);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "quick dish")); s++)
+        count++;
+    CHECK(count >= 15);
+    fx_free(&f);
+}
+
+/* Hand-built trees deeper than any parser allows: no recursion anywhere. */
+TEST(deep_and_wide_trees)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    f.doc = fx_parse("<body></body>", 0);
+    CHECK(f.doc != NULL);
+    if (!f.doc)
+        return;
+    wn_dom *d = f.doc->dom;
+    wn_node *body = fx_by_id(f.doc, "x");
+    for (wn_node *n = d->root; n && !body; n = n->first_child ? n->first_child : n->next)
+        if (wn_node_is(n, WN_TAG_BODY))
+            body = n;
+    CHECK(body != NULL);
+    if (!body)
+        return;
+    wn_node *cur = body;
+    for (int i = 0; i < 100000; i++) {
+        wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
+        wn_node_append(cur, div);
+        cur = div;
+    }
+    static const char line[] = "A line of text, with a comma.";
+    for (int i = 0; i < 45000; i++) {
+        wn_node_append(cur, wn_dom_text(d, line, sizeof line - 1));
+        wn_node_append(cur, wn_dom_element(d, WN_TAG_BR, WN_NS_HTML, "br", 2));
+    }
+    CHECK_EQ_INT(wn_clean(f.doc), WN_OK);
+    CHECK_EQ_INT(wn_score(f.doc, &f.meta, &f.res.content), WN_OK);
+    f.res.doc = f.doc;
+    CHECK(fx_render(&f) != NULL);
+    CHECK(f.text && strlen(f.text) >= 45000 * (sizeof line - 1));
+    fx_free(&f);
+}
+
+/* Near-equal candidates at the bottom of a 100,000-deep chain: finding
+ * their common ancestor must not walk the chain once per ancestor. */
+TEST(deep_split_article)
+{
+    fx f;
+    memset(&f, 0, sizeof f);
+    f.doc = fx_parse("<body></body>", 0);
+    CHECK(f.doc != NULL);
+    if (!f.doc)
+        return;
+    wn_dom *d = f.doc->dom;
+    wn_node *cur = NULL;
+    for (wn_node *n = d->root; n && !cur; n = n->first_child ? n->first_child : n->next)
+        if (wn_node_is(n, WN_TAG_BODY))
+            cur = n;
+    CHECK(cur != NULL);
+    if (!cur)
+        return;
+    for (int i = 0; i < 100000; i++) {
+        wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
+        wn_node_append(cur, div);
+        cur = div;
+    }
+    static const char para[] = "Words of a paragraph, with commas, clauses, and enough length to "
+                               "score as prose in any container that holds it.";
+    for (int part = 0; part < 5; part++) {
+        wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
+        wn_node_append(cur, div);
+        for (int k = 0; k < 3; k++) {
+            wn_node *p = wn_dom_element(d, WN_TAG_P, WN_NS_HTML, "p", 1);
+            wn_node_append(div, p);
+            wn_node_append(p, wn_dom_text(d, para, sizeof para - 1));
+        }
+    }
+    CHECK_EQ_INT(wn_clean(f.doc), WN_OK);
+    CHECK_EQ_INT(wn_score(f.doc, &f.meta, &f.res.content), WN_OK);
+    f.res.doc = f.doc;
+    CHECK(fx_render(&f) != NULL);
+    int count = 0;
+    for (const char *s = f.text; s && (s = strstr(s, "Words of")); s++)
+        count++;
+    CHECK_EQ_INT(count, 15);
+    fx_free(&f);
+}
+
+static char *
+strip_trailing_newlines(char *s)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+TEST(golden_corpus)
+{
+    DIR *dir = opendir("corpus");
+    CHECK(dir != NULL);
+    if (!dir)
+        return;
+    struct dirent *de;
+    int pages = 0;
+    while ((de = readdir(dir))) {
+        size_t n = strlen(de->d_name);
+        if (n < 6 || strcmp(de->d_name + n - 5, ".html") != 0)
+            continue;
+        char path[512], exp_path[512];
+        snprintf(path, sizeof path, "corpus/%s", de->d_name);
+        snprintf(exp_path, sizeof exp_path, "corpus/%.*s.expected.txt", (int)(n - 5), de->d_name);
+        char *html = harness_read_file(path, NULL);
+        char *expected = harness_read_file(exp_path, NULL);
+        CHECK(html && expected);
+        if (html && expected) {
+            fx f;
+            CHECK(fx_run(&f, html, 0, NULL));
+            if (f.text && strcmp(f.text, strip_trailing_newlines(expected)) != 0) {
+                fprintf(stderr, "%s: got\n%s\n--- expected\n%s\n", path, f.text, expected);
+                CHECK(!"golden text differs");
+            }
+            pages++;
+            fx_free(&f);
+        }
+        free(html);
+        free(expected);
+    }
+    closedir(dir);
+    CHECK(pages >= 1);
+}
+
+TEST(golden_news_page_specifics)
+{
+    char *html = harness_read_file("corpus/news_icons_share_caption.html", NULL);
+    CHECK(html != NULL);
+    if (!html)
+        return;
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    static const char *const absent[] = {
+        "Calendar", "desk calendar", "Cancel", "Caret", "Copy link", "Facebook", "Press Association",
+        "cookies", "Related stories", "newsletter", "First comment", "Copyright", "Sport",
+        "Two nations send officials", "2023",
+    };
+    for (size_t i = 0; i < sizeof absent / sizeof absent[0]; i++) {
+        if (fx_contains(f.text, absent[i]))
+            fprintf(stderr, "unexpected: %s\n", absent[i]);
+        CHECK(!fx_contains(f.text, absent[i]));
+    }
+    const char *a = strstr(f.text, "Both nations");
+    const char *b = strstr(f.text, "The meeting");
+    const char *c = strstr(f.text, "Analysts said");
+    CHECK(a && b && c && a < b && b < c);
+    const char *cap = strstr(f.text, "Delegates arrive");
+    CHECK(!cap || !strstr(cap + 1, "Delegates arrive"));
+    fx_free(&f);
+    free(html);
+}
+
+int
+main(void)
+{
+    RUN(article_found_among_boilerplate);
+    RUN(headline_byline_and_link_dense_list);
+    RUN(siblings_of_one_article_merged);
+    RUN(caption_repeated_appears_once);
+    RUN(precision_and_recall_modes);
+    RUN(listing_region_fallback);
+    RUN(deep_and_wide_trees);
+    RUN(deep_split_article);
+    RUN(golden_corpus);
+    RUN(golden_news_page_specifics);
+    return harness_done();
+}
