@@ -7,6 +7,8 @@
 #                   (bench-compare: winnow vs. peers; COMPARE_ARGS="--limit 200")
 #   make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local: library, header, pkg-config file, CLI, man page
+#   make python     the Python package, built in place (python/winnow/; docs/PYTHON.md)
+#   make bench-python  Python throughput: threads, and readability-lxml on the same pages
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CC ?= cc
@@ -14,8 +16,10 @@ FUZZ_SECONDS ?= 60
 PREFIX ?= /usr/local
 WN_SHARED ?= $(abspath ../shared)
 
+PYTHON ?= /usr/bin/python3
+
 .PHONY: all deps configure test asan bench fuzz clean bench-build bench-parse bench-sizes \
-	bench-accuracy bench-compare install
+	bench-accuracy bench-compare install python bench-python
 
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -68,8 +72,15 @@ fuzz: deps
 	cmake --build build-fuzz -j $(JOBS)
 	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh build-fuzz
 
+python: deps
+	cd python && $(PYTHON) setup.py build_ext --inplace --parallel $(JOBS)
+
+bench-python: python
+	@sh tools/install-deps.sh bench
+	WN_SHARED=$(WN_SHARED) $(PYTHON) bench/bench_python.py
+
 clean:
-	rm -rf $(BUILD) build-asan build-bench build-fuzz
+	rm -rf $(BUILD) build-asan build-bench build-fuzz python/build python/winnow/_winnow*.so
 
 install: all
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -4,7 +4,9 @@ sources in (no separate install of the C library needed).
     make python                                  # builds in place (python/winnow/)
     pip install --no-build-isolation ./python    # into a virtualenv
 
-Needs Debian's python3-dev, python3-setuptools, zlib1g-dev and libuchardet-dev.
+Needs Debian's python3-dev, python3-setuptools, zlib1g-dev and libuchardet-dev
+(tools/install-deps.sh installs them). winnow.dask needs python3-dask (and
+python3-distributed for a cluster). See docs/PYTHON.md.
 """
 import glob
 import os
@@ -21,10 +23,14 @@ def rel(path):
 
 sources = [rel(os.path.join(here, "winnow", "_winnow.c"))]
 sources += sorted(rel(p) for p in glob.glob(os.path.join(root, "src", "**", "*.c"), recursive=True))
+# headers: a changed header rebuilds the extension (setuptools compares times)
+depends = sorted(rel(p) for p in glob.glob(os.path.join(root, "src", "**", "*.h"), recursive=True))
+depends += [rel(os.path.join(root, "include", "winnow.h"))]
 
 ext = Extension(
     "winnow._winnow",
     sources=sources,
+    depends=depends,
     include_dirs=[rel(os.path.join(root, "include")), rel(os.path.join(root, "src")),
                   "/usr/include/uchardet"],
     libraries=["uchardet", "z", "m"],
@@ -37,7 +43,7 @@ setup(
     version="0.1.0",
     description="Turn a web page into the article it carries (bindings of libwinnow)",
     packages=["winnow"],
-    package_data={"winnow": ["__init__.pyi", "py.typed"]},
+    package_data={"winnow": ["__init__.pyi", "dask.pyi", "py.typed"]},
     ext_modules=[ext],
     python_requires=">=3.9",
 )

@@ -5,6 +5,8 @@
 set -e
 what=${1:-build}
 pkgs="gcc clang cmake make pkg-config zlib1g-dev libuchardet-dev libcurl4-openssl-dev"
+# the Python package and its tests (tests/test_python.sh, docs/PYTHON.md)
+pkgs="$pkgs python3-dev python3-setuptools python3-pytest python3-dask python3-distributed"
 case "$what" in
   bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind" ;;
 esac

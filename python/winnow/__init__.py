@@ -5,8 +5,19 @@
     print(doc["title"], doc["authors"], doc["date_published"])
     print(doc["text"])
 
-extract() releases the GIL while it works, so a thread pool scales across cores.
+    for doc in winnow.iter_warc("crawl.warc.gz"):     # one dict per HTML page
+        if doc["error"] is None:
+            print(doc["url"], doc["word_count"])
+
+extract() and iter_warc() release the GIL while libwinnow works, so a thread pool
+scales across cores. winnow.dask.extract_warcs() spreads WARC files over a Dask
+cluster (needs dask[bag]; imported only when used).
 """
 from ._winnow import WinnowError, __version__, extract
 
 __all__ = ["extract", "WinnowError", "__version__"]
+try:  # built over the library's WARC reader, when the tree has it
+    from ._winnow import WarcIterator, iter_warc
+    __all__ += ["iter_warc", "WarcIterator"]
+except ImportError:
+    pass
