@@ -36,6 +36,16 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
             if (n->type != WN_NODE_TEXT)
                 continue;
             for (size_t i = 0; i < n->len;) {
+                unsigned char c = (unsigned char)n->data[i];
+                if (c < 0x80) { /* ASCII inline: no ideographs here */
+                    bool wc = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '_';
+                    if (wc && !in_word)
+                        words++;
+                    in_word = wc;
+                    i++;
+                    continue;
+                }
                 unsigned cp = wn_meta_u8next(n->data, n->len, &i);
                 bool wc = wn_meta_is_word_cp(cp);
                 /* CJK ideographs and kana: count each as a word */

@@ -189,17 +189,67 @@ script_of(unsigned cp)
     return -1;
 }
 
-/* Is the word w (lower-case) in the space-delimited list? */
-static bool
-in_list(const char *list, const char *w, size_t l)
+/* The stop words of all languages in one open-addressing hash table: each
+ * word once, with a bit for every language that lists it. Built on the
+ * stack on the first word of a call (about a thousand words), it replaces a
+ * search of every list for every word of the text. */
+#define SW_SLOTS 2048 /* power of two, over twice the number of words */
+
+typedef struct sw_slot {
+    uint32_t mask;  /* bit k: stopwords[k] lists the word; 0 = empty slot */
+    uint16_t off;   /* the word: stopwords[lang].words + off, len bytes */
+    uint8_t lang;
+    uint8_t len;
+} sw_slot;
+
+_Static_assert(N_LANGS <= 32, "a language bit per list");
+
+static uint32_t
+sw_hash(const char *w, size_t l)
 {
-    const char *p = list;
-    while ((p = strstr(p, w)) != NULL) {
-        if (p[-1] == ' ' && p[l] == ' ')
-            return true;
-        p += 1;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < l; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+/* The slot holding w, or the empty slot where it would go. */
+static sw_slot *
+sw_find(sw_slot *t, const char *w, size_t l)
+{
+    uint32_t i = sw_hash(w, l) & (SW_SLOTS - 1);
+    for (;;) {
+        sw_slot *e = &t[i];
+        if (!e->mask || (e->len == l && memcmp(stopwords[e->lang].words + e->off, w, l) == 0))
+            return e;
+        i = (i + 1) & (SW_SLOTS - 1);
     }
-    return false;
+}
+
+static void
+sw_build(sw_slot *t)
+{
+    memset(t, 0, SW_SLOTS * sizeof *t);
+    for (size_t k = 0; k < N_LANGS; k++) {
+        const char *list = stopwords[k].words;
+        size_t i = 0;
+        while (list[i]) {
+            while (list[i] == ' ')
+                i++;
+            size_t st = i;
+            while (list[i] && list[i] != ' ')
+                i++;
+            if (i == st)
+                continue;
+            sw_slot *e = sw_find(t, list + st, i - st);
+            if (!e->mask) {
+                e->lang = (uint8_t)k;
+                e->off = (uint16_t)st;
+                e->len = (uint8_t)(i - st);
+            }
+            e->mask |= 1u << k;
+        }
+    }
 }
 
 const char *
@@ -216,11 +266,31 @@ wn_lang_detect(const char *s, size_t n, int *score)
     size_t words = 0, letters = 0;
     char w[40];
     size_t wl = 0;
+    sw_slot table[SW_SLOTS];
+    bool built = false;
     bool long_word = false;
     for (size_t i = 0; i <= n;) {
         unsigned cp = 0;
         size_t st = i;
-        if (i < n)
+        if (i < n) {
+            /* ASCII letters, most of Latin-script text: what the general
+             * path below does for them, inline */
+            unsigned char b = (unsigned char)s[i];
+            unsigned char lo = (unsigned char)(b | 0x20);
+            if (lo >= 'a' && lo <= 'z') {
+                i++;
+                scripts[SC_LATIN]++;
+                letters++;
+                if (wl + 1 < sizeof w - 1)
+                    w[wl++] = (char)lo;
+                else
+                    long_word = true;
+                continue;
+            }
+        }
+        if (i < n && (unsigned char)s[i] < 0x80)
+            cp = (unsigned char)s[i++]; /* what wn_meta_u8next gives, inline */
+        else if (i < n)
             cp = wn_meta_u8next(s, n, &i);
         else
             i++;
@@ -264,9 +334,13 @@ wn_lang_detect(const char *s, size_t n, int *score)
             w[wl] = '\0';
             if (!long_word && words < 4000) {
                 words++;
-                for (size_t k = 0; k < N_LANGS; k++)
-                    if (in_list(stopwords[k].words, w, wl))
-                        hits[k]++;
+                if (!built) {
+                    sw_build(table);
+                    built = true;
+                }
+                uint32_t m = sw_find(table, w, wl)->mask;
+                for (size_t k = 0; m; k++, m >>= 1)
+                    hits[k] += m & 1;
             }
             wl = 0;
             long_word = false;

@@ -278,26 +278,71 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
-/* Does a class/id/rel/itemprop attribute value contain one of the words? */
+/* Does an attribute value contain one of the words (ASCII
+ * case-insensitively)? The value is lower-cased once for all words. */
 static bool
-attr_has(const wn_node *n, const char *attr, const char *const *words, size_t count)
+value_has(const char *v, size_t l, const char *const *words, size_t count)
 {
-    size_t l = 0;
-    const char *v = wn_node_attr(n, attr, &l);
     if (!v || !l || l > 200)
         return false;
-    for (size_t k = 0; k < count; k++)
-        if (wn_meta_icontains(v, l, words[k]))
+    char low[200];
+    for (size_t i = 0; i < l; i++)
+        low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
+    for (size_t k = 0; k < count; k++) {
+        const char *w = words[k];
+        size_t wl = strlen(w);
+        if (wl > l)
+            continue;
+        if (wl == 0)
             return true;
+        char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
+        const char *end = low + (l - wl) + 1;
+        for (const char *p = low; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
+            size_t j = 1;
+            while (j < wl && p[j] == (w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j]))
+                j++;
+            if (j == wl)
+                return true;
+        }
+    }
     return false;
 }
 
+/* Which of the attributes any_attr_has reads is this one (a bit), or 0. */
+static unsigned
+word_attr_bit(const char *name, size_t len)
+{
+    switch (len) {
+    case 2: return memcmp(name, "id", 2) == 0 ? 1u : 0u;
+    case 3: return memcmp(name, "rel", 3) == 0 ? 2u : 0u;
+    case 5: return memcmp(name, "class", 5) == 0 ? 4u : 0u;
+    case 8: return memcmp(name, "itemprop", 8) == 0 ? 8u : 0u;
+    case 11: return memcmp(name, "data-testid", 11) == 0 ? 16u : 0u;
+    default: return 0;
+    }
+}
+
+/* Does the class, id, rel, itemprop or data-testid value contain one of the
+ * words? One scan of the element's attributes (the first of each name
+ * counts, as wn_node_attr finds it). */
 static bool
 any_attr_has(const wn_node *n, const char *const *words, size_t count)
 {
-    return attr_has(n, "class", words, count) || attr_has(n, "id", words, count) ||
-           attr_has(n, "rel", words, count) || attr_has(n, "itemprop", words, count) ||
-           attr_has(n, "data-testid", words, count);
+    if (n->type != WN_NODE_ELEMENT)
+        return false;
+    unsigned seen = 0;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        unsigned bit = word_attr_bit(a->name, a->name_len);
+        if (!bit || (seen & bit))
+            continue;
+        seen |= bit;
+        if (value_has(a->value ? a->value : "", a->value_len, words, count))
+            return true;
+    }
+    return false;
 }
 
 static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",

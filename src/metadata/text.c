@@ -267,9 +267,19 @@ wn_meta_icontains(const char *s, size_t n, const char *lit)
     size_t l = strlen(lit);
     if (!s || n < l)
         return false;
-    for (size_t i = 0; i + l <= n; i++)
-        if (wn_meta_iprefix(s + i, n - i, lit))
+    if (l == 0)
+        return true;
+    /* first byte tested inline: most positions fail there */
+    char first = lower(lit[0]);
+    for (size_t i = 0; i + l <= n; i++) {
+        if (lower(s[i]) != first)
+            continue;
+        size_t k = 1;
+        while (k < l && lower(s[i + k]) == lower(lit[k]))
+            k++;
+        if (k == l)
             return true;
+    }
     return false;
 }
 
