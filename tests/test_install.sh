@@ -6,6 +6,10 @@ set -eu
 build=${WN_BINARY_DIR:?}
 src=${WN_SOURCE_DIR:?}
 command -v pkg-config >/dev/null || { echo "SKIPPED: pkg-config not installed"; exit 77; }
+# A sanitizer build installs instrumented libraries that plain programs cannot link.
+if grep -q "^WN_SANITIZE:BOOL=ON" "$build/CMakeCache.txt" 2>/dev/null; then
+  echo "SKIPPED: sanitizer build (the installed library is instrumented)"; exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
