@@ -35,7 +35,7 @@ static const char *const role_words[] = {
     "bio", "contact", "and", "about", "for", "with", "who", "is", "at", "in", "on",
 };
 
-/* Collective nouns: "Podium Staff", "The Investopedia Team" are bylines;
+/* Collective nouns: "Harbour Weekly Staff", "The Ledger Team" are bylines;
  * "Staff" alone is not. */
 static const char *const collective_words[] = {"staff", "team", "desk", "newsroom", "the"};
 
@@ -208,7 +208,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
         if (!again)
             break;
     }
-    /* "Jane Doe (Reuters)" keeps the name */
+    /* "Jane Doe (Wire Service)" keeps the name */
     const char *paren = memchr(s, '(', n);
     if (paren && paren > s)
         n = (size_t)(paren - s);
