@@ -11,6 +11,7 @@ build=$1
 secs=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
+/usr/bin/python3 "$here/make_seeds.py" "$build/fuzz-seeds" >/dev/null || exit 1
 for name in "$@"; do
   corpus="$build/long-corpus/$name"
   mkdir -p "$corpus"
@@ -25,7 +26,7 @@ for name in "$@"; do
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/fuzz/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -dict="$dict" -artifact_prefix="$build/long-$name-" -print_final_stats=1 \
-    "$corpus" "$here/seeds/$name" >"$build/long-$name.log" 2>&1
+    "$corpus" "$build/fuzz-seeds/$name" >"$build/long-$name.log" 2>&1
   echo "long_run: $name exit $? at $(date -u +%H:%M:%S)"
   grep -E "DONE|^stat::number_of_executed_units" "$build/long-$name.log" | tail -2
 done

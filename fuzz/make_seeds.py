@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""make_seeds.py - (re)build the small seed corpora under fuzz/seeds/<target>/
-from the test fixtures, plus a few hand-written inputs per entry point.
+"""make_seeds.py - build the small seed corpora OUT_DIR/<target>/ from the test
+fixtures, plus a few hand-written inputs per entry point. The seeds are derived
+(fixtures with an option byte in front), so they are made at fuzz time by
+fuzz/run.sh and fuzz/long_run.sh instead of being committed as copies.
 
 Every target reads its first byte as an option selector, so each seed is
 written with a few different first bytes. Seeds are kept small (a fuzzer
 mutates small inputs fastest); pages larger than 64 KiB are left out.
 
-usage: python3 fuzz/make_seeds.py      (from anywhere; rewrites fuzz/seeds)
+usage: python3 fuzz/make_seeds.py OUT_DIR      (rewrites OUT_DIR)
 """
 import glob
 import os
@@ -17,7 +19,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-SEEDS = os.path.join(HERE, "seeds")
+SEEDS = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.path.join(HERE, "seeds")
 MAX = 64 * 1024
 
 
@@ -110,7 +112,7 @@ def main():
           b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n"
           b"5\r\n<p>hi\r\n0\r\n\r\n\r\n\r\n")
     n = sum(len(files) for _, _, files in os.walk(SEEDS))
-    print("make_seeds: %d seed files under %s" % (n, os.path.relpath(SEEDS, ROOT)))
+    print("make_seeds: %d seed files under %s" % (n, SEEDS))
 
 
 if __name__ == "__main__":

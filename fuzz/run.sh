@@ -1,5 +1,6 @@
 #!/bin/sh
-# Run every libFuzzer target, seeded from fuzz/seeds/<target>/, with its
+# Run every libFuzzer target, seeded from BUILD_DIR/fuzz-seeds/<target>/ (made
+# by fuzz/make_seeds.py from the test fixtures), with its
 # dictionary. Exit non-zero on any finding (the crashing input is left in
 # BUILD_DIR as crash-*/leak-*/timeout-*; copy it to fuzz/regressions/).
 #
@@ -16,6 +17,8 @@ secs=${FUZZ_SECONDS:-60}
 other=${FUZZ_SECONDS_OTHER:-$((secs * 3 / 4))}
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
+# Seeds are derived from the test fixtures (see make_seeds.py), made afresh.
+/usr/bin/python3 "$here/make_seeds.py" "$build/fuzz-seeds" >/dev/null || exit 1
 
 dict_for() {
   case $1 in
@@ -39,7 +42,7 @@ for name in $targets; do
   t=$other
   [ "$name" = fuzz_parse ] && t=$secs
   t=$(eval echo "\${FUZZ_SECONDS_$name:-$t}")
-  seeds="$here/seeds/$name"
+  seeds="$build/fuzz-seeds/$name"
   [ -d "$seeds" ] || seeds=""
   echo "fuzz: $name for ${t}s"
   # shellcheck disable=SC2086
