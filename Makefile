@@ -3,7 +3,7 @@
 #   make test       build and run the whole test suite (ctest)
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make bench      parser and extraction benchmarks
-#   make bench-parse / bench-sizes / bench-accuracy / bench-compare   one of them
+#   make bench-parse / bench-sizes / bench-accuracy / bench-compare / bench-warc   one of them
 #                   (bench-compare: winnow vs. peers; COMPARE_ARGS="--limit 200")
 #   make fuzz       build the libFuzzer targets and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local: library, header, pkg-config file, CLI, man page
@@ -19,7 +19,7 @@ WN_SHARED ?= $(abspath ../shared)
 PYTHON ?= /usr/bin/python3
 
 .PHONY: all deps configure test asan bench fuzz clean bench-build bench-parse bench-sizes \
-	bench-accuracy bench-compare install python bench-python
+	bench-accuracy bench-compare bench-warc install python bench-python
 
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -61,6 +61,9 @@ bench-sizes: bench-build
 
 bench-accuracy: bench-build
 	WN_SHARED=$(WN_SHARED) sh bench/accuracy.sh build-bench
+
+bench-warc: bench-build
+	WN_SHARED=$(WN_SHARED) sh bench/warc.sh build-bench $(WARC_SIZES)
 
 bench-compare: bench-build
 	@test -d bench/peers/node_modules || (cd bench/peers && npm ci --no-audit --no-fund)

@@ -8,7 +8,7 @@ pkgs="gcc clang cmake make pkg-config zlib1g-dev libuchardet-dev libcurl4-openss
 # the Python package and its tests (tests/test_python.sh, docs/PYTHON.md)
 pkgs="$pkgs python3-dev python3-setuptools python3-pytest python3-dask python3-distributed"
 case "$what" in
-  bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind" ;;
+  bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind time" ;;
 esac
 missing=""
 for p in $pkgs; do

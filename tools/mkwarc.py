@@ -9,8 +9,12 @@ writes uncompressed WARC, --whole-gzip one gzip stream over the whole file.
 Output is deterministic (fixed dates, name-based record ids, gzip mtime 0),
 so it can be committed as a fixture or compared byte for byte.
 
+--min-size N repeats the list of files (round r gets URIs under r<r>/) until
+the output holds at least N bytes; records are written as they are made, so
+a multi-gigabyte benchmark WARC needs no more memory than one page.
+
 usage: mkwarc.py -o OUT.warc.gz [--plain | --whole-gzip] [--non-html]
-                 [--base-url URL] [--charset LABEL] FILE.html...
+                 [--base-url URL] [--charset LABEL] [--min-size BYTES] FILE.html...
 """
 import argparse
 import base64
@@ -79,47 +83,63 @@ def main():
     ap.add_argument("--non-html", action="store_true", help="add a PNG and a 404 response")
     ap.add_argument("--base-url", default="http://example.test/", help="URI prefix")
     ap.add_argument("--charset", default="utf-8", help="charset in Content-Type ('' = none)")
+    ap.add_argument("--min-size", type=int, default=0,
+                    help="repeat the files until the output has this many bytes")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
 
-    records = []
+    if args.output == "-":
+        out = sys.stdout.buffer
+    else:
+        out = open(args.output, "wb")
+    whole = gzip.GzipFile(fileobj=out, mode="wb", mtime=0, compresslevel=6) \
+        if args.whole_gzip else None
+    written = 0
+
+    def emit(record):
+        nonlocal written
+        if whole is not None:
+            whole.write(record)
+            written += len(record)
+            return
+        data = record if args.plain else gz(record)
+        out.write(data)
+        written += len(data)
+
     info = b"software: winnow tools/mkwarc.py\r\nformat: WARC File Format 1.1\r\n"
-    records.append(warc_record("warcinfo", None, "application/warc-fields", info, 0))
+    emit(warc_record("warcinfo", None, "application/warc-fields", info, 0))
     n = 1
     ctype = "text/html" + ("; charset=" + args.charset if args.charset else "")
-    for path in args.files:
-        with open(path, "rb") as f:
-            body = f.read()
-        uri = args.base_url + os.path.basename(path)
-        records.append(warc_record("request", uri, "application/http; msgtype=request",
-                                   http_request(uri), n))
-        records.append(warc_record("response", uri, "application/http; msgtype=response",
-                                   http_response("200 OK", ctype, body), n,
-                                   ["WARC-Payload-Digest: " + digest(body)]))
-        n += 1
+    rnd = 0
+    while True:
+        for path in args.files:
+            with open(path, "rb") as f:
+                body = f.read()
+            prefix = args.base_url + ("r%d/" % rnd if rnd else "")
+            uri = prefix + os.path.basename(path)
+            emit(warc_record("request", uri, "application/http; msgtype=request",
+                             http_request(uri), n))
+            emit(warc_record("response", uri, "application/http; msgtype=response",
+                             http_response("200 OK", ctype, body), n,
+                             ["WARC-Payload-Digest: " + digest(body)]))
+            n += 1
+        rnd += 1
+        if written >= args.min_size:
+            break
     if args.non_html:
         png = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
         uri = args.base_url + "logo.png"
-        records.append(warc_record("response", uri, "application/http; msgtype=response",
-                                   http_response("200 OK", "image/png", png), n))
+        emit(warc_record("response", uri, "application/http; msgtype=response",
+                         http_response("200 OK", "image/png", png), n))
         uri = args.base_url + "missing.html"
-        records.append(warc_record("response", uri, "application/http; msgtype=response",
-                                   http_response("404 Not Found", "text/html",
-                                                 b"<html><body>Not found</body></html>"),
-                                   n + 1))
-
-    if args.plain:
-        out = b"".join(records)
-    elif args.whole_gzip:
-        out = gz(b"".join(records))
-    else:
-        out = b"".join(gz(r) for r in records)
-    if args.output == "-":
-        sys.stdout.buffer.write(out)
-    else:
-        with open(args.output, "wb") as f:
-            f.write(out)
-
+        emit(warc_record("response", uri, "application/http; msgtype=response",
+                         http_response("404 Not Found", "text/html",
+                                       b"<html><body>Not found</body></html>"),
+                         n + 1))
+    if whole is not None:
+        whole.close()
+    if out is not sys.stdout.buffer:
+        out.close()
 
 if __name__ == "__main__":
     main()

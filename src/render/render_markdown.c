@@ -461,7 +461,7 @@ begin_inline(md_out *m, const char *next, size_t nn)
             k->open_pos = m->closed_open_pos; /* the pair goes on from there */
             continue;
         }
-        size_t pn;
+        size_t pn = 0;
         const char *prev = last_char(b, &pn);
         /* right after a closer of the same character (not an opener
          * written here: openers are always followed by content) */
