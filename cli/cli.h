@@ -71,7 +71,8 @@ typedef struct cli_pool cli_pool;
 /* Start `workers` threads. `work` runs on a worker; `emit` is called for
  * each job in submission order, never twice at once, and the job is freed
  * after it. At most `window` jobs are in flight (submitted, not yet
- * emitted), which bounds memory. NULL when threads cannot start. */
+ * emitted), which bounds memory. NULL when threads cannot start. With one
+ * worker no thread starts: cli_pool_submit runs and emits the job itself. */
 cli_pool *cli_pool_new(int workers, size_t window, cli_work_fn work, cli_emit_fn emit, void *ctx);
 
 /* Hand a job over (blocks while the window is full). */

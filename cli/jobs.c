@@ -8,6 +8,11 @@
  * so output keeps input order. The producer waits while `window` jobs are
  * in flight: memory stays flat however many inputs there are, and a slow
  * job holds back at most `window` results behind it.
+ *
+ * With one worker there is no pool: the producer runs and writes each job
+ * itself as it submits it, so `-j 1` is one thread doing everything (one
+ * core, as a GNU parallel job slot expects), and `-j N` is N workers plus
+ * the producer, which reads and inflates the input meanwhile.
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -32,6 +37,7 @@ struct cli_pool {
     void *ctx;
     pthread_t *threads;
     int n_threads;
+    bool inline_only;         /* one worker: the producer does the work */
 };
 
 /* With the lock held: write every finished job at the head of the ring.
@@ -92,6 +98,13 @@ cli_pool_new(int workers, size_t window, cli_work_fn work, cli_emit_fn emit, voi
     cli_pool *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
+    if (workers == 1) {
+        p->inline_only = true;
+        p->work = work;
+        p->emit = emit;
+        p->ctx = ctx;
+        return p;
+    }
     p->jobs = calloc(window, sizeof *p->jobs);
     p->state = calloc(window, sizeof *p->state);
     p->threads = calloc((size_t)workers, sizeof *p->threads);
@@ -130,6 +143,12 @@ cli_pool_new(int workers, size_t window, cli_work_fn work, cli_emit_fn emit, voi
 void
 cli_pool_submit(cli_pool *p, cli_job *job)
 {
+    if (p->inline_only) {
+        p->work(job, p->ctx);
+        p->emit(job, p->ctx);
+        cli_job_free(job);
+        return;
+    }
     pthread_mutex_lock(&p->mu);
     while (p->submitted - p->emitted >= p->window)
         pthread_cond_wait(&p->space_cv, &p->mu);
@@ -144,6 +163,10 @@ cli_pool_submit(cli_pool *p, cli_job *job)
 void
 cli_pool_finish(cli_pool *p)
 {
+    if (p->inline_only) {
+        free(p);
+        return;
+    }
     pthread_mutex_lock(&p->mu);
     p->closing = true;
     pthread_cond_broadcast(&p->work_cv);
