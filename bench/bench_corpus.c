@@ -1,6 +1,6 @@
 /* bench_corpus.c - winnow as bench/compare.sh runs it next to the peers: one
- * process, every page read (and gunzipped) first, then only the extraction
- * timed, predictions written afterwards.
+ * process, pages taken one at a time: read (and gunzipped), the extraction
+ * timed, the predictions written, everything freed before the next page.
  *
  *   bench_corpus -o OUTDIR FILE...|@LISTFILE
  *
@@ -23,8 +23,6 @@
 typedef struct item {
     char *path;
     char *id;
-    unsigned char *html;
-    size_t len;
     wn_result *result;
     wn_str text;
     wn_str json;
@@ -155,51 +153,43 @@ main(int argc, char **argv)
         return 2;
     }
 
-    size_t bytes = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t len = 0;
-        unsigned char *raw = bench_read_file(items[i].path, &len);
-        if (!raw) {
-            fprintf(stderr, "bench_corpus: cannot read %s\n", items[i].path);
-            continue;
-        }
-        size_t pl = strlen(items[i].path);
-        if (pl > 3 && strcmp(items[i].path + pl - 3, ".gz") == 0) {
-            unsigned char *plain = gunzip(raw, len, &len);
-            free(raw);
-            raw = plain;
-            if (!raw) {
-                fprintf(stderr, "bench_corpus: bad gzip data in %s\n", items[i].path);
-                continue;
-            }
-        }
-        items[i].html = raw;
-        items[i].len = len;
-        bytes += len;
-    }
-
-    size_t errors = 0;
+    /* One page at a time, as the peers' runners go: read (and gunzip) it,
+     * time the extraction, write the predictions, free everything. Peak
+     * RSS is then one page's worth, not the corpus. */
+    size_t bytes = 0, errors = 0;
     double seconds = 0, wall = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!items[i].html)
-            continue;
-        double t0 = bench_cpu_now(), w0 = bench_now();
-        wn_result *r = NULL;
-        if (wn_extract(items[i].html, items[i].len, NULL, &r, NULL) == WN_OK) {
-            if (wn_result_render(r, WN_FORMAT_TEXT, &items[i].text, NULL) != WN_OK)
-                items[i].text.ptr = NULL;
-            if (wn_result_render(r, WN_FORMAT_JSON, &items[i].json, NULL) != WN_OK)
-                items[i].json.ptr = NULL;
-        } else {
-            errors++;
-        }
-        seconds += bench_cpu_now() - t0;
-        wall += bench_now() - w0;
-        items[i].result = r;
-    }
-
-    for (size_t i = 0; i < n; i++) {
         item *it = &items[i];
+        size_t len = 0;
+        unsigned char *raw = bench_read_file(it->path, &len);
+        if (!raw) {
+            fprintf(stderr, "bench_corpus: cannot read %s\n", it->path);
+        } else {
+            size_t pl = strlen(it->path);
+            if (pl > 3 && strcmp(it->path + pl - 3, ".gz") == 0) {
+                unsigned char *plain = gunzip(raw, len, &len);
+                free(raw);
+                raw = plain;
+                if (!raw)
+                    fprintf(stderr, "bench_corpus: bad gzip data in %s\n", it->path);
+            }
+        }
+        if (raw) {
+            bytes += len;
+            double t0 = bench_cpu_now(), w0 = bench_now();
+            wn_result *r = NULL;
+            if (wn_extract(raw, len, NULL, &r, NULL) == WN_OK) {
+                if (wn_result_render(r, WN_FORMAT_TEXT, &it->text, NULL) != WN_OK)
+                    it->text.ptr = NULL;
+                if (wn_result_render(r, WN_FORMAT_JSON, &it->json, NULL) != WN_OK)
+                    it->json.ptr = NULL;
+            } else {
+                errors++;
+            }
+            seconds += bench_cpu_now() - t0;
+            wall += bench_now() - w0;
+            it->result = r;
+        }
         if (write_file(outdir, it->id, ".txt", it->text) != 0) {
             fprintf(stderr, "bench_corpus: cannot write into %s\n", outdir);
             return 1;
@@ -207,7 +197,8 @@ main(int argc, char **argv)
         if (it->json.ptr)
             write_file(outdir, it->id, ".json", it->json);
         wn_result_free(it->result);
-        free(it->html);
+        it->result = NULL;
+        free(raw);
         free(it->path);
         free(it->id);
     }
