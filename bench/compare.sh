@@ -17,10 +17,11 @@
 #                 runs with different --tools, --core and --work can share
 #                 the table
 #
-# Every tool runs in one long-lived process that reads all pages first and
-# times only the extraction (CPU time of the process: the machine is shared),
-# pinned to one core (taskset). Peak RSS comes from
-# /usr/bin/time and so includes the loaded corpus and the runtime (V8, JVM).
+# Every tool runs in one long-lived process that takes the pages one at a time
+# (read, extract, write, drop) and times only the extraction (CPU time of the
+# process: the machine is shared), pinned to one core (taskset). Peak RSS
+# comes from /usr/bin/time: the runtime (V8, JVM, CPython) plus the largest
+# page's working set.
 # Each run updates the rows of the tools it ran in bench/results/compare.tsv
 # (keyed by dataset and tool, dated) and regenerates bench/results/compare.md
 # and compare.png from that table. Speeds measured in different runs are only

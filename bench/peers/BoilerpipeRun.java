@@ -5,7 +5,9 @@
 //   java -cp BUILD:/usr/share/java/boilerpipe.jar:/usr/share/java/nekohtml.jar:\
 //        /usr/share/java/xercesImpl.jar BoilerpipeRun OUTDIR FILE...|@LISTFILE
 //
-// Pages are read (and gunzipped) first. Writes OUTDIR/<id>.txt and prints one
+// Pages go one at a time: read (and gunzipped), extracted (only this is
+// timed), written, dropped, as for every tool in bench/compare.sh. Writes
+// OUTDIR/<id>.txt and prints one
 // JSON line of statistics. The JVM's JIT warms up on the first pages; that is
 // counted, as it would be for a user running it once over a corpus.
 import de.l3s.boilerpipe.extractors.ArticleExtractor;
@@ -50,8 +52,6 @@ public final class BoilerpipeRun {
         }
         Path outdir = Paths.get(args[0]);
         Files.createDirectories(outdir);
-        List<String> ids = new ArrayList<>();
-        List<String> pages = new ArrayList<>();
         long bytes = 0;
         List<String> files = new ArrayList<>();
         for (int i = 1; i < args.length; i++) { // "@LIST": the file names listed in LIST
@@ -63,36 +63,31 @@ public final class BoilerpipeRun {
                 files.add(args[i]);
             }
         }
-        for (String file : files) {
-            byte[] raw = load(file);
-            bytes += raw.length;
-            ids.add(pageId(file));
-            pages.add(new String(raw, StandardCharsets.UTF_8)); // the datasets are UTF-8
-        }
-        String[] texts = new String[pages.size()];
         int errors = 0;
         // CPU time of the whole JVM (JIT and GC threads count), as the machine is
         // shared; wall time too.
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long nanos = 0, wallNanos = 0;
-        for (int i = 0; i < pages.size(); i++) {
+        for (String file : files) {
+            byte[] raw = load(file);
+            bytes += raw.length;
+            String page = new String(raw, StandardCharsets.UTF_8); // the datasets are UTF-8
+            String text;
             long t0 = os.getProcessCpuTime(), w0 = System.nanoTime();
             try {
-                texts[i] = ArticleExtractor.INSTANCE.getText(pages.get(i));
+                text = ArticleExtractor.INSTANCE.getText(page);
             } catch (Exception | StackOverflowError e) { // a failure is an empty output
-                texts[i] = "";
+                text = "";
                 errors++;
             }
             nanos += os.getProcessCpuTime() - t0;
             wallNanos += System.nanoTime() - w0;
-        }
-        for (int i = 0; i < texts.length; i++) {
-            String t = texts[i] == null ? "" : texts[i].replace("\n", "\n\n");
-            Files.write(outdir.resolve(ids.get(i) + ".txt"), t.getBytes(StandardCharsets.UTF_8));
+            String t = text == null ? "" : text.replace("\n", "\n\n");
+            Files.write(outdir.resolve(pageId(file) + ".txt"), t.getBytes(StandardCharsets.UTF_8));
         }
         System.out.printf("{\"tool\": \"boilerpipe\", \"pages\": %d, \"bytes\": %d, \"seconds\": %.6f, "
-                + "\"wall_seconds\": %.6f, \"errors\": %d}%n", pages.size(), bytes, nanos / 1e9,
+                + "\"wall_seconds\": %.6f, \"errors\": %d}%n", files.size(), bytes, nanos / 1e9,
                 wallNanos / 1e9, errors);
     }
 }

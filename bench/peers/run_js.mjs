@@ -6,8 +6,9 @@
 //         readability-linkedom   Mozilla Readability on a linkedom document
 //         defuddle      defuddle on a linkedom document
 //
-// Every page is read (and gunzipped) first; then each page is parsed and
-// extracted in turn and only that is timed. Converting the extractor's HTML
+// Pages go one at a time: read (and gunzipped), parsed and extracted (only
+// this is timed), written, dropped, so peak memory is one page's worth plus
+// the runtime, as for every tool in bench/compare.sh. Converting the extractor's HTML
 // to plain text for the scorers happens outside the timed region, so it
 // neither helps nor hurts a tool. Writes OUTDIR/<id>.txt and OUTDIR/<id>.json
 // (title, authors, date_published: the keys the WCXB scorer reads) and prints
@@ -31,12 +32,12 @@ fs.mkdirSync(outdir, { recursive: true });
 // A page's id: its file name without .html / .html.gz.
 const pageId = (f) => path.basename(f).replace(/\.gz$/, '').replace(/\.html?$/, '');
 
-const pages = files.map((f) => {
+const loadPage = (f) => {
     let bytes = fs.readFileSync(f);
     if (f.endsWith('.gz'))
         bytes = zlib.gunzipSync(bytes);
     return { id: pageId(f), bytes: bytes.length, html: new TextDecoder('utf-8').decode(bytes) };
-});
+};
 
 let extract;
 if (tool === 'readability') {
@@ -120,8 +121,8 @@ function htmlToText(fragment) {
 // CPU time of the process (all its threads: V8's GC and compiler count), as
 // the machine is shared; wall time too.
 let seconds = 0, wall = 0, errors = 0, bytes = 0;
-const results = [];
-for (const p of pages) {
+for (const f of files) {
+    const p = loadPage(f);
     let r = null;
     const t0 = performance.now(), c0 = process.cpuUsage();
     try {
@@ -133,24 +134,20 @@ for (const p of pages) {
     seconds += (c.user + c.system) / 1e6;
     wall += (performance.now() - t0) / 1000;
     bytes += p.bytes;
-    results.push([p.id, r]);
-}
-
-for (const [id, r] of results) {
     let text = '';
     try {
         text = r ? htmlToText(r.html) : '';
     } catch (e) {
         text = '';
     }
-    fs.writeFileSync(path.join(outdir, `${id}.txt`), text);
+    fs.writeFileSync(path.join(outdir, `${p.id}.txt`), text);
     const meta = {
         title: (r && r.title) || null,
         authors: r && r.author ? [r.author] : [],
         date_published: (r && r.date) || null,
     };
-    fs.writeFileSync(path.join(outdir, `${id}.json`), JSON.stringify(meta));
+    fs.writeFileSync(path.join(outdir, `${p.id}.json`), JSON.stringify(meta));
 }
 
-console.log(JSON.stringify({ tool, pages: pages.length, bytes, seconds, wall_seconds: wall, errors,
+console.log(JSON.stringify({ tool, pages: files.length, bytes, seconds, wall_seconds: wall, errors,
     max_rss_kb: Math.round(process.resourceUsage().maxRSS) }));

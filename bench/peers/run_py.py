@@ -8,8 +8,10 @@ process, timing only the extraction.
           strip-tags         every text node outside script/style/... (the floor
                              of "keep everything": recall ~1, precision low)
 
-Pages are read (and gunzipped) first; converting a tool's HTML output to plain
-text for the scorers is done outside the timed region. Writes OUTDIR/<id>.txt
+Pages go one at a time: read (and gunzipped), extracted (only this is timed),
+written, dropped, so peak memory is one page's worth plus the runtime, as for
+every tool in bench/compare.sh; converting a tool's HTML output to plain text
+for the scorers is done outside the timed region. Writes OUTDIR/<id>.txt
 (and <id>.json with the title where the tool gives one) and prints one JSON
 line of statistics on stdout.
 """
@@ -86,7 +88,6 @@ def main():
         files += open(a[1:]).read().split('\n') if a.startswith('@') else [a]
     files = [f for f in files if f]
     os.makedirs(outdir, exist_ok=True)
-    pages = [(page_id(f), load(f)) for f in files]
 
     if tool == 'readability-lxml':
         import logging
@@ -111,8 +112,9 @@ def main():
         sys.exit(f'run_py.py: unknown tool {tool}')
 
     # CPU time of the process (the machine is shared), and wall time
-    results, seconds, wall, errors, nbytes = [], 0.0, 0.0, 0, 0
-    for pid, raw in pages:
+    seconds, wall, errors, nbytes = 0.0, 0.0, 0, 0
+    for path in files:
+        pid, raw = page_id(path), load(path)
         t0, w0 = time.process_time(), time.perf_counter()
         try:
             out = extract(raw)
@@ -121,9 +123,7 @@ def main():
         seconds += time.process_time() - t0
         wall += time.perf_counter() - w0
         nbytes += len(raw)
-        results.append((pid, out))
-
-    for pid, out in results:
+        del raw
         body, title = out if out else ('', None)
         text = body if tool != 'readability-lxml' else html_to_text(body)
         with open(os.path.join(outdir, pid + '.txt'), 'w', encoding='utf-8') as f:
@@ -131,8 +131,7 @@ def main():
         if tool == 'readability-lxml':  # the only one of these with metadata (title)
             with open(os.path.join(outdir, pid + '.json'), 'w', encoding='utf-8') as f:
                 json.dump({'title': title, 'authors': [], 'date_published': None}, f)
-
-    print(json.dumps({'tool': tool, 'pages': len(pages), 'bytes': nbytes, 'seconds': seconds,
+    print(json.dumps({'tool': tool, 'pages': len(files), 'bytes': nbytes, 'seconds': seconds,
                       'wall_seconds': wall,
                       'errors': errors,
                       'max_rss_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
