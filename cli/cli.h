@@ -48,6 +48,7 @@ typedef struct cli_job {
     int http_status;
     uint64_t progress_bytes; /* input bytes this job accounts for */
     bool separate;      /* one of several documents: write a separator */
+    bool name_input;    /* several inputs named: JSON lines carry "input" */
     /* result */
     cli_outcome outcome;
     wn_error error;

@@ -48,6 +48,8 @@ typedef struct cli {
     /* main thread state */
     bool multi;               /* several documents: separate them (copied
                                * into each job, as workers must not read it) */
+    bool several_inputs;      /* more than one input named (files, a list,
+                               * a directory): JSON lines say which */
     bool stdin_taken;
     cli_pool *pool;
     cli_warc_tally *tallies, **tally_tail;
@@ -232,19 +234,30 @@ json_string(wn_buf *b, const char *s)
     wn_buf_putc(b, '"');
 }
 
-/* The keys winnow adds to each JSON line: where the document came from. */
-static void
-json_provenance(wn_buf *b, const cli_job *j)
+/* The keys winnow adds to a JSON line: where the document came from.
+ * "input" names the file, URL or WARC when several were given (error lines
+ * always carry it); WARC records add their provenance. Returns whether it
+ * wrote anything. */
+static bool
+json_provenance(wn_buf *b, const cli_job *j, bool always_input)
 {
-    wn_buf_puts(b, "\"input\":");
-    json_string(b, j->warc ? j->warc->name : j->name);
+    bool wrote = false;
+    if (always_input || j->name_input) {
+        wn_buf_puts(b, "\"input\":");
+        json_string(b, j->warc ? j->warc->name : j->name);
+        wrote = true;
+    }
     if (j->warc) {
-        wn_buf_puts(b, ",\"warc_record_id\":");
+        if (wrote)
+            wn_buf_putc(b, ',');
+        wn_buf_puts(b, "\"warc_record_id\":");
         json_string(b, j->record_id);
         wn_buf_puts(b, ",\"warc_date\":");
         json_string(b, j->warc_date);
         wn_buf_printf(b, ",\"http_status\":%d", j->http_status);
+        wrote = true;
     }
+    return wrote;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -315,9 +328,11 @@ extract(cli *c, cli_job *j, const char *data, size_t len)
             const char *q = close;
             while (q > s.ptr && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '\t' || q[-1] == '\r'))
                 q--;
-            if (q > s.ptr && q[-1] != '{')
-                wn_buf_putc(&b, ',');
-            json_provenance(&b, j);
+            if (j->warc || j->name_input) {
+                if (q > s.ptr && q[-1] != '{')
+                    wn_buf_putc(&b, ',');
+                json_provenance(&b, j, false);
+            }
             wn_buf_putc(&b, '}'); /* and nothing after it: one object per line */
         } else {
             wn_buf_append(&b, s.ptr, s.len);
@@ -412,7 +427,7 @@ emit_error_line(cli *c, const cli_job *j)
     wn_buf b;
     wn_buf_init(&b, NULL, 0);
     wn_buf_putc(&b, '{');
-    json_provenance(&b, j);
+    json_provenance(&b, j, true);
     if (j->url) {
         wn_buf_puts(&b, ",\"url\":");
         json_string(&b, j->url);
@@ -485,6 +500,7 @@ submit(cli *c, cli_job *j)
         exit(EXIT_FAILED);
     }
     j->separate = c->multi;
+    j->name_input = c->several_inputs;
     cli_pool_submit(c->pool, j);
 }
 
@@ -979,6 +995,7 @@ main(int argc, char **argv)
         struct stat sb;
         c.multi = stat(argv[i], &sb) == 0 && S_ISDIR(sb.st_mode);
     }
+    c.several_inputs = c.multi; /* WARC records make c.multi too, later */
 
     c.out = stdout;
     if (output && strcmp(output, "-") != 0) {

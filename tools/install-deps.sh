@@ -7,6 +7,8 @@ what=${1:-build}
 pkgs="gcc clang cmake make pkg-config zlib1g-dev libuchardet-dev libcurl4-openssl-dev"
 # the Python package and its tests (tests/test_python.sh, docs/PYTHON.md)
 pkgs="$pkgs python3-dev python3-setuptools python3-pytest python3-dask python3-distributed"
+# tests/test_json_schema.sh validates the JSON lines against docs/json-schema.json
+pkgs="$pkgs python3-jsonschema"
 case "$what" in
   bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind time" ;;
 esac
