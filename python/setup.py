@@ -4,7 +4,7 @@ sources in (no separate install of the C library needed).
     make python                                  # builds in place (python/winnow/)
     pip install --no-build-isolation ./python    # into a virtualenv
 
-Needs Debian's python3-dev, python3-setuptools, zlib1g-dev and libuchardet-dev
+Needs Debian's python3-dev, python3-setuptools, zlib1g-dev, libdeflate-dev and libuchardet-dev
 (tools/install-deps.sh installs them). winnow.dask needs python3-dask (and
 python3-distributed for a cluster). See docs/PYTHON.md.
 """
@@ -33,7 +33,7 @@ ext = Extension(
     depends=depends,
     include_dirs=[rel(os.path.join(root, "include")), rel(os.path.join(root, "src")),
                   "/usr/include/uchardet"],
-    libraries=["uchardet", "z", "m"],
+    libraries=["uchardet", "deflate", "z", "m"],
     define_macros=[("_POSIX_C_SOURCE", "200809L"), ("_DEFAULT_SOURCE", None)],
     extra_compile_args=["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wno-unused-parameter"],
 )

@@ -595,6 +595,73 @@ TEST(many_records)
     free(f.p);
 }
 
+/* Members of every size through the fd path: small ones (inflated whole
+ * in one call), one whose compressed bytes exceed what the reader brings in
+ * for a one-call inflate (256 KiB), one that inflates past the one-call
+ * output cap (8 MiB); the large ones stream through zlib. Every body comes
+ * out byte for byte, in order, wherever the member was inflated. */
+TEST(members_of_every_size)
+{
+    enum { N = 7 };
+    static const size_t body_sizes[N] = {3000, 9 << 20, 2000, 900000, 5000, 12 << 20, 100};
+    static const bool noisy[N] = {false, false, false, true, false, false, false};
+    sbuf f = {0};
+    char *bodies[N];
+    uint32_t x = 12345;
+    for (int i = 0; i < N; i++) {
+        size_t n = body_sizes[i];
+        char *b = malloc(n + 1);
+        size_t k = (size_t)snprintf(b, n, "<html><body><p>record %d ", i);
+        for (; k < n; k++) {
+            x = x * 1103515245u + 12345u;
+            /* noisy: random letters (compress ~1.6:1, so 900 KB stays over
+             * 256 KiB compressed); otherwise a repeating text */
+            b[k] = noisy[i] ? (char)('a' + (x >> 16) % 26) : "lorem ipsum dolor "[k % 18];
+        }
+        b[n] = '\0';
+        bodies[i] = b;
+        size_t hlen;
+        char *h = http("200 OK", "Content-Type: text/html\r\n", b, n, &hlen);
+        sbuf one = {0};
+        record(&one, "response", "http://example.org/size", "application/http; msgtype=response", h,
+               hlen, i);
+        gzip_append(&f, one.p, one.len);
+        free(one.p);
+        free(h);
+    }
+    FILE *tmp = tmpfile();
+    CHECK(tmp != NULL);
+    if (!tmp)
+        return;
+    CHECK_EQ_INT(fwrite(f.p, 1, f.len, tmp), f.len);
+    fflush(tmp);
+    rewind(tmp);
+    wn_warc_reader *r;
+    CHECK_EQ_INT(wn_warc_open_fd(fileno(tmp), NULL, 0, 0, &r, NULL), WN_OK);
+    wn_warc_record rec;
+    memset(&rec, 0, sizeof rec);
+    int i = 0;
+    while (wn_warc_next(r, &rec) && i < N + 1) {
+        CHECK_EQ_INT(rec.outcome, WN_WARC_HTML);
+        if (i < N && rec.outcome == WN_WARC_HTML) {
+            CHECK_EQ_INT(rec.body_len, body_sizes[i]);
+            CHECK(rec.body_len == body_sizes[i] && memcmp(rec.body, bodies[i], rec.body_len) == 0);
+        }
+        i++;
+    }
+    CHECK_EQ_INT(i, N);
+    wn_warc_stats st = wn_warc_get_stats(r);
+    CHECK_EQ_INT(st.html, N);
+    CHECK_EQ_INT(st.failed, 0);
+    CHECK_EQ_INT(st.raw_bytes, f.len);
+    wn_warc_record_free(&rec);
+    wn_warc_close(r);
+    fclose(tmp);
+    for (int k = 0; k < N; k++)
+        free(bodies[k]);
+    free(f.p);
+}
+
 /* Header values are kept whole, however long (tracking-laden URLs). */
 TEST(long_uri)
 {
@@ -652,6 +719,7 @@ main(void)
     RUN(junk_and_bad_headers);
     RUN(from_fd_with_prefix);
     RUN(many_records);
+    RUN(members_of_every_size);
     RUN(long_uri);
     RUN(sniff);
     return harness_done();

@@ -4,7 +4,7 @@
 # sudo). Usage: tools/install-deps.sh [build|bench|all]
 set -e
 what=${1:-build}
-pkgs="gcc clang cmake make pkg-config zlib1g-dev libuchardet-dev libcurl4-openssl-dev"
+pkgs="gcc clang cmake make pkg-config zlib1g-dev libdeflate-dev libuchardet-dev libcurl4-openssl-dev"
 # the Python package and its tests (tests/test_python.sh, docs/PYTHON.md)
 pkgs="$pkgs python3-dev python3-setuptools python3-pytest python3-dask python3-distributed"
 # tests/test_json_schema.sh validates the JSON lines against docs/json-schema.json
