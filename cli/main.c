@@ -103,6 +103,8 @@ usage(FILE *f)
         "                        default 256M)\n"
         "      --max-depth N     deepest element nesting kept (default 512)\n"
         "      --max-output N    largest rendered output, bytes (default 64M)\n"
+        "      --max-attrs N     attributes kept per element (default 1024)\n"
+        "      --max-memory N    working memory per page, bytes (default 2G)\n"
         "\n"
         "Running:\n"
         "  -j, --jobs N          worker threads (default: all cores)\n"
@@ -828,7 +830,7 @@ add_list(cli *c, const char *list)
 enum {
     OPT_URL = 256, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT_NO_CAPTIONS, OPT_NO_METADATA,
     OPT_PRECISION, OPT_RECALL, OPT_MD_JSON, OPT_CHARSET, OPT_WARC, OPT_FILES_FROM, OPT_ERRORS,
-    OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_OUTPUT
+    OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_OUTPUT, OPT_MAX_ATTRS, OPT_MAX_MEMORY
 };
 
 static const struct option long_options[] = {
@@ -855,6 +857,8 @@ static const struct option long_options[] = {
     {"max-input", required_argument, NULL, OPT_MAX_INPUT},
     {"max-depth", required_argument, NULL, OPT_MAX_DEPTH},
     {"max-output", required_argument, NULL, OPT_MAX_OUTPUT},
+    {"max-attrs", required_argument, NULL, OPT_MAX_ATTRS},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {NULL, 0, NULL, 0},
 };
 
@@ -965,6 +969,16 @@ main(int argc, char **argv)
             if (!parse_size(optarg, &size))
                 return usage_error("bad size '%s' for --max-output", optarg);
             c.opts.max_output = size;
+            break;
+        case OPT_MAX_ATTRS:
+            if (!parse_size(optarg, &size))
+                return usage_error("bad number '%s' for --max-attrs", optarg);
+            c.opts.max_attrs = size;
+            break;
+        case OPT_MAX_MEMORY:
+            if (!parse_size(optarg, &size))
+                return usage_error("bad size '%s' for --max-memory", optarg);
+            c.opts.max_memory = size;
             break;
         case ':':
             return usage_error("option '%s' needs a value", argv[optind - 1]);

@@ -88,7 +88,7 @@ cp out help.txt
 # every option is in --help and in the man page
 for opt in format output jobs quiet help version url links images no-tables no-captions \
     no-metadata precision recall markdown-in-json with-markdown charset warc files-from errors \
-    max-input max-depth max-output; do
+    max-input max-depth max-output max-attrs max-memory; do
     contains help.txt "--$opt" "--help lists --$opt"
     contains "$src/docs/winnow.1" "\\-\\-${opt//-/\\-}" "winnow.1 lists --$opt"
 done
@@ -96,6 +96,16 @@ expect_rc 0 "--version" -- "$bin" --version && contains out "winnow " "--version
 expect_rc 2 "unknown option" -- "$bin" --no-such-option page.html && contains err "winnow:" "usage"
 expect_rc 2 "bad format" -- "$bin" -f pdf page.html
 expect_rc 2 "bad size" -- "$bin" --max-input lots page.html
+expect_rc 2 "bad --max-attrs" -- "$bin" --max-attrs many page.html
+expect_rc 2 "bad --max-memory" -- "$bin" --max-memory lots page.html
+# --max-attrs: attributes past the limit are dropped, so a `hidden` in second
+# place no longer hides; --max-memory: a page over it is refused with a reason
+printf '<html><body><article><p>%s</p><p class="note" hidden>Secret aside.</p></article></body></html>' \
+    "The council met on Tuesday and voted to restore the old tidal mill, which has stood idle for decades." >attrs.html
+expect_rc 0 "default attribute limit" -- "$bin" attrs.html && lacks out "Secret aside" "hidden paragraph stays out"
+expect_rc 0 "--max-attrs 1" -- "$bin" --max-attrs 1 attrs.html && contains out "Secret aside" "--max-attrs drops attributes past the limit"
+expect_rc 1 "--max-memory 1K" -- "$bin" --max-memory 1K attrs.html && contains err "memory limit" "--max-memory refusal names the limit"
+expect_rc 0 "--max-memory 64M" -- "$bin" --max-memory 64M attrs.html && contains out "tidal mill" "--max-memory large enough"
 expect_rc 2 "unknown charset" -- "$bin" --charset no-such-charset page.html
 expect_rc 2 "precision and recall" -- "$bin" --precision --recall page.html
 expect_rc 2 "stdin twice" -- "$bin" - - </dev/null
