@@ -183,11 +183,7 @@ def mkwarc(out, files, *flags):
     subprocess.run([sys.executable, MKWARC, "-o", out, *flags, *files], check=True)
 
 
-HAVE_WARC = hasattr(winnow, "iter_warc")
-
-
 @unittest.skipUnless(os.path.exists(MKWARC), "tools/mkwarc.py is missing")
-@unittest.skipUnless(HAVE_WARC, "built without the library's WARC reader (src/input/warc.h)")
 class WarcTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="winnow-pytest-")
@@ -303,7 +299,6 @@ def have_dask():
 
 
 @unittest.skipUnless(os.path.exists(MKWARC), "tools/mkwarc.py is missing")
-@unittest.skipUnless(HAVE_WARC, "built without the library's WARC reader (src/input/warc.h)")
 @unittest.skipUnless(have_dask(), "python3-dask / python3-distributed are not installed")
 class DaskTest(unittest.TestCase):
     def setUp(self):

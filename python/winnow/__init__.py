@@ -13,11 +13,6 @@ extract() and iter_warc() release the GIL while libwinnow works, so a thread poo
 scales across cores. winnow.dask.extract_warcs() spreads WARC files over a Dask
 cluster (needs dask[bag]; imported only when used).
 """
-from ._winnow import WinnowError, __version__, extract
+from ._winnow import WarcIterator, WinnowError, __version__, extract, iter_warc
 
-__all__ = ["extract", "WinnowError", "__version__"]
-try:  # built over the library's WARC reader, when the tree has it
-    from ._winnow import WarcIterator, iter_warc
-    __all__ += ["iter_warc", "WarcIterator"]
-except ImportError:
-    pass
+__all__ = ["extract", "iter_warc", "WarcIterator", "WinnowError", "__version__"]

@@ -18,14 +18,8 @@
 
 #include "winnow.h"
 
-/* iter_warc() is built over the library's WARC reader (src/input/warc.c).
- * Until that reader is in the tree the module has extract() only. */
-#if defined(__has_include)
-#if __has_include("input/warc.h")
-#define WN_PY_HAVE_WARC 1
+/* iter_warc() is built over the library's WARC reader (src/input/warc.c). */
 #include "input/warc.h"
-#endif
-#endif
 
 /* The exception class; created once in module init, never replaced (the
  * module is single-phase: one instance per interpreter). */
@@ -338,7 +332,6 @@ py_extract(PyObject *self, PyObject *args, PyObject *kw)
     return res;
 }
 
-#ifdef WN_PY_HAVE_WARC
 /* ------------------------------------------------------------------------ */
 /* iter_warc(): an iterator over a WARC file's HTML pages                   */
 
@@ -652,7 +645,6 @@ fail:
     return NULL;
 }
 
-#endif /* WN_PY_HAVE_WARC */
 
 /* ------------------------------------------------------------------------ */
 /* The module                                                               */
@@ -666,7 +658,6 @@ static PyMethodDef methods[] = {
      "the keys of winnow's JSON output; format='markdown' adds 'markdown', format='html' adds\n"
      "'html'; format='json' returns the JSON text instead. Raises winnow.WinnowError.\n"
      "The GIL is released while winnow works."},
-#ifdef WN_PY_HAVE_WARC
     {"iter_warc", (PyCFunction)(void (*)(void))py_iter_warc, METH_VARARGS | METH_KEYWORDS,
      "iter_warc(path, format='text', *, errors='yield', <extract options>) -> iterator\n\n"
      "Yield one dict per HTML page of a WARC file (plain, .warc.gz per record or whole-file\n"
@@ -675,7 +666,6 @@ static PyMethodDef methods[] = {
      "yields {url, input, warc_*, http_status, error: message, status} (errors='raise':\n"
      "raises WinnowError).\n"
      "OSError when the file cannot be opened, WinnowError when it is not a WARC."},
-#endif
     {NULL, NULL, 0, NULL}};
 
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "winnow._winnow",
@@ -687,10 +677,8 @@ PyMODINIT_FUNC PyInit__winnow(void);
 PyMODINIT_FUNC
 PyInit__winnow(void)
 {
-#ifdef WN_PY_HAVE_WARC
     if (PyType_Ready(&warc_iter_type) < 0)
         return NULL;
-#endif
     PyObject *m = PyModule_Create(&module);
     if (!m)
         return NULL;
@@ -706,13 +694,11 @@ PyInit__winnow(void)
         Py_DECREF(WinnowError);
         goto fail;
     }
-#ifdef WN_PY_HAVE_WARC
     Py_INCREF(&warc_iter_type);
     if (PyModule_AddObject(m, "WarcIterator", (PyObject *)&warc_iter_type) < 0) {
         Py_DECREF(&warc_iter_type);
         goto fail;
     }
-#endif
     if (PyModule_AddStringConstant(m, "__version__", wn_version()) < 0)
         goto fail;
     return m;
