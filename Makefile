@@ -2,6 +2,7 @@
 #   make            build (installs missing Debian packages first)
 #   make test       build and run the whole test suite (ctest)
 #   make asan       the test suite under AddressSanitizer + UBSan
+#   make release-check  optimised builds with gcc and clang (-O3 finds warnings -O2 does not)
 #   make bench      parser and extraction benchmarks
 #   make bench-parse / bench-sizes / bench-accuracy / bench-compare / bench-warc   one of them
 #                   (bench-compare: winnow vs. peers; COMPARE_ARGS="--limit 200")
@@ -19,7 +20,7 @@ WN_SHARED ?= $(abspath ../shared)
 PYTHON ?= /usr/bin/python3
 
 .PHONY: all deps configure test asan bench fuzz clean bench-build bench-parse bench-sizes \
-	bench-accuracy bench-compare bench-warc install python bench-python
+	bench-accuracy bench-compare bench-warc install python bench-python release-check
 
 all: configure
 	cmake --build $(BUILD) -j $(JOBS)
@@ -39,6 +40,15 @@ asan: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --output-on-failure -j $(JOBS)
+
+release-check: deps
+	@for cc in gcc clang; do \
+	    test -f build-release-$$cc/CMakeCache.txt || CC=$$cc cmake -S . -B build-release-$$cc \
+	        -DCMAKE_BUILD_TYPE=Release -DWN_SHARED_DIR=$(WN_SHARED) >/dev/null || exit 1; \
+	    cmake --build build-release-$$cc -j $(JOBS) >build-release-$$cc/build.log 2>&1 || \
+	        { tail -n 40 build-release-$$cc/build.log; echo "release-check: $$cc build FAILED"; exit 1; }; \
+	    echo "release-check: $$cc Release build clean"; \
+	done
 
 bench:
 	@sh tools/install-deps.sh bench
@@ -83,7 +93,7 @@ bench-python: python
 	WN_SHARED=$(WN_SHARED) $(PYTHON) bench/bench_python.py
 
 clean:
-	rm -rf $(BUILD) build-asan build-bench build-fuzz python/build python/winnow/_winnow*.so
+	rm -rf $(BUILD) build-asan build-bench build-fuzz build-release-gcc build-release-clang python/build python/winnow/_winnow*.so
 
 install: all
 	cmake --install $(BUILD) --prefix $(PREFIX)
