@@ -9,6 +9,8 @@ pkgs="gcc clang cmake make pkg-config zlib1g-dev libdeflate-dev libuchardet-dev 
 pkgs="$pkgs python3-dev python3-setuptools python3-pytest python3-dask python3-distributed"
 # tests/test_json_schema.sh validates the JSON lines against docs/json-schema.json
 pkgs="$pkgs python3-jsonschema"
+# tests/test_parallel.sh runs GNU parallel over WARC files (docs/SCALING.md)
+pkgs="$pkgs parallel"
 case "$what" in
   bench|all) pkgs="$pkgs libxml2-dev gnuplot-nox python3-readability python3-html2text libboilerpipe-java valgrind time" ;;
 esac
