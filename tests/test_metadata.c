@@ -197,6 +197,19 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     done(doc);
+    /* "Name | Tagline" left after the site name: the name */
+    html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
+           "<meta property=og:site_name content=\"Acme Corp\"></head>"
+           "<body><h1>Smarter insight for every team</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    body = doc->dom->root->first_child->last_child;
+    c = (wn_content){&body, 1, NULL, WN_PAGE_SERVICE};
+    wn_metadata_finish(doc, &c, &m);
+    CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
+    CHECK_EQ_INT(m.title.len, strlen("Data Analytics Services"));
+    done(doc);
 }
 
 TEST(dates_refused)

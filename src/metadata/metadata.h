@@ -134,8 +134,8 @@ void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
  * themselves by it more often than by a slogan-like <h1>. */
 wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
 /* The title for a page of type t: alt replaces title on service and
- * listing pages (see wn_title_choose). */
-wn_str wn_title_for_type(wn_str title, wn_str alt, wn_page_type t);
+ * listing pages (see wn_title_choose), cut before a " | " tagline. */
+wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

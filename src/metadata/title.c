@@ -211,11 +211,17 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
 }
 
 wn_str
-wn_title_for_type(wn_str title, wn_str alt, wn_page_type t)
+wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t)
 {
     if (!alt.ptr || !alt.len)
         return title;
-    if (t == WN_PAGE_SERVICE || t == WN_PAGE_LISTING)
-        return alt;
-    return title;
+    if (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING)
+        return title;
+    /* "Name | Tagline" left once the site name is gone: the name */
+    for (size_t i = 1; i + 3 < alt.len; i++)
+        if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
+            char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
+            return cp ? (wn_str){cp, i} : alt;
+        }
+    return alt;
 }
