@@ -62,6 +62,7 @@ struct wn_doc {
     wn_decoded decoded;
     wn_dom *dom;
     struct wn_doc_cache *cache; /* clean/score per-node caches (clean/clean.h), made lazily */
+    wn_str title_alt;           /* metadata: the title for non-article pages (title.c) */
 };
 
 /* What scoring found. */

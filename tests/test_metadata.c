@@ -165,6 +165,53 @@ TEST(title_suffix)
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
 }
 
+TEST(title_by_page_type)
+{
+    /* an <h1> no declared title agrees with: the headline on an article,
+     * the <title> (site name stripped) on a service or listing page */
+    const char *html = "<head><title>Data Analytics Services | Acme Corp</title>"
+                       "<meta property=og:site_name content=\"Acme Corp\"></head>"
+                       "<body><h1>Smarter insight for every team</h1><p>Text.</p></body>";
+    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING};
+    const char *want[] = {"Smarter insight for every team", "Data Analytics Services",
+                          "Data Analytics Services"};
+    for (size_t i = 0; i < 3; i++) {
+        wn_doc *doc = load(html, NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_STR(STR(m.title), "Smarter insight for every team");
+        wn_node *body = doc->dom->root->first_child->last_child;
+        wn_content c = {&body, 1, NULL, types[i]};
+        wn_metadata_finish(doc, &c, &m);
+        CHECK_EQ_STR(STR(m.title), want[i]);
+        done(doc);
+    }
+    /* an <h1> that agrees with the <title> stays, whatever the type */
+    html = "<head><title>Data Analytics Services | Acme Corp</title></head>"
+           "<body><h1>Data Analytics Services</h1></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    wn_node *body = doc->dom->root->first_child->last_child;
+    wn_content c = {&body, 1, NULL, WN_PAGE_SERVICE};
+    wn_metadata_finish(doc, &c, &m);
+    CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
+    done(doc);
+    /* "Name | Tagline" left after the site name: the name */
+    html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
+           "<meta property=og:site_name content=\"Acme Corp\"></head>"
+           "<body><h1>Smarter insight for every team</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    body = doc->dom->root->first_child->last_child;
+    c = (wn_content){&body, 1, NULL, WN_PAGE_SERVICE};
+    wn_metadata_finish(doc, &c, &m);
+    CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
+    CHECK_EQ_INT(m.title.len, strlen("Data Analytics Services"));
+    done(doc);
+}
+
 TEST(dates_refused)
 {
     const char *html = "<head><meta name=date content=9999-99-99>"
@@ -275,6 +322,7 @@ main(void)
     RUN(opengraph_only);
     RUN(visible_byline_only);
     RUN(title_suffix);
+    RUN(title_by_page_type);
     RUN(dates_refused);
     RUN(microdata);
     RUN(finish_language);

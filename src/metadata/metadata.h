@@ -128,8 +128,14 @@ void wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src);
 /* jsonld.c: read one <script type="application/ld+json"> body. */
 void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
 
-/* title.c: the visible headline from the candidates and the <h1>s. */
-wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline);
+/* title.c: the visible headline from the candidates and the <h1>s. When
+ * the choice is an <h1> no declared title agrees with, *alt is the declared
+ * title without the site name (else empty): non-article pages name
+ * themselves by it more often than by a slogan-like <h1>. */
+wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
+/* The title for a page of type t: alt replaces title on service and
+ * listing pages (see wn_title_choose), cut before a " | " tagline. */
+wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

@@ -140,9 +140,10 @@ agreement(const folded *h, const folded *d)
 }
 
 wn_str
-wn_title_choose(wn_meta_cands *c, wn_node **headline)
+wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
 {
     *headline = NULL;
+    *alt = (wn_str){NULL, 0};
     const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
                              &c->title_tag};
     enum { ND = sizeof decl / sizeof decl[0] };
@@ -194,10 +195,33 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline)
         if (!fh->n || (fsite.n && match_site(t, &fsite)))
             continue;
         *headline = c->h1[i];
+        /* the declared title, for pages whose type prefers it (finish.c) */
+        const wn_slot *d = c->title_tag.v.ptr ? &c->title_tag : NULL;
+        for (size_t k = 0; !d && k < ND; k++)
+            if (decl[k]->v.ptr)
+                d = decl[k];
+        if (d)
+            *alt = wn_title_strip_site(c->arena, d->v, c->site.v);
         return t;
     }
     for (size_t k = 0; k < ND; k++)
         if (decl[k]->v.ptr)
             return wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
     return (wn_str){NULL, 0};
+}
+
+wn_str
+wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t)
+{
+    if (!alt.ptr || !alt.len)
+        return title;
+    if (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING)
+        return title;
+    /* "Name | Tagline" left once the site name is gone: the name */
+    for (size_t i = 1; i + 3 < alt.len; i++)
+        if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
+            char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
+            return cp ? (wn_str){cp, i} : alt;
+        }
+    return alt;
 }
