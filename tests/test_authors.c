@@ -36,6 +36,12 @@ TEST(bylines)
     CHECK_EQ_INT(parse("Rachael Link, MS, RD"), 1);
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
+    CHECK_EQ_INT(parse("ByJane Doe"), 1); /* introducer glued by markup */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("Byron Smith"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Byron Smith");
+    CHECK_EQ_INT(parse("Recipe by Jane Doe"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }
 
 TEST(not_names)
@@ -48,6 +54,7 @@ TEST(not_names)
     CHECK_EQ_INT(parse("July 26, 2023"), 0);
     CHECK_EQ_INT(parse("this is a sentence about the weather today"), 0);
     CHECK_EQ_INT(parse("admin"), 0);
+    CHECK_EQ_INT(parse("Written By"), 0);
     CHECK_EQ_INT(parse(""), 0);
 }
 

@@ -185,6 +185,26 @@ TEST(dates_refused)
     done(doc);
 }
 
+TEST(citation_authors_repeated)
+{
+    /* one citation_author tag per author: all of them, in order */
+    const char *html = "<head><meta name=DC.Creator content=\"Ann Lee\">"
+                       "<meta name=citation_author content=\"Ann Lee\">"
+                       "<meta name=citation_author content=\"Bo, Carl\">"
+                       "<meta name=citation_author content=\"Dee Ray\">"
+                       "</head><body><p>Text.</p></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 3);
+    if (m.n_authors == 3) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Carl Bo");
+        CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Dee Ray");
+    }
+    done(doc);
+}
+
 TEST(microdata)
 {
     const char *html =
@@ -276,6 +296,7 @@ main(void)
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(dates_refused);
+    RUN(citation_authors_repeated);
     RUN(microdata);
     RUN(finish_language);
     RUN(hostile);

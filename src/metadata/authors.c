@@ -14,7 +14,7 @@
 
 static const char *const introducers[] = {
     "analysis by ", "opinion by ", "commentary by ", "review by ", "interview by ",
-    "photography by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
+    "photography by ", "recipe by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
     "published by ", "article by ", "photos by ", "edited by ", "by: ", "by ", "von ", "par ",
     "por ", "door ", "di ", "av ", "af ", "autor: ", "autorin: ", "author: ", "auteur: ",
     "redactor: ", "text: ", "texto: ", "testo: ", "written by", "posted by", "by:",
@@ -43,7 +43,7 @@ static const char *const collective_words[] = {"staff", "team", "desk", "newsroo
 static const char *const non_names[] = {
     "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
     "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
-    "username", "login", "log in", "sign in", "register", "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
+    "username", "written by", "posted by", "login", "log in", "sign in", "register", "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
 };
 
 static bool
@@ -196,6 +196,13 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                      s[n - 1] == ')' || s[n - 1] == '*' || s[n - 1] == '/'))
             n--;
         bool again = false;
+        /* "ByJane Doe": the introducer glued to the name by markup */
+        if (n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z' &&
+            !(s[3] >= 'A' && s[3] <= 'Z')) {
+            s += 2;
+            n -= 2;
+            continue;
+        }
         for (size_t k = 0; k < sizeof introducers / sizeof introducers[0]; k++) {
             size_t l = strlen(introducers[k]);
             if (n > l && wn_meta_iprefix(s, n, introducers[k])) {

@@ -61,6 +61,30 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
     c->authors_src = src;
 }
 
+/* Scholarly tags (citation_author) name one author per tag: repeats of the
+ * same source add to the list instead of being ignored. */
+static void
+cands_author_each(wn_meta_cands *c, const char *s, size_t n, int src)
+{
+    if (src != c->authors_src) {
+        wn_cands_author(c, s, n, src);
+        return;
+    }
+    wn_str names[WN_MAX_AUTHORS];
+    size_t count = 0;
+    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    for (size_t i = 0; i < count && c->n_authors < WN_MAX_AUTHORS; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < c->n_authors; k++)
+            if (c->authors[k].len == names[i].len &&
+                wn_meta_ieq(c->authors[k].ptr, c->authors[k].len, names[i].ptr))
+                dup = true;
+        if (!dup)
+            c->authors[c->n_authors++] = names[i];
+    }
+}
+
 void
 wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src)
 {
@@ -198,7 +222,9 @@ read_meta(wn_meta_cands *c, const wn_node *n)
             wn_cands_author(c, val, vl, WN_SRC_META);
         return;
     }
-    if (wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "dc.creator")) {
+    bool scholarly =
+        wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "citation_authors");
+    if (scholarly || wn_meta_ieq(key, kl, "dc.creator")) {
         /* "Doe, Jane" -> "Jane Doe" */
         const char *comma = memchr(val, ',', vl);
         if (comma && !memchr(comma + 1, ',', vl - (size_t)(comma + 1 - val)) &&
@@ -212,10 +238,18 @@ read_meta(wn_meta_cands *c, const wn_node *n)
                 memcpy(sw, val + b0, vl - b0);
                 sw[vl - b0] = ' ';
                 memcpy(sw + vl - b0 + 1, val, a);
-                wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
+                if (scholarly)
+                    cands_author_each(c, sw, vl - b0 + 1 + a, WN_SRC_META + 1);
+                else
+                    wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
                 return;
             }
         }
+    }
+    if (scholarly) {
+        if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
+            cands_author_each(c, val, vl, WN_SRC_META + 1);
+        return;
     }
     bool og = wn_meta_iprefix(key, kl, "og:") || wn_meta_iprefix(key, kl, "article:") ||
               wn_meta_iprefix(key, kl, "twitter:");
