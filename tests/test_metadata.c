@@ -41,14 +41,12 @@ TEST(jsonld_graph)
     const char *html =
         "<html lang=en_GB><head><title>Ignored | Example News</title>"
         "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
-        "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"name\":\"Page "
-        "name\",\"datePublished\":\"2020-01-01\"},"
+        "{\"@type\":\"WebPage\",\"@id\":\"#page\",\"name\":\"Page name\",\"datePublished\":\"2020-01-01\"},"
         "{\"@type\":[\"NewsArticle\"],\"headline\":\"Rivers &amp; Lakes Rise\","
         "\"author\":[{\"@id\":\"#p1\"},{\"@type\":\"Person\",\"name\":\"John Smith\"}],"
         "\"datePublished\":\"2023-07-26T10:00:00+02:00\",\"dateModified\":\"2023-07-27\","
         "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Example News\"},"
-        "\"image\":[{\"@type\":\"ImageObject\",\"url\":\"/img/lead.jpg\",\"caption\":\"LD "
-        "caption\"}],"
+        "\"image\":[{\"@type\":\"ImageObject\",\"url\":\"/img/lead.jpg\",\"caption\":\"LD caption\"}],"
         "\"articleSection\":[\"World\"],\"keywords\":[\"rivers\",\"lakes\"]},"
         "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Jane Doe\"},]}</script>"
         "</head><body><h1>Rivers &amp; Lakes Rise</h1><p>Text.</p></body></html>";
@@ -162,8 +160,8 @@ TEST(title_suffix)
     wn_metadata_extract(doc, &m);
     CHECK_EQ_STR(STR(m.title), "Storm Hits Coast");
     done(doc);
-    wn_str t =
-        wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26}, (wn_str){"Site", 4});
+    wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
+                                   (wn_str){"Site", 4});
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
 }
 
@@ -256,8 +254,7 @@ TEST(finish_language)
     CHECK_EQ_INT(m.page_type, WN_PAGE_ARTICLE);
     done(doc);
     /* nothing declared, short text */
-    doc = load("<body><p>Ceci est un petit texte en fran\xC3\xA7"
-               "ais pour le test.</p></body>",
+    doc = load("<body><p>Ceci est un petit texte en fran\xC3\xA7" "ais pour le test.</p></body>",
                NULL);
     memset(&m, 0, sizeof m);
     wn_metadata_extract(doc, &m);

@@ -115,83 +115,31 @@ wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src)
 /* ---- the walk ---------------------------------------------------------- */
 
 static const char *const pub_date_names[] = {
-    "article:published_time",
-    "og:published_time",
-    "article:published",
-    "published_time",
-    "date",
-    "pubdate",
-    "publish-date",
-    "publish_date",
-    "publishdate",
-    "published_date",
-    "publication_date",
-    "publication-date",
-    "article.published",
-    "article_date_original",
-    "sailthru.date",
-    "parsely-pub-date",
-    "dc.date",
-    "dc.date.issued",
-    "dc.date.created",
-    "dcterms.created",
-    "dcterms.issued",
-    "dcterms.date",
-    "citation_publication_date",
-    "citation_date",
-    "citation_online_date",
-    "originalpublicationdate",
-    "og:pubdate",
-    "datepublished",
-    "date.available",
-    "displaydate",
-    "release_date",
-    "created",
-    "dc.created",
-    "prism.publicationdate",
-    "article.created",
-    "publishedat",
-    "pdate",
-    "eomportal-lastupdate",
+    "article:published_time", "og:published_time", "article:published", "published_time",
+    "date", "pubdate", "publish-date", "publish_date", "publishdate", "published_date",
+    "publication_date", "publication-date", "article.published", "article_date_original",
+    "sailthru.date", "parsely-pub-date", "dc.date", "dc.date.issued", "dc.date.created",
+    "dcterms.created", "dcterms.issued", "dcterms.date", "citation_publication_date",
+    "citation_date", "citation_online_date", "originalpublicationdate", "og:pubdate",
+    "datepublished", "date.available", "displaydate", "release_date", "created", "dc.created",
+    "prism.publicationdate", "article.created", "publishedat", "pdate", "eomportal-lastupdate",
 };
 
 static const char *const mod_date_names[] = {
-    "article:modified_time",
-    "og:updated_time",
-    "article:modified",
-    "dcterms.modified",
-    "dc.date.modified",
-    "lastmod",
-    "last-modified",
-    "datemodified",
-    "modified",
-    "revised",
-    "article.updated",
-    "dc.modified",
-    "updated_time",
+    "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified",
+    "dc.date.modified", "lastmod", "last-modified", "datemodified", "modified", "revised",
+    "article.updated", "dc.modified", "updated_time",
 };
 
 static const char *const author_names[] = {
-    "author",
-    "article:author",
-    "dc.creator",
-    "dcterms.creator",
-    "sailthru.author",
-    "parsely-author",
-    "citation_author",
-    "byl",
-    "byline",
-    "dc.contributor",
-    "og:article:author",
-    "article.author",
-    "cxenseparse:author",
-    "book:author",
-    "twitter:data1:author",
+    "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+    "parsely-author", "citation_author", "byl", "byline", "dc.contributor", "og:article:author",
+    "article.author", "cxenseparse:author", "book:author", "twitter:data1:author",
 };
 
 static const char *const title_names[] = {
-    "dc.title", "dcterms.title",  "citation_title", "parsely-title",
-    "headline", "sailthru.title", "title",
+    "dc.title", "dcterms.title", "citation_title", "parsely-title", "headline", "sailthru.title",
+    "title",
 };
 
 static bool
@@ -262,11 +210,11 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
     /* twitter:label1 "Written by" + twitter:data1 "Jane Doe" */
     if (wn_meta_iprefix(key, kl, "twitter:label") && kl == 14) {
-        c->twitter_author_label =
-            (wn_meta_icontains(val, vl, "written") || wn_meta_icontains(val, vl, "author") ||
-             wn_meta_icontains(val, vl, "by"))
-                ? key[13]
-                : 0;
+        c->twitter_author_label = (wn_meta_icontains(val, vl, "written") ||
+                                   wn_meta_icontains(val, vl, "author") ||
+                                   wn_meta_icontains(val, vl, "by"))
+                                      ? key[13]
+                                      : 0;
         return;
     }
     if (wn_meta_iprefix(key, kl, "twitter:data") && kl == 13) {
@@ -399,18 +347,12 @@ static unsigned
 word_attr_bit(const char *name, size_t len)
 {
     switch (len) {
-    case 2:
-        return memcmp(name, "id", 2) == 0 ? 1u : 0u;
-    case 3:
-        return memcmp(name, "rel", 3) == 0 ? 2u : 0u;
-    case 5:
-        return memcmp(name, "class", 5) == 0 ? 4u : 0u;
-    case 8:
-        return memcmp(name, "itemprop", 8) == 0 ? 8u : 0u;
-    case 11:
-        return memcmp(name, "data-testid", 11) == 0 ? 16u : 0u;
-    default:
-        return 0;
+    case 2: return memcmp(name, "id", 2) == 0 ? 1u : 0u;
+    case 3: return memcmp(name, "rel", 3) == 0 ? 2u : 0u;
+    case 5: return memcmp(name, "class", 5) == 0 ? 4u : 0u;
+    case 8: return memcmp(name, "itemprop", 8) == 0 ? 8u : 0u;
+    case 11: return memcmp(name, "data-testid", 11) == 0 ? 16u : 0u;
+    default: return 0;
     }
 }
 
@@ -437,13 +379,13 @@ any_attr_has(const wn_node *n, const char *const *words, size_t count)
     return false;
 }
 
-static const char *const byline_words[] = {"author",    "byline",   "writer",       "autor",
-                                           "auteur",    "username", "user-name",    "poster",
-                                           "posted-by", "postedby", "submitted-by", "creator"};
+static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
+                                           "username", "user-name", "poster", "posted-by",
+                                           "postedby", "submitted-by", "creator"};
 static const char *const excluded_words[] = {"comment", "related", "recommend", "sidebar",
-                                             "footer",  "widget",  "popular",   "more-from"};
-static const char *const date_words[] = {"date",     "time",  "publish", "posted",
-                                         "dateline", "datum", "fecha"};
+                                             "footer", "widget", "popular", "more-from"};
+static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
+                                         "datum", "fecha"};
 
 /* Text of an element cheaply: NULL when it is long (not a byline). */
 static wn_str
@@ -606,9 +548,9 @@ walk_document(wn_meta_cands *c, wn_node *root)
             if (!st.skip_region && st.in_body) {
                 v = wn_node_attr(n, "datetime", &l);
                 if (v)
-                    wn_cands_date(
-                        c, false, v, l,
-                        wn_node_has_attr(n, "pubdate") ? WN_SRC_MICRODATA - 1 : WN_SRC_TIME, true);
+                    wn_cands_date(c, false, v, l,
+                                  wn_node_has_attr(n, "pubdate") ? WN_SRC_MICRODATA - 1
+                                                                 : WN_SRC_TIME, true);
             }
             break;
         default:
@@ -679,8 +621,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         texts++;
         bytes += t.len;
         if (need_author && t.len < 120) {
-            static const char *const by[] = {"By ",   "BY ", "by ", "Von ", "Par ",       "Por ",
-                                             "Door ", "Di ", "Av ", "Af ",  "Written by "};
+            static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
+                                             "Door ", "Di ", "Av ", "Af ", "Written by "};
             for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
                 size_t bl = strlen(by[k]);
                 bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
@@ -735,8 +677,8 @@ resolve(wn_meta_cands *c, const char *base, size_t base_len, wn_str ref)
 static bool
 img_looks_decorative(const char *src, size_t l)
 {
-    static const char *const bad[] = {"logo",  "icon",   "avatar", "sprite", "pixel", ".svg",
-                                      "data:", "blank.", "spacer", "badge",  "emoji", "gravatar"};
+    static const char *const bad[] = {"logo", "icon", "avatar", "sprite", "pixel", ".svg",
+                                      "data:", "blank.", "spacer", "badge", "emoji", "gravatar"};
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
         if (wn_meta_icontains(src, l, bad[k]))
             return true;
