@@ -185,6 +185,26 @@ TEST(dates_refused)
     done(doc);
 }
 
+TEST(visible_byline_labels)
+{
+    /* "Written By" / "Author:" lines after the headline are bylines */
+    const char *pages[] = {
+        "<body><article><h1>Pond Life Today</h1><p>Written By Ann Lee</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><p><b>Author:</b> <span>Ann Lee</span></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = load(pages[k], NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
+        done(doc);
+    }
+}
+
 TEST(citation_authors_repeated)
 {
     /* one citation_author tag per author: all of them, in order */
@@ -296,6 +316,7 @@ main(void)
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(dates_refused);
+    RUN(visible_byline_labels);
     RUN(citation_authors_repeated);
     RUN(microdata);
     RUN(finish_language);

@@ -622,7 +622,10 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         bytes += t.len;
         if (need_author && t.len < 120) {
             static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
-                                             "Door ", "Di ", "Av ", "Af ", "Written by "};
+                                             "Door ", "Di ", "Av ", "Af ", "Written by ",
+                                             "Written By ", "WRITTEN BY ", "Words by ",
+                                             "Story by ", "Text by ",
+                                             "Author: ", "Autor: ", "Auteur : "};
             for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
                 size_t bl = strlen(by[k]);
                 bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
@@ -630,13 +633,13 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
                     /* "By" alone: the name is the next element's text */
                     const char *s = t.ptr;
                     size_t sl = t.len;
-                    if (bare && n->next) {
-                        wn_str nt = wn_meta_node_text(c->arena, n->next, 120);
-                        s = nt.ptr;
-                        sl = nt.len;
-                    } else if (bare && n->parent && n->parent->next) {
-                        wn_str nt = wn_meta_node_text(c->arena, n->parent->next, 120);
-                        s = nt.ptr;
+                    if (bare) {
+                        wn_node *nx = n->next ? n->next : n->parent ? n->parent->next : NULL;
+                        wn_str nt = {NULL, 0};
+                        /* skip the blank text between "Author:" and the name */
+                        for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+                            nt = wn_meta_node_text(c->arena, nx, 120);
+                        s = nt.len ? nt.ptr : NULL;
                         sl = nt.len;
                     }
                     if (s) {
