@@ -46,6 +46,10 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
     CHECK_EQ_INT(parse("Dan Davies"), 1); /* "dan" joins names in Malay, not here */
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Dan Davies");
+    CHECK_EQ_INT(parse("Jane Doe Dr. Jane Doe"), 1); /* printed twice */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("Yucy Yucy"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Yucy");
     CHECK_EQ_INT(parse("ByJane Doe"), 1); /* introducer glued by markup */
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
     CHECK_EQ_INT(parse("Byron Smith"), 1);

@@ -350,6 +350,17 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     size_t l = name_len(s, n);
     if (!l || *count >= max)
         return;
+    /* "Jane Doe Dr. Jane Doe", "Yucy Yucy": a name printed twice (avatar
+     * text, then the name) is kept once */
+    for (size_t x = 1; x < l; x++) {
+        if (s[x] != ' ')
+            continue;
+        size_t r0 = x + 1, rl = l - r0;
+        if (rl >= x && mem_ieq(s + l - x, s, x) && (rl == x || s[l - x - 1] == ' ')) {
+            l = x;
+            break;
+        }
+    }
     for (size_t k = 0; k < *count; k++)
         if (out[k].len == l && mem_ieq(out[k].ptr, s, l))
             return;
