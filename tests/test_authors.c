@@ -69,6 +69,7 @@ TEST(not_names)
     CHECK_EQ_INT(parse("this is a sentence about the weather today"), 0);
     CHECK_EQ_INT(parse("admin"), 0);
     CHECK_EQ_INT(parse("Written By"), 0);
+    CHECK_EQ_INT(parse("Jane Do..."), 0);
     CHECK_EQ_INT(parse(""), 0);
 }
 

@@ -230,6 +230,10 @@ name_len(const char *s, size_t n)
         return 0;
     if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
         return 0;
+    /* "Myhrvold...": text cut short, not a name */
+    if ((n > 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+        (n > 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0))
+        return 0;
     size_t words = 0, lower_words = 0, upper_words = 0, collective = 0, cut = n;
     size_t i = 0;
     while (i < n) {
