@@ -26,16 +26,36 @@ TEST(bylines)
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "Erika Musterfrau");
     CHECK_EQ_INT(parse("Par Jean Dupont"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean Dupont");
-    CHECK_EQ_INT(parse("Por Ana Garc\xC3\xAD" "a | 26 de julio de 2023"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ana Garc\xC3\xAD" "a");
+    CHECK_EQ_INT(parse("Por Ana Garc\xC3\xAD"
+                       "a | 26 de julio de 2023"),
+                 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len,
+                 "Ana Garc\xC3\xAD"
+                 "a");
     CHECK_EQ_INT(parse("Written by Jane Doe | Editor"), 1);
     CHECK_EQ_INT(parse("Press Association"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Press Association");
     CHECK_EQ_INT(parse("jane doe; JANE DOE"), 1); /* dedupe, case-insensitive */
     CHECK_EQ_INT(parse("Podium Staff"), 1);
-    CHECK_EQ_INT(parse("Rachael Link, MS, RD"), 1);
+    CHECK_EQ_INT(parse("Rachael Link, MS, RD"), 1); /* credentials stay with the name */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Rachael Link, MS, RD");
+    CHECK_EQ_INT(parse("Ann Lee, M.D., and Bo Carl, PhD"), 2);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ann Lee, M.D.");
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "Bo Carl, PhD");
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
+    CHECK_EQ_INT(parse("Dan Davies"), 1); /* "dan" joins names in Malay, not here */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Dan Davies");
+    CHECK_EQ_INT(parse("Jane Doe Dr. Jane Doe"), 1); /* printed twice */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("Yucy Yucy"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Yucy");
+    CHECK_EQ_INT(parse("ByJane Doe"), 1); /* introducer glued by markup */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("Byron Smith"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Byron Smith");
+    CHECK_EQ_INT(parse("Recipe by Jane Doe"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }
 
 TEST(not_names)
@@ -48,6 +68,8 @@ TEST(not_names)
     CHECK_EQ_INT(parse("July 26, 2023"), 0);
     CHECK_EQ_INT(parse("this is a sentence about the weather today"), 0);
     CHECK_EQ_INT(parse("admin"), 0);
+    CHECK_EQ_INT(parse("Written By"), 0);
+    CHECK_EQ_INT(parse("Jane Do..."), 0);
     CHECK_EQ_INT(parse(""), 0);
 }
 

@@ -232,6 +232,46 @@ TEST(dates_refused)
     done(doc);
 }
 
+TEST(visible_byline_labels)
+{
+    /* "Written By" / "Author:" lines after the headline are bylines */
+    const char *pages[] = {
+        "<body><article><h1>Pond Life Today</h1><p>Written By Ann Lee</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><p><b>Author:</b> <span>Ann Lee</span></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+    };
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = load(pages[k], NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
+        done(doc);
+    }
+}
+
+TEST(citation_authors_repeated)
+{
+    /* one citation_author tag per author: all of them, in order */
+    const char *html = "<head><meta name=DC.Creator content=\"Ann Lee\">"
+                       "<meta name=citation_author content=\"Ann Lee\">"
+                       "<meta name=citation_author content=\"Bo, Carl\">"
+                       "<meta name=citation_author content=\"Dee Ray\">"
+                       "</head><body><p>Text.</p></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 3);
+    if (m.n_authors == 3) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Carl Bo");
+        CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Dee Ray");
+    }
+    done(doc);
+}
+
 TEST(microdata)
 {
     const char *html =
@@ -324,6 +364,8 @@ main(void)
     RUN(title_suffix);
     RUN(title_by_page_type);
     RUN(dates_refused);
+    RUN(visible_byline_labels);
+    RUN(citation_authors_repeated);
     RUN(microdata);
     RUN(finish_language);
     RUN(hostile);

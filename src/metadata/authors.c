@@ -13,26 +13,136 @@
 #include "metadata.h"
 
 static const char *const introducers[] = {
-    "analysis by ", "opinion by ", "commentary by ", "review by ", "interview by ",
-    "photography by ", "illustration by ", "video by ", "written by ", "posted by ", "words by ", "story by ", "reported by ", "text by ",
-    "published by ", "article by ", "photos by ", "edited by ", "by: ", "by ", "von ", "par ",
-    "por ", "door ", "di ", "av ", "af ", "autor: ", "autorin: ", "author: ", "auteur: ",
-    "redactor: ", "text: ", "texto: ", "testo: ", "written by", "posted by", "by:",
+    "analysis by ",
+    "opinion by ",
+    "commentary by ",
+    "review by ",
+    "interview by ",
+    "photography by ",
+    "recipe by ",
+    "illustration by ",
+    "video by ",
+    "written by ",
+    "posted by ",
+    "words by ",
+    "story by ",
+    "reported by ",
+    "text by ",
+    "published by ",
+    "article by ",
+    "photos by ",
+    "edited by ",
+    "by: ",
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "door ",
+    "di ",
+    "av ",
+    "af ",
+    "autor: ",
+    "autorin: ",
+    "author: ",
+    "auteur: ",
+    "redactor: ",
+    "text: ",
+    "texto: ",
+    "testo: ",
+    "written by",
+    "posted by",
+    "by:",
 };
 
 /* Words that make a piece a role or a label rather than a name. */
 static const char *const role_words[] = {
-    "reporter", "editor", "writer", "writers", "correspondent", "contributor", "contributors",
-    "columnist", "journalist", "producer", "photographer", "analyst", "director",
-    "manager", "professor", "founder", "ceo", "president", "author", "authors", "redakteur",
-    "redakteurin", "redaktion", "correspondant", "journaliste", "periodista", "redactor",
-    "redacci\xC3\xB3n", "giornalista", "redazione", "updated", "published", "posted",
-    "read", "more", "email", "e-mail", "follow", "twitter", "facebook", "linkedin", "instagram",
-    "share", "view", "profile", "articles", "comments", "comment", "minutes", "min", "ago",
-    "hours", "days", "reviewed", "fact", "checked", "medically", "intern", "senior", "chief",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "sr", "jr.", "head", "lead", "expert", "specialist", "consultant", "executive", "officer",
-    "bio", "contact", "and", "about", "for", "with", "who", "is", "at", "in", "on",
+    "reporter",
+    "editor",
+    "writer",
+    "writers",
+    "correspondent",
+    "contributor",
+    "contributors",
+    "columnist",
+    "journalist",
+    "producer",
+    "photographer",
+    "analyst",
+    "director",
+    "manager",
+    "professor",
+    "founder",
+    "ceo",
+    "president",
+    "author",
+    "authors",
+    "redakteur",
+    "redakteurin",
+    "redaktion",
+    "correspondant",
+    "journaliste",
+    "periodista",
+    "redactor",
+    "redacci\xC3\xB3n",
+    "giornalista",
+    "redazione",
+    "updated",
+    "published",
+    "posted",
+    "read",
+    "more",
+    "email",
+    "e-mail",
+    "follow",
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "share",
+    "view",
+    "profile",
+    "articles",
+    "comments",
+    "comment",
+    "minutes",
+    "min",
+    "ago",
+    "hours",
+    "days",
+    "reviewed",
+    "fact",
+    "checked",
+    "medically",
+    "intern",
+    "senior",
+    "chief",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "sr",
+    "jr.",
+    "head",
+    "lead",
+    "expert",
+    "specialist",
+    "consultant",
+    "executive",
+    "officer",
+    "bio",
+    "contact",
+    "and",
+    "about",
+    "for",
+    "with",
+    "who",
+    "is",
+    "at",
+    "in",
+    "on",
 };
 
 /* Collective nouns: "Harbour Weekly Staff", "The Ledger Team" are bylines;
@@ -41,16 +151,20 @@ static const char *const collective_words[] = {"staff", "team", "desk", "newsroo
 
 /* Pieces that are never a byline by themselves. */
 static const char *const non_names[] = {
-    "admin", "administrator", "anonymous", "unknown", "null", "none", "guest", "user", "n/a",
-    "md", "phd", "ms", "rd", "rdn", "rn", "mph", "mba", "cpa", "dds", "facp", "ma", "msc",
-    "username", "login", "log in", "sign in", "register", "webmaster", "editorial", "news desk", "newsdesk", "redaktion", "home", "news", "menu",
+    "admin",    "administrator", "anonymous",  "unknown",   "null",     "none",      "guest",
+    "user",     "n/a",           "md",         "phd",       "ms",       "rd",        "rdn",
+    "rn",       "mph",           "mba",        "cpa",       "dds",      "facp",      "ma",
+    "msc",      "username",      "written by", "posted by", "login",    "log in",    "sign in",
+    "register", "webmaster",     "editorial",  "news desk", "newsdesk", "redaktion", "home",
+    "news",     "menu",
 };
 
 static bool
 is_sep_word(const char *s, size_t n)
 {
-    static const char *const conj[] = {"and", "und", "et", "y", "e", "en", "och", "og", "ve",
-                                       "\xC3\xA9s", "i", "a", "ja", "si", "\xC8\x99i", "dan"};
+    static const char *const conj[] = {"and", "und", "et",        "y",         "e", "en",
+                                       "och", "og",  "ve",        "\xC3\xA9s", "i", "a",
+                                       "ja",  "si",  "\xC8\x99i", "dan"};
     for (size_t k = 0; k < sizeof conj / sizeof conj[0]; k++)
         if (wn_meta_ieq(s, n, conj[k]))
             return true;
@@ -96,9 +210,9 @@ is_lower_cp(unsigned cp)
 static bool
 is_particle(const char *w, size_t l)
 {
-    static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le",
-                                    "del", "dos", "das", "do", "bin", "al", "el", "ter", "ten",
-                                    "zu", "y", "st", "mc"};
+    static const char *const p[] = {"van", "von", "de",  "der", "den", "da", "di",  "du",
+                                    "la",  "le",  "del", "dos", "das", "do", "bin", "al",
+                                    "el",  "ter", "ten", "zu",  "y",   "st", "mc"};
     return word_in(w, l, p, sizeof p / sizeof p[0]);
 }
 
@@ -109,12 +223,16 @@ name_len(const char *s, size_t n)
 {
     if (!n || n > 80)
         return 0;
-    if (wn_meta_icontains(s, n, "http") || wn_meta_icontains(s, n, "www.") ||
-        memchr(s, '@', n) || wn_meta_icontains(s, n, ".com") || memchr(s, '?', n) ||
-        memchr(s, '!', n) || memchr(s, '"', n) || memchr(s, ':', n) || memchr(s, '=', n) ||
-        memchr(s, '<', n) || memchr(s, '{', n))
+    if (wn_meta_icontains(s, n, "http") || wn_meta_icontains(s, n, "www.") || memchr(s, '@', n) ||
+        wn_meta_icontains(s, n, ".com") || memchr(s, '?', n) || memchr(s, '!', n) ||
+        memchr(s, '"', n) || memchr(s, ':', n) || memchr(s, '=', n) || memchr(s, '<', n) ||
+        memchr(s, '{', n))
         return 0;
     if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
+        return 0;
+    /* "Myhrvold...": text cut short, not a name */
+    if ((n > 3 && memcmp(s + n - 3, "...", 3) == 0) ||
+        (n > 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0))
         return 0;
     size_t words = 0, lower_words = 0, upper_words = 0, collective = 0, cut = n;
     size_t i = 0;
@@ -196,6 +314,25 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                      s[n - 1] == ')' || s[n - 1] == '*' || s[n - 1] == '/'))
             n--;
         bool again = false;
+        /* "Ann Lee, and Bo Carl": a conjunction after the comma */
+        {
+            size_t w = 0;
+            while (w < n && s[w] != ' ')
+                w++;
+            if (w < n && w >= 2 && w <= 3 && s[0] >= 'a' && s[0] <= 'z' && is_sep_word(s, w) &&
+                w + 1 < n && s[w + 1] >= 'A' && s[w + 1] <= 'Z') {
+                s += w + 1;
+                n -= w + 1;
+                continue;
+            }
+        }
+        /* "ByJane Doe": the introducer glued to the name by markup */
+        if (n > 3 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && s[2] >= 'A' && s[2] <= 'Z' &&
+            !(s[3] >= 'A' && s[3] <= 'Z')) {
+            s += 2;
+            n -= 2;
+            continue;
+        }
         for (size_t k = 0; k < sizeof introducers / sizeof introducers[0]; k++) {
             size_t l = strlen(introducers[k]);
             if (n > l && wn_meta_iprefix(s, n, introducers[k])) {
@@ -217,6 +354,17 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     size_t l = name_len(s, n);
     if (!l || *count >= max)
         return;
+    /* "Jane Doe Dr. Jane Doe", "Yucy Yucy": a name printed twice (avatar
+     * text, then the name) is kept once */
+    for (size_t x = 1; x < l; x++) {
+        if (s[x] != ' ')
+            continue;
+        size_t r0 = x + 1, rl = l - r0;
+        if (rl >= x && mem_ieq(s + l - x, s, x) && (rl == x || s[l - x - 1] == ' ')) {
+            l = x;
+            break;
+        }
+    }
     for (size_t k = 0; k < *count; k++)
         if (out[k].len == l && mem_ieq(out[k].ptr, s, l))
             return;
@@ -229,9 +377,52 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     (*added)++;
 }
 
+/* A post-nominal credential ("MD", "PhD", "M.D.", "FAND"): one short word
+ * of capitals (a lower-case letter allowed inside, as in "PhD"), dots
+ * allowed. */
+static bool
+is_credential(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '.'))
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n < 2 || n > 8 || (s[0] < 'A' || s[0] > 'Z') || (s[n - 1] < 'A' || s[n - 1] > 'Z'))
+        if (!(n >= 2 && s[n - 1] == '.'))
+            return false;
+    size_t caps = 0, lower = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            caps++;
+        else if (s[i] >= 'a' && s[i] <= 'z')
+            lower++;
+        else if (s[i] != '.')
+            return false;
+    }
+    return caps >= 2 && lower <= 1;
+}
+
+/* "Jane Doe, MS, RD": credentials after a name stay with it. */
+static void
+append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
+{
+    while (n && *s == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    char *c = wn_arena_alloc(a, last->len + n + 3);
+    if (!c)
+        return;
+    memcpy(c, last->ptr, last->len);
+    memcpy(c + last->len, ", ", 2);
+    memcpy(c + last->len + 2, s, n);
+    c[last->len + 2 + n] = 0;
+    last->ptr = c;
+    last->len += n + 2;
+}
+
 size_t
-wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count,
-                 size_t max)
+wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
     wn_str cl = wn_meta_clean(a, raw, raw_n);
     if (!cl.ptr)
@@ -291,7 +482,10 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
                 }
             }
             if (cut) {
-                add_name(a, s + p, i - p, out, count, max, &added);
+                if (added && *count && is_credential(s + p, i - p))
+                    append_credential(a, &out[*count - 1], s + p, i - p);
+                else
+                    add_name(a, s + p, i - p, out, count, max, &added);
                 i += skip ? skip : 1;
                 p = i;
             } else {

@@ -61,6 +61,30 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
     c->authors_src = src;
 }
 
+/* Scholarly tags (citation_author) name one author per tag: repeats of the
+ * same source add to the list instead of being ignored. */
+static void
+cands_author_each(wn_meta_cands *c, const char *s, size_t n, int src)
+{
+    if (src != c->authors_src) {
+        wn_cands_author(c, s, n, src);
+        return;
+    }
+    wn_str names[WN_MAX_AUTHORS];
+    size_t count = 0;
+    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    for (size_t i = 0; i < count && c->n_authors < WN_MAX_AUTHORS; i++) {
+        bool dup = false;
+        for (size_t k = 0; k < c->n_authors; k++)
+            if (c->authors[k].len == names[i].len &&
+                wn_meta_ieq(c->authors[k].ptr, c->authors[k].len, names[i].ptr))
+                dup = true;
+        if (!dup)
+            c->authors[c->n_authors++] = names[i];
+    }
+}
+
 void
 wn_cands_tags(wn_meta_cands *c, const char *s, size_t n, int src)
 {
@@ -198,7 +222,9 @@ read_meta(wn_meta_cands *c, const wn_node *n)
             wn_cands_author(c, val, vl, WN_SRC_META);
         return;
     }
-    if (wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "dc.creator")) {
+    bool scholarly =
+        wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "citation_authors");
+    if (scholarly || wn_meta_ieq(key, kl, "dc.creator")) {
         /* "Doe, Jane" -> "Jane Doe" */
         const char *comma = memchr(val, ',', vl);
         if (comma && !memchr(comma + 1, ',', vl - (size_t)(comma + 1 - val)) &&
@@ -212,10 +238,18 @@ read_meta(wn_meta_cands *c, const wn_node *n)
                 memcpy(sw, val + b0, vl - b0);
                 sw[vl - b0] = ' ';
                 memcpy(sw + vl - b0 + 1, val, a);
-                wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
+                if (scholarly)
+                    cands_author_each(c, sw, vl - b0 + 1 + a, WN_SRC_META + 1);
+                else
+                    wn_cands_author(c, sw, vl - b0 + 1 + a, WN_SRC_META);
                 return;
             }
         }
+    }
+    if (scholarly) {
+        if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
+            cands_author_each(c, val, vl, WN_SRC_META + 1);
+        return;
     }
     bool og = wn_meta_iprefix(key, kl, "og:") || wn_meta_iprefix(key, kl, "article:") ||
               wn_meta_iprefix(key, kl, "twitter:");
@@ -588,7 +622,10 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         bytes += t.len;
         if (need_author && t.len < 120) {
             static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
-                                             "Door ", "Di ", "Av ", "Af ", "Written by "};
+                                             "Door ", "Di ", "Av ", "Af ", "Written by ",
+                                             "Written By ", "WRITTEN BY ", "Words by ",
+                                             "Story by ", "Text by ",
+                                             "Author: ", "Autor: ", "Auteur : "};
             for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
                 size_t bl = strlen(by[k]);
                 bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
@@ -596,13 +633,13 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
                     /* "By" alone: the name is the next element's text */
                     const char *s = t.ptr;
                     size_t sl = t.len;
-                    if (bare && n->next) {
-                        wn_str nt = wn_meta_node_text(c->arena, n->next, 120);
-                        s = nt.ptr;
-                        sl = nt.len;
-                    } else if (bare && n->parent && n->parent->next) {
-                        wn_str nt = wn_meta_node_text(c->arena, n->parent->next, 120);
-                        s = nt.ptr;
+                    if (bare) {
+                        wn_node *nx = n->next ? n->next : n->parent ? n->parent->next : NULL;
+                        wn_str nt = {NULL, 0};
+                        /* skip the blank text between "Author:" and the name */
+                        for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+                            nt = wn_meta_node_text(c->arena, nx, 120);
+                        s = nt.len ? nt.ptr : NULL;
                         sl = nt.len;
                     }
                     if (s) {
