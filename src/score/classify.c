@@ -318,29 +318,50 @@ class_word_bits(const char *w, size_t n)
     return 0;
 }
 
+/* Character classes for splitting class/id values: 0 separator, 1 lower-case
+ * letter or digit, 2 upper-case letter. */
+static const uint8_t cls_char[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
+    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
+    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
+    ['Y'] = 2, ['Z'] = 2,
+};
+
 /* Union of the vocabulary bits of a class/id value's tokens (split on
- * non-alphanumerics and lower->upper case changes, compared lower-cased). */
+ * non-alphanumerics and lower->upper case changes, compared lower-cased).
+ * One pass: each token is lower-cased into w as it is scanned, and only
+ * tokens of a length the vocabulary has (3..13) are looked up. */
 static unsigned
 class_bits(const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     unsigned bits = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && !is_alnum((unsigned char)s[i]))
+        while (i < n && cls_char[u[i]] == 0)
             i++;
         size_t b = i;
-        while (i < n && is_alnum((unsigned char)s[i])) {
-            if (i > b && s[i] >= 'A' && s[i] <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z')
+        char w[16];
+        size_t wl = 0;
+        uint8_t prev = 0;
+        while (i < n) {
+            uint8_t k = cls_char[u[i]];
+            if (k == 0 || (k == 2 && prev == 1 && i > b && u[i - 1] >= 'a'))
                 break;
+            if (wl < sizeof w)
+                w[wl] = (char)(k == 2 ? u[i] + 32 : u[i]);
+            wl++;
+            prev = k;
             i++;
         }
-        size_t wl = i - b;
-        if (wl >= 3 && wl <= 13) {
-            char w[16];
-            for (size_t k = 0; k < wl; k++)
-                w[k] = (char)lower((unsigned char)s[b + k]);
+        if (wl >= 3 && wl <= 13)
             bits |= class_word_bits(w, wl);
-        }
     }
     return bits;
 }
