@@ -12,6 +12,9 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1001,6 +1004,15 @@ main(int argc, char **argv)
         return usage_error("%s", "no input (give FILE, DIR, URL or '-')");
     c.max_input = c.opts.max_input ? c.opts.max_input : WN_DEFAULT_MAX_INPUT;
     c.jobs = jobs > 0 ? (int)jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+#ifdef __GLIBC__
+    /* Every page allocates and frees a few MB (its arena, its HTML). With
+     * glibc's adaptive defaults, worker threads' arenas hand such blocks
+     * back to the kernel and fault them in again page by page: -j 2 spent
+     * 20% more CPU than -j 1 for the same records. Keep freed memory for
+     * reuse instead; RSS stays bounded by the pages in flight. */
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024 * 1024);
+    mallopt(M_TRIM_THRESHOLD, 128 * 1024 * 1024);
+#endif
     if (c.jobs < 1)
         c.jobs = 1;
     /* several documents are separated in the output; one is written bare */
