@@ -115,10 +115,11 @@ def render(tsv, md_path, dat_path):
            f'Rendered {time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}.', '',
            'Accuracy from `bench/score_zyte.py` / `bench/score_wcxb.py` (checked against the '
            "datasets' reference scorers by `bench/check_scorers.sh`). Speed counts only the "
-           'extraction (parse + extract, HTML to text), with every page already in memory, '
+           'extraction (parse + extract, HTML to text) of each page once it is read, '
            'in CPU time of the process (all its threads, on one pinned core: what wall time '
            'would be on an idle core; the machine is shared). '
-           'Peak RSS is the whole process (runtime + all pages loaded). "× R.js" is the speed '
+           'Every tool takes the pages one at a time (read, extract, write, drop), so peak RSS is '
+           'the runtime plus the largest page\'s working set. "× R.js" is the speed '
            'relative to Readability.js + jsdom in the same table.', '']
     dat = []
     for ds, title in (('zyte', 'Zyte article benchmark (181 news pages)'),
