@@ -25,6 +25,7 @@ Exit status 0 even when a target is missed; the report says which.
 import argparse
 import concurrent.futures
 import glob
+import itertools
 import os
 import sys
 import time
@@ -60,22 +61,25 @@ def run_serial(pages, seconds):
 
 
 def run_pool(pool, threads, pages, seconds):
-    """(pages done, seconds, CPU seconds) with `threads` workers, each taking a share of
-    every pass over the pages (one task per worker and pass: the pool's
-    own overhead stays out of the measurement)."""
-    shares = [pages[i::threads] for i in range(threads)]
+    """(pages done, seconds, CPU seconds) with `threads` workers pulling pages
+    from one shared iterator until `seconds` have passed. Pulling balances the
+    work: with fixed shares, the worker whose share happens to hold the larger
+    pages keeps running while the other waits, which measures the split, not
+    the library. next() on a shared iterator is atomic under the GIL."""
+    shared = itertools.cycle(pages)
+    t0, c0 = time.perf_counter(), time.process_time()
+    deadline = t0 + seconds
 
-    def work(share):
-        for p in share:
+    def work(_):
+        done = 0
+        for p in shared:
             winnow.extract(p)
-        return len(share)
+            done += 1
+            if done % 16 == 0 and time.perf_counter() >= deadline:
+                return done
 
-    done, t0, c0 = 0, time.perf_counter(), time.process_time()
-    while True:
-        done += sum(pool.map(work, shares))
-        elapsed = time.perf_counter() - t0
-        if elapsed >= seconds:
-            return done, elapsed, time.process_time() - c0
+    done = sum(pool.map(work, range(threads)))
+    return done, time.perf_counter() - t0, time.process_time() - c0
 
 
 def gil_share(pages):
