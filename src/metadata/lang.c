@@ -288,13 +288,17 @@ wn_lang_detect(const char *s, size_t n, int *score)
                 continue;
             }
         }
-        if (i < n && (unsigned char)s[i] < 0x80)
-            cp = (unsigned char)s[i++]; /* what wn_meta_u8next gives, inline */
-        else if (i < n)
-            cp = wn_meta_u8next(s, n, &i);
-        else
-            i++;
-        int sc = i <= n && st < n ? script_of(cp) : -1;
+        int sc = -1;
+        if (i < n && (unsigned char)s[i] < 0x80) {
+            cp = (unsigned char)s[i++]; /* ASCII but not a letter: no script */
+        } else {
+            if (i < n)
+                cp = wn_meta_u8next(s, n, &i);
+            else
+                i++;
+            if (i <= n && st < n)
+                sc = script_of(cp);
+        }
         if (sc >= 0) {
             scripts[sc]++;
             letters++;
