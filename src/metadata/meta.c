@@ -743,6 +743,29 @@ first_content_image(wn_node *root)
     return NULL;
 }
 
+/* The last path segment of a URL: after the last '/' before any '?' or '#'.
+ * `plain` says whether resolving the URL against a base keeps it as it is:
+ * a non-empty segment, not "." or "..", of characters that resolution
+ * neither encodes nor trims. */
+static wn_str
+last_segment(const char *s, size_t l, bool *plain)
+{
+    size_t end = 0;
+    while (end < l && s[end] != '?' && s[end] != '#')
+        end++;
+    size_t st = end;
+    while (st && s[st - 1] != '/')
+        st--;
+    *plain = end > st && !(end - st == 1 && s[st] == '.') &&
+             !(end - st == 2 && s[st] == '.' && s[st + 1] == '.');
+    for (size_t i = st; i < end && *plain; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        *plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                 (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' || ch == '~';
+    }
+    return (wn_str){s + st, end - st};
+}
+
 /* The figcaption of the <figure> around the <img> whose src is the lead
  * image (same path, query ignored). */
 static wn_str
@@ -755,6 +778,12 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
     const char *q = memchr(image.ptr, '?', il);
     if (q)
         il = (size_t)(q - image.ptr);
+    /* An src whose last segment resolution keeps as it is can only match
+     * when that segment is the image's: most images are told apart here,
+     * without resolving their URL. */
+    bool image_plain = false;
+    wn_str image_seg = last_segment(image.ptr, il, &image_plain);
+    image_plain = image_plain && !memchr(image.ptr, '#', il);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -766,6 +795,12 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
         const char *src = wn_node_attr(n, "src", &l);
         if (!src || !l)
             continue;
+        if (image_plain) {
+            bool plain = false;
+            wn_str seg = last_segment(src, l, &plain);
+            if (plain && (seg.len != image_seg.len || memcmp(seg.ptr, image_seg.ptr, seg.len)))
+                continue;
+        }
         size_t rl = 0;
         char *abs = wn_url_resolve(c->arena, base, base_len, src, l, &rl);
         if (!abs)
