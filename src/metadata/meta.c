@@ -312,37 +312,7 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
-/* Does an attribute value contain one of the words (ASCII
- * case-insensitively)? The value is lower-cased once for all words. */
-static bool
-value_has(const char *v, size_t l, const char *const *words, size_t count)
-{
-    if (!v || !l || l > 200)
-        return false;
-    char low[200];
-    for (size_t i = 0; i < l; i++)
-        low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
-    for (size_t k = 0; k < count; k++) {
-        const char *w = words[k];
-        size_t wl = strlen(w);
-        if (wl > l)
-            continue;
-        if (wl == 0)
-            return true;
-        char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
-        const char *end = low + (l - wl) + 1;
-        for (const char *p = low; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
-            size_t j = 1;
-            while (j < wl && p[j] == (w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j]))
-                j++;
-            if (j == wl)
-                return true;
-        }
-    }
-    return false;
-}
-
-/* Which of the attributes any_attr_has reads is this one (a bit), or 0. */
+/* Which of the attributes attr_word_bits reads is this one (a bit), or 0. */
 static unsigned
 word_attr_bit(const char *name, size_t len)
 {
@@ -356,29 +326,8 @@ word_attr_bit(const char *name, size_t len)
     }
 }
 
-/* Does the class, id, rel, itemprop or data-testid value contain one of the
- * words? One scan of the element's attributes (the first of each name
- * counts, as wn_node_attr finds it). */
-static bool
-any_attr_has(const wn_node *n, const char *const *words, size_t count)
-{
-    if (n->type != WN_NODE_ELEMENT)
-        return false;
-    unsigned seen = 0;
-    for (uint32_t i = 0; i < n->n_attrs; i++) {
-        const wn_attr *a = &n->attrs[i];
-        if (a->ns != WN_ATTR_NS_NONE)
-            continue;
-        unsigned bit = word_attr_bit(a->name, a->name_len);
-        if (!bit || (seen & bit))
-            continue;
-        seen |= bit;
-        if (value_has(a->value ? a->value : "", a->value_len, words, count))
-            return true;
-    }
-    return false;
-}
-
+/* Words looked for in class, id, rel, itemprop and data-testid values
+ * (attr_word_bits): lower case, starting with two letters. */
 static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
                                            "username", "user-name", "poster", "posted-by",
                                            "postedby", "submitted-by", "creator"};
@@ -386,6 +335,108 @@ static const char *const excluded_words[] = {"comment", "related", "recommend", 
                                              "footer", "widget", "popular", "more-from"};
 static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
                                          "datum", "fecha"};
+
+/* What the class, id, rel, itemprop and data-testid values of an element
+ * say: a bit per word list above with a word contained in one of them. */
+enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
+
+/* The words of the three lists grouped by first letter, so one scan of a
+ * value tests every list: at each position only the words starting with
+ * that letter are compared. Built once per document (a few dozen words). */
+#define AW_MAX_WORDS 64
+typedef struct attr_words {
+    struct {
+        const char *w;
+        uint8_t len;
+        uint8_t bit;
+    } e[AW_MAX_WORDS];
+    uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
+    uint32_t pair[26]; /* bit d of pair[c]: a word starts with 'a' + c, 'a' + d */
+} attr_words;
+_Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
+                       sizeof byline_words / sizeof byline_words[0] +
+                       sizeof date_words / sizeof date_words[0] <=
+                   AW_MAX_WORDS,
+               "every attribute word has a place in attr_words");
+
+static void
+attr_words_init(attr_words *aw)
+{
+    static const struct {
+        const char *const *words;
+        size_t count;
+        unsigned bit;
+    } lists[] = {
+        {excluded_words, sizeof excluded_words / sizeof excluded_words[0], AW_EXCLUDED},
+        {byline_words, sizeof byline_words / sizeof byline_words[0], AW_BYLINE},
+        {date_words, sizeof date_words / sizeof date_words[0], AW_DATE},
+    };
+    size_t n = 0;
+    memset(aw->start, 0, sizeof aw->start);
+    memset(aw->pair, 0, sizeof aw->pair);
+    for (int c = 0; c < 26; c++) {
+        aw->start[c] = (uint8_t)n;
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            for (size_t i = 0; i < lists[k].count; i++) {
+                const char *w = lists[k].words[i];
+                if (w[0] == 'a' + c && n < AW_MAX_WORDS) {
+                    aw->e[n].w = w;
+                    aw->e[n].len = (uint8_t)strlen(w);
+                    aw->e[n].bit = (uint8_t)lists[k].bit;
+                    if (w[1] >= 'a' && w[1] <= 'z')
+                        aw->pair[c] |= 1u << (w[1] - 'a');
+                    n++;
+                }
+            }
+    }
+    aw->start[26] = (uint8_t)n;
+}
+
+/* The AW_* bits of an element (the first attribute of each name counts, as
+ * wn_node_attr finds it; values over 200 bytes are not names). The word
+ * lists are lower case and start with a letter. */
+static unsigned
+attr_word_bits(const attr_words *aw, const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT)
+        return 0;
+    unsigned seen = 0, bits = 0;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        unsigned abit = word_attr_bit(a->name, a->name_len);
+        if (!abit || (seen & abit))
+            continue;
+        seen |= abit;
+        size_t l = a->value_len;
+        if (!a->value || !l || l > 200)
+            continue;
+        /* letter index (case folded) of each byte, >= 26 for others */
+        const unsigned char *v = (const unsigned char *)a->value;
+        unsigned next = (v[0] | 0x20u) - 'a';
+        for (size_t p = 0; p + 1 < l; p++) {
+            unsigned c = next;
+            next = (v[p + 1] | 0x20u) - 'a';
+            /* the bigram filter: most positions stop here */
+            if (c >= 26 || next >= 26 || !(aw->pair[c] & (1u << next)))
+                continue;
+            for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
+                size_t wl = aw->e[k].len;
+                if (wl > l - p || (bits & aw->e[k].bit))
+                    continue;
+                const char *w = aw->e[k].w;
+                size_t j = 1;
+                while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
+                                     (unsigned char)w[j])
+                    j++;
+                if (j == wl)
+                    bits |= aw->e[k].bit;
+            }
+        }
+    }
+    return bits;
+}
 
 /* Text of an element cheaply: NULL when it is long (not a byline). */
 static wn_str
@@ -461,6 +512,8 @@ static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
     walk_state st = {0};
+    attr_words aw;
+    attr_words_init(&aw);
     wn_walk w;
     wn_node *n;
     bool enter;
@@ -556,8 +609,9 @@ walk_document(wn_meta_cands *c, wn_node *root)
         default:
             break;
         }
+        unsigned words = !st.skip_region && st.in_body ? attr_word_bits(&aw, n) : 0;
         if (!st.skip_region && st.in_body &&
-            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0]) ||
+            ((words & AW_EXCLUDED) ||
              wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
              wn_node_is(n, WN_TAG_NAV))) {
             st.skip_region = n;
@@ -570,7 +624,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             continue;
         /* visible byline: class/id/rel/itemprop says author or byline */
         if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
-            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0])) {
+            (words & AW_BYLINE)) {
             wn_str t = short_text(c->arena, n, 250);
             if (t.ptr) {
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
@@ -580,7 +634,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
             !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0])) {
+            (words & AW_DATE)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
