@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "json.h"
 #include "pipeline.h"
@@ -22,12 +23,37 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
 /* The text of a subtree (scripts, styles, templates skipped), cleaned; at
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
-/* ASCII case-insensitive: s[0..n) equals the literal. */
-bool wn_meta_ieq(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive: s[0..n) equals the literal. Inline: the chains
+ * of key comparisons in meta.c then test the literal's length, known at
+ * compile time, before any byte. */
+static inline bool
+wn_meta_ieq(const char *s, size_t n, const char *lit)
+{
+    if (!s || n != strlen(lit))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char a = s[i], b = lit[i];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return false;
+    }
+    return true;
+}
 /* ASCII case-insensitive: the literal occurs in s[0..n). */
 bool wn_meta_icontains(const char *s, size_t n, const char *lit);
 /* ASCII case-insensitive prefix test. */
-bool wn_meta_iprefix(const char *s, size_t n, const char *lit);
+static inline bool
+wn_meta_iprefix(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (!s || n < l)
+        return false;
+    for (size_t i = 0; i < l; i++) {
+        char a = s[i], b = lit[i];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return false;
+    }
+    return true;
+}
 /* Words of a string compared loosely: lower-cased letters and digits only. */
 size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap);
 /* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad). */

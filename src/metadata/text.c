@@ -238,30 +238,6 @@ lower(char c)
 }
 
 bool
-wn_meta_ieq(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n != l)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
-}
-
-bool
-wn_meta_iprefix(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n < l)
-        return false;
-    for (size_t i = 0; i < l; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
-}
-
-bool
 wn_meta_icontains(const char *s, size_t n, const char *lit)
 {
     size_t l = strlen(lit);
