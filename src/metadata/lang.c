@@ -300,16 +300,20 @@ wn_lang_detect(const char *s, size_t n, int *score)
         if (i < n) {
             /* ASCII letters, most of Latin-script text: what the general
              * path below does for them, inline */
-            unsigned char b = (unsigned char)s[i];
-            unsigned char lo = (unsigned char)(b | 0x20);
+            unsigned char lo = (unsigned char)(s[i] | 0x20);
             if (lo >= 'a' && lo <= 'z') {
-                i++;
-                scripts[SC_LATIN]++;
-                letters++;
-                if (wl + 1 < sizeof w - 1)
-                    w[wl++] = (char)lo;
-                else
-                    long_word = true;
+                size_t j = i;
+                do {
+                    if (wl + 1 < sizeof w - 1)
+                        w[wl++] = (char)lo;
+                    else
+                        long_word = true;
+                    j++;
+                    lo = (unsigned char)(j < n ? s[j] | 0x20 : 0);
+                } while (lo >= 'a' && lo <= 'z');
+                scripts[SC_LATIN] += j - i;
+                letters += j - i;
+                i = j;
                 continue;
             }
         }
