@@ -289,6 +289,28 @@ TEST(microdata)
     done(doc);
 }
 
+TEST(forum_first_post)
+{
+    /* the layout wrapper says it has a sidebar: it is no sidebar; the
+     * replies' microdata authors are not the page's; the first post's
+     * user name (digits and all) is */
+    const char *html =
+        "<body><div class=\"page-main page-main--withSidebar\"><main>"
+        "<h1>Which projector to buy?</h1>"
+        "<article class=post><span class=username>paulb203</span><p>Any advice?</p></article>"
+        "<article class=post itemscope itemtype=https://schema.org/Comment>"
+        "<div itemprop=author itemscope itemtype=https://schema.org/Person>"
+        "<span itemprop=name>Replier</span></div><p>Buy the cheap one.</p></article>"
+        "</main><div class=sidebar><span class=username>SidebarUser</span></div></div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "paulb203");
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -367,6 +389,7 @@ main(void)
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);
     RUN(microdata);
+    RUN(forum_first_post);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -312,10 +312,37 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
-/* Does an attribute value contain one of the words (ASCII
- * case-insensitively)? The value is lower-cased once for all words. */
+/* Is the match at low[at] a layout modifier's object: "withSidebar",
+ * "has-sidebar", "no-comments" name a wrapper that holds (or lacks) the
+ * region, not the region? The token's text before the match ends in
+ * "with", "has" or "no", a '-' or '_' allowed after it. */
 static bool
-value_has(const char *v, size_t l, const char *const *words, size_t count)
+after_modifier(const char *low, size_t at)
+{
+    size_t e = at;
+    if (e && (low[e - 1] == '-' || low[e - 1] == '_'))
+        e--;
+    if (e && (low[e - 1] == '-' || low[e - 1] == '_'))
+        e--; /* "p-body--with-sidebar" */
+    static const char *const mods[] = {"with", "has", "no"};
+    for (size_t k = 0; k < sizeof mods / sizeof mods[0]; k++) {
+        size_t ml = strlen(mods[k]);
+        if (e < ml || memcmp(low + e - ml, mods[k], ml) != 0)
+            continue;
+        /* the modifier starts its token or a part of it */
+        size_t b = e - ml;
+        if (!b || low[b - 1] == ' ' || low[b - 1] == '-' || low[b - 1] == '_')
+            return true;
+    }
+    return false;
+}
+
+/* Does an attribute value contain one of the words (ASCII
+ * case-insensitively)? The value is lower-cased once for all words. With
+ * `modifiers`, a word after a layout modifier ("withSidebar") does not
+ * count. */
+static bool
+value_has(const char *v, size_t l, const char *const *words, size_t count, bool modifiers)
 {
     if (!v || !l || l > 200)
         return false;
@@ -335,7 +362,7 @@ value_has(const char *v, size_t l, const char *const *words, size_t count)
             size_t j = 1;
             while (j < wl && p[j] == (w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j]))
                 j++;
-            if (j == wl)
+            if (j == wl && !(modifiers && after_modifier(low, (size_t)(p - low))))
                 return true;
         }
     }
@@ -360,7 +387,7 @@ word_attr_bit(const char *name, size_t len)
  * words? One scan of the element's attributes (the first of each name
  * counts, as wn_node_attr finds it). */
 static bool
-any_attr_has(const wn_node *n, const char *const *words, size_t count)
+any_attr_has(const wn_node *n, const char *const *words, size_t count, bool modifiers)
 {
     if (n->type != WN_NODE_ELEMENT)
         return false;
@@ -373,7 +400,7 @@ any_attr_has(const wn_node *n, const char *const *words, size_t count)
         if (!bit || (seen & bit))
             continue;
         seen |= bit;
-        if (value_has(a->value ? a->value : "", a->value_len, words, count))
+        if (value_has(a->value ? a->value : "", a->value_len, words, count, modifiers))
             return true;
     }
     return false;
@@ -406,6 +433,27 @@ typedef struct walk_state {
     bool saw_visible_date;
 } walk_state;
 
+/* Is n inside an item that is a reply: a Comment or an Answer (by its
+ * itemtype or the itemprop that links it)? Its author wrote the reply, not
+ * the page. */
+static bool
+in_reply_item(const wn_node *n)
+{
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+        if (!wn_node_has_attr(p, "itemscope"))
+            continue;
+        size_t l = 0;
+        const char *t = wn_node_attr(p, "itemtype", &l);
+        if (t && (wn_meta_icontains(t, l, "/Comment") || wn_meta_icontains(t, l, "/Answer")))
+            return true;
+        const char *ip = wn_node_attr(p, "itemprop", &l);
+        if (ip && (wn_meta_icontains(ip, l, "comment") || wn_meta_icontains(ip, l, "answer")))
+            return true;
+        return false; /* the nearest item decides */
+    }
+    return false;
+}
+
 static void
 read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 {
@@ -416,6 +464,8 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
+        if (in_reply_item(n))
+            return;
         /* <span itemprop=author itemscope><span itemprop=name>Jane</span> */
         const wn_node *name = NULL;
         wn_walk w;
@@ -557,7 +607,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
             break;
         }
         if (!st.skip_region && st.in_body &&
-            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0]) ||
+            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0],
+                          true) ||
              wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
              wn_node_is(n, WN_TAG_NAV))) {
             st.skip_region = n;
@@ -570,7 +621,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             continue;
         /* visible byline: class/id/rel/itemprop says author or byline */
         if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
-            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0])) {
+            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
             wn_str t = short_text(c->arena, n, 250);
             if (t.ptr) {
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
@@ -580,7 +631,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
             !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0])) {
+            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0], false)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
