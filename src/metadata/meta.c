@@ -427,6 +427,7 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
+    const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
@@ -507,6 +508,21 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* Visible byline: class/id/rel/itemprop says author or byline. */
+static void
+visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
+{
+    if (!st->saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
+        any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
+        wn_str t = short_text(c->arena, n, 250);
+        if (t.ptr) {
+            wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
+            if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
+                st->saw_visible_author = true;
+        }
+    }
+}
+
 static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
@@ -521,6 +537,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
         if (!enter) {
             if (n == st.skip_region)
                 st.skip_region = NULL;
+            if (n == st.noscript)
+                st.noscript = NULL;
             if (n == st.landmark) {
                 st.landmark = NULL;
                 st.in_landmark = false;
@@ -533,6 +551,36 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         size_t l = 0;
         const char *v;
+        /* A <noscript> of the body may hold the whole page as the server
+         * renders it for crawlers (JavaScript forum and blog apps): its
+         * microdata and bylines name the author; its headings, times and
+         * images duplicate what the page shows, and are not read. */
+        if (st.noscript || (st.in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
+            if (!st.noscript) {
+                st.noscript = n;
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
+                wn_node_is(n, WN_TAG_TEMPLATE)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (st.skip_region)
+                continue;
+            if (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0],
+                             true) ||
+                wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
+                wn_node_is(n, WN_TAG_NAV)) {
+                st.skip_region = n;
+                continue;
+            }
+            size_t il = 0;
+            const char *ip = wn_node_attr(n, "itemprop", &il);
+            if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
+                read_microdata(c, n, ip, il);
+            visible_author(c, &st, n);
+            continue;
+        }
         if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                              wn_node_is(n, WN_TAG_FOOTER))) {
             st.landmark = n;
@@ -619,16 +667,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             read_microdata(c, n, ip, il);
         if (st.skip_region || !st.in_body)
             continue;
-        /* visible byline: class/id/rel/itemprop says author or byline */
-        if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
-            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
-            wn_str t = short_text(c->arena, n, 250);
-            if (t.ptr) {
-                wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-                if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
-                    st.saw_visible_author = true;
-            }
-        }
+        visible_author(c, &st, n);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
             !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
             any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0], false)) {
