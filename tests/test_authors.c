@@ -56,6 +56,10 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Byron Smith");
     CHECK_EQ_INT(parse("Recipe by Jane Doe"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* forum user names: one word, digits allowed */
+    CHECK_EQ_INT(parse("paulb203"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "paulb203");
+    CHECK_EQ_INT(parse("josh_wilmot90"), 1);
 }
 
 TEST(not_names)
@@ -71,6 +75,9 @@ TEST(not_names)
     CHECK_EQ_INT(parse("Written By"), 0);
     CHECK_EQ_INT(parse("Jane Do..."), 0);
     CHECK_EQ_INT(parse(""), 0);
+    CHECK_EQ_INT(parse("5 min read"), 0);
+    CHECK_EQ_INT(parse("2h"), 0);
+    CHECK_EQ_INT(parse("Sat, 20 Dec, 2025 - 06:36"), 0);
 }
 
 int

@@ -289,6 +289,49 @@ TEST(microdata)
     done(doc);
 }
 
+TEST(forum_first_post)
+{
+    /* the layout wrapper says it has a sidebar: it is no sidebar; the
+     * replies' microdata authors are not the page's; the first post's
+     * user name (digits and all) is */
+    const char *html =
+        "<body><div class=\"page-main page-main--withSidebar\"><main>"
+        "<h1>Which projector to buy?</h1>"
+        "<article class=post><span class=username>paulb203</span><p>Any advice?</p></article>"
+        "<article class=post itemscope itemtype=https://schema.org/Comment>"
+        "<div itemprop=author itemscope itemtype=https://schema.org/Person>"
+        "<span itemprop=name>Replier</span></div><p>Buy the cheap one.</p></article>"
+        "</main><div class=sidebar><span class=username>SidebarUser</span></div></div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "paulb203");
+    done(doc);
+}
+
+TEST(noscript_author)
+{
+    /* a JavaScript app's crawler rendering inside <noscript>: its
+     * microdata author counts; its heading does not become the title */
+    const char *html =
+        "<head><title>Valuation talk - Example Forum</title></head>"
+        "<body><div id=app></div><noscript><div itemscope "
+        "itemtype=http://schema.org/DiscussionForumPosting><h1>Noscript heading</h1>"
+        "<span itemprop=author itemscope itemtype=http://schema.org/Person>"
+        "<a itemprop=url href=/u/bear><span itemprop=name>BearBull</span></a></span>"
+        "<p>Post text.</p></div></noscript></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "BearBull");
+    CHECK(!m.title.ptr || strcmp(m.title.ptr, "Noscript heading") != 0);
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -367,6 +410,8 @@ main(void)
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);
     RUN(microdata);
+    RUN(forum_first_post);
+    RUN(noscript_author);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

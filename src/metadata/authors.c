@@ -157,6 +157,8 @@ static const char *const non_names[] = {
     "msc",      "username",      "written by", "posted by", "login",    "log in",    "sign in",
     "register", "webmaster",     "editorial",  "news desk", "newsdesk", "redaktion", "home",
     "news",     "menu",
+    /* a weekday abbreviation before a date ("Sat, 20 Dec, 2025") */
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 };
 
 static bool
@@ -216,6 +218,26 @@ is_particle(const char *w, size_t l)
     return word_in(w, l, p, sizeof p / sizeof p[0]);
 }
 
+/* A user name as forums print it ("paulb203", "Need2KnowLion",
+ * "josh_wilmot90"): one word that starts with a letter and has at least
+ * two letters, digits and '_' '.' '-' allowed. Digits are refused in
+ * any other piece ("5 min read", "July 26, 2023"). */
+static bool
+is_handle(const char *s, size_t n)
+{
+    if (!n || n > 40 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+            letters++;
+        else if (!((ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
+            return false;
+    }
+    return letters >= 2;
+}
+
 /* Validate one trimmed piece; returns the name's length (it may be cut
  * shorter: a trailing role after the name), 0 when it is no name. */
 static size_t
@@ -247,7 +269,7 @@ name_len(const char *s, size_t n)
         const char *w = s + st;
         size_t l = i - st;
         for (size_t k = 0; k < l; k++)
-            if (w[k] >= '0' && w[k] <= '9')
+            if (w[k] >= '0' && w[k] <= '9' && !is_handle(s, n))
                 return 0;
         size_t wl = l;
         while (wl && (w[wl - 1] == '.' || w[wl - 1] == ','))

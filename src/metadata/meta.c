@@ -312,6 +312,36 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
+/* Is the match at v[at] (ASCII case-insensitively) a layout modifier's object: "withSidebar",
+ * "has-sidebar", "no-comments" name a wrapper that holds (or lacks) the
+ * region, not the region? The token's text before the match ends in
+ * "with", "has" or "no", a '-' or '_' allowed after it. */
+static bool
+after_modifier(const unsigned char *v, size_t at)
+{
+    size_t e = at;
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
+        e--;
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
+        e--; /* "p-body--with-sidebar" */
+    static const char *const mods[] = {"with", "has", "no"};
+    for (size_t k = 0; k < sizeof mods / sizeof mods[0]; k++) {
+        size_t ml = strlen(mods[k]);
+        if (e < ml)
+            continue;
+        size_t j = 0;
+        while (j < ml && (v[e - ml + j] | 0x20) == (unsigned char)mods[k][j])
+            j++;
+        if (j < ml)
+            continue;
+        /* the modifier starts its token or a part of it */
+        size_t b = e - ml;
+        if (!b || v[b - 1] == ' ' || v[b - 1] == '-' || v[b - 1] == '_')
+            return true;
+    }
+    return false;
+}
+
 /* Which of the attributes attr_word_bits reads is this one (a bit), or 0. */
 static unsigned
 word_attr_bit(const char *name, size_t len)
@@ -430,7 +460,7 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
                 while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
                                      (unsigned char)w[j])
                     j++;
-                if (j == wl)
+                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED && after_modifier(v, p)))
                     bits |= aw->e[k].bit;
             }
         }
@@ -451,11 +481,33 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
+    const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
     bool saw_visible_date;
 } walk_state;
+
+/* Is n inside an item that is a reply: a Comment or an Answer (by its
+ * itemtype or the itemprop that links it)? Its author wrote the reply, not
+ * the page. */
+static bool
+in_reply_item(const wn_node *n)
+{
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+        if (!wn_node_has_attr(p, "itemscope"))
+            continue;
+        size_t l = 0;
+        const char *t = wn_node_attr(p, "itemtype", &l);
+        if (t && (wn_meta_icontains(t, l, "/Comment") || wn_meta_icontains(t, l, "/Answer")))
+            return true;
+        const char *ip = wn_node_attr(p, "itemprop", &l);
+        if (ip && (wn_meta_icontains(ip, l, "comment") || wn_meta_icontains(ip, l, "answer")))
+            return true;
+        return false; /* the nearest item decides */
+    }
+    return false;
+}
 
 static void
 read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
@@ -467,6 +519,8 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
+        if (in_reply_item(n))
+            return;
         /* <span itemprop=author itemscope><span itemprop=name>Jane</span> */
         const wn_node *name = NULL;
         wn_walk w;
@@ -508,6 +562,20 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* Visible byline: class/id/rel/itemprop says author or byline. */
+static void
+visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
+{
+    if (!st->saw_visible_author && c->authors_src <= WN_SRC_VISIBLE && (words & AW_BYLINE)) {
+        wn_str t = short_text(c->arena, n, 250);
+        if (t.ptr) {
+            wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
+            if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
+                st->saw_visible_author = true;
+        }
+    }
+}
+
 static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
@@ -524,6 +592,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
         if (!enter) {
             if (n == st.skip_region)
                 st.skip_region = NULL;
+            if (n == st.noscript)
+                st.noscript = NULL;
             if (n == st.landmark) {
                 st.landmark = NULL;
                 st.in_landmark = false;
@@ -536,6 +606,36 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         size_t l = 0;
         const char *v;
+        /* A <noscript> of the body may hold the whole page as the server
+         * renders it for crawlers (JavaScript forum and blog apps): its
+         * microdata and bylines name the author; its headings, times and
+         * images duplicate what the page shows, and are not read. */
+        if (st.noscript || (st.in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
+            if (!st.noscript) {
+                st.noscript = n;
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
+                wn_node_is(n, WN_TAG_TEMPLATE)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (st.skip_region)
+                continue;
+            unsigned words = attr_word_bits(&aw, n);
+            if ((words & AW_EXCLUDED) ||
+                wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
+                wn_node_is(n, WN_TAG_NAV)) {
+                st.skip_region = n;
+                continue;
+            }
+            size_t il = 0;
+            const char *ip = wn_node_attr(n, "itemprop", &il);
+            if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
+                read_microdata(c, n, ip, il);
+            visible_author(c, &st, n, words);
+            continue;
+        }
         if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                              wn_node_is(n, WN_TAG_FOOTER))) {
             st.landmark = n;
@@ -622,19 +722,9 @@ walk_document(wn_meta_cands *c, wn_node *root)
             read_microdata(c, n, ip, il);
         if (st.skip_region || !st.in_body)
             continue;
-        /* visible byline: class/id/rel/itemprop says author or byline */
-        if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
-            (words & AW_BYLINE)) {
-            wn_str t = short_text(c->arena, n, 250);
-            if (t.ptr) {
-                wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-                if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
-                    st.saw_visible_author = true;
-            }
-        }
+        visible_author(c, &st, n, words);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
-            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-            (words & AW_DATE)) {
+            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
