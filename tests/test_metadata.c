@@ -248,6 +248,28 @@ TEST(title_tagline)
     wn_arena_free_all(&a);
 }
 
+TEST(title_heading_at_start)
+{
+    /* an <h1> naming the site or book (the end of "Page - Book") loses to
+     * the <h2> the <title> starts with */
+    const char *html = "<head><title>What Is Ownership? - The Programming Handbook</title></head>"
+                       "<body><div><h1>The Programming Handbook</h1></div>"
+                       "<main><h2>What Is Ownership?</h2><p>Text.</p></main></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is Ownership?");
+    done(doc);
+    /* alone, the heading the <title> ends with still agrees */
+    html = "<head><title>Acme - The Best Espresso Machines Under $500</title></head>"
+           "<body><h1>The Best Espresso Machines Under $500</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
 TEST(dates_refused)
 {
     const char *html = "<head><meta name=date content=9999-99-99>"
@@ -400,6 +422,7 @@ main(void)
     RUN(title_suffix);
     RUN(title_by_page_type);
     RUN(title_tagline);
+    RUN(title_heading_at_start);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);

@@ -121,19 +121,21 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     return title;
 }
 
-/* How well heading text h agrees with a declared title d: 3 equal, 2 the
- * declared title contains the heading (site name glued on), 1 the heading
- * contains the declared title, 0 unrelated. */
+/* How well heading text h agrees with a declared title d: 4 equal, 3 the
+ * declared title starts with the heading (site name glued on after it), 2
+ * the declared title contains it elsewhere (a heading that repeats the site
+ * name a "Page - Site" title ends with: a logo or a book's name in a
+ * sidebar), 1 the heading contains the declared title, 0 unrelated. */
 static int
 agreement(const folded *h, const folded *d)
 {
     if (!h->n || !d->n)
         return 0;
     if (strcmp(h->s, d->s) == 0)
-        return 3;
+        return 4;
     size_t hw = count_words(h), dw = count_words(d);
     if (contains_words(d, h) && (hw >= 3 || hw * 2 >= dw))
-        return 2;
+        return strncmp(d->s, h->s, h->n) == 0 && d->s[h->n] == ' ' ? 3 : 2;
     if (contains_words(h, d) && (dw >= 3 || dw * 2 >= hw))
         return 1;
     return 0;
