@@ -212,6 +212,64 @@ TEST(title_by_page_type)
     done(doc);
 }
 
+TEST(title_tagline)
+{
+    /* a short tail after the first bar or spaced hyphen goes, also from the
+     * <h1> itself and with no site name declared */
+    const char *html = "<head><title>Best Movers in Town 2025 | Top 19 Companies | Acme</title>"
+                       "</head><body><h1>Best Movers in Town 2025 | Top 19 Companies</h1></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Movers in Town 2025");
+    CHECK_EQ_INT(m.title.len, strlen("Best Movers in Town 2025"));
+    done(doc);
+    struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Language Apps Compared - Personally Tested", "Language Apps Compared"},
+        /* a long tail is a subtitle */
+        {"The Death Spiral - How Small Languages Die in the Age of AI",
+         "The Death Spiral - How Small Languages Die in the Age of AI"},
+        /* a one-word head is a name, not a headline */
+        {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
+        /* en and em dashes belong to the headline */
+        {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
+         "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},
+        /* a hyphen inside a word is no separator */
+        {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
+    };
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_str t = wn_title_cut_tagline(&a, (wn_str){cases[i].in, strlen(cases[i].in)});
+        CHECK_EQ_MEM(t.ptr, t.len, cases[i].out);
+    }
+    wn_arena_free_all(&a);
+}
+
+TEST(title_heading_at_start)
+{
+    /* an <h1> naming the site or book (the end of "Page - Book") loses to
+     * the <h2> the <title> starts with */
+    const char *html = "<head><title>What Is Ownership? - The Programming Handbook</title></head>"
+                       "<body><div><h1>The Programming Handbook</h1></div>"
+                       "<main><h2>What Is Ownership?</h2><p>Text.</p></main></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is Ownership?");
+    done(doc);
+    /* alone, the heading the <title> ends with still agrees */
+    html = "<head><title>Acme - The Best Espresso Machines Under $500</title></head>"
+           "<body><h1>The Best Espresso Machines Under $500</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
 TEST(dates_refused)
 {
     const char *html = "<head><meta name=date content=9999-99-99>"
@@ -406,6 +464,8 @@ main(void)
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(title_by_page_type);
+    RUN(title_tagline);
+    RUN(title_heading_at_start);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);

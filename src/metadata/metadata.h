@@ -162,6 +162,9 @@ wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
 /* The title for a page of type t: alt replaces title on service and
  * listing pages (see wn_title_choose), cut before a " | " tagline. */
 wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t);
+/* "Headline | Short tail" (a bar or a spaced hyphen, at most five words
+ * after it): the headline, NUL-terminated in a (NULL: title unchanged). */
+wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

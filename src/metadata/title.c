@@ -121,26 +121,68 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     return title;
 }
 
-/* How well heading text h agrees with a declared title d: 3 equal, 2 the
- * declared title contains the heading (site name glued on), 1 the heading
- * contains the declared title, 0 unrelated. */
+/* How well heading text h agrees with a declared title d: 4 equal, 3 the
+ * declared title starts with the heading (site name glued on after it), 2
+ * the declared title contains it elsewhere (a heading that repeats the site
+ * name a "Page - Site" title ends with: a logo or a book's name in a
+ * sidebar), 1 the heading contains the declared title, 0 unrelated. */
 static int
 agreement(const folded *h, const folded *d)
 {
     if (!h->n || !d->n)
         return 0;
     if (strcmp(h->s, d->s) == 0)
-        return 3;
+        return 4;
     size_t hw = count_words(h), dw = count_words(d);
     if (contains_words(d, h) && (hw >= 3 || hw * 2 >= dw))
-        return 2;
+        return strncmp(d->s, h->s, h->n) == 0 && d->s[h->n] == ' ' ? 3 : 2;
     if (contains_words(h, d) && (dw >= 3 || dw * 2 >= hw))
         return 1;
     return 0;
 }
 
+/* "Headline - Short tail" and "Headline | Short tail": what follows the
+ * first bar or spaced hyphen is a template's tag line, a section, an edition
+ * or a site name that no declared name gave away ("Best Movers in NYC 2025 |
+ * Top 19 Companies"). A tail of more than five words reads as a subtitle and
+ * stays; en and em dashes are a headline's own punctuation and stay. */
+#define TAGLINE_MAX_WORDS 5
+
+wn_str
+wn_title_cut_tagline(wn_arena *a, wn_str title)
+{
+    if (!title.ptr || title.len < 5)
+        return title;
+    for (size_t i = 1; i + 3 < title.len; i++) {
+        if (title.ptr[i] != ' ' || title.ptr[i + 2] != ' ' ||
+            (title.ptr[i + 1] != '|' && title.ptr[i + 1] != '-'))
+            continue;
+        folded fh, ft;
+        fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
+        ft.n = wn_meta_fold(title.ptr + i + 3, title.len - i - 3, ft.s, sizeof ft.s);
+        size_t wh = count_words(&fh), wt = count_words(&ft);
+        if (wh < 2 || wt < 1 || wt > TAGLINE_MAX_WORDS)
+            return title;
+        size_t end = i;
+        while (end > 0 && title.ptr[end - 1] == ' ')
+            end--;
+        char *cp = a ? wn_arena_strndup(a, title.ptr, end) : NULL; /* NUL-terminated */
+        return cp ? (wn_str){cp, end} : title;
+    }
+    return title;
+}
+
+static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
+
 wn_str
 wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
+{
+    wn_str t = choose(c, headline, alt);
+    return wn_title_cut_tagline(c->arena, t);
+}
+
+static wn_str
+choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
 {
     *headline = NULL;
     *alt = (wn_str){NULL, 0};
@@ -213,15 +255,13 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
 wn_str
 wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t)
 {
-    if (!alt.ptr || !alt.len)
-        return title;
-    if (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING)
-        return title;
+    if (!alt.ptr || !alt.len || (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING))
+        return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
     for (size_t i = 1; i + 3 < alt.len; i++)
         if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
             char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
             return cp ? (wn_str){cp, i} : alt;
         }
-    return alt;
+    return wn_title_cut_tagline(a, alt);
 }
