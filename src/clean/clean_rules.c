@@ -86,26 +86,37 @@ static const hidden_class hidden_classes[] = {
 };
 #undef HC
 
-static int
+/* Longest and shortest vocabulary words: longer or shorter tokens are not
+ * looked up (wn_token_vocab_sorted checks the bounds too). */
+#define VOCAB_MIN_LEN 2
+#define VOCAB_MAX_LEN 15
+
+static inline int
 lower(int c)
 {
     return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-static bool
-is_alpha(int c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool
+static inline bool
 is_digit(int c)
 {
     return c >= '0' && c <= '9';
 }
 
+static inline bool
+is_alnum(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
+}
+
+static inline bool
+is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Byte order of a token against a vocabulary word (a prefix sorts first). */
-static int
+static inline int
 vocab_cmp(const char *tok, size_t n, const vocab_word *v)
 {
     size_t m = n < v->len ? n : v->len;
@@ -115,17 +126,22 @@ vocab_cmp(const char *tok, size_t n, const vocab_word *v)
     return n < v->len ? -1 : n > v->len ? 1 : 0;
 }
 
-uint32_t
-wn_token_class(const char *tok, size_t n)
+/* Binary search of a lower-case token; most steps are decided by the first
+ * byte alone. */
+static inline uint32_t
+vocab_find(const char *tok, size_t n)
 {
-    if (n == 0 || n > 32)
+    if (n < VOCAB_MIN_LEN || n > VOCAB_MAX_LEN)
         return 0;
+    unsigned char t0 = (unsigned char)tok[0];
     size_t lo = 0, hi = sizeof vocab / sizeof vocab[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = vocab_cmp(tok, n, &vocab[mid]);
+        const vocab_word *v = &vocab[mid];
+        unsigned char w0 = (unsigned char)v->word[0];
+        int c = t0 < w0 ? -1 : t0 > w0 ? 1 : vocab_cmp(tok, n, v);
         if (c == 0)
-            return vocab[mid].bits;
+            return v->bits;
         if (c < 0)
             hi = mid;
         else
@@ -134,25 +150,36 @@ wn_token_class(const char *tok, size_t n)
     return 0;
 }
 
+uint32_t
+wn_token_class(const char *tok, size_t n)
+{
+    if (n == 0 || n > 32)
+        return 0;
+    return vocab_find(tok, n);
+}
+
 bool
 wn_token_vocab_sorted(void)
 {
-    for (size_t i = 1; i < sizeof vocab / sizeof vocab[0]; i++)
-        if (vocab_cmp(vocab[i].word, vocab[i].len, &vocab[i - 1]) <= 0)
+    for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
+        if (vocab[i].len < VOCAB_MIN_LEN || vocab[i].len > VOCAB_MAX_LEN)
             return false;
+        if (i && vocab_cmp(vocab[i].word, vocab[i].len, &vocab[i - 1]) <= 0)
+            return false;
+    }
     return true;
 }
 
-/* Call fn for each token of s; tokens are lower-cased into a small buffer.
- * Token boundaries: any non-alphanumeric byte, lower->Upper case changes
- * and letter<->digit changes. Non-ASCII bytes end tokens too. */
-typedef bool (*token_fn)(const char *tok, size_t n, void *ctx);
-
-/* Does the alphanumeric run s[0..n) look like a generated hash (CSS
- * modules, styled-components: "UbbKhW", "4pDFEa", "sc-aXZVg") rather than
- * words? Letters mixed with digits and capitals, or several one- or
- * two-letter camelCase parts. Its tokens are ignored: a hash can spell "ad". */
-static bool
+/* Tokens of a class or id value. Token boundaries: any non-alphanumeric
+ * byte, lower->Upper case changes and letter<->digit changes. Non-ASCII
+ * bytes end tokens too.
+ *
+ * An alphanumeric run that looks like a generated hash (CSS modules,
+ * styled-components: "UbbKhW", "4pDFEa", "sc-aXZVg") rather than words is
+ * skipped whole: letters mixed with digits and capitals, or several one- or
+ * two-letter camelCase parts (a hash can spell "ad"). Tokens over 32 bytes
+ * are no word. */
+static inline bool
 looks_hashed(const char *s, size_t n)
 {
     size_t upper = 0, digits = 0, short_parts = 0, part = 0;
@@ -174,13 +201,10 @@ looks_hashed(const char *s, size_t n)
     return (digits && upper && digits < n) || short_parts >= 2;
 }
 
-static inline bool
-is_alnum(int c)
-{
-    return is_alpha(c) || is_digit(c);
-}
+/* Call fn for each token of s, lower-cased (the slow, general form, for
+ * tests); names_bits below is the same split for the vocabulary. */
+typedef bool (*token_fn)(const char *tok, size_t n, void *ctx);
 
-/* One token s[0..n) to fn, lower-cased; tokens over 32 bytes are no word. */
 static inline bool
 token_emit(const char *s, size_t n, token_fn fn, void *ctx)
 {
@@ -192,9 +216,7 @@ token_emit(const char *s, size_t n, token_fn fn, void *ctx)
     return fn(tok, n, ctx);
 }
 
-/* Each alphanumeric run is skipped whole when it looks hashed, else split
- * where a lower-case letter meets a capital or letters meet digits. */
-static inline void
+static void
 tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
 {
     size_t i = 0;
@@ -223,22 +245,56 @@ tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
     }
 }
 
-static bool
-classify_cb(const char *tok, size_t n, void *ctx)
+/* The vocabulary bits of one alphanumeric run s[0..n) that does not look
+ * hashed: each token is lower-cased as it is read and looked up at its end
+ * (tokens outside the vocabulary's lengths are not copied). */
+static inline uint32_t
+run_bits(const char *s, size_t n)
 {
-    *(uint32_t *)ctx |= wn_token_class(tok, n);
-    return false;
+    uint32_t bits = 0;
+    char tok[VOCAB_MAX_LEN];
+    size_t t = 0; /* token length so far */
+    for (size_t k = 0; k < n; k++) {
+        int c = (unsigned char)s[k];
+        if (k > 0) {
+            int p = (unsigned char)s[k - 1];
+            if ((p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z') || is_digit(p) != is_digit(c)) {
+                bits |= vocab_find(tok, t);
+                t = 0;
+            }
+        }
+        if (t < VOCAB_MAX_LEN)
+            tok[t] = (char)lower(c);
+        t++;
+    }
+    return bits | vocab_find(tok, t);
 }
 
-static bool
-is_ws(int c)
+/* Union of the bits of the tokens of one class name s[0..n) (no white
+ * space in it). */
+static inline uint32_t
+name_bits(const char *s, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    uint32_t bits = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !is_alnum((unsigned char)s[i]))
+            i++;
+        size_t j = i;
+        while (j < n && is_alnum((unsigned char)s[j]))
+            j++;
+        if (j == i)
+            break;
+        if (!looks_hashed(s + i, j - i))
+            bits |= run_bits(s + i, j - i);
+        i = j;
+    }
+    return bits;
 }
 
 /* Utility-CSS class names with variants or arbitrary values
  * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not purpose. */
-static bool
+static inline bool
 is_utility_class(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -247,12 +303,32 @@ is_utility_class(const char *s, size_t n)
     return false;
 }
 
-uint32_t
-wn_tokens_classify(const char *s, size_t n)
+/* Is the class name s[0..n) a "visually hidden" one? */
+static inline bool
+name_hidden(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
+        const char *h = hidden_classes[k].name;
+        if (hidden_classes[k].len != n)
+            continue;
+        size_t j = 0;
+        while (j < n && lower((unsigned char)s[j]) == h[j])
+            j++;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+/* wn_tokens_classify, and with `hidden` the visually-hidden class names
+ * too (WN_TOK_HIDDEN; none in a value with a ':' anywhere: "hidden
+ * md:block" is hidden on small screens only). */
+static uint32_t
+value_bits(const char *s, size_t n, bool hidden)
 {
     uint32_t bits = 0;
-    if (!s)
-        return 0;
+    if (hidden && memchr(s, ':', n))
+        hidden = false;
     size_t i = 0;
     while (i < n) {
         while (i < n && is_ws((unsigned char)s[i]))
@@ -260,10 +336,20 @@ wn_tokens_classify(const char *s, size_t n)
         size_t start = i;
         while (i < n && !is_ws((unsigned char)s[i]))
             i++;
-        if (i > start && !is_utility_class(s + start, i - start))
-            tokens_each(s + start, i - start, classify_cb, &bits);
+        if (i == start)
+            continue;
+        if (hidden && !(bits & WN_TOK_HIDDEN) && name_hidden(s + start, i - start))
+            bits |= WN_TOK_HIDDEN;
+        if (!is_utility_class(s + start, i - start))
+            bits |= name_bits(s + start, i - start);
     }
     return bits;
+}
+
+uint32_t
+wn_tokens_classify(const char *s, size_t n)
+{
+    return s ? value_bits(s, n, false) : 0;
 }
 
 typedef struct has_ctx {
@@ -290,51 +376,27 @@ wn_tokens_has(const char *s, size_t n, const char *word)
     return h.found;
 }
 
-/* Is one of the whitespace-separated class names a "visually hidden" one? */
-static bool
-class_hidden(const char *s, size_t n)
-{
-    /* "hidden md:block": hidden on small screens only */
-    if (memchr(s, ':', n))
-        return false;
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
-            i++;
-        size_t start = i;
-        while (i < n && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
-            i++;
-        size_t len = i - start;
-        for (size_t k = 0; len && k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
-            const char *h = hidden_classes[k].name;
-            if (hidden_classes[k].len != len)
-                continue;
-            size_t j = 0;
-            while (j < len && lower((unsigned char)s[start + j]) == h[j])
-                j++;
-            if (j == len)
-                return true;
-        }
-    }
-    return false;
-}
-
 uint32_t
 wn_node_token_bits(const wn_node *n)
 {
     if (!n || n->type != WN_NODE_ELEMENT)
         return 0;
-    uint32_t bits = 0;
-    size_t len;
-    const char *v = wn_node_attr(n, "class", &len);
-    if (v) {
-        bits |= wn_tokens_classify(v, len);
-        if (class_hidden(v, len))
-            bits |= WN_TOK_HIDDEN;
+    /* the first class and the first id attribute, in one scan */
+    const wn_attr *cls = NULL, *id = NULL;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        if (!cls && a->name_len == 5 && memcmp(a->name, "class", 5) == 0)
+            cls = a;
+        else if (!id && a->name_len == 2 && a->name[0] == 'i' && a->name[1] == 'd')
+            id = a;
     }
-    v = wn_node_attr(n, "id", &len);
-    if (v)
-        bits |= wn_tokens_classify(v, len);
+    uint32_t bits = 0;
+    if (cls && cls->value)
+        bits |= value_bits(cls->value, cls->value_len, true);
+    if (id && id->value)
+        bits |= value_bits(id->value, id->value_len, false);
     return bits;
 }
 
