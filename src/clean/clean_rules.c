@@ -23,8 +23,10 @@ typedef struct vocab_word {
 #define C WN_TOK_CAPTION
 #define M (WN_TOK_NEG | WN_TOK_COMMENTS)
 
-/* Sorted by word (byte order) for a binary search: keep it sorted when
- * adding words (test_clean checks). The bits say the category:
+/* One array per first letter, each sorted by word (byte order) for a binary
+ * search: keep them sorted when adding words, and a new first letter needs
+ * its array in vocab_letters (test_clean checks both). The bits say the
+ * category:
  *   D  never content: navigation and menus, sharing and social, ads and
  *      promotion, banners, dialogs, subscriptions;
  *   N  usually boilerplate, judged with the text it holds (related,
@@ -32,36 +34,95 @@ typedef struct vocab_word {
  *   M  a comment section (N as well);
  *   P  usually the article;
  *   B  bylines and dates;  C  captions and credits. */
-static const vocab_word vocab[] = {
+static const vocab_word vocab_a[] = {
     W("ad", D), W("addthis", D), W("ads", D), W("adsense", D), W("adslot", D), W("adunit", D),
     W("advert", D), W("advertisement", D), W("advertising", D), W("adverts", D), W("article", P),
     W("articlebody", P), W("aside", N), W("author", B), W("authorbio", N), W("authorbox", N),
-    W("authorname", B), W("authors", B), W("banner", N), W("bio", N), W("blog", P), W("body", P),
-    W("breadcrumb", D), W("breadcrumbs", D), W("byline", B), W("bylines", B), W("caption", C),
-    W("captions", C), W("ccpa", D), W("comment", M), W("commentlist", M), W("comments", M),
-    W("consent", D), W("content", P), W("cookie", D), W("cookies", D), W("credit", C),
-    W("credits", C), W("crumbs", D), W("cta", N), W("date", B), W("dateline", B), W("dates", B),
-    W("dfp", D), W("disqus", M), W("drawer", D), W("dropdown", D), W("entry", P),
-    W("entrycontent", P), W("figcaption", C), W("follow", N), W("foot", N), W("footer", N),
-    W("gdpr", D), W("header", N), W("hentry", P), W("lightbox", D), W("links", N), W("login", D),
+    W("authorname", B), W("authors", B),
+};
+static const vocab_word vocab_b[] = {
+    W("banner", N), W("bio", N), W("blog", P), W("body", P), W("breadcrumb", D),
+    W("breadcrumbs", D), W("byline", B), W("bylines", B),
+};
+static const vocab_word vocab_c[] = {
+    W("caption", C), W("captions", C), W("ccpa", D), W("comment", M), W("commentlist", M),
+    W("comments", M), W("consent", D), W("content", P), W("cookie", D), W("cookies", D),
+    W("credit", C), W("credits", C), W("crumbs", D), W("cta", N),
+};
+static const vocab_word vocab_d[] = {
+    W("date", B), W("dateline", B), W("dates", B), W("dfp", D), W("disqus", M), W("drawer", D),
+    W("dropdown", D),
+};
+static const vocab_word vocab_e[] = {
+    W("entry", P), W("entrycontent", P),
+};
+static const vocab_word vocab_f[] = {
+    W("figcaption", C), W("follow", N), W("foot", N), W("footer", N),
+};
+static const vocab_word vocab_g[] = {
+    W("gdpr", D),
+};
+static const vocab_word vocab_h[] = {
+    W("header", N), W("hentry", P),
+};
+static const vocab_word vocab_l[] = {
+    W("lightbox", D), W("links", N), W("login", D),
+};
+static const vocab_word vocab_m[] = {
     W("main", P), W("masthead", N), W("megamenu", D), W("menu", D), W("menubar", D), W("menus", D),
-    W("meta", B), W("modal", D), W("more", N), W("mostpopular", N), W("mostread", N), W("nav", D),
-    W("navbar", D), W("navigation", D), W("newsletter", D), W("offcanvas", D), W("outbrain", N),
+    W("meta", B), W("modal", D), W("more", N), W("mostpopular", N), W("mostread", N),
+};
+static const vocab_word vocab_n[] = {
+    W("nav", D), W("navbar", D), W("navigation", D), W("newsletter", D),
+};
+static const vocab_word vocab_o[] = {
+    W("offcanvas", D), W("outbrain", N),
+};
+static const vocab_word vocab_p[] = {
     W("pager", N), W("pagination", N), W("paywall", N), W("popover", D), W("popular", N),
     W("popup", D), W("post", P), W("postbody", P), W("postcontent", P), W("posted", B),
-    W("print", D), W("promo", D), W("promos", D), W("promotion", D), W("prose", P), W("pubdate", B),
-    W("published", B), W("rail", N), W("recirc", N), W("recirculation", N), W("recommendations", N),
+    W("print", D), W("promo", D), W("promos", D), W("promotion", D), W("prose", P),
+    W("pubdate", B), W("published", B),
+};
+static const vocab_word vocab_r[] = {
+    W("rail", N), W("recirc", N), W("recirculation", N), W("recommendations", N),
     W("recommended", N), W("related", N), W("respond", M), W("richtext", P), W("rte", P),
+};
+static const vocab_word vocab_s[] = {
     W("searchbox", D), W("searchform", D), W("share", D), W("sharebar", D), W("shares", D),
     W("sharethis", D), W("sharing", D), W("sidebar", N), W("signature", N), W("signatures", N),
     W("signin", D), W("signup", D), W("skip", D), W("skiplink", D), W("social", D),
     W("socialmedia", D), W("socials", D), W("sponsor", D), W("sponsored", D), W("sponsors", D),
     W("story", P), W("storybody", P), W("submenu", D), W("subnav", D), W("subscribe", D),
-    W("subscription", D), W("taboola", N), W("tag", N), W("tagcloud", N), W("taglist", N),
-    W("tags", N), W("teaser", N), W("teasers", N), W("text", P), W("timestamp", B), W("toolbar", D),
-    W("tooltip", D), W("topbar", D), W("trending", N), W("usercard", N), W("userinfo", N),
+    W("subscription", D),
+};
+static const vocab_word vocab_t[] = {
+    W("taboola", N), W("tag", N), W("tagcloud", N), W("taglist", N), W("tags", N), W("teaser", N),
+    W("teasers", N), W("text", P), W("timestamp", B), W("toolbar", D), W("tooltip", D),
+    W("topbar", D), W("trending", N),
+};
+static const vocab_word vocab_u[] = {
+    W("usercard", N), W("userinfo", N),
+};
+static const vocab_word vocab_v[] = {
     W("vote", N), W("votes", N), W("voting", N),
 };
+#define LETTER(c) {vocab_##c, sizeof vocab_##c / sizeof vocab_##c[0]}
+/* The words of each first letter a..z. */
+static const struct {
+    const vocab_word *w;
+    size_t n;
+} vocab_letters[26] = {
+    LETTER(a), LETTER(b), LETTER(c), LETTER(d),
+    LETTER(e), LETTER(f), LETTER(g), LETTER(h),
+    {NULL, 0}, {NULL, 0}, {NULL, 0}, LETTER(l),
+    LETTER(m), LETTER(n), LETTER(o), LETTER(p),
+    {NULL, 0}, LETTER(r), LETTER(s), LETTER(t),
+    LETTER(u), LETTER(v), {NULL, 0}, {NULL, 0},
+    {NULL, 0}, {NULL, 0},
+};
+#undef LETTER
+
 
 #undef W
 #undef D
@@ -126,22 +187,22 @@ vocab_cmp(const char *tok, size_t n, const vocab_word *v)
     return n < v->len ? -1 : n > v->len ? 1 : 0;
 }
 
-/* Binary search of a lower-case token; most steps are decided by the first
- * byte alone. */
+/* Binary search of a lower-case token among the words of its first letter. */
 static inline uint32_t
 vocab_find(const char *tok, size_t n)
 {
     if (n < VOCAB_MIN_LEN || n > VOCAB_MAX_LEN)
         return 0;
-    unsigned char t0 = (unsigned char)tok[0];
-    size_t lo = 0, hi = sizeof vocab / sizeof vocab[0];
+    unsigned letter = (unsigned char)tok[0] - (unsigned)'a';
+    if (letter >= 26)
+        return 0;
+    const vocab_word *w = vocab_letters[letter].w;
+    size_t lo = 0, hi = vocab_letters[letter].n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const vocab_word *v = &vocab[mid];
-        unsigned char w0 = (unsigned char)v->word[0];
-        int c = t0 < w0 ? -1 : t0 > w0 ? 1 : vocab_cmp(tok, n, v);
+        int c = vocab_cmp(tok, n, &w[mid]);
         if (c == 0)
-            return v->bits;
+            return w[mid].bits;
         if (c < 0)
             hi = mid;
         else
@@ -161,11 +222,19 @@ wn_token_class(const char *tok, size_t n)
 bool
 wn_token_vocab_sorted(void)
 {
-    for (size_t i = 0; i < sizeof vocab / sizeof vocab[0]; i++) {
-        if (vocab[i].len < VOCAB_MIN_LEN || vocab[i].len > VOCAB_MAX_LEN)
-            return false;
-        if (i && vocab_cmp(vocab[i].word, vocab[i].len, &vocab[i - 1]) <= 0)
-            return false;
+    for (unsigned l = 0; l < 26; l++) {
+        const vocab_word *w = vocab_letters[l].w;
+        for (size_t i = 0; i < vocab_letters[l].n; i++) {
+            if (w[i].len < VOCAB_MIN_LEN || w[i].len > VOCAB_MAX_LEN ||
+                (unsigned char)w[i].word[0] != 'a' + l)
+                return false;
+            for (size_t k = 0; k < w[i].len; k++)
+                if (!((w[i].word[k] >= 'a' && w[i].word[k] <= 'z') ||
+                      (w[i].word[k] >= '0' && w[i].word[k] <= '9')))
+                    return false; /* tokens are lower-case alphanumerics */
+            if (i && vocab_cmp(w[i].word, w[i].len, &w[i - 1]) <= 0)
+                return false;
+        }
     }
     return true;
 }
