@@ -148,11 +148,57 @@ typedef struct wn_walk {
     bool started;
 } wn_walk;
 
-void wn_walk_init(wn_walk *w, wn_node *root);
+/* The walker is inline: every stage after the parse walks the tree several
+ * times, and a call per step cost more than the step itself. */
+static inline void
+wn_walk_init(wn_walk *w, wn_node *root)
+{
+    w->root = root;
+    w->node = root;
+    w->entering = true;
+    w->started = false;
+}
+
 /* Next step; false when the walk is over. */
-bool wn_walk_next(wn_walk *w, wn_node **node, bool *entering);
+static inline bool
+wn_walk_next(wn_walk *w, wn_node **node, bool *entering)
+{
+    wn_node *cur = w->node;
+    if (!cur)
+        return false;
+    if (!w->started) {
+        w->started = true;
+    } else if (w->entering &&
+               (cur->type == WN_NODE_ELEMENT || cur->type == WN_NODE_DOCUMENT)) {
+        if (cur->first_child)
+            w->node = cur->first_child; /* entering stays true */
+        else
+            w->entering = false; /* empty element: now leave it */
+    } else if (cur == w->root) {
+        w->node = NULL;
+        return false;
+    } else if (cur->next) {
+        w->node = cur->next;
+        w->entering = true;
+    } else {
+        w->node = cur->parent;
+        w->entering = false;
+        if (!w->node)
+            return false;
+    }
+    *node = w->node;
+    *entering = w->entering;
+    return true;
+}
+
 /* After an "enter" step: do not descend into the node's children; the
  * node's "exit" step is skipped too. */
-void wn_walk_skip_children(wn_walk *w);
+static inline void
+wn_walk_skip_children(wn_walk *w)
+{
+    if (w->node && w->entering &&
+        (w->node->type == WN_NODE_ELEMENT || w->node->type == WN_NODE_DOCUMENT))
+        w->entering = false;
+}
 
 #endif
