@@ -456,6 +456,7 @@ is_date_text(const char *low, size_t n, int digits)
 typedef struct frame {
     size_t text;
     size_t link;
+    size_t link_children; /* element children with a link inside */
 } frame;
 
 typedef struct walk_state {
@@ -465,30 +466,50 @@ typedef struct walk_state {
 } walk_state;
 
 static bool
-push(walk_state *ws)
+grow(walk_state *ws)
 {
-    if (ws->depth == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 64;
-        frame *s = realloc(ws->stack, cap * sizeof *s);
-        if (!s)
-            return false;
-        ws->stack = s;
-        ws->cap = cap;
-    }
-    ws->stack[ws->depth].text = 0;
-    ws->stack[ws->depth].link = 0;
-    ws->depth++;
+    size_t cap = ws->cap ? ws->cap * 2 : 64;
+    frame *s = realloc(ws->stack, cap * sizeof *s);
+    if (!s)
+        return false;
+    ws->stack = s;
+    ws->cap = cap;
     return true;
 }
 
-/* Whether an element child has a link (children are left before parents). */
-static bool
-link_child(const wn_node *n, const uint8_t *has_link, uint32_t node_count)
+static inline bool
+push(walk_state *ws)
 {
-    for (const wn_node *c = n->first_child; c; c = c->next)
-        if (c->type == WN_NODE_ELEMENT && c->index < node_count && has_link[c->index])
-            return true;
-    return false;
+    if (ws->depth == ws->cap && !grow(ws))
+        return false;
+    frame *f = &ws->stack[ws->depth++];
+    f->text = 0;
+    f->link = 0;
+    f->link_children = 0;
+    return true;
+}
+
+/* The next step of a depth-first walk from `root` (the order of wn_walk_next):
+ * elements and the document are entered, then left; other nodes are only
+ * entered. Clearing *enter before the step skips the children of an
+ * element without leaving it. */
+static inline wn_node *
+walk_step(wn_node *cur, bool *enter, const wn_node *root)
+{
+    if (*enter && (cur->type == WN_NODE_ELEMENT || cur->type == WN_NODE_DOCUMENT)) {
+        if (cur->first_child)
+            return cur->first_child;
+        *enter = false;
+        return cur;
+    }
+    if (cur == root)
+        return NULL;
+    if (cur->next) {
+        *enter = true;
+        return cur->next;
+    }
+    *enter = false;
+    return cur->parent;
 }
 
 static uint32_t
@@ -590,11 +611,9 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     uint8_t *has_link = calloc(node_count ? node_count : 1, 1);
     size_t p_text = 0, total_text = 0, link_text = 0;
     int in_link = 0, in_button = 0;
-    wn_walk w;
-    wn_node *n;
-    bool enter;
-    wn_walk_init(&w, doc->dom->root);
-    while (ws.ok && wn_walk_next(&w, &n, &enter)) {
+    const wn_node *root = doc->dom->root;
+    bool enter = true;
+    for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
         if (n->type == WN_NODE_TEXT) {
             const char *s = n->data;
             size_t len = n->len, b = skip_blank(s, len);
@@ -650,7 +669,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                     for (wn_node *c = n->first_child; c; c = c->next)
                         if (c->type == WN_NODE_TEXT)
                             jsonld_types(feats, c->data, c->len);
-                wn_walk_skip_children(&w);
+                enter = false; /* skip the children */
                 continue;
             }
             case WN_TAG_STYLE:
@@ -658,7 +677,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             case WN_TAG_NOSCRIPT:
             case WN_TAG_SVG:
             case WN_TAG_MATH:
-                wn_walk_skip_children(&w);
+                enter = false; /* skip the children */
                 continue;
             case WN_TAG_META: {
                 size_t pl, cl;
@@ -750,9 +769,13 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 ws.stack[ws.depth - 1].text += f.text;
                 ws.stack[ws.depth - 1].link += f.link;
             }
-            if (has_link && n->index < node_count)
-                has_link[n->index] = n->tag == WN_TAG_A || f.link > 0 || link_child(n, has_link, node_count);
-            if (has_link && n->first_child && n->first_child != n->last_child) {
+            if (has_link && n->index < node_count &&
+                (n->tag == WN_TAG_A || f.link > 0 || f.link_children > 0)) {
+                has_link[n->index] = 1;
+                ws.stack[ws.depth - 1].link_children++;
+            }
+            /* the largest group cannot be larger than the children with a link */
+            if (has_link && f.link_children >= 3 && (double)f.link_children > feats[WN_FEAT_card_group]) {
                 int rep = repeated_children(n, has_link, node_count);
                 if (rep > feats[WN_FEAT_card_group])
                     feats[WN_FEAT_card_group] = rep;
