@@ -709,18 +709,20 @@ walk_document(wn_meta_cands *c, wn_node *root)
         default:
             break;
         }
-        unsigned words = !st.skip_region && st.in_body ? attr_word_bits(&aw, n) : 0;
+        unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
         if (!st.skip_region && st.in_body &&
             ((words & AW_EXCLUDED) ||
              wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
              wn_node_is(n, WN_TAG_NAV))) {
             st.skip_region = n;
         }
+        if (st.skip_region)
+            continue;
         size_t il = 0;
-        const char *ip = wn_node_attr(n, "itemprop", &il);
-        if (ip && il && !st.skip_region)
+        const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
+        if (ip && il)
             read_microdata(c, n, ip, il);
-        if (st.skip_region || !st.in_body)
+        if (!st.in_body)
             continue;
         visible_author(c, &st, n, words);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
