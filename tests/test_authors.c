@@ -60,6 +60,8 @@ TEST(bylines)
     CHECK_EQ_INT(parse("paulb203"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "paulb203");
     CHECK_EQ_INT(parse("josh_wilmot90"), 1);
+    CHECK_EQ_INT(parse("Craig McCarthy Last updated on 17 December 2025"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Craig McCarthy");
 }
 
 TEST(not_names)

@@ -240,8 +240,19 @@ TEST(visible_byline_labels)
         "<p>Frogs sing at night in the pond.</p></article></body>",
         "<body><article><h1>Pond Life Today</h1><p><b>Author:</b> <span>Ann Lee</span></p>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* label variants: a colon, "Posted by", any case, spread over lines */
+        "<body><article><h1>Pond Life Today</h1><p>Written by: <a>Ann Lee</a></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><span>Posted\n\t\tby</span> <a>Ann Lee</a>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><p>by: <span>Ann Lee</span></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* name and role in adjacent elements: not glued into one word */
+        "<body><article><h1>Pond Life Today</h1><div class=author><span>Ann Lee</span>"
+        "<span>Founder at Pond Co</span></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
     };
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
         wn_doc *doc = load(pages[k], NULL);
         wn_metadata m = {0};
         wn_metadata_extract(doc, &m);

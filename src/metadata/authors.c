@@ -87,6 +87,7 @@ static const char *const role_words[] = {
     "giornalista",
     "redazione",
     "updated",
+    "last", /* "Jane Doe Last updated on ..." */
     "published",
     "posted",
     "read",

@@ -424,6 +424,16 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
     return t;
 }
 
+/* A byline's text: elements side by side are separate words. */
+static wn_str
+byline_text(wn_arena *a, const wn_node *n, size_t max)
+{
+    wn_str t = wn_meta_node_text_split(a, n, max + 1);
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
@@ -487,7 +497,7 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (content && cl) {
             wn_cands_author(c, content, cl, WN_SRC_MICRODATA);
         } else {
-            wn_str t = short_text(c->arena, name ? name : n, 200);
+            wn_str t = byline_text(c->arena, name ? name : n, 200);
             if (t.ptr)
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_MICRODATA);
         }
@@ -514,7 +524,7 @@ visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
     if (!st->saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
         any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
-        wn_str t = short_text(c->arena, n, 250);
+        wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
             if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
@@ -681,6 +691,60 @@ walk_document(wn_meta_cands *c, wn_node *root)
     }
 }
 
+/* A byline label at the start of a text: "By ", "Written by:", "Posted
+ * by", "Author:", "Von "... Returns the length to skip to the name (0: no
+ * label); *bare when the text is the label alone (the name follows in the
+ * next element). English labels match in any case; "Author" needs a colon
+ * (or to stand alone); the short foreign introducers keep their capital. */
+static size_t
+byline_label(const char *s, size_t n, bool *bare)
+{
+    static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
+                                     "words by",   "story by",    "text by",    "reported by",
+                                     "by"};
+    static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
+                                        "auteurs"};
+    static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
+    *bare = false;
+    for (int pass = 0; pass < 3; pass++) {
+        const char *const *list = pass == 0 ? by : pass == 1 ? colon : cased;
+        size_t cnt = pass == 0   ? sizeof by / sizeof by[0]
+                     : pass == 1 ? sizeof colon / sizeof colon[0]
+                                 : sizeof cased / sizeof cased[0];
+        for (size_t k = 0; k < cnt; k++) {
+            size_t l = strlen(list[k]);
+            if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
+                continue;
+            size_t e = l;
+            bool col = e < n && s[e] == ':';
+            if (col)
+                e++;
+            while (e < n && s[e] == ' ')
+                e++;
+            if (e == n) {
+                *bare = true;
+                return e;
+            }
+            if (e > l && (col || pass != 1))
+                return e;
+        }
+    }
+    return 0;
+}
+
+/* The name after a bare label: the text of the next element (blank text
+ * between skipped), or of the parent's next when the label ends its
+ * element ("<span>By</span> <a>Jane Doe</a>"). */
+static wn_str
+label_name(wn_meta_cands *c, const wn_node *label)
+{
+    const wn_node *nx = label->next ? label->next : label->parent ? label->parent->next : NULL;
+    wn_str nt = {NULL, 0};
+    for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+        nt = wn_meta_node_text_split(c->arena, nx, 120);
+    return nt;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
 scan_after_headline(wn_meta_cands *c, wn_node *headline)
@@ -711,33 +775,15 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         texts++;
         bytes += t.len;
         if (need_author && t.len < 120) {
-            static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
-                                             "Door ", "Di ", "Av ", "Af ", "Written by ",
-                                             "Written By ", "WRITTEN BY ", "Words by ",
-                                             "Story by ", "Text by ",
-                                             "Author: ", "Autor: ", "Auteur : "};
-            for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
-                size_t bl = strlen(by[k]);
-                bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
-                if (bare || (t.len > bl && memcmp(t.ptr, by[k], bl) == 0)) {
-                    /* "By" alone: the name is the next element's text */
-                    const char *s = t.ptr;
-                    size_t sl = t.len;
-                    if (bare) {
-                        wn_node *nx = n->next ? n->next : n->parent ? n->parent->next : NULL;
-                        wn_str nt = {NULL, 0};
-                        /* skip the blank text between "Author:" and the name */
-                        for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
-                            nt = wn_meta_node_text(c->arena, nx, 120);
-                        s = nt.len ? nt.ptr : NULL;
-                        sl = nt.len;
-                    }
-                    if (s) {
-                        wn_cands_author(c, s, sl, WN_SRC_VISIBLE);
-                        if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
-                            need_author = false;
-                    }
-                    break;
+            bool bare = false;
+            size_t ll = byline_label(t.ptr, t.len, &bare);
+            if (ll) {
+                /* "By" alone: the name is the next element's text */
+                wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
+                if (nt.ptr && nt.len) {
+                    wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
+                    if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
+                        need_author = false;
                 }
             }
         }

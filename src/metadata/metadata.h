@@ -22,6 +22,7 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
 /* The text of a subtree (scripts, styles, templates skipped), cleaned; at
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
+wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
 /* ASCII case-insensitive: s[0..n) equals the literal. */
 bool wn_meta_ieq(const char *s, size_t n, const char *lit);
 /* ASCII case-insensitive: the literal occurs in s[0..n). */

@@ -201,8 +201,8 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
     return r;
 }
 
-wn_str
-wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+static wn_str
+node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
 {
     wn_buf b;
     wn_buf_init(&b, a, 0);
@@ -220,7 +220,8 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
                 continue;
             }
             if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
-                n->tag == WN_TAG_LI)
+                n->tag == WN_TAG_LI ||
+                (split_siblings && n != root && n->prev && n->prev->type == WN_NODE_ELEMENT))
                 wn_buf_putc(&b, ' ');
         } else if (n->type == WN_NODE_TEXT) {
             wn_buf_append(&b, n->data, n->len < max ? n->len : max);
@@ -229,6 +230,22 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
     if (b.failed || !b.len)
         return (wn_str){NULL, 0};
     return wn_meta_clean(a, b.ptr, b.len);
+}
+
+wn_str
+wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, false);
+}
+
+/* As wn_meta_node_text, and an element right after another element
+ * (no text between) starts a new word: "<span>Jane Doe</span><span>Founder
+ * at Acme</span>" reads "Jane Doe Founder at Acme", not "Jane DoeFounder".
+ * For bylines; titles keep their styled letters together. */
+wn_str
+wn_meta_node_text_split(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, true);
 }
 
 static char
