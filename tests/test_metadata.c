@@ -343,6 +343,41 @@ TEST(noscript_author)
     done(doc);
 }
 
+TEST(site_author_gives_way)
+{
+    /* the declared author is the site: the byline near the headline names
+     * the writer */
+    const char *org =
+        "<head><meta property=og:site_name content=\"Heart Foundation\">"
+        "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Eat well\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Heart Foundation\"}}</script></head>"
+        "<body><article><h1>Eat well</h1><p class=byline>By Tracy Parker</p>"
+        "<p>Vegetables are good for you.</p></article></body>";
+    /* a one-word brand named like the host */
+    const char *brand =
+        "<head><meta name=author content=Podsprout></head>"
+        "<body><article><h1>Podcast kit</h1><div><span>Written by</span> <a>Alban Brooke</a></div>"
+        "<p>Buy a microphone.</p></article></body>";
+    /* a person's own site: a book's "By" line is not the writer */
+    const char *personal =
+        "<head><meta name=author content=\"Andrew Lipton\"></head>"
+        "<body><article><h1>Books for May</h1><p>By Joe Abercrombie</p>"
+        "<p>A fine novel.</p></article></body>";
+    const char *pages[] = {org, brand, personal};
+    const char *urls[] = {"https://www.heart.example/eat", "https://www.podsprout.com/blog/kit",
+                          "https://www.andrewlipton.com/books-may"};
+    const char *want[] = {"Tracy Parker", "Alban Brooke", "Andrew Lipton"};
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = load(pages[k], urls[k]);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -423,6 +458,7 @@ main(void)
     RUN(microdata);
     RUN(forum_first_post);
     RUN(noscript_author);
+    RUN(site_author_gives_way);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -139,6 +139,7 @@ static const char *const role_words[] = {
     "about",
     "for",
     "with",
+    "from",
     "who",
     "is",
     "at",

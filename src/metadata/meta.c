@@ -50,11 +50,19 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
     /* The first byline of the strongest source wins: a later one of the
      * same kind is a comment's, a review's or a related article's. A
      * source that lists several authors says so in one offer. */
-    if (!s || src <= c->authors_src)
+    bool visible = src <= WN_SRC_VISIBLE && src > c->vis_authors_src;
+    if (!s || (src <= c->authors_src && !visible))
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
     if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    if (visible) {
+        memcpy(c->vis_authors, names, count * sizeof names[0]);
+        c->n_vis_authors = count;
+        c->vis_authors_src = src;
+    }
+    if (src <= c->authors_src)
         return;
     memcpy(c->authors, names, count * sizeof names[0]);
     c->n_authors = count;
@@ -522,12 +530,12 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 static void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
-    if (!st->saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
+    if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
         any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-            if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
+            if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
                 st->saw_visible_author = true;
         }
     }
@@ -745,15 +753,84 @@ label_name(wn_meta_cands *c, const wn_node *label)
     return nt;
 }
 
+/* s lower-cased to its letters and digits (other ASCII dropped, other
+ * bytes kept), at most cap bytes. */
+static size_t
+squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            out[k++] = (char)(ch + 32);
+        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            out[k++] = (char)ch;
+    }
+    return k;
+}
+
+/* Does the one declared author name the site rather than a writer: the
+ * site's name (give or take a trailing "Ltd", ".com"), or a label of the
+ * page's host ("Buzzsprout" on www.buzzsprout.com)? */
+static bool
+author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
+{
+    if (c->n_authors != 1)
+        return false;
+    char a[128], b[128];
+    size_t al = squeeze(c->authors[0].ptr, c->authors[0].len, a, sizeof a);
+    if (al < 3)
+        return false;
+    if (c->site.v.ptr) {
+        size_t bl = squeeze(c->site.v.ptr, c->site.v.len, b, sizeof b);
+        size_t m = al < bl ? al : bl;
+        if (bl >= 3 && m >= 4 && memcmp(a, b, m) == 0 && (al == bl || m >= 6))
+            return true;
+        if (bl >= 3 && al == bl && memcmp(a, b, al) == 0)
+            return true;
+    }
+    /* a brand is one word ("Buzzsprout" on www.buzzsprout.com); a person's
+     * name over the host (andrewliptak.com) is a personal site's writer */
+    if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
+        return false;
+    /* the host: after "//", up to '/', ':' or the end */
+    const char *h = NULL;
+    for (size_t i = 0; i + 1 < url_len; i++)
+        if (url[i] == '/' && url[i + 1] == '/') {
+            h = url + i + 2;
+            break;
+        }
+    if (!h)
+        return false;
+    const char *end = url + url_len;
+    const char *he = h;
+    while (he < end && *he != '/' && *he != ':' && *he != '?' && *he != '#')
+        he++;
+    /* each label but the last (the top-level domain) */
+    const char *p = h;
+    while (p < he) {
+        const char *q = p;
+        while (q < he && *q != '.')
+            q++;
+        if (q == he)
+            break;
+        size_t ll = squeeze(p, (size_t)(q - p), b, sizeof b);
+        if (ll >= 4 && ll == al && memcmp(a, b, al) == 0)
+            return true;
+        p = q + 1;
+    }
+    return false;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
-scan_after_headline(wn_meta_cands *c, wn_node *headline)
+scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 {
     if (!headline)
         return;
     wn_node *n = headline;
     size_t texts = 0, bytes = 0;
-    bool need_author = c->authors_src < WN_SRC_VISIBLE;
+    bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
     bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
@@ -777,12 +854,26 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         if (need_author && t.len < 120) {
             bool bare = false;
             size_t ll = byline_label(t.ptr, t.len, &bare);
+            if (!ll && site_author) {
+                /* a byline element near the headline: its class says so */
+                const wn_node *p = n->parent;
+                for (int up = 0; p && up < 3 && p != headline; up++, p = p->parent)
+                    if (any_attr_has(p, byline_words, sizeof byline_words / sizeof byline_words[0],
+                                     false)) {
+                        wn_str bt = byline_text(c->arena, p, 250);
+                        if (bt.ptr)
+                            wn_cands_author(c, bt.ptr, bt.len, WN_SRC_VISIBLE);
+                        if (c->n_vis_authors)
+                            need_author = false;
+                        break;
+                    }
+            }
             if (ll) {
                 /* "By" alone: the name is the next element's text */
                 wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
                 if (nt.ptr && nt.len) {
                     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
-                    if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
+                    if (c->vis_authors_src >= WN_SRC_VISIBLE && c->n_vis_authors)
                         need_author = false;
                 }
             }
@@ -998,7 +1089,20 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
 
     wn_node *headline = NULL;
     meta->title = wn_title_choose(c, &headline, &doc->title_alt);
-    scan_after_headline(c, headline);
+    const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
+    size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
+    bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
+    if (site_author) { /* only a byline near the headline may replace it */
+        c->n_vis_authors = 0;
+        c->vis_authors_src = 0;
+    }
+    scan_after_headline(c, headline, site_author);
+    /* a declared author that names the site gives way to a visible byline */
+    if (site_author && c->n_vis_authors) {
+        memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
+        c->n_authors = c->n_vis_authors;
+        c->authors_src = c->vis_authors_src;
+    }
 
     if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {
         char out[WN_DATE_MAX];

@@ -106,6 +106,11 @@ typedef struct wn_meta_cands {
     wn_str authors[WN_MAX_AUTHORS];
     size_t n_authors;
     int authors_src;
+    /* the strongest visible byline (a byline class, a "By" line), kept
+     * apart: it replaces a declared author that only names the site */
+    wn_str vis_authors[WN_MAX_AUTHORS];
+    size_t n_vis_authors;
+    int vis_authors_src;
     wn_str tags[WN_MAX_TAGS];
     size_t n_tags;
     int tags_src;
