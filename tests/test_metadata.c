@@ -251,6 +251,14 @@ TEST(visible_byline_labels)
         "<body><article><h1>Pond Life Today</h1><div class=author><span>Ann Lee</span>"
         "<span>Founder at Pond Co</span></div>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* a role line in its own element after the name is not a second name */
+        "<body><article><h1>Pond Life Today</h1><div class=author-info><span>Ann Lee</span>\n"
+        "<p>RN, BSN, Certified Pond Consultant</p></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* the body's class ("single-author") makes no byline of the menu */
+        "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
+        "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
     };
     for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
         wn_doc *doc = load(pages[k], NULL);

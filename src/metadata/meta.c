@@ -531,6 +531,7 @@ static void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
     if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
         any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
