@@ -386,6 +386,26 @@ TEST(site_author_gives_way)
     }
 }
 
+TEST(article_footer_byline)
+{
+    /* an <aside> or <footer> inside the <article> is the article's (its
+     * writer); outside it, the page's (no byline) */
+    const char *html =
+        "<body><aside><span class=author>Sidebar Person</span></aside>"
+        "<article><h1>Five good books</h1><p>Read these.</p>"
+        "<aside><address><a rel=author href=/p/ar>Adam Roberts</a></address>"
+        "<time class=date>2 March 2024</time></aside></article>"
+        "<footer><span class=author>Footer Person</span></footer></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Adam Roberts");
+    CHECK_EQ_STR(STR(m.date_published), "2024-03-02");
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -467,6 +487,7 @@ main(void)
     RUN(forum_first_post);
     RUN(noscript_author);
     RUN(site_author_gives_way);
+    RUN(article_footer_byline);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -446,6 +446,7 @@ typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
     const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
+    const wn_node *article;     /* the outermost <article> we are in */
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
@@ -526,6 +527,19 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* Does a region start at n that holds no byline of the page: comments,
+ * related lists (by class), navigation, and footers and asides outside an
+ * <article> (inside one they belong to it: its writer, its date)? */
+static bool
+skip_region_at(const walk_state *st, const wn_node *n)
+{
+    if (wn_node_is(n, WN_TAG_NAV))
+        return true;
+    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)))
+        return true;
+    return any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0], true);
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
@@ -558,6 +572,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
                 st.skip_region = NULL;
             if (n == st.noscript)
                 st.noscript = NULL;
+            if (n == st.article)
+                st.article = NULL;
             if (n == st.landmark) {
                 st.landmark = NULL;
                 st.in_landmark = false;
@@ -568,6 +584,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
             wn_walk_skip_children(&w);
             continue;
         }
+        if (!st.article && wn_node_is(n, WN_TAG_ARTICLE))
+            st.article = n;
         size_t l = 0;
         const char *v;
         /* A <noscript> of the body may hold the whole page as the server
@@ -586,10 +604,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             }
             if (st.skip_region)
                 continue;
-            if (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0],
-                             true) ||
-                wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
-                wn_node_is(n, WN_TAG_NAV)) {
+            if (skip_region_at(&st, n)) {
                 st.skip_region = n;
                 continue;
             }
@@ -673,11 +688,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
         default:
             break;
         }
-        if (!st.skip_region && st.in_body &&
-            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0],
-                          true) ||
-             wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
-             wn_node_is(n, WN_TAG_NAV))) {
+        if (!st.skip_region && st.in_body && skip_region_at(&st, n)) {
             st.skip_region = n;
         }
         size_t il = 0;
