@@ -298,8 +298,27 @@ TEST(visible_byline_labels)
         "<p>Frogs sing at night in the pond.</p></article></body>",
         "<body><article><h1>Pond Life Today</h1><p><b>Author:</b> <span>Ann Lee</span></p>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* label variants: a colon, "Posted by", any case, spread over lines */
+        "<body><article><h1>Pond Life Today</h1><p>Written by: <a>Ann Lee</a></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><span>Posted\n\t\tby</span> <a>Ann Lee</a>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><p>by: <span>Ann Lee</span></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* name and role in adjacent elements: not glued into one word */
+        "<body><article><h1>Pond Life Today</h1><div class=author><span>Ann Lee</span>"
+        "<span>Founder at Pond Co</span></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* a role line in its own element after the name is not a second name */
+        "<body><article><h1>Pond Life Today</h1><div class=author-info><span>Ann Lee</span>\n"
+        "<p>RN, BSN, Certified Pond Consultant</p></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* the body's class ("single-author") makes no byline of the menu */
+        "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
+        "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
     };
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
         wn_doc *doc = load(pages[k], NULL);
         wn_metadata m = {0};
         wn_metadata_extract(doc, &m);
@@ -390,6 +409,61 @@ TEST(noscript_author)
     done(doc);
 }
 
+TEST(site_author_gives_way)
+{
+    /* the declared author is the site: the byline near the headline names
+     * the writer */
+    const char *org =
+        "<head><meta property=og:site_name content=\"Heart Foundation\">"
+        "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Eat well\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Heart Foundation\"}}</script></head>"
+        "<body><article><h1>Eat well</h1><p class=byline>By Tracy Parker</p>"
+        "<p>Vegetables are good for you.</p></article></body>";
+    /* a one-word brand named like the host */
+    const char *brand =
+        "<head><meta name=author content=Podsprout></head>"
+        "<body><article><h1>Podcast kit</h1><div><span>Written by</span> <a>Alban Brooke</a></div>"
+        "<p>Buy a microphone.</p></article></body>";
+    /* a person's own site: a book's "By" line is not the writer */
+    const char *personal =
+        "<head><meta name=author content=\"Andrew Lipton\"></head>"
+        "<body><article><h1>Books for May</h1><p>By Joe Abercrombie</p>"
+        "<p>A fine novel.</p></article></body>";
+    const char *pages[] = {org, brand, personal};
+    const char *urls[] = {"https://www.heart.example/eat", "https://www.podsprout.com/blog/kit",
+                          "https://www.andrewlipton.com/books-may"};
+    const char *want[] = {"Tracy Parker", "Alban Brooke", "Andrew Lipton"};
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = load(pages[k], urls[k]);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+}
+
+TEST(article_footer_byline)
+{
+    /* an <aside> or <footer> inside the <article> is the article's (its
+     * writer); outside it, the page's (no byline) */
+    const char *html =
+        "<body><aside><span class=author>Sidebar Person</span></aside>"
+        "<article><h1>Five good books</h1><p>Read these.</p>"
+        "<aside><address><a rel=author href=/p/ar>Adam Roberts</a></address>"
+        "<time class=date>2 March 2024</time></aside></article>"
+        "<footer><span class=author>Footer Person</span></footer></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Adam Roberts");
+    CHECK_EQ_STR(STR(m.date_published), "2024-03-02");
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -472,6 +546,8 @@ main(void)
     RUN(microdata);
     RUN(forum_first_post);
     RUN(noscript_author);
+    RUN(site_author_gives_way);
+    RUN(article_footer_byline);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -50,11 +50,19 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
     /* The first byline of the strongest source wins: a later one of the
      * same kind is a comment's, a review's or a related article's. A
      * source that lists several authors says so in one offer. */
-    if (!s || src <= c->authors_src)
+    bool visible = src <= WN_SRC_VISIBLE && src > c->vis_authors_src;
+    if (!s || (src <= c->authors_src && !visible))
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
     if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    if (visible) {
+        memcpy(c->vis_authors, names, count * sizeof names[0]);
+        c->n_vis_authors = count;
+        c->vis_authors_src = src;
+    }
+    if (src <= c->authors_src)
         return;
     memcpy(c->authors, names, count * sizeof names[0]);
     c->n_authors = count;
@@ -478,10 +486,21 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
     return t;
 }
 
+/* A byline's text: elements side by side are separate words. */
+static wn_str
+byline_text(wn_arena *a, const wn_node *n, size_t max)
+{
+    wn_str t = wn_meta_node_text_split(a, n, max + 1);
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
     const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
+    const wn_node *article;     /* the outermost <article> we are in */
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
@@ -541,7 +560,7 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (content && cl) {
             wn_cands_author(c, content, cl, WN_SRC_MICRODATA);
         } else {
-            wn_str t = short_text(c->arena, name ? name : n, 200);
+            wn_str t = byline_text(c->arena, name ? name : n, 200);
             if (t.ptr)
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_MICRODATA);
         }
@@ -562,15 +581,30 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* Does a region start at n that holds no byline of the page: comments,
+ * related lists (by class), navigation, and footers and asides outside an
+ * <article> (inside one they belong to it: its writer, its date)? `words`:
+ * attr_word_bits of n. */
+static bool
+skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
+{
+    if (wn_node_is(n, WN_TAG_NAV))
+        return true;
+    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)))
+        return true;
+    return (words & AW_EXCLUDED) != 0;
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
-    if (!st->saw_visible_author && c->authors_src <= WN_SRC_VISIBLE && (words & AW_BYLINE)) {
-        wn_str t = short_text(c->arena, n, 250);
+    if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE)) {
+        wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-            if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
+            if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
                 st->saw_visible_author = true;
         }
     }
@@ -594,6 +628,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
                 st.skip_region = NULL;
             if (n == st.noscript)
                 st.noscript = NULL;
+            if (n == st.article)
+                st.article = NULL;
             if (n == st.landmark) {
                 st.landmark = NULL;
                 st.in_landmark = false;
@@ -604,6 +640,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
             wn_walk_skip_children(&w);
             continue;
         }
+        if (!st.article && wn_node_is(n, WN_TAG_ARTICLE))
+            st.article = n;
         size_t l = 0;
         const char *v;
         /* A <noscript> of the body may hold the whole page as the server
@@ -623,9 +661,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             if (st.skip_region)
                 continue;
             unsigned words = attr_word_bits(&aw, n);
-            if ((words & AW_EXCLUDED) ||
-                wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
-                wn_node_is(n, WN_TAG_NAV)) {
+            if (skip_region_at(&st, n, words)) {
                 st.skip_region = n;
                 continue;
             }
@@ -710,10 +746,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             break;
         }
         unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
-        if (!st.skip_region && st.in_body &&
-            ((words & AW_EXCLUDED) ||
-             wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
-             wn_node_is(n, WN_TAG_NAV))) {
+        if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
             st.skip_region = n;
         }
         if (st.skip_region)
@@ -737,16 +770,141 @@ walk_document(wn_meta_cands *c, wn_node *root)
     }
 }
 
+/* A byline label at the start of a text: "By ", "Written by:", "Posted
+ * by", "Author:", "Von "... Returns the length to skip to the name (0: no
+ * label); *bare when the text is the label alone (the name follows in the
+ * next element). English labels match in any case; "Author" needs a colon
+ * (or to stand alone); the short foreign introducers keep their capital. */
+static size_t
+byline_label(const char *s, size_t n, bool *bare)
+{
+    static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
+                                     "words by",   "story by",    "text by",    "reported by",
+                                     "by"};
+    static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
+                                        "auteurs"};
+    static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
+    *bare = false;
+    for (int pass = 0; pass < 3; pass++) {
+        const char *const *list = pass == 0 ? by : pass == 1 ? colon : cased;
+        size_t cnt = pass == 0   ? sizeof by / sizeof by[0]
+                     : pass == 1 ? sizeof colon / sizeof colon[0]
+                                 : sizeof cased / sizeof cased[0];
+        for (size_t k = 0; k < cnt; k++) {
+            size_t l = strlen(list[k]);
+            if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
+                continue;
+            size_t e = l;
+            bool col = e < n && s[e] == ':';
+            if (col)
+                e++;
+            while (e < n && s[e] == ' ')
+                e++;
+            if (e == n) {
+                *bare = true;
+                return e;
+            }
+            if (e > l && (col || pass != 1))
+                return e;
+        }
+    }
+    return 0;
+}
+
+/* The name after a bare label: the text of the next element (blank text
+ * between skipped), or of the parent's next when the label ends its
+ * element ("<span>By</span> <a>Jane Doe</a>"). */
+static wn_str
+label_name(wn_meta_cands *c, const wn_node *label)
+{
+    const wn_node *nx = label->next ? label->next : label->parent ? label->parent->next : NULL;
+    wn_str nt = {NULL, 0};
+    for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+        nt = wn_meta_node_text_split(c->arena, nx, 120);
+    return nt;
+}
+
+/* s lower-cased to its letters and digits (other ASCII dropped, other
+ * bytes kept), at most cap bytes. */
+static size_t
+squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            out[k++] = (char)(ch + 32);
+        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            out[k++] = (char)ch;
+    }
+    return k;
+}
+
+/* Does the one declared author name the site rather than a writer: the
+ * site's name (give or take a trailing "Ltd", ".com"), or a label of the
+ * page's host ("Buzzsprout" on www.buzzsprout.com)? */
+static bool
+author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
+{
+    if (c->n_authors != 1)
+        return false;
+    char a[128], b[128];
+    size_t al = squeeze(c->authors[0].ptr, c->authors[0].len, a, sizeof a);
+    if (al < 3)
+        return false;
+    if (c->site.v.ptr) {
+        size_t bl = squeeze(c->site.v.ptr, c->site.v.len, b, sizeof b);
+        size_t m = al < bl ? al : bl;
+        if (bl >= 3 && m >= 4 && memcmp(a, b, m) == 0 && (al == bl || m >= 6))
+            return true;
+        if (bl >= 3 && al == bl && memcmp(a, b, al) == 0)
+            return true;
+    }
+    /* a brand is one word ("Buzzsprout" on www.buzzsprout.com); a person's
+     * name over the host (andrewliptak.com) is a personal site's writer */
+    if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
+        return false;
+    /* the host: after "//", up to '/', ':' or the end */
+    const char *h = NULL;
+    for (size_t i = 0; i + 1 < url_len; i++)
+        if (url[i] == '/' && url[i + 1] == '/') {
+            h = url + i + 2;
+            break;
+        }
+    if (!h)
+        return false;
+    const char *end = url + url_len;
+    const char *he = h;
+    while (he < end && *he != '/' && *he != ':' && *he != '?' && *he != '#')
+        he++;
+    /* each label but the last (the top-level domain) */
+    const char *p = h;
+    while (p < he) {
+        const char *q = p;
+        while (q < he && *q != '.')
+            q++;
+        if (q == he)
+            break;
+        size_t ll = squeeze(p, (size_t)(q - p), b, sizeof b);
+        if (ll >= 4 && ll == al && memcmp(a, b, al) == 0)
+            return true;
+        p = q + 1;
+    }
+    return false;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
-scan_after_headline(wn_meta_cands *c, wn_node *headline)
+scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 {
     if (!headline)
         return;
     wn_node *n = headline;
     size_t texts = 0, bytes = 0;
-    bool need_author = c->authors_src < WN_SRC_VISIBLE;
+    bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
     bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    attr_words aw;
+    bool aw_ready = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
         if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
@@ -767,33 +925,32 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         texts++;
         bytes += t.len;
         if (need_author && t.len < 120) {
-            static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
-                                             "Door ", "Di ", "Av ", "Af ", "Written by ",
-                                             "Written By ", "WRITTEN BY ", "Words by ",
-                                             "Story by ", "Text by ",
-                                             "Author: ", "Autor: ", "Auteur : "};
-            for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
-                size_t bl = strlen(by[k]);
-                bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
-                if (bare || (t.len > bl && memcmp(t.ptr, by[k], bl) == 0)) {
-                    /* "By" alone: the name is the next element's text */
-                    const char *s = t.ptr;
-                    size_t sl = t.len;
-                    if (bare) {
-                        wn_node *nx = n->next ? n->next : n->parent ? n->parent->next : NULL;
-                        wn_str nt = {NULL, 0};
-                        /* skip the blank text between "Author:" and the name */
-                        for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
-                            nt = wn_meta_node_text(c->arena, nx, 120);
-                        s = nt.len ? nt.ptr : NULL;
-                        sl = nt.len;
-                    }
-                    if (s) {
-                        wn_cands_author(c, s, sl, WN_SRC_VISIBLE);
-                        if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
+            bool bare = false;
+            size_t ll = byline_label(t.ptr, t.len, &bare);
+            if (!ll && site_author) {
+                /* a byline element near the headline: its class says so */
+                const wn_node *p = n->parent;
+                if (!aw_ready) {
+                    attr_words_init(&aw);
+                    aw_ready = true;
+                }
+                for (int up = 0; p && up < 3 && p != headline; up++, p = p->parent)
+                    if (attr_word_bits(&aw, p) & AW_BYLINE) {
+                        wn_str bt = byline_text(c->arena, p, 250);
+                        if (bt.ptr)
+                            wn_cands_author(c, bt.ptr, bt.len, WN_SRC_VISIBLE);
+                        if (c->n_vis_authors)
                             need_author = false;
+                        break;
                     }
-                    break;
+            }
+            if (ll) {
+                /* "By" alone: the name is the next element's text */
+                wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
+                if (nt.ptr && nt.len) {
+                    wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
+                    if (c->vis_authors_src >= WN_SRC_VISIBLE && c->n_vis_authors)
+                        need_author = false;
                 }
             }
         }
@@ -1008,7 +1165,20 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
 
     wn_node *headline = NULL;
     meta->title = wn_title_choose(c, &headline, &doc->title_alt);
-    scan_after_headline(c, headline);
+    const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
+    size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
+    bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
+    if (site_author) { /* only a byline near the headline may replace it */
+        c->n_vis_authors = 0;
+        c->vis_authors_src = 0;
+    }
+    scan_after_headline(c, headline, site_author);
+    /* a declared author that names the site gives way to a visible byline */
+    if (site_author && c->n_vis_authors) {
+        memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
+        c->n_authors = c->n_vis_authors;
+        c->authors_src = c->vis_authors_src;
+    }
 
     if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {
         char out[WN_DATE_MAX];

@@ -23,6 +23,7 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
 /* The text of a subtree (scripts, styles, templates skipped), cleaned; at
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
+wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
 /* ASCII case-insensitive: s[0..n) equals the literal. Inline: the chains
  * of key comparisons in meta.c then test the literal's length, known at
  * compile time, before any byte. */
@@ -131,6 +132,11 @@ typedef struct wn_meta_cands {
     wn_str authors[WN_MAX_AUTHORS];
     size_t n_authors;
     int authors_src;
+    /* the strongest visible byline (a byline class, a "By" line), kept
+     * apart: it replaces a declared author that only names the site */
+    wn_str vis_authors[WN_MAX_AUTHORS];
+    size_t n_vis_authors;
+    int vis_authors_src;
     wn_str tags[WN_MAX_TAGS];
     size_t n_tags;
     int tags_src;

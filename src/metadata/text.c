@@ -201,8 +201,25 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
     return r;
 }
 
-wn_str
-wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+/* Does an element (not text, blank text skipped) come right before n? */
+static bool
+after_element(const wn_node *n)
+{
+    for (const wn_node *p = n->prev; p; p = p->prev) {
+        if (p->type == WN_NODE_ELEMENT)
+            return true;
+        if (p->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < p->len; i++)
+            if (p->data[i] != ' ' && p->data[i] != '\n' && p->data[i] != '\t' &&
+                p->data[i] != '\r')
+                return false;
+    }
+    return false;
+}
+
+static wn_str
+node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
 {
     wn_buf b;
     wn_buf_init(&b, a, 0);
@@ -210,7 +227,8 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
     wn_node *n;
     bool enter;
     wn_walk_init(&w, (wn_node *)root);
-    while (wn_walk_next(&w, &n, &enter) && b.len < max) {
+    size_t cap = max;
+    while (wn_walk_next(&w, &n, &enter) && b.len < cap) {
         if (!enter)
             continue;
         if (n->type == WN_NODE_ELEMENT) {
@@ -219,16 +237,35 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
-                n->tag == WN_TAG_LI)
+            if (split_siblings && n != root && b.len && after_element(n))
+                wn_buf_puts(&b, " | ");
+            else if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
+                     n->tag == WN_TAG_LI)
                 wn_buf_putc(&b, ' ');
         } else if (n->type == WN_NODE_TEXT) {
-            wn_buf_append(&b, n->data, n->len < max ? n->len : max);
+            wn_buf_append(&b, n->data, n->len < cap ? n->len : cap);
         }
     }
     if (b.failed || !b.len)
         return (wn_str){NULL, 0};
     return wn_meta_clean(a, b.ptr, b.len);
+}
+
+wn_str
+wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, false);
+}
+
+/* As wn_meta_node_text, and an element right after another element (no
+ * text between, blank aside) starts a new segment, " | ":
+ * "<span>Jane Doe</span><span>Founder at Acme</span>" reads "Jane Doe |
+ * Founder at Acme" (a name, then its role), not "Jane DoeFounder at Acme".
+ * For bylines; titles keep their styled letters together. */
+wn_str
+wn_meta_node_text_split(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, true);
 }
 
 static char
