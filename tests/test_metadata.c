@@ -172,10 +172,11 @@ TEST(title_by_page_type)
     const char *html = "<head><title>Data Analytics Services | Acme Corp</title>"
                        "<meta property=og:site_name content=\"Acme Corp\"></head>"
                        "<body><h1>Smarter insight for every team</h1><p>Text.</p></body>";
-    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING};
+    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING,
+                            WN_PAGE_COLLECTION};
     const char *want[] = {"Smarter insight for every team", "Data Analytics Services",
-                          "Data Analytics Services"};
-    for (size_t i = 0; i < 3; i++) {
+                          "Data Analytics Services", "Data Analytics Services"};
+    for (size_t i = 0; i < 4; i++) {
         wn_doc *doc = load(html, NULL);
         wn_metadata m = {0};
         wn_metadata_extract(doc, &m);
@@ -197,6 +198,23 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     done(doc);
+    /* a collection's <h1> whose words are all in the <title> is the
+     * category's name; a service page still takes the <title> */
+    html = "<head><title>Camping Stoves: Top Rated Camp Stoves | Acme Outdoors</title>"
+           "<meta property=og:site_name content=\"Acme Outdoors\"></head>"
+           "<body><h1>Camp Stoves</h1><p>Text.</p></body>";
+    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_SERVICE};
+    const char *want2[] = {"Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
+    for (size_t i = 0; i < 2; i++) {
+        doc = load(html, NULL);
+        memset(&m, 0, sizeof m);
+        wn_metadata_extract(doc, &m);
+        body = doc->dom->root->first_child->last_child;
+        c = (wn_content){&body, 1, NULL, types2[i]};
+        wn_metadata_finish(doc, &c, &m);
+        CHECK_EQ_STR(STR(m.title), want2[i]);
+        done(doc);
+    }
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"

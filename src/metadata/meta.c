@@ -826,7 +826,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     }
 
     wn_node *headline = NULL;
-    meta->title = wn_title_choose(c, &headline, &doc->title_alt);
+    meta->title = wn_title_choose(c, &headline, &doc->title_alt, &doc->title_h1_within);
     scan_after_headline(c, headline);
 
     if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {

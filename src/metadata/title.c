@@ -36,6 +36,28 @@ contains_words(const folded *hay, const folded *needle)
     return false;
 }
 
+/* Is every word of `a` a word of `b`? */
+static bool
+words_within(const folded *a, const folded *b)
+{
+    if (!a->n || !b->n)
+        return false;
+    const char *w = a->s;
+    while (*w) {
+        size_t l = strcspn(w, " ");
+        bool found = false;
+        for (const char *v = b->s; *v && !found;) {
+            size_t m = strcspn(v, " ");
+            found = m == l && memcmp(v, w, l) == 0;
+            v += m + (v[m] == ' ');
+        }
+        if (!found)
+            return false;
+        w += l + (w[l] == ' ');
+    }
+    return true;
+}
+
 static size_t
 count_words(const folded *f)
 {
@@ -172,19 +194,20 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
     return title;
 }
 
-static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
+static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 
 wn_str
-wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
+wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
-    wn_str t = choose(c, headline, alt);
+    wn_str t = choose(c, headline, alt, h1_within);
     return wn_title_cut_tagline(c->arena, t);
 }
 
 static wn_str
-choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
+choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     *headline = NULL;
+    *h1_within = false;
     *alt = (wn_str){NULL, 0};
     const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
                              &c->title_tag};
@@ -237,7 +260,12 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
         if (!fh->n || (fsite.n && match_site(t, &fsite)))
             continue;
         *headline = c->h1[i];
-        /* the declared title, for pages whose type prefers it (finish.c) */
+        /* the declared title, for pages whose type prefers it (finish.c);
+         * and whether every word of the <h1> is in a declared title ("Camp
+         * Stoves" under "Camping Stoves: Top Rated Camp Stoves") */
+        for (size_t k = 0; k < ND; k++)
+            if (words_within(fh, &fd[k]))
+                *h1_within = true;
         const wn_slot *d = c->title_tag.v.ptr ? &c->title_tag : NULL;
         for (size_t k = 0; !d && k < ND; k++)
             if (decl[k]->v.ptr)
@@ -253,9 +281,13 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
 }
 
 wn_str
-wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t)
+wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t)
 {
-    if (!alt.ptr || !alt.len || (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING))
+    /* a service or listing page names itself in its <title>; a collection
+     * too, unless its <h1> is the category name the <title> dresses up */
+    bool use_alt = t == WN_PAGE_SERVICE || t == WN_PAGE_LISTING ||
+                   (t == WN_PAGE_COLLECTION && !h1_within);
+    if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
     for (size_t i = 1; i + 3 < alt.len; i++)
