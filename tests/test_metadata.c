@@ -251,6 +251,7 @@ TEST(title_tagline)
          "The Death Spiral - How Small Languages Die in the Age of AI"},
         /* a one-word head is a name, not a headline */
         {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
+        {"Acme.io - Sales Engagement Platform", "Acme.io - Sales Engagement Platform"},
         /* en and em dashes belong to the headline */
         {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
          "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},

@@ -182,8 +182,10 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
         folded fh, ft;
         fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
         ft.n = wn_meta_fold(title.ptr + i + 3, title.len - i - 3, ft.s, sizeof ft.s);
-        size_t wh = count_words(&fh), wt = count_words(&ft);
-        if (wh < 2 || wt < 1 || wt > TAGLINE_MAX_WORDS)
+        size_t wt = count_words(&ft);
+        /* the head as printed: "Acme.io" is one name, not two words */
+        bool one_token = memchr(title.ptr, ' ', i) == NULL;
+        if (!fh.n || one_token || wt < 1 || wt > TAGLINE_MAX_WORDS)
             return title;
         size_t end = i;
         while (end > 0 && title.ptr[end - 1] == ' ')
