@@ -289,6 +289,52 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_logo_heading)
+{
+    /* an <h1> that links home with all its text is the site's logo: not
+     * the headline, and the site name to strip when none is declared */
+    const char *hrefs[] = {"/", "./", "https://notes.example/", "//notes.example", "index.html"};
+    for (size_t i = 0; i < sizeof hrefs / sizeof hrefs[0]; i++) {
+        char html[600];
+        snprintf(html, sizeof html,
+                 "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                 "<header><h1><a href=\"%s\">Field Notes</a></h1></header>"
+                 "<p>Friday, December 19, 2025</p>"
+                 "<div><h1>Getting started</h1><p>Text.</p></div></body>",
+                 hrefs[i]);
+        wn_doc *doc = load(html, NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        /* the first non-logo <h1>, as on any page no heading agrees with */
+        CHECK_EQ_STR(STR(m.title), "Getting started");
+        /* the dateline under the logo is still read */
+        CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
+        done(doc);
+    }
+    /* the logo gone, the <title> without the logo's name */
+    const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                       "<h1><a href=\"/\">Field Notes</a></h1><p>Text.</p></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
+    done(doc);
+    /* a link elsewhere, or one that is not the whole heading: a headline */
+    const char *heads[] = {"<h1><a href=\"/2025/field-notes\">Field Notes</a></h1>",
+                           "<h1><a href=\"https://notes.example/?p=1\">Field Notes</a></h1>",
+                           "<h1>Field Notes <a href=\"/\">home</a></h1>"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[400];
+        snprintf(page, sizeof page, "<head><title>Weekly Digest</title></head><body>%s</body>",
+                 heads[i]);
+        doc = load(page, NULL);
+        memset(&m, 0, sizeof m);
+        wn_metadata_extract(doc, &m);
+        CHECK(m.title.ptr && strncmp(m.title.ptr, "Field Notes", 11) == 0);
+        done(doc);
+    }
+}
+
 TEST(dates_refused)
 {
     const char *html = "<head><meta name=date content=9999-99-99>"
@@ -442,6 +488,7 @@ main(void)
     RUN(title_by_page_type);
     RUN(title_tagline);
     RUN(title_heading_at_start);
+    RUN(title_logo_heading);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);

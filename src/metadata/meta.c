@@ -828,6 +828,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     wn_node *headline = NULL;
     meta->title = wn_title_choose(c, &headline, &doc->title_alt, &doc->title_h1_within);
     scan_after_headline(c, headline);
+    /* a blog's name in an <h1> above each post: its byline and date follow */
+    if (c->logo && c->logo != headline)
+        scan_after_headline(c, c->logo);
 
     if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {
         char out[WN_DATE_MAX];

@@ -110,6 +110,7 @@ typedef struct wn_meta_cands {
     int tags_src;
     char twitter_author_label;  /* '1' when twitter:label1 says "Written by" */
     wn_node *h1[WN_MAX_H1];
+    wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
 } wn_meta_cands;
 

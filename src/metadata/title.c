@@ -205,6 +205,80 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_with
     return wn_title_cut_tagline(c->arena, t);
 }
 
+/* Does href point at a site's home page ("/", "index.html",
+ * "https://example.com/")? */
+static bool
+home_href(const char *h, size_t n)
+{
+    while (n && (*h == ' ' || *h == '\t' || *h == '\n')) {
+        h++;
+        n--;
+    }
+    while (n && (h[n - 1] == ' ' || h[n - 1] == '\t' || h[n - 1] == '\n'))
+        n--;
+    if (n >= 2 && h[0] == '.' && h[1] == '/') {
+        h++;
+        n--;
+    }
+    if (n && h[0] == '/' && !(n >= 2 && h[1] == '/')) {
+        h++;
+        n--;
+    } else {
+        /* "https://host/", "//host" */
+        size_t i = 0;
+        if (n >= 7 && wn_meta_ieq(h, 7, "http://"))
+            i = 7;
+        else if (n >= 8 && wn_meta_ieq(h, 8, "https://"))
+            i = 8;
+        else if (n >= 2 && h[0] == '/' && h[1] == '/')
+            i = 2;
+        if (!i) /* "index.html" */
+            return (n == 10 && wn_meta_ieq(h, n, "index.html")) ||
+                   (n == 9 && wn_meta_ieq(h, n, "index.php"));
+        size_t host = i;
+        while (i < n && h[i] != '/' && h[i] != '?' && h[i] != '#')
+            i++;
+        if (i == host)
+            return false;
+        if (i < n && h[i] == '/')
+            i++;
+        h += i;
+        n -= i;
+    }
+    return n == 0 || (n == 10 && wn_meta_ieq(h, n, "index.html")) ||
+           (n == 9 && wn_meta_ieq(h, n, "index.php"));
+}
+
+/* Is heading h (text folded in fh) the site's logo: inside a link to the
+ * home page, or holding one that carries all its text? */
+static bool
+logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
+{
+    size_t l = 0;
+    const char *v;
+    int up = 0;
+    for (const wn_node *p = h->parent; p && up < 3; p = p->parent, up++)
+        if (wn_node_is(p, WN_TAG_A) && (v = wn_node_attr(p, "href", &l)) && home_href(v, l))
+            return true;
+    wn_walk w;
+    wn_node *n;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)h);
+    while (wn_walk_next(&w, &n, &enter)) {
+        if (!enter || !wn_node_is(n, WN_TAG_A))
+            continue;
+        wn_walk_skip_children(&w);
+        if (!(v = wn_node_attr(n, "href", &l)) || !home_href(v, l))
+            continue;
+        wn_str t = wn_meta_node_text(a, n, 600);
+        folded ft;
+        ft.n = t.ptr ? wn_meta_fold(t.ptr, t.len, ft.s, sizeof ft.s) : 0;
+        if (ft.n && ft.n == fh->n && strcmp(ft.s, fh->s) == 0)
+            return true;
+    }
+    return false;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -221,12 +295,29 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t k = 0; k < ND; k++)
         fd[k].n = decl[k]->v.ptr ? wn_meta_fold(decl[k]->v.ptr, decl[k]->v.len, fd[k].s, FOLD_MAX)
                                  : 0;
+    /* headings that are the site's logo never name the page; with no
+     * declared site name, the first names the site */
+    bool logo[WN_MAX_H1] = {false};
+    wn_str site = c->site.v;
+    for (size_t i = 0; i < c->n_h1; i++) {
+        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 200)
+            continue;
+        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
+        logo[i] = fh->n && logo_heading(c->arena, c->h1[i], fh);
+        if (logo[i] && !c->logo)
+            c->logo = c->h1[i];
+        if (logo[i] && !site.ptr)
+            site = t;
+    }
     folded fsite;
-    fsite.n = c->site.v.ptr ? wn_meta_fold(c->site.v.ptr, c->site.v.len, fsite.s, FOLD_MAX) : 0;
+    fsite.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fsite.s, FOLD_MAX) : 0;
 
     int best_score = 0;
     wn_str best = {NULL, 0};
     for (size_t i = 0; i < c->n_h1; i++) {
+        if (logo[i])
+            continue;
         wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 500)
             continue;
@@ -253,7 +344,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     /* no heading agrees with a declared title: the page's own <h1> still
      * is what readers see as the headline, unless it is the site's logo */
     for (size_t i = 0; i < c->n_h1; i++) {
-        if (!wn_node_is(c->h1[i], WN_TAG_H1))
+        if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
         wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 300)
@@ -273,12 +364,12 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             if (decl[k]->v.ptr)
                 d = decl[k];
         if (d)
-            *alt = wn_title_strip_site(c->arena, d->v, c->site.v);
+            *alt = wn_title_strip_site(c->arena, d->v, site);
         return t;
     }
     for (size_t k = 0; k < ND; k++)
         if (decl[k]->v.ptr)
-            return wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
+            return wn_title_strip_site(c->arena, decl[k]->v, site);
     return (wn_str){NULL, 0};
 }
 
