@@ -255,6 +255,12 @@ TEST(title_tagline)
         /* en and em dashes belong to the headline */
         {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
          "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},
+        /* every part of a longer tail is short: a section, then the site */
+        {"How to help babies sleep | Patient Education | Acme Children's Hospital",
+         "How to help babies sleep"},
+        {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
+        /* numbers belong to the headline */
+        {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
         /* a hyphen inside a word is no separator */
         {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
     };

@@ -139,8 +139,9 @@ wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *
  * listing pages, and on collection pages unless h1_within (see
  * wn_title_choose); "Name | Tagline" cut before the tagline. */
 wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t);
-/* "Headline | Short tail" (a bar or a spaced hyphen, at most five words
- * after it): the headline, NUL-terminated in a (NULL: title unchanged). */
+/* "Headline | Short tail" (a bar, spaced hyphen or spaced slash, at most
+ * five words in each part after it): the headline, NUL-terminated in a
+ * (NULL: title unchanged). */
 wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);

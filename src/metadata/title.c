@@ -163,11 +163,12 @@ agreement(const folded *h, const folded *d)
     return 0;
 }
 
-/* "Headline - Short tail" and "Headline | Short tail": what follows the
- * first bar or spaced hyphen is a template's tag line, a section, an edition
- * or a site name that no declared name gave away ("Best Movers in NYC 2025 |
- * Top 19 Companies"). A tail of more than five words reads as a subtitle and
- * stays; en and em dashes are a headline's own punctuation and stay. */
+/* "Headline - Short tail", "Headline | Short tail", "Post / Board / Forum":
+ * what follows the first bar, spaced hyphen or spaced slash is a template's
+ * tag line, a section, an edition or a site name that no declared name gave
+ * away ("Best Movers in NYC 2025 | Top 19 Companies"). A tail part of more
+ * than five words reads as a subtitle and stays, as do numbers ("2026 /
+ * 2027"); en and em dashes are a headline's own punctuation and stay. */
 #define TAGLINE_MAX_WORDS 5
 
 wn_str
@@ -177,16 +178,27 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
         return title;
     for (size_t i = 1; i + 3 < title.len; i++) {
         if (title.ptr[i] != ' ' || title.ptr[i + 2] != ' ' ||
-            (title.ptr[i + 1] != '|' && title.ptr[i + 1] != '-'))
+            (title.ptr[i + 1] != '|' && title.ptr[i + 1] != '-' && title.ptr[i + 1] != '/'))
             continue;
         folded fh, ft;
         fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
-        ft.n = wn_meta_fold(title.ptr + i + 3, title.len - i - 3, ft.s, sizeof ft.s);
-        size_t wt = count_words(&ft);
         /* the head as printed: "Acme.io" is one name, not two words */
         bool one_token = memchr(title.ptr, ' ', i) == NULL;
-        if (!fh.n || one_token || wt < 1 || wt > TAGLINE_MAX_WORDS)
+        if (!fh.n || one_token)
             return title;
+        /* each part of the tail, "| Section | Site" */
+        const char sep[4] = {' ', title.ptr[i + 1], ' ', '\0'};
+        for (size_t p = i + 3; p <= title.len;) {
+            size_t e = p;
+            while (e < title.len && !(e + 3 <= title.len && memcmp(title.ptr + e, sep, 3) == 0))
+                e++;
+            ft.n = wn_meta_fold(title.ptr + p, e - p, ft.s, sizeof ft.s);
+            size_t wt = count_words(&ft);
+            /* "2026 / 2027": numbers belong to the headline */
+            if (wt < 1 || wt > TAGLINE_MAX_WORDS || strspn(ft.s, "0123456789 ") == ft.n)
+                return title;
+            p = e + 3;
+        }
         size_t end = i;
         while (end > 0 && title.ptr[end - 1] == ' ')
             end--;
