@@ -341,6 +341,36 @@ TEST(title_logo_heading)
     }
 }
 
+TEST(title_repairs)
+{
+    /* UTF-8 encoded twice: taken back once a C1 control gives it away */
+    const char *html = "<head><title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide "
+                       "\xC3\xA2\xC2\x80\xC2\x94 Retirement Calculators in "
+                       "2025\xC3\x82\xC2\xB6</title></head>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "A DIY Investor\xE2\x80\x99s Guide \xE2\x80\x94 Retirement "
+                               "Calculators in 2025");
+    done(doc);
+    /* without one, Latin-1 looking text stays as it is */
+    html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
+    done(doc);
+    /* a heading's permalink pilcrow goes */
+    html = "<head><title>Middleware | Framework docs</title></head>"
+           "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Middleware");
+    CHECK_EQ_INT(m.title.len, strlen("Middleware"));
+    done(doc);
+}
+
 TEST(dates_refused)
 {
     const char *html = "<head><meta name=date content=9999-99-99>"
@@ -495,6 +525,7 @@ main(void)
     RUN(title_tagline);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
+    RUN(title_repairs);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);

@@ -214,6 +214,18 @@ wn_str
 wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     wn_str t = choose(c, headline, alt, h1_within);
+    /* a documentation heading's permalink mark: "Middleware\xC2\xB6" */
+    size_t n = t.len;
+    while (n >= 2 && (unsigned char)t.ptr[n - 2] == 0xC2 && (unsigned char)t.ptr[n - 1] == 0xB6) {
+        n -= 2;
+        while (n && t.ptr[n - 1] == ' ')
+            n--;
+    }
+    if (n && n < t.len) {
+        char *cp = wn_arena_strndup(c->arena, t.ptr, n); /* NUL-terminated */
+        if (cp)
+            t = (wn_str){cp, n};
+    }
     return wn_title_cut_tagline(c->arena, t);
 }
 
