@@ -89,7 +89,8 @@ wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
     if (!doc || !content || !meta)
         return WN_ERR_INVALID;
     meta->page_type = content->page_type;
-    meta->title = wn_title_for_type(&doc->arena, meta->title, doc->title_alt, meta->page_type);
+    meta->title = wn_title_for_type(&doc->arena, meta->title, doc->title_alt,
+                                    doc->title_h1_within, meta->page_type);
     wn_buf b;
     wn_buf_init(&b, &doc->arena, 0);
     meta->word_count = content_text(content, &b, 32 * 1024);

@@ -1164,7 +1164,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     }
 
     wn_node *headline = NULL;
-    meta->title = wn_title_choose(c, &headline, &doc->title_alt);
+    meta->title = wn_title_choose(c, &headline, &doc->title_alt, &doc->title_h1_within);
     const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
     size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
     bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
@@ -1173,6 +1173,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
         c->vis_authors_src = 0;
     }
     scan_after_headline(c, headline, site_author);
+    /* a blog's name in an <h1> above each post: its byline and date follow */
+    if (c->logo && c->logo != headline)
+        scan_after_headline(c, c->logo, site_author);
     /* a declared author that names the site gives way to a visible byline */
     if (site_author && c->n_vis_authors) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);

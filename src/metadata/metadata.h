@@ -142,6 +142,7 @@ typedef struct wn_meta_cands {
     int tags_src;
     char twitter_author_label;  /* '1' when twitter:label1 says "Written by" */
     wn_node *h1[WN_MAX_H1];
+    wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
 } wn_meta_cands;
 
@@ -163,13 +164,16 @@ void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
 /* title.c: the visible headline from the candidates and the <h1>s. When
  * the choice is an <h1> no declared title agrees with, *alt is the declared
  * title without the site name (else empty): non-article pages name
- * themselves by it more often than by a slogan-like <h1>. */
-wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
+ * themselves by it more often than by a slogan-like <h1>. *h1_within: the
+ * <h1>'s words all appear in a declared title. */
+wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 /* The title for a page of type t: alt replaces title on service and
- * listing pages (see wn_title_choose), cut before a " | " tagline. */
-wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t);
-/* "Headline | Short tail" (a bar or a spaced hyphen, at most five words
- * after it): the headline, NUL-terminated in a (NULL: title unchanged). */
+ * listing pages, and on collection pages unless h1_within (see
+ * wn_title_choose); "Name | Tagline" cut before the tagline. */
+wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t);
+/* "Headline | Short tail" (a bar, spaced hyphen or spaced slash, at most
+ * five words in each part after it): the headline, NUL-terminated in a
+ * (NULL: title unchanged). */
 wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
