@@ -45,22 +45,70 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
     return true;
 }
 
-static bool
-attr_eq_ci(const wn_node *n, const char *name, const char *value)
+/* The attributes the markup tests read, found in one scan of the element's
+ * attributes (the first of each name, as wn_node_attr finds it). */
+typedef struct markup_attrs {
+    const wn_attr *role, *itemprop, *style, *aria_hidden;
+    bool hidden, aria_modal;
+} markup_attrs;
+
+static void
+markup_attrs_scan(const wn_node *n, markup_attrs *m)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, name, &len);
-    return v && value_eq_ci(v, len, value, strlen(value));
+    memset(m, 0, sizeof *m);
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        const char *nm = a->name;
+        switch (a->name_len) {
+        case 4:
+            if (!m->role && memcmp(nm, "role", 4) == 0)
+                m->role = a;
+            break;
+        case 5:
+            if (!m->style && memcmp(nm, "style", 5) == 0)
+                m->style = a;
+            break;
+        case 6:
+            if (memcmp(nm, "hidden", 6) == 0)
+                m->hidden = true;
+            break;
+        case 8:
+            if (!m->itemprop && memcmp(nm, "itemprop", 8) == 0)
+                m->itemprop = a;
+            break;
+        case 10:
+            if (memcmp(nm, "aria-modal", 10) == 0)
+                m->aria_modal = true;
+            break;
+        case 11:
+            if (!m->aria_hidden && memcmp(nm, "aria-hidden", 11) == 0)
+                m->aria_hidden = a;
+            break;
+        default:
+            break;
+        }
+    }
 }
+
+/* Is the attribute's value, trimmed, ASCII case-insensitively `value`? */
+static bool
+attr_value_is(const wn_attr *a, const char *value, size_t vl)
+{
+    return a && value_eq_ci(a->value ? a->value : "", a->value ? a->value_len : 0, value, vl);
+}
+
+#define ATTR_IS(a, lit) attr_value_is((a), lit, sizeof lit - 1)
 
 /* Does an inline style hide the element? Compares with spaces removed. */
 static bool
-style_hides(const wn_node *n)
+style_hides(const wn_attr *a)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, "style", &len);
-    if (!v || len < 11)
+    if (!a || !a->value || a->value_len < 11)
         return false;
+    const char *v = a->value;
+    size_t len = a->value_len;
     char buf[256];
     size_t k = 0;
     for (size_t i = 0; i < len && k < sizeof buf - 1; i++) {
@@ -80,26 +128,17 @@ style_hides(const wn_node *n)
  * pass 3, where a landmark holding most of the page's paragraphs is taken
  * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_node *n, bool landmark)
+role_drops(const wn_attr *role, bool landmark)
 {
-    static const char *const widgets[] = {
-        "dialog", "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist",
-        "tooltip",
-    };
-    static const char *const landmarks[] = {
-        "navigation", "banner", "contentinfo", "complementary", "search",
-    };
-    const char *const *roles = landmark ? landmarks : widgets;
-    size_t n_roles = landmark ? sizeof landmarks / sizeof landmarks[0]
-                              : sizeof widgets / sizeof widgets[0];
-    size_t len;
-    const char *v = wn_node_attr(n, "role", &len);
-    if (!v)
+    if (!role)
         return false;
-    for (size_t i = 0; i < n_roles; i++)
-        if (value_eq_ci(v, len, roles[i], strlen(roles[i])))
-            return true;
-    return false;
+    if (landmark)
+        return ATTR_IS(role, "navigation") || ATTR_IS(role, "banner") ||
+               ATTR_IS(role, "contentinfo") || ATTR_IS(role, "complementary") ||
+               ATTR_IS(role, "search");
+    return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
+           ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
+           ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
 }
 
 static bool
@@ -128,21 +167,20 @@ tag_drops(const wn_node *n)
 /* Page-level containers are never dropped for a class name or a hiding
  * attribute (a script may un-hide them; their class lists are long). */
 static bool
-is_page_level(const wn_node *n)
+is_page_level(const wn_node *n, const markup_attrs *m)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
-           wn_node_is(n, WN_TAG_MAIN) ||
-           (n->n_attrs && (attr_eq_ci(n, "role", "main") ||
-                           attr_eq_ci(n, "itemprop", "articlebody")));
+           wn_node_is(n, WN_TAG_MAIN) || ATTR_IS(m->role, "main") ||
+           ATTR_IS(m->itemprop, "articlebody");
 }
 
 static bool
-hidden_by_markup(const wn_node *n)
+hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
-    if (!n->n_attrs || is_page_level(n))
-        return false; /* (most elements have no attribute at all) */
-    return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
-           wn_node_has_attr(n, "aria-modal") || style_hides(n);
+    if (is_page_level(n, m))
+        return false;
+    return m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
+           style_hides(m->style);
 }
 
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
@@ -187,12 +225,21 @@ clean_markup(wn_dom *dom)
             noscript = n;
             continue;
         }
-        if (tag_drops(n) || role_drops(n, false)) {
+        if (tag_drops(n)) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
             continue;
         }
-        if (hidden_by_markup(n)) {
+        if (!n->n_attrs)
+            continue; /* (most elements have no attribute at all) */
+        markup_attrs m;
+        markup_attrs_scan(n, &m);
+        if (role_drops(m.role, false)) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (hidden_by_markup(n, &m)) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
             wn_walk_skip_children(&w);
         }
@@ -235,7 +282,9 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
             wn_walk_skip_children(&w);
             continue;
         }
-        if (is_page_level(n))
+        markup_attrs m;
+        markup_attrs_scan(n, &m);
+        if (is_page_level(n, &m))
             continue;
         uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
@@ -247,7 +296,7 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
          * swallow the page) */
         bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                         wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
-                        role_drops(n, true);
+                        role_drops(m.role, true);
         if (landmark && !big) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
