@@ -183,11 +183,42 @@ hidden_by_markup(const wn_node *n, const markup_attrs *m)
            style_hides(m->style);
 }
 
+/* What unhide_if_all_hidden needs first: all the text under hidden
+ * elements (their non-whitespace bytes), kept up to date as the passes
+ * hide elements, so that the check costs no walk of the whole tree. */
+typedef struct hidden_sum {
+    uint64_t text;
+    bool exact; /* false once elements were shown again: walk instead */
+} hidden_sum;
+
+/* Add the text under the newly hidden element `h`, less what hidden
+ * elements inside it already added. */
+static void
+hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
+{
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    wn_walk_init(&w, h);
+    while (wn_walk_next(&w, &t, &e)) {
+        if (!e)
+            continue;
+        if (t->type == WN_NODE_TEXT) {
+            uint32_t chars, commas;
+            wn_text_figures(doc, t, &chars, &commas);
+            hs->text += chars;
+        } else if (t != h && (t->flags & WN_NF_HIDDEN)) {
+            wn_walk_skip_children(&w);
+        }
+    }
+}
+
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. */
 static void
-clean_markup(wn_dom *dom)
+clean_markup(wn_doc *doc, hidden_sum *hs)
 {
+    wn_dom *dom = doc->dom;
     wn_walk w;
     wn_node *n;
     bool entering;
@@ -241,6 +272,7 @@ clean_markup(wn_dom *dom)
         }
         if (hidden_by_markup(n, &m)) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
         }
     }
@@ -248,7 +280,7 @@ clean_markup(wn_dom *dom)
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
 static void
-clean_vocabulary(wn_doc *doc, const wn_stats *st)
+clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs)
 {
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
@@ -289,6 +321,7 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
         uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
             continue;
         }
@@ -315,33 +348,36 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
 static int
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor, hidden_sum *hs)
 {
     wn_dom *dom = doc->dom;
     /* first a bound: all the text under hidden elements (most pages hide
      * icons and screen-reader labels only), before statistics that count
      * hidden subtrees are computed for the whole page */
-    uint64_t bound = 0;
+    uint64_t bound = hs->text;
     wn_walk w;
     wn_node *n;
     bool e;
-    wn_walk_init(&w, dom->root);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || n->type != WN_NODE_ELEMENT)
-            continue;
-        if (n->flags & WN_NF_HIDDEN) {
-            wn_walk inner;
-            wn_node *t;
-            bool te;
-            wn_walk_init(&inner, n);
-            while (wn_walk_next(&inner, &t, &te)) {
-                uint32_t chars, commas;
-                if (te && t->type == WN_NODE_TEXT) {
-                    wn_text_figures(doc, t, &chars, &commas);
-                    bound += chars;
+    if (!hs->exact) {
+        bound = 0;
+        wn_walk_init(&w, dom->root);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (!e || n->type != WN_NODE_ELEMENT)
+                continue;
+            if (n->flags & WN_NF_HIDDEN) {
+                wn_walk inner;
+                wn_node *t;
+                bool te;
+                wn_walk_init(&inner, n);
+                while (wn_walk_next(&inner, &t, &te)) {
+                    uint32_t chars, commas;
+                    if (te && t->type == WN_NODE_TEXT) {
+                        wn_text_figures(doc, t, &chars, &commas);
+                        bound += chars;
+                    }
                 }
+                wn_walk_skip_children(&w);
             }
-            wn_walk_skip_children(&w);
         }
     }
     if (bound < 1000)
@@ -382,6 +418,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
     }
+    hs->exact = false;
     return 1;
 }
 
@@ -390,26 +427,27 @@ wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
-    clean_markup(doc->dom);
+    hidden_sum hs = {0, true};
+    clean_markup(doc, &hs);
     wn_stats st = {0};
     if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     bool fresh = true; /* st matches the current flags */
-    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2);
+    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2, &hs);
     if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc, &st);
+    clean_vocabulary(doc, &st, &hs);
     /* class names hide too ("hide" on the page wrapper until a script
      * runs): check again, and clean what was shown. Statistics of the new
      * flags are computed only if the check needs them. */
     fresh = false;
-    shown = unhide_if_all_hidden(doc, &st, &fresh, 10);
+    shown = unhide_if_all_hidden(doc, &st, &fresh, 10, &hs);
     if (shown < 0)
         return WN_ERR_NOMEM;
     if (shown) {
         if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc, &st);
+        clean_vocabulary(doc, &st, &hs);
         fresh = false;
     }
     /* kept for score's first pass while nothing drops more */
