@@ -279,9 +279,24 @@ clean_markup(wn_doc *doc, hidden_sum *hs)
 }
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
-static void
-clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs)
+/* The text and link text of the elements a vocabulary pass drops (from
+ * the statistics it was given), so that the page's totals after it are
+ * known without statistics of the new flags. */
+typedef struct drop_sum {
+    uint64_t text, link;
+} drop_sum;
+
+static inline void
+drop_add(drop_sum *ds, const wn_stat *s)
 {
+    ds->text += s->text;
+    ds->link += s->link;
+}
+
+static void
+clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs, drop_sum *ds)
+{
+    ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     double page_good = (double)(all->text - all->link);
@@ -305,12 +320,14 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs)
             n->aux = 0;
             if (!big) {
                 n->flags |= WN_NF_DROP;
+                drop_add(ds, s);
                 wn_walk_skip_children(&w);
                 continue;
             }
         }
         if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
             continue;
         }
@@ -321,6 +338,7 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs)
         uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            drop_add(ds, s);
             hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
             continue;
@@ -332,12 +350,14 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs)
                         role_drops(m.role, true);
         if (landmark && !big) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
             continue;
         }
         if ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) && !big &&
             !wn_node_is(n, WN_TAG_ARTICLE)) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
         }
     }
@@ -428,6 +448,7 @@ wn_clean(wn_doc *doc)
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
     hidden_sum hs = {0, true};
+    drop_sum ds = {0, 0};
     clean_markup(doc, &hs);
     wn_stats st = {0};
     if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
@@ -436,7 +457,7 @@ wn_clean(wn_doc *doc)
     int shown = unhide_if_all_hidden(doc, &st, &fresh, 2, &hs);
     if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc, &st, &hs);
+    clean_vocabulary(doc, &st, &hs, &ds);
     /* class names hide too ("hide" on the page wrapper until a script
      * runs): check again, and clean what was shown. Statistics of the new
      * flags are computed only if the check needs them. */
@@ -447,12 +468,24 @@ wn_clean(wn_doc *doc)
     if (shown) {
         if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc, &st, &hs);
+        clean_vocabulary(doc, &st, &hs, &ds);
         fresh = false;
     }
-    /* kept for score's first pass while nothing drops more */
+    /* kept for score's first pass while nothing drops more; else the
+     * page's totals under the new flags: those of st less what the last
+     * vocabulary pass dropped (exact while nothing saturated) */
     wn_doc_cache *cache = wn_doc_cache_get(doc);
-    if (cache && fresh)
+    if (cache && fresh) {
         cache->drop_stats = st;
+    } else if (cache) {
+        const wn_stat *all = wn_stats_of(&st, doc->dom->root);
+        if (all->text < UINT32_MAX && all->link < UINT32_MAX && ds.text <= all->text &&
+            ds.link <= all->link) {
+            cache->drop_totals = true;
+            cache->drop_text = all->text - (uint32_t)ds.text;
+            cache->drop_link = all->link - (uint32_t)ds.link;
+            cache->scratch = st; /* its array is free for score */
+        }
+    }
     return WN_OK;
 }

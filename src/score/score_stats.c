@@ -129,32 +129,30 @@ wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas
     node_text_figures(wn_doc_cache_get(doc), t, chars, commas);
 }
 
-bool
-wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags)
+/* The statistics walk from `top`. Whole document (`subtree` false): st
+ * zeroed beforehand, every figure propagates to the parent. Subtree: each
+ * visited node's entry is zeroed as it is entered and nothing goes above
+ * `top`, whose figures are then those the whole-document walk would give
+ * it (`in_link` says whether `top` lies inside a link). Returns the number
+ * of steps. */
+static inline __attribute__((always_inline)) size_t
+stats_walk(wn_stats *st, wn_doc_cache *cache, wn_node *top, uint32_t skip_flags,
+           uint32_t unless_flags, bool subtree, uint32_t in_link)
 {
-    wn_dom *dom = doc->dom;
-    wn_arena *arena = &doc->arena;
-    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted each time */
-    uint32_t n = dom->node_count + 1;
-    if (!st->s || st->n < n) {
-        st->s = wn_arena_calloc(arena, n, sizeof *st->s);
-        if (!st->s)
-            return false;
-    } else {
-        memset(st->s, 0, (size_t)n * sizeof *st->s);
-    }
-    st->n = n;
+    uint32_t n = st->n;
+    size_t steps = 0;
     wn_walk w;
     wn_node *node;
     bool entering;
-    uint32_t in_link = 0, depth = 0;
-    wn_walk_init(&w, dom->root);
+    uint32_t depth = 0;
+    wn_walk_init(&w, top);
     while (wn_walk_next(&w, &node, &entering)) {
+        steps++;
         if (node->index >= n)
             continue; /* not expected: nodes created after the count */
         wn_stat *s = &st->s[node->index];
         if (node->type == WN_NODE_TEXT) {
-            if (!entering || !node->parent || node->parent->index >= n)
+            if (!entering || !node->parent || node->parent->index >= n || node == top)
                 continue;
             uint32_t chars, commas;
             node_text_figures(cache, node, &chars, &commas);
@@ -167,16 +165,19 @@ wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless
         }
         if (node->type != WN_NODE_ELEMENT && node->type != WN_NODE_DOCUMENT)
             continue;
+        bool up = node->parent && node->parent->index < n && !(subtree && node == top);
         if (entering) {
             if ((node->flags & skip_flags) && !(node->flags & unless_flags)) {
                 wn_walk_skip_children(&w);
                 continue;
             }
+            if (subtree)
+                memset(s, 0, sizeof *s);
             s->depth = depth < UINT16_MAX ? (uint16_t)depth : UINT16_MAX;
             depth++;
             if (wn_node_is(node, WN_TAG_A))
                 in_link++;
-            if (node->parent && node->parent->index < n && tag_is_block(node)) {
+            if (up && tag_is_block(node)) {
                 wn_stat *p = &st->s[node->parent->index];
                 if (p->blocks < UINT16_MAX)
                     p->blocks++;
@@ -199,7 +200,7 @@ wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless
         else if (s->blocks > 0 && block && s->loose >= 80 &&
                  s->loose_link * 3 < s->loose)
             s->paras = sat_add(s->paras, 1);
-        if (node->parent && node->parent->index < n) {
+        if (up) {
             wn_stat *p = &st->s[node->parent->index];
             if (block) {
                 p->loose = sat_add(p->loose, s->text);
@@ -212,5 +213,44 @@ wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless
             p->commas = sat_add(p->commas, s->commas);
         }
     }
+    return steps;
+}
+
+/* An array for n entries in st (kept when large enough), not zeroed. */
+static bool
+stats_reserve(wn_stats *st, wn_arena *arena, uint32_t n)
+{
+    if (!st->s || st->n < n) {
+        st->s = wn_arena_alloc(arena, (size_t)n * sizeof *st->s);
+        if (!st->s)
+            return false;
+    }
+    st->n = n;
     return true;
+}
+
+bool
+wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags)
+{
+    wn_dom *dom = doc->dom;
+    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted each time */
+    uint32_t n = dom->node_count + 1;
+    if (!stats_reserve(st, &doc->arena, n))
+        return false;
+    memset(st->s, 0, (size_t)n * sizeof *st->s);
+    stats_walk(st, cache, dom->root, skip_flags, unless_flags, false, 0);
+    return true;
+}
+
+size_t
+wn_stats_subtree(wn_stats *st, wn_doc *doc, wn_node *node, uint32_t skip_flags)
+{
+    uint32_t n = doc->dom->node_count + 1;
+    if (!node || node->index >= n || !stats_reserve(st, &doc->arena, n))
+        return 0;
+    uint32_t in_link = 0;
+    for (const wn_node *a = node->parent; a; a = a->parent)
+        if (wn_node_is(a, WN_TAG_A))
+            in_link++;
+    return stats_walk(st, wn_doc_cache_get(doc), node, skip_flags, 0, true, in_link);
 }
