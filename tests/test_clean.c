@@ -204,6 +204,24 @@ TEST(streamed_content_shown_again)
                  NULL));
     CHECK(dropped(f.doc, "h"));
     fx_free(&f);
+    /* the text hidden twice over (by markup inside an element hidden by its
+     * class): shown again in two steps */
+    CHECK(fx_run(&f,
+                 "<body><p>Loading</p><div id=w class=\"hide\"><div id=inner hidden><article>" PARA
+                 PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA "</article></div></div>"
+                 "</body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "inner"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* a screen-reader block holding a hidden element stays hidden */
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA PARA PARA "</main><div id=sr class=sr-only>" PARA
+                 "<span id=sp hidden>" PARA "</span></div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "sr"));
+    CHECK(dropped(f.doc, "sp"));
+    fx_free(&f);
 }
 
 int

@@ -45,22 +45,70 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
     return true;
 }
 
-static bool
-attr_eq_ci(const wn_node *n, const char *name, const char *value)
+/* The attributes the markup tests read, found in one scan of the element's
+ * attributes (the first of each name, as wn_node_attr finds it). */
+typedef struct markup_attrs {
+    const wn_attr *role, *itemprop, *style, *aria_hidden;
+    bool hidden, aria_modal;
+} markup_attrs;
+
+static void
+markup_attrs_scan(const wn_node *n, markup_attrs *m)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, name, &len);
-    return v && value_eq_ci(v, len, value, strlen(value));
+    memset(m, 0, sizeof *m);
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        const char *nm = a->name;
+        switch (a->name_len) {
+        case 4:
+            if (!m->role && memcmp(nm, "role", 4) == 0)
+                m->role = a;
+            break;
+        case 5:
+            if (!m->style && memcmp(nm, "style", 5) == 0)
+                m->style = a;
+            break;
+        case 6:
+            if (memcmp(nm, "hidden", 6) == 0)
+                m->hidden = true;
+            break;
+        case 8:
+            if (!m->itemprop && memcmp(nm, "itemprop", 8) == 0)
+                m->itemprop = a;
+            break;
+        case 10:
+            if (memcmp(nm, "aria-modal", 10) == 0)
+                m->aria_modal = true;
+            break;
+        case 11:
+            if (!m->aria_hidden && memcmp(nm, "aria-hidden", 11) == 0)
+                m->aria_hidden = a;
+            break;
+        default:
+            break;
+        }
+    }
 }
+
+/* Is the attribute's value, trimmed, ASCII case-insensitively `value`? */
+static bool
+attr_value_is(const wn_attr *a, const char *value, size_t vl)
+{
+    return a && value_eq_ci(a->value ? a->value : "", a->value ? a->value_len : 0, value, vl);
+}
+
+#define ATTR_IS(a, lit) attr_value_is((a), lit, sizeof lit - 1)
 
 /* Does an inline style hide the element? Compares with spaces removed. */
 static bool
-style_hides(const wn_node *n)
+style_hides(const wn_attr *a)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, "style", &len);
-    if (!v || len < 11)
+    if (!a || !a->value || a->value_len < 11)
         return false;
+    const char *v = a->value;
+    size_t len = a->value_len;
     char buf[256];
     size_t k = 0;
     for (size_t i = 0; i < len && k < sizeof buf - 1; i++) {
@@ -80,26 +128,17 @@ style_hides(const wn_node *n)
  * pass 3, where a landmark holding most of the page's paragraphs is taken
  * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_node *n, bool landmark)
+role_drops(const wn_attr *role, bool landmark)
 {
-    static const char *const widgets[] = {
-        "dialog", "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist",
-        "tooltip",
-    };
-    static const char *const landmarks[] = {
-        "navigation", "banner", "contentinfo", "complementary", "search",
-    };
-    const char *const *roles = landmark ? landmarks : widgets;
-    size_t n_roles = landmark ? sizeof landmarks / sizeof landmarks[0]
-                              : sizeof widgets / sizeof widgets[0];
-    size_t len;
-    const char *v = wn_node_attr(n, "role", &len);
-    if (!v)
+    if (!role)
         return false;
-    for (size_t i = 0; i < n_roles; i++)
-        if (value_eq_ci(v, len, roles[i], strlen(roles[i])))
-            return true;
-    return false;
+    if (landmark)
+        return ATTR_IS(role, "navigation") || ATTR_IS(role, "banner") ||
+               ATTR_IS(role, "contentinfo") || ATTR_IS(role, "complementary") ||
+               ATTR_IS(role, "search");
+    return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
+           ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
+           ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
 }
 
 static bool
@@ -128,28 +167,58 @@ tag_drops(const wn_node *n)
 /* Page-level containers are never dropped for a class name or a hiding
  * attribute (a script may un-hide them; their class lists are long). */
 static bool
-is_page_level(const wn_node *n)
+is_page_level(const wn_node *n, const markup_attrs *m)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
-           wn_node_is(n, WN_TAG_MAIN) ||
-           (n->n_attrs && (attr_eq_ci(n, "role", "main") ||
-                           attr_eq_ci(n, "itemprop", "articlebody")));
+           wn_node_is(n, WN_TAG_MAIN) || ATTR_IS(m->role, "main") ||
+           ATTR_IS(m->itemprop, "articlebody");
 }
 
 static bool
-hidden_by_markup(const wn_node *n)
+hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
-    if (!n->n_attrs || is_page_level(n))
-        return false; /* (most elements have no attribute at all) */
-    return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
-           wn_node_has_attr(n, "aria-modal") || style_hides(n);
+    if (is_page_level(n, m))
+        return false;
+    return m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
+           style_hides(m->style);
+}
+
+/* What unhide_if_all_hidden needs first: all the text under hidden
+ * elements (their non-whitespace bytes), kept up to date as the passes
+ * hide elements, so that the check costs no walk of the whole tree. */
+typedef struct hidden_sum {
+    uint64_t text;
+    bool exact; /* false once elements were shown again: walk instead */
+} hidden_sum;
+
+/* Add the text under the newly hidden element `h`, less what hidden
+ * elements inside it already added. */
+static void
+hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
+{
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    wn_walk_init(&w, h);
+    while (wn_walk_next(&w, &t, &e)) {
+        if (!e)
+            continue;
+        if (t->type == WN_NODE_TEXT) {
+            uint32_t chars, commas;
+            wn_text_figures(doc, t, &chars, &commas);
+            hs->text += chars;
+        } else if (t != h && (t->flags & WN_NF_HIDDEN)) {
+            wn_walk_skip_children(&w);
+        }
+    }
 }
 
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. */
 static void
-clean_markup(wn_dom *dom)
+clean_markup(wn_doc *doc, hidden_sum *hs)
 {
+    wn_dom *dom = doc->dom;
     wn_walk w;
     wn_node *n;
     bool entering;
@@ -187,22 +256,47 @@ clean_markup(wn_dom *dom)
             noscript = n;
             continue;
         }
-        if (tag_drops(n) || role_drops(n, false)) {
+        if (tag_drops(n)) {
             n->flags |= WN_NF_DROP;
             wn_walk_skip_children(&w);
             continue;
         }
-        if (hidden_by_markup(n)) {
+        if (!n->n_attrs)
+            continue; /* (most elements have no attribute at all) */
+        markup_attrs m;
+        markup_attrs_scan(n, &m);
+        if (role_drops(m.role, false)) {
+            n->flags |= WN_NF_DROP;
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (hidden_by_markup(n, &m)) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
         }
     }
 }
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
-static void
-clean_vocabulary(wn_doc *doc, const wn_stats *st)
+/* The text and link text of the elements a vocabulary pass drops (from
+ * the statistics it was given), so that the page's totals after it are
+ * known without statistics of the new flags. */
+typedef struct drop_sum {
+    uint64_t text, link;
+} drop_sum;
+
+static inline void
+drop_add(drop_sum *ds, const wn_stat *s)
 {
+    ds->text += s->text;
+    ds->link += s->link;
+}
+
+static void
+clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs, drop_sum *ds)
+{
+    ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
     const wn_stat *all = wn_stats_of(st, dom->root);
     double page_good = (double)(all->text - all->link);
@@ -226,20 +320,26 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
             n->aux = 0;
             if (!big) {
                 n->flags |= WN_NF_DROP;
+                drop_add(ds, s);
                 wn_walk_skip_children(&w);
                 continue;
             }
         }
         if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
             continue;
         }
-        if (is_page_level(n))
+        markup_attrs m;
+        markup_attrs_scan(n, &m);
+        if (is_page_level(n, &m))
             continue;
         uint32_t bits = wn_doc_token_bits(doc, n);
         if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
             n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+            drop_add(ds, s);
+            hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
             continue;
         }
@@ -247,15 +347,17 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
          * swallow the page) */
         bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                         wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
-                        role_drops(n, true);
+                        role_drops(m.role, true);
         if (landmark && !big) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
             continue;
         }
         if ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) && !big &&
             !wn_node_is(n, WN_TAG_ARTICLE)) {
             n->flags |= WN_NF_DROP;
+            drop_add(ds, s);
             wn_walk_skip_children(&w);
         }
     }
@@ -266,33 +368,36 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
 static int
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
+unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor, hidden_sum *hs)
 {
     wn_dom *dom = doc->dom;
     /* first a bound: all the text under hidden elements (most pages hide
      * icons and screen-reader labels only), before statistics that count
      * hidden subtrees are computed for the whole page */
-    uint64_t bound = 0;
+    uint64_t bound = hs->text;
     wn_walk w;
     wn_node *n;
     bool e;
-    wn_walk_init(&w, dom->root);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || n->type != WN_NODE_ELEMENT)
-            continue;
-        if (n->flags & WN_NF_HIDDEN) {
-            wn_walk inner;
-            wn_node *t;
-            bool te;
-            wn_walk_init(&inner, n);
-            while (wn_walk_next(&inner, &t, &te)) {
-                uint32_t chars, commas;
-                if (te && t->type == WN_NODE_TEXT) {
-                    wn_text_figures(doc, t, &chars, &commas);
-                    bound += chars;
+    if (!hs->exact) {
+        bound = 0;
+        wn_walk_init(&w, dom->root);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (!e || n->type != WN_NODE_ELEMENT)
+                continue;
+            if (n->flags & WN_NF_HIDDEN) {
+                wn_walk inner;
+                wn_node *t;
+                bool te;
+                wn_walk_init(&inner, n);
+                while (wn_walk_next(&inner, &t, &te)) {
+                    uint32_t chars, commas;
+                    if (te && t->type == WN_NODE_TEXT) {
+                        wn_text_figures(doc, t, &chars, &commas);
+                        bound += chars;
+                    }
                 }
+                wn_walk_skip_children(&w);
             }
-            wn_walk_skip_children(&w);
         }
     }
     if (bound < 1000)
@@ -333,6 +438,7 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
     }
+    hs->exact = false;
     return 1;
 }
 
@@ -341,31 +447,45 @@ wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
-    clean_markup(doc->dom);
+    hidden_sum hs = {0, true};
+    drop_sum ds = {0, 0};
+    clean_markup(doc, &hs);
     wn_stats st = {0};
     if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
         return WN_ERR_NOMEM;
     bool fresh = true; /* st matches the current flags */
-    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2);
+    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2, &hs);
     if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc, &st);
+    clean_vocabulary(doc, &st, &hs, &ds);
     /* class names hide too ("hide" on the page wrapper until a script
      * runs): check again, and clean what was shown. Statistics of the new
      * flags are computed only if the check needs them. */
     fresh = false;
-    shown = unhide_if_all_hidden(doc, &st, &fresh, 10);
+    shown = unhide_if_all_hidden(doc, &st, &fresh, 10, &hs);
     if (shown < 0)
         return WN_ERR_NOMEM;
     if (shown) {
         if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc, &st);
+        clean_vocabulary(doc, &st, &hs, &ds);
         fresh = false;
     }
-    /* kept for score's first pass while nothing drops more */
+    /* kept for score's first pass while nothing drops more; else the
+     * page's totals under the new flags: those of st less what the last
+     * vocabulary pass dropped (exact while nothing saturated) */
     wn_doc_cache *cache = wn_doc_cache_get(doc);
-    if (cache && fresh)
+    if (cache && fresh) {
         cache->drop_stats = st;
+    } else if (cache) {
+        const wn_stat *all = wn_stats_of(&st, doc->dom->root);
+        if (all->text < UINT32_MAX && all->link < UINT32_MAX && ds.text <= all->text &&
+            ds.link <= all->link) {
+            cache->drop_totals = true;
+            cache->drop_text = all->text - (uint32_t)ds.text;
+            cache->drop_link = all->link - (uint32_t)ds.link;
+            cache->scratch = st; /* its array is free for score */
+        }
+    }
     return WN_OK;
 }

@@ -46,6 +46,11 @@ typedef struct wn_doc_cache {
      * when it did not compute them); wn_score's first pass takes them and
      * clears them, since it flags more */
     wn_stats drop_stats;
+    /* otherwise (drop_totals true) the document's text and link text under
+     * those flags, and an array wn_clean no longer needs */
+    bool drop_totals;
+    uint32_t drop_text, drop_link;
+    wn_stats scratch;
 } wn_doc_cache;
 
 #define WN_TOK_KNOWN    0x80u /* cache marker, never returned */

@@ -314,74 +314,16 @@ tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
     }
 }
 
-/* The vocabulary bits of one alphanumeric run s[0..n) that does not look
- * hashed: each token is lower-cased as it is read and looked up at its end
- * (tokens outside the vocabulary's lengths are not copied). */
-static inline uint32_t
-run_bits(const char *s, size_t n)
-{
-    uint32_t bits = 0;
-    char tok[VOCAB_MAX_LEN];
-    size_t t = 0; /* token length so far */
-    for (size_t k = 0; k < n; k++) {
-        int c = (unsigned char)s[k];
-        if (k > 0) {
-            int p = (unsigned char)s[k - 1];
-            if ((p >= 'a' && p <= 'z' && c >= 'A' && c <= 'Z') || is_digit(p) != is_digit(c)) {
-                bits |= vocab_find(tok, t);
-                t = 0;
-            }
-        }
-        if (t < VOCAB_MAX_LEN)
-            tok[t] = (char)lower(c);
-        t++;
-    }
-    return bits | vocab_find(tok, t);
-}
-
-/* Union of the bits of the tokens of one class name s[0..n) (no white
- * space in it). */
-static inline uint32_t
-name_bits(const char *s, size_t n)
-{
-    uint32_t bits = 0;
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && !is_alnum((unsigned char)s[i]))
-            i++;
-        size_t j = i;
-        while (j < n && is_alnum((unsigned char)s[j]))
-            j++;
-        if (j == i)
-            break;
-        if (!looks_hashed(s + i, j - i))
-            bits |= run_bits(s + i, j - i);
-        i = j;
-    }
-    return bits;
-}
-
-/* Utility-CSS class names with variants or arbitrary values
- * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not purpose. */
-static inline bool
-is_utility_class(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == ':' || s[i] == '[' || s[i] == '(' || s[i] == '=')
-            return true;
-    return false;
-}
-
 /* Is the class name s[0..n) a "visually hidden" one? */
 static inline bool
-name_hidden(const char *s, size_t n)
+name_hidden(const unsigned char *s, size_t n)
 {
     for (size_t k = 0; k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
         const char *h = hidden_classes[k].name;
         if (hidden_classes[k].len != n)
             continue;
         size_t j = 0;
-        while (j < n && lower((unsigned char)s[j]) == h[j])
+        while (j < n && lower(s[j]) == h[j])
             j++;
         if (j == n)
             return true;
@@ -389,29 +331,112 @@ name_hidden(const char *s, size_t n)
     return false;
 }
 
-/* wn_tokens_classify, and with `hidden` the visually-hidden class names
- * too (WN_TOK_HIDDEN; none in a value with a ':' anywhere: "hidden
- * md:block" is hidden on small screens only). */
-static uint32_t
-value_bits(const char *s, size_t n, bool hidden)
+enum { K_OTHER, K_LOWER, K_UPPER, K_DIGIT, K_WS, K_UTILITY };
+
+static inline int
+byte_kind(int c)
 {
+    if (c >= 'a' && c <= 'z')
+        return K_LOWER;
+    if (c == '-' || c == '_')
+        return K_OTHER;
+    if (c >= 'A' && c <= 'Z')
+        return K_UPPER;
+    if (c >= '0' && c <= '9')
+        return K_DIGIT;
+    if (is_ws(c))
+        return K_WS;
+    /* utility-CSS class names with variants or arbitrary values
+     * ("lg:has-[>[data-slot=banner]]:pt-0") describe styling, not purpose */
+    if (c == ':' || c == '[' || c == '(' || c == '=')
+        return K_UTILITY;
+    return K_OTHER;
+}
+
+/* wn_tokens_classify in one pass over the value (the same split as
+ * tokens_each, class name by class name), and with `hidden` the
+ * visually-hidden class names too (WN_TOK_HIDDEN; none in a value with a
+ * ':' anywhere: "hidden md:block" is hidden on small screens only). Each
+ * token is lower-cased as it is read and looked up at its end; the bits of
+ * an alphanumeric run count unless it looks hashed, those of a class name
+ * unless it is a utility class. */
+static uint32_t
+value_bits(const char *str, size_t n, bool hidden)
+{
+    const unsigned char *s = (const unsigned char *)str;
     uint32_t bits = 0;
-    if (hidden && memchr(s, ':', n))
-        hidden = false;
+    bool colon = false, hidden_name = false;
     size_t i = 0;
     while (i < n) {
-        while (i < n && is_ws((unsigned char)s[i]))
+        while (i < n && is_ws(s[i]))
             i++;
-        size_t start = i;
-        while (i < n && !is_ws((unsigned char)s[i]))
-            i++;
-        if (i == start)
-            continue;
-        if (hidden && !(bits & WN_TOK_HIDDEN) && name_hidden(s + start, i - start))
-            bits |= WN_TOK_HIDDEN;
-        if (!is_utility_class(s + start, i - start))
-            bits |= name_bits(s + start, i - start);
+        if (i >= n)
+            break;
+        size_t name_start = i;
+        uint32_t name_acc = 0;
+        bool utility = false;
+        while (i < n) {
+            int k = byte_kind(s[i]);
+            if (k == K_WS)
+                break;
+            if (k == K_UTILITY) {
+                utility = true; /* no tokens: on to the end of the name */
+                while (i < n && !is_ws(s[i])) {
+                    if (s[i] == ':')
+                        colon = true;
+                    i++;
+                }
+                break;
+            }
+            if (k == K_OTHER) {
+                i++;
+                continue;
+            }
+            /* an alphanumeric run */
+            size_t run_start = i, upper = 0, digits = 0, short_parts = 0, part = 0, t = 0;
+            uint32_t run_acc = 0;
+            char tok[VOCAB_MAX_LEN];
+            int pk = k;
+            while (i < n) {
+                int c = s[i];
+                k = byte_kind(c);
+                if (k != K_LOWER && k != K_UPPER && k != K_DIGIT)
+                    break;
+                if (k == K_UPPER) {
+                    upper++;
+                    if (i > run_start && part > 0 && part <= 2)
+                        short_parts++;
+                    part = 1;
+                } else {
+                    if (k == K_DIGIT)
+                        digits++;
+                    part++;
+                }
+                if (i > run_start &&
+                    ((pk == K_LOWER && k == K_UPPER) || (pk == K_DIGIT) != (k == K_DIGIT))) {
+                    run_acc |= vocab_find(tok, t);
+                    t = 0;
+                }
+                if (t < VOCAB_MAX_LEN)
+                    tok[t] = (char)lower(c);
+                t++;
+                pk = k;
+                i++;
+            }
+            run_acc |= vocab_find(tok, t);
+            size_t rn = i - run_start;
+            if (upper && part <= 2 && rn > 2)
+                short_parts++;
+            if (!((digits && upper && digits < rn) || short_parts >= 2))
+                name_acc |= run_acc; /* not hashed */
+        }
+        if (!utility)
+            bits |= name_acc;
+        if (hidden && !hidden_name && name_hidden(s + name_start, i - name_start))
+            hidden_name = true;
     }
+    if (hidden_name && !colon)
+        bits |= WN_TOK_HIDDEN;
     return bits;
 }
 

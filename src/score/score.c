@@ -248,14 +248,31 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
     bool forum = cx->page_type == WN_PAGE_FORUM;
     wn_stats st = {0};
     wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
+    /* statistics of the flags wn_clean left; when it did not keep them,
+     * the page's totals it left and, for the few elements whose size
+     * decides, the statistics of their subtree alone (the whole page's
+     * after a budget of one walk) */
+    bool lazy = false;
+    size_t budget = 0;
+    double page_good;
     if (cache && cache->drop_stats.s) {
         st = cache->drop_stats; /* nothing has been dropped since wn_clean */
         cache->drop_stats.s = NULL;
+    } else if (cache && cache->drop_totals) {
+        st = cache->scratch;
+        cache->scratch.s = NULL;
+        cache->drop_totals = false;
+        lazy = true;
+        budget = (size_t)cx->doc->dom->node_count + 1;
     } else if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0)) {
         return;
     }
-    const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
-    double page_good = (double)(all->text - all->link);
+    if (lazy) {
+        page_good = (double)(cache->drop_text - cache->drop_link);
+    } else {
+        const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
+        page_good = (double)(all->text - all->link);
+    }
     wn_walk w;
     wn_node *n;
     bool e;
@@ -272,17 +289,36 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
             continue;
-        const wn_stat *s = wn_stats_of(&st, n);
-        bool big = s->paras >= 3 && s->text >= 1500;
-        /* a block with most of the page's prose is no footer or header */
-        if ((double)(s->text - s->link) >= 0.4 * page_good)
-            big = true;
-        if (((bits & WN_TOK_COMMENTS) && !forum) ||
-            ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !(bits & WN_TOK_COMMENTS) && !big)) {
+        bool boiler;
+        if (bits & WN_TOK_COMMENTS) {
+            boiler = !forum;
+        } else if (bits & (WN_TOK_NEG | WN_TOK_DROP)) {
+            if (lazy) {
+                size_t steps = budget ? wn_stats_subtree(&st, cx->doc, n, WN_NF_DROP) : 0;
+                if (steps && steps < budget) {
+                    budget -= steps;
+                } else {
+                    /* over budget (or OOM): the whole page's statistics */
+                    lazy = false;
+                    if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
+                        return;
+                }
+            }
+            const wn_stat *s = wn_stats_of(&st, n);
+            bool big = s->paras >= 3 && s->text >= 1500;
+            /* a block with most of the page's prose is no footer or header */
+            if ((double)(s->text - s->link) >= 0.4 * page_good)
+                big = true;
+            boiler = !big;
+        } else {
+            continue;
+        }
+        if (boiler) {
             n->flags |= WN_NF_BOILER;
             wn_walk_skip_children(&w);
         }
     }
+    cx->stats = st; /* the array is reused by the next statistics */
 }
 
 wn_status

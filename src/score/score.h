@@ -39,6 +39,14 @@ bool wn_tag_is_block(const wn_node *n);
  * `unless_flags`. false on OOM. */
 bool wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags);
 
+/* The figures of one element alone, as wn_stats_compute(st, doc,
+ * skip_flags, 0) would give them (but its depth, 0 here), for an element
+ * none of whose ancestors carries skip_flags: only its subtree is walked,
+ * and only the entries of the nodes walked are written (read the element's
+ * alone). Returns the steps taken, 0 on OOM (st's array is reused when
+ * large enough). */
+size_t wn_stats_subtree(wn_stats *st, wn_doc *doc, wn_node *node, uint32_t skip_flags);
+
 /* Non-whitespace bytes and clause punctuation of one text node (through the
  * doc's cache). */
 void wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas);
