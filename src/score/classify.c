@@ -22,6 +22,7 @@
 #include "classify_model.h"
 #include "classify_words.h"
 #include "parse/dom.h"
+#include "util/swar.h"
 
 #define WN_FEATURE_NAME(name) #name,
 const char *const wn_page_feature_names[WN_FEAT__COUNT] = {WN_PAGE_FEATURES(WN_FEATURE_NAME)};
@@ -350,25 +351,6 @@ phrase_sets(const char *low, size_t n, unsigned want)
     return got;
 }
 
-/* SWAR: the high bit of each byte of x that is zero (exact, no carries
- * between bytes). */
-#define SW_ONES 0x0101010101010101ull
-#define SW_HIGH 0x8080808080808080ull
-static inline uint64_t
-sw_zero(uint64_t x)
-{
-    uint64_t low7 = SW_HIGH - SW_ONES; /* 0x7f in every byte */
-    return ~(((x & low7) + low7) | x | low7);
-}
-
-static inline uint64_t
-sw_load(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, 8);
-    return x;
-}
-
 /* Length of the leading run of ' ', '\n' and '\t' in s[0..n), eight bytes
  * at a time. */
 static size_t
@@ -376,9 +358,7 @@ skip_blank(const char *s, size_t n)
 {
     size_t b = 0;
     while (n - b >= 8) {
-        uint64_t x = sw_load(s + b);
-        if ((sw_zero(x ^ (SW_ONES * ' ')) | sw_zero(x ^ (SW_ONES * '\n')) |
-             sw_zero(x ^ (SW_ONES * '\t'))) != SW_HIGH)
+        if (wn_sw_blank(wn_sw_load(s + b)) != WN_SW_HIGH)
             break;
         b += 8;
     }
@@ -399,9 +379,10 @@ has_price(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (n - i >= 8) {
-            uint64_t x = sw_load(s + i);
-            if (!sw_zero(x ^ (SW_ONES * '$')) &&
-                (!(x & SW_HIGH) || !(sw_zero(x ^ (SW_ONES * 0xE2)) | sw_zero(x ^ (SW_ONES * 0xC2))))) {
+            uint64_t x = wn_sw_load(s + i);
+            if (!wn_sw_zero(x ^ (WN_SW_ONES * '$')) &&
+                (!(x & WN_SW_HIGH) ||
+                 !(wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xC2))))) {
                 i += 8;
                 continue;
             }
