@@ -275,8 +275,8 @@ class_word_bits(const unsigned char *u, size_t n, uint32_t h)
 
 /* Union of the vocabulary bits of a class/id value's tokens (split on
  * non-alphanumerics and lower->upper case changes, compared lower-cased).
- * One pass: each token is hashed lower-cased as it is scanned, and only
- * tokens of a length the vocabulary has are looked up. */
+ * Only tokens whose length, first and last letters some word has
+ * (wn_class_first, wn_class_last) are hashed and looked up. */
 static unsigned
 class_bits(const char *s, size_t n)
 {
@@ -286,20 +286,29 @@ class_bits(const char *s, size_t n)
     while (i < n) {
         while (i < n && cls_char[u[i]] == 0)
             i++;
+        if (i == n)
+            break;
         size_t b = i;
-        uint32_t h = WN_CW_SEED;
-        uint8_t prev = 0;
+        uint8_t prev = cls_char[u[i++]];
         while (i < n) {
             uint8_t k = cls_char[u[i]];
             if (k == 0 || (k == CH_UPPER && prev == CH_LOWER))
                 break;
-            h = WN_CW_STEP(h, u[i] | 0x20);
             prev = k;
             i++;
         }
         size_t wl = i - b;
-        if (wl >= WN_CLASS_WORDS_MIN_LEN && wl <= WN_CLASS_WORDS_MAX_LEN)
-            bits |= class_word_bits(u + b, wl, h);
+        if (wl < WN_CLASS_WORDS_MIN_LEN || wl > WN_CLASS_WORDS_MAX_LEN)
+            continue;
+        /* letters | 0x20 are lower-case; digits fall outside 0..25 */
+        unsigned first = (unsigned)(u[b] | 0x20) - 'a', last = (unsigned)(u[i - 1] | 0x20) - 'a';
+        if (first >= 26 || last >= 26 ||
+            !((wn_class_first[wl] >> first) & (wn_class_last[wl] >> last) & 1))
+            continue;
+        uint32_t h = WN_CW_SEED;
+        for (size_t k = b; k < i; k++)
+            h = WN_CW_STEP(h, u[k] | 0x20);
+        bits |= class_word_bits(u + b, wl, h);
     }
     return bits;
 }
@@ -326,7 +335,8 @@ node_attr_scan(const wn_node *n, const char **itemtype, size_t *itemtype_len)
 
 /* Which phrase sets (WN_PHRASE_*, of `want`) occur in the lower-cased short
  * text low[0..n): one pass over the text, trying at each byte only the
- * phrases that start with it (wn_phrase_start). */
+ * phrases that start with it (wn_phrase_start), and only where the next
+ * byte can follow (wn_phrase_pair). */
 static unsigned
 phrase_sets(const char *low, size_t n, unsigned want)
 {
@@ -338,6 +348,8 @@ phrase_sets(const char *low, size_t n, unsigned want)
     unsigned got = 0;
     for (size_t i = 0; i + min <= n; i++) {
         unsigned c = (unsigned char)low[i];
+        if (!((wn_phrase_pair[c] >> ((unsigned char)low[i + 1] & 63)) & 1))
+            continue;
         for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
             const wn_cw_entry *p = &wn_phrases[k];
             if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
