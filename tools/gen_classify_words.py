@@ -177,7 +177,29 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
                 % (name, "starts" if pos == 0 else "ends"))
         f.write("static const uint32_t wn_class_%s[WN_CLASS_WORDS_MAX_LEN + 1] = {" % name)
         f.write(", ".join("0x%07x" % m for m in masks) + "};\n")
-    f.write("\n")
+    # token scanner: state 0 = after a digit or upper-case letter (or at the
+    # start), 1 = after a lower-case letter; 2 = the byte ends the token
+    f.write("\n/* Class/id token scanner: wn_class_step[state][byte] is the next state, or\n"
+            " * 2 where the byte ends the token (not alphanumeric, or an upper-case letter\n"
+            " * after a lower-case one). State 0: at the start or after a digit or\n"
+            " * upper-case letter; 1: after a lower-case letter. */\n")
+    f.write("static const uint8_t wn_class_step[2][256] = {\n")
+    for st in (0, 1):
+        row = []
+        for c in range(256):
+            if 97 <= c <= 122:
+                row.append(1)
+            elif 48 <= c <= 57:
+                row.append(0)
+            elif 65 <= c <= 90:
+                row.append(2 if st == 1 else 0)
+            else:
+                row.append(2)
+        f.write("    {")
+        for c in range(256):
+            f.write(("\n        " if c % 32 == 0 else " ") + "%d," % row[c])
+        f.write("\n    },\n")
+    f.write("};\n\n")
     f.write("/* URL words, lower-cased: bit k = WN_FEAT_url_%s + k (%s) */\n"
             % (URL_WORDS[0][0], ", ".join(n for n, _ in URL_WORDS)))
     table(f, "wn_url_words", word_bits(URL_WORDS))

@@ -235,24 +235,6 @@ jsonld_types(double *f, const char *s, size_t n)
  * tools/gen_classify_words.py), each word with the features it counts for
  * (CLS_POST, CLS_USER, CLS_DOC). */
 
-/* Character classes for splitting class/id values: 0 separator, 1 digit,
- * 2 upper-case letter, 3 lower-case letter. */
-#define CH_DIGIT 1
-#define CH_UPPER 2
-#define CH_LOWER 3
-static const uint8_t cls_char[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3,
-    ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3,
-    ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3,
-    ['y'] = 3, ['z'] = 3,
-    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
-    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
-    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-    ['Y'] = 2, ['Z'] = 2,
-};
-
 /* Bits of the token u[0..n) (alphanumerics; compared lower-cased), whose
  * FNV-1a hash of the lower-cased bytes is h. */
 static unsigned
@@ -284,17 +266,17 @@ class_bits(const char *s, size_t n)
     unsigned bits = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && cls_char[u[i]] == 0)
+        while (i < n && wn_class_step[0][u[i]] == 2)
             i++;
         if (i == n)
             break;
         size_t b = i;
-        uint8_t prev = cls_char[u[i++]];
+        unsigned st = wn_class_step[0][u[i++]];
         while (i < n) {
-            uint8_t k = cls_char[u[i]];
-            if (k == 0 || (k == CH_UPPER && prev == CH_LOWER))
+            unsigned next = wn_class_step[st][u[i]];
+            if (next == 2)
                 break;
-            prev = k;
+            st = next;
             i++;
         }
         size_t wl = i - b;
