@@ -136,6 +136,20 @@ TEST(swar)
                     blanks += blank;
                 }
                 bad += wn_sw_count(z) != zeros || wn_sw_count(bl) != blanks;
+                uint64_t up = wn_sw_range(x, 'A', 'Z'), dg = wn_sw_range(x, '0', '9');
+                uint64_t other = ~bl & WN_SW_HIGH;
+                unsigned first = 8;
+                for (int k = 0; k < 8; k++) {
+                    unsigned char c = (unsigned char)b[k], uk = 0, dk = 0;
+                    memcpy(&uk, (const char *)&up + k, 1);
+                    memcpy(&dk, (const char *)&dg + k, 1);
+                    bad += uk != (c >= 'A' && c <= 'Z' ? 0x80 : 0);
+                    bad += dk != (c >= '0' && c <= '9' ? 0x80 : 0);
+                    if (first == 8 && c != ' ' && c != '\n' && c != '\t')
+                        first = (unsigned)k;
+                }
+                if (other)
+                    bad += wn_sw_first(other) != first;
             }
     CHECK_EQ_INT(bad, 0);
 }

@@ -352,8 +352,9 @@ skip_blank(const char *s, size_t n)
 {
     size_t b = 0;
     while (n - b >= 8) {
-        if (wn_sw_blank(wn_sw_load(s + b)) != WN_SW_HIGH)
-            break;
+        uint64_t other = ~wn_sw_blank(wn_sw_load(s + b)) & WN_SW_HIGH;
+        if (other)
+            return b + wn_sw_first(other);
         b += 8;
     }
     while (b < n && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
@@ -609,7 +610,14 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             if (tl <= 60) {
                 char low[64];
                 int digits = 0;
-                for (size_t k = 0; k < tl; k++) {
+                size_t k = 0;
+                for (; tl - k >= 8; k += 8) {
+                    uint64_t x = wn_sw_load(s + k);
+                    x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
+                    memcpy(low + k, &x, 8);
+                    digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
+                }
+                for (; k < tl; k++) {
                     unsigned char c = (unsigned char)s[k];
                     low[k] = (char)lower(c);
                     digits += c >= '0' && c <= '9';
