@@ -373,7 +373,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if ((caption || leaf) && s->text < 600) {
+            if ((caption || leaf) && s->text < 600 && n_seen > 0) { /* (nothing seen: no copy) */
                 size_t k;
                 uint64_t h = text_hash_memo(&memo, n, &k);
                 if (h && k >= 8) {
