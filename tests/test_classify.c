@@ -5,6 +5,7 @@
 
 #include "harness.h"
 #include "score/classify.h"
+#include "util/swar.h"
 #include "winnow.h"
 
 static void
@@ -110,9 +111,53 @@ TEST(card_groups)
     CHECK_EQ_INT(f[WN_FEAT_li_link], 4);
 }
 
+/* every byte value at every position, among other bytes of every kind */
+TEST(swar)
+{
+    int bad = 0;
+    for (int pos = 0; pos < 8; pos++)
+        for (int v = 0; v < 256; v++)
+            for (int fill = 0; fill < 256; fill += 5) {
+                char b[8];
+                memset(b, fill, 8);
+                b[pos] = (char)v;
+                uint64_t x = wn_sw_load(b);
+                uint64_t z = wn_sw_zero(x), bl = wn_sw_blank(x);
+                unsigned zeros = 0, blanks = 0;
+                for (int k = 0; k < 8; k++) {
+                    unsigned char c = (unsigned char)b[k];
+                    /* the byte at memory offset k, wherever it sits in x */
+                    unsigned char zk = 0, bk = 0;
+                    memcpy(&zk, (const char *)&z + k, 1);
+                    memcpy(&bk, (const char *)&bl + k, 1);
+                    bool blank = c == ' ' || c == '\n' || c == '\t';
+                    bad += zk != (c == 0 ? 0x80 : 0) || bk != (blank ? 0x80 : 0);
+                    zeros += c == 0;
+                    blanks += blank;
+                }
+                bad += wn_sw_count(z) != zeros || wn_sw_count(bl) != blanks;
+                uint64_t up = wn_sw_range(x, 'A', 'Z'), dg = wn_sw_range(x, '0', '9');
+                uint64_t other = ~bl & WN_SW_HIGH;
+                unsigned first = 8;
+                for (int k = 0; k < 8; k++) {
+                    unsigned char c = (unsigned char)b[k], uk = 0, dk = 0;
+                    memcpy(&uk, (const char *)&up + k, 1);
+                    memcpy(&dk, (const char *)&dg + k, 1);
+                    bad += uk != (c >= 'A' && c <= 'Z' ? 0x80 : 0);
+                    bad += dk != (c >= '0' && c <= '9' ? 0x80 : 0);
+                    if (first == 8 && c != ' ' && c != '\n' && c != '\t')
+                        first = (unsigned)k;
+                }
+                if (other)
+                    bad += wn_sw_first(other) != first;
+            }
+    CHECK_EQ_INT(bad, 0);
+}
+
 int
 main(void)
 {
+    RUN(swar);
     RUN(class_words);
     RUN(phrases);
     RUN(prices);

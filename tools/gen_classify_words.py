@@ -17,7 +17,8 @@ a token is scanned (WN_CW_STEP).
 
 Phrases (cart, reply, service) are substrings looked for in lower-cased short
 text: sorted by first byte, with wn_phrase_start[c] .. wn_phrase_start[c + 1]
-the phrases that start with byte c.
+the phrases that start with byte c, and wn_phrase_pair a filter on the first
+two bytes.
 """
 import os
 
@@ -165,6 +166,40 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
         for w in CLASS_WORDS[b].split():
             cw[w.encode()] = cw.get(w.encode(), 0) | (1 << k)
     table(f, "wn_class_words", cw, CLASS_BITS)
+    # the scanner filters tokens on their length and first and last letters
+    assert all(97 <= ch <= 122 for w in cw for ch in w), "class words: letters a-z only"
+    maxlen = max(len(w) for w in cw)
+    for name, pos in (("first", 0), ("last", -1)):
+        masks = [0] * (maxlen + 1)
+        for w in cw:
+            masks[len(w)] |= 1 << (w[pos] - 97)
+        f.write("/* bit (c - 'a') of wn_class_%s[len]: a word of that length %s with c */\n"
+                % (name, "starts" if pos == 0 else "ends"))
+        f.write("static const uint32_t wn_class_%s[WN_CLASS_WORDS_MAX_LEN + 1] = {" % name)
+        f.write(", ".join("0x%07x" % m for m in masks) + "};\n")
+    # token scanner: state 0 = after a digit or upper-case letter (or at the
+    # start), 1 = after a lower-case letter; 2 = the byte ends the token
+    f.write("\n/* Class/id token scanner: wn_class_step[state][byte] is the next state, or\n"
+            " * 2 where the byte ends the token (not alphanumeric, or an upper-case letter\n"
+            " * after a lower-case one). State 0: at the start or after a digit or\n"
+            " * upper-case letter; 1: after a lower-case letter. */\n")
+    f.write("static const uint8_t wn_class_step[2][256] = {\n")
+    for st in (0, 1):
+        row = []
+        for c in range(256):
+            if 97 <= c <= 122:
+                row.append(1)
+            elif 48 <= c <= 57:
+                row.append(0)
+            elif 65 <= c <= 90:
+                row.append(2 if st == 1 else 0)
+            else:
+                row.append(2)
+        f.write("    {")
+        for c in range(256):
+            f.write(("\n        " if c % 32 == 0 else " ") + "%d," % row[c])
+        f.write("\n    },\n")
+    f.write("};\n\n")
     f.write("/* URL words, lower-cased: bit k = WN_FEAT_url_%s + k (%s) */\n"
             % (URL_WORDS[0][0], ", ".join(n for n, _ in URL_WORDS)))
     table(f, "wn_url_words", word_bits(URL_WORDS))
@@ -195,6 +230,15 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
     for c in range(257):
         f.write(("\n    " if c % 16 == 0 else " ") + "%d," % start[c])
     f.write("\n};\n")
+    pair = [0] * 256
+    for p, _ in phrases:
+        pair[p[0]] |= 1 << (p[1] & 63)
+    f.write("/* bit (b & 63) of wn_phrase_pair[a]: a phrase may start with the bytes a, b */\n")
+    f.write("static const uint64_t wn_phrase_pair[256] = {\n")
+    for c in range(256):
+        if pair[c]:
+            f.write("    [0x%02X] = 0x%016xull,\n" % (c, pair[c]))
+    f.write("};\n")
     for b, ps in PHRASES:
         f.write("#define %s_MIN_LEN %d\n" % (b, min(len(p.encode()) for p in ps)))
     f.write("\n#endif\n")

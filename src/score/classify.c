@@ -22,6 +22,7 @@
 #include "classify_model.h"
 #include "classify_words.h"
 #include "parse/dom.h"
+#include "util/swar.h"
 
 #define WN_FEATURE_NAME(name) #name,
 const char *const wn_page_feature_names[WN_FEAT__COUNT] = {WN_PAGE_FEATURES(WN_FEATURE_NAME)};
@@ -234,24 +235,6 @@ jsonld_types(double *f, const char *s, size_t n)
  * tools/gen_classify_words.py), each word with the features it counts for
  * (CLS_POST, CLS_USER, CLS_DOC). */
 
-/* Character classes for splitting class/id values: 0 separator, 1 digit,
- * 2 upper-case letter, 3 lower-case letter. */
-#define CH_DIGIT 1
-#define CH_UPPER 2
-#define CH_LOWER 3
-static const uint8_t cls_char[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3,
-    ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3,
-    ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3,
-    ['y'] = 3, ['z'] = 3,
-    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
-    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
-    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-    ['Y'] = 2, ['Z'] = 2,
-};
-
 /* Bits of the token u[0..n) (alphanumerics; compared lower-cased), whose
  * FNV-1a hash of the lower-cased bytes is h. */
 static unsigned
@@ -274,8 +257,8 @@ class_word_bits(const unsigned char *u, size_t n, uint32_t h)
 
 /* Union of the vocabulary bits of a class/id value's tokens (split on
  * non-alphanumerics and lower->upper case changes, compared lower-cased).
- * One pass: each token is hashed lower-cased as it is scanned, and only
- * tokens of a length the vocabulary has are looked up. */
+ * Only tokens whose length, first and last letters some word has
+ * (wn_class_first, wn_class_last) are hashed and looked up. */
 static unsigned
 class_bits(const char *s, size_t n)
 {
@@ -283,22 +266,31 @@ class_bits(const char *s, size_t n)
     unsigned bits = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && cls_char[u[i]] == 0)
+        while (i < n && wn_class_step[0][u[i]] == 2)
             i++;
+        if (i == n)
+            break;
         size_t b = i;
-        uint32_t h = WN_CW_SEED;
-        uint8_t prev = 0;
+        unsigned st = wn_class_step[0][u[i++]];
         while (i < n) {
-            uint8_t k = cls_char[u[i]];
-            if (k == 0 || (k == CH_UPPER && prev == CH_LOWER))
+            unsigned next = wn_class_step[st][u[i]];
+            if (next == 2)
                 break;
-            h = WN_CW_STEP(h, u[i] | 0x20);
-            prev = k;
+            st = next;
             i++;
         }
         size_t wl = i - b;
-        if (wl >= WN_CLASS_WORDS_MIN_LEN && wl <= WN_CLASS_WORDS_MAX_LEN)
-            bits |= class_word_bits(u + b, wl, h);
+        if (wl < WN_CLASS_WORDS_MIN_LEN || wl > WN_CLASS_WORDS_MAX_LEN)
+            continue;
+        /* letters | 0x20 are lower-case; digits fall outside 0..25 */
+        unsigned first = (unsigned)(u[b] | 0x20) - 'a', last = (unsigned)(u[i - 1] | 0x20) - 'a';
+        if (first >= 26 || last >= 26 ||
+            !((wn_class_first[wl] >> first) & (wn_class_last[wl] >> last) & 1))
+            continue;
+        uint32_t h = WN_CW_SEED;
+        for (size_t k = b; k < i; k++)
+            h = WN_CW_STEP(h, u[k] | 0x20);
+        bits |= class_word_bits(u + b, wl, h);
     }
     return bits;
 }
@@ -325,7 +317,8 @@ node_attr_scan(const wn_node *n, const char **itemtype, size_t *itemtype_len)
 
 /* Which phrase sets (WN_PHRASE_*, of `want`) occur in the lower-cased short
  * text low[0..n): one pass over the text, trying at each byte only the
- * phrases that start with it (wn_phrase_start). */
+ * phrases that start with it (wn_phrase_start), and only where the next
+ * byte can follow (wn_phrase_pair). */
 static unsigned
 phrase_sets(const char *low, size_t n, unsigned want)
 {
@@ -337,6 +330,8 @@ phrase_sets(const char *low, size_t n, unsigned want)
     unsigned got = 0;
     for (size_t i = 0; i + min <= n; i++) {
         unsigned c = (unsigned char)low[i];
+        if (!((wn_phrase_pair[c] >> ((unsigned char)low[i + 1] & 63)) & 1))
+            continue;
         for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
             const wn_cw_entry *p = &wn_phrases[k];
             if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
@@ -350,25 +345,6 @@ phrase_sets(const char *low, size_t n, unsigned want)
     return got;
 }
 
-/* SWAR: the high bit of each byte of x that is zero (exact, no carries
- * between bytes). */
-#define SW_ONES 0x0101010101010101ull
-#define SW_HIGH 0x8080808080808080ull
-static inline uint64_t
-sw_zero(uint64_t x)
-{
-    uint64_t low7 = SW_HIGH - SW_ONES; /* 0x7f in every byte */
-    return ~(((x & low7) + low7) | x | low7);
-}
-
-static inline uint64_t
-sw_load(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, 8);
-    return x;
-}
-
 /* Length of the leading run of ' ', '\n' and '\t' in s[0..n), eight bytes
  * at a time. */
 static size_t
@@ -376,10 +352,9 @@ skip_blank(const char *s, size_t n)
 {
     size_t b = 0;
     while (n - b >= 8) {
-        uint64_t x = sw_load(s + b);
-        if ((sw_zero(x ^ (SW_ONES * ' ')) | sw_zero(x ^ (SW_ONES * '\n')) |
-             sw_zero(x ^ (SW_ONES * '\t'))) != SW_HIGH)
-            break;
+        uint64_t other = ~wn_sw_blank(wn_sw_load(s + b)) & WN_SW_HIGH;
+        if (other)
+            return b + wn_sw_first(other);
         b += 8;
     }
     while (b < n && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
@@ -399,9 +374,10 @@ has_price(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (n - i >= 8) {
-            uint64_t x = sw_load(s + i);
-            if (!sw_zero(x ^ (SW_ONES * '$')) &&
-                (!(x & SW_HIGH) || !(sw_zero(x ^ (SW_ONES * 0xE2)) | sw_zero(x ^ (SW_ONES * 0xC2))))) {
+            uint64_t x = wn_sw_load(s + i);
+            if (!wn_sw_zero(x ^ (WN_SW_ONES * '$')) &&
+                (!(x & WN_SW_HIGH) ||
+                 !(wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xC2))))) {
                 i += 8;
                 continue;
             }
@@ -634,7 +610,14 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             if (tl <= 60) {
                 char low[64];
                 int digits = 0;
-                for (size_t k = 0; k < tl; k++) {
+                size_t k = 0;
+                for (; tl - k >= 8; k += 8) {
+                    uint64_t x = wn_sw_load(s + k);
+                    x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
+                    memcpy(low + k, &x, 8);
+                    digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
+                }
+                for (; k < tl; k++) {
                     unsigned char c = (unsigned char)s[k];
                     low[k] = (char)lower(c);
                     digits += c >= '0' && c <= '9';

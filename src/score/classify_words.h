@@ -62,6 +62,38 @@ static const wn_cw_entry wn_class_words[WN_CLASS_WORDS_SIZE] = {
 #define WN_CLASS_WORDS_MIN_LEN 3
 #define WN_CLASS_WORDS_MAX_LEN 13
 
+/* bit (c - 'a') of wn_class_first[len]: a word of that length starts with c */
+static const uint32_t wn_class_first[WN_CLASS_WORDS_MAX_LEN + 1] = {0x0000000, 0x0000000, 0x0000000, 0x0080009, 0x010a088, 0x00a8000, 0x0089001, 0x0429005, 0x0101004, 0x0000080, 0x0040005, 0x0008000, 0x0000000, 0x0000008};
+/* bit (c - 'a') of wn_class_last[len]: a word of that length ends with c */
+static const uint32_t wn_class_last[WN_CLASS_WORDS_MAX_LEN + 1] = {0x0000000, 0x0000000, 0x0000000, 0x0000104, 0x00e0010, 0x1040004, 0x0020008, 0x00c0050, 0x0044010, 0x0080000, 0x0002010, 0x0080000, 0x0000000, 0x0002000};
+
+/* Class/id token scanner: wn_class_step[state][byte] is the next state, or
+ * 2 where the byte ends the token (not alphanumeric, or an upper-case letter
+ * after a lower-case one). State 0: at the start or after a digit or
+ * upper-case letter; 1: after a lower-case letter. */
+static const uint8_t wn_class_step[2][256] = {
+    {
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2,
+        2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2,
+        2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    },
+    {
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+    },
+};
+
 /* URL words, lower-cased: bit k = WN_FEAT_url_forum + k (forum, product, collection, docs, article, listing, service) */
 /* 132 words, 16 not in their first slot */
 #define WN_URL_WORDS_SIZE 512
@@ -321,6 +353,25 @@ static const uint8_t wn_phrase_start[257] = {
     38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38,
     38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38, 38,
     38,
+};
+/* bit (b & 63) of wn_phrase_pair[a]: a phrase may start with the bytes a, b */
+static const uint64_t wn_phrase_pair[256] = {
+    [0x61] = 0x0001049000000008ull,
+    [0x62] = 0x0020800000000000ull,
+    [0x63] = 0x0000800000000000ull,
+    [0x66] = 0x0004000000000000ull,
+    [0x67] = 0x0000002000000000ull,
+    [0x69] = 0x0000400000000000ull,
+    [0x6A] = 0x0000800000000000ull,
+    [0x6C] = 0x0000022000000000ull,
+    [0x6D] = 0x0000002000000000ull,
+    [0x6F] = 0x0020000000000000ull,
+    [0x70] = 0x0000802000000000ull,
+    [0x71] = 0x0020000000000000ull,
+    [0x72] = 0x0000002000000000ull,
+    [0x73] = 0x0010020800000000ull,
+    [0x74] = 0x0004000200000000ull,
+    [0x75] = 0x0001000000000000ull,
 };
 #define WN_PHRASE_CART_MIN_LEN 7
 #define WN_PHRASE_REPLY_MIN_LEN 4
