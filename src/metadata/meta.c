@@ -389,7 +389,7 @@ typedef struct attr_words {
         uint8_t bit;
     } e[AW_MAX_WORDS];
     uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
-    uint32_t pair[26]; /* bit d of pair[c]: a word starts with 'a' + c, 'a' + d */
+    uint8_t pair[27 * 27]; /* [c * 27 + d]: a word starts with 'a' + c, 'a' + d (26: other) */
 } attr_words;
 _Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
                        sizeof byline_words / sizeof byline_words[0] +
@@ -422,12 +422,21 @@ attr_words_init(attr_words *aw)
                     aw->e[n].len = (uint8_t)strlen(w);
                     aw->e[n].bit = (uint8_t)lists[k].bit;
                     if (w[1] >= 'a' && w[1] <= 'z')
-                        aw->pair[c] |= 1u << (w[1] - 'a');
+                        aw->pair[c * 27 + (w[1] - 'a')] = 1;
                     n++;
                 }
             }
     }
     aw->start[26] = (uint8_t)n;
+}
+
+/* 'a'..'z' for a letter of either case as 0..25, 26 for any other byte
+ * (without a branch). */
+static inline unsigned
+letter_index(unsigned char b)
+{
+    unsigned x = (b | 0x20u) - 'a';
+    return x < 26 ? x : 26;
 }
 
 /* The AW_* bits of an element (the first attribute of each name counts, as
@@ -452,12 +461,12 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
             continue;
         /* letter index (case folded) of each byte, >= 26 for others */
         const unsigned char *v = (const unsigned char *)a->value;
-        unsigned next = (v[0] | 0x20u) - 'a';
+        unsigned next = letter_index(v[0]);
         for (size_t p = 0; p + 1 < l; p++) {
             unsigned c = next;
-            next = (v[p + 1] | 0x20u) - 'a';
-            /* the bigram filter: most positions stop here */
-            if (c >= 26 || next >= 26 || !(aw->pair[c] & (1u << next)))
+            next = letter_index(v[p + 1]);
+            /* the bigram filter, one test per byte: most positions stop here */
+            if (!aw->pair[c * 27 + next])
                 continue;
             for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
                 size_t wl = aw->e[k].len;
