@@ -259,6 +259,14 @@ TEST(visible_byline_labels)
         "<body><article><h1>Pond Life Today</h1><p><a href=#p1><img src=/i.gif></a>by "
         "<b><a href=/u/1>Ann Lee</a></b> &raquo; Tue Aug 27, 2019</p>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* the body's layout class ("sidebar-right-only") skips no region */
+        "<body class=\"nojs sidebar-right-only\"><article><h1>Pond Life Today</h1>"
+        "<span class=byline>By Ann Lee</span>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* a page footer that is the author box holds the byline */
+        "<body><div><h1>Pond Life Today</h1><p>Frogs sing at night in the pond.</p></div>"
+        "<footer class=author_bio_section><p class=author_links>By <a>Ann Lee</a></p></footer>"
+        "<footer class=page-footer><span class=author>Footer Person</span></footer></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"

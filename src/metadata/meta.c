@@ -533,9 +533,15 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 static bool
 skip_region_at(const walk_state *st, const wn_node *n)
 {
+    /* the whole page is no region, whatever its layout classes say
+     * ("sidebar-right-only") */
+    if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
+        return false;
     if (wn_node_is(n, WN_TAG_NAV))
         return true;
-    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)))
+    /* a footer or aside that says it is the author box is one */
+    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)) &&
+        !any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false))
         return true;
     return any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0], true);
 }
