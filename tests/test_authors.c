@@ -70,6 +70,13 @@ TEST(bylines)
     /* a name, then its role in the next segment */
     CHECK_EQ_INT(parse("Zackery Cuevas | Writer, Hardware"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Zackery Cuevas");
+    /* a short parenthesis stays with the name */
+    CHECK_EQ_INT(parse("Paramita (Guha) Ghosh"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Paramita (Guha) Ghosh");
+    CHECK_EQ_INT(parse("Jean-Luc Aufranc (CNXSoft)"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean-Luc Aufranc (CNXSoft)");
+    CHECK_EQ_INT(parse("Jane Doe (updated 5 May 2021)"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
     CHECK_EQ_INT(parse("Jane Doe via Reuters"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }

@@ -414,6 +414,18 @@ TEST(visible_byline_labels)
         "<body><article><h1>Pond Life Today</h1><div class=author-info><span>Ann Lee</span>\n"
         "<p>RN, BSN, Certified Pond Consultant</p></div>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* an icon before the label still lets it open its element */
+        "<body><article><h1>Pond Life Today</h1><p><a href=#p1><img src=/i.gif></a>by "
+        "<b><a href=/u/1>Ann Lee</a></b> &raquo; Tue Aug 27, 2019</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* the body's layout class ("sidebar-right-only") skips no region */
+        "<body class=\"nojs sidebar-right-only\"><article><h1>Pond Life Today</h1>"
+        "<span class=byline>By Ann Lee</span>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* a page footer that is the author box holds the byline */
+        "<body><div><h1>Pond Life Today</h1><p>Frogs sing at night in the pond.</p></div>"
+        "<footer class=author_bio_section><p class=author_links>By <a>Ann Lee</a></p></footer>"
+        "<footer class=page-footer><span class=author>Footer Person</span></footer></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
@@ -565,6 +577,35 @@ TEST(article_footer_byline)
     done(doc);
 }
 
+TEST(label_anywhere)
+{
+    /* a byline label alone, far from the headline (an author box at the
+     * end), names the writer in the next element */
+    const char *good =
+        "<body><article><h1>Choosing pipe</h1><p>Copper is common.</p><p>PEX is cheap.</p>"
+        "<div class=box><span>Written by</span> <a href=/a/mk>Moses Kim</a></div>"
+        "</article></body>";
+    /* a sentence ending in "by:" is no label; "By" before category tags
+     * names no one */
+    const char *bad =
+        "<body><article><h1>Rank higher</h1><p>Earn trust <b>online</b> by:</p>"
+        "<ul><li>Good Directories</li></ul>"
+        "<h2>By</h2><div><a rel=tag href=/c/w>Wedding Checklists</a></div>"
+        "</article></body>";
+    wn_doc *doc = load(good, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Moses Kim");
+    done(doc);
+    doc = load(bad, NULL);
+    wn_metadata m2 = {0};
+    wn_metadata_extract(doc, &m2);
+    CHECK_EQ_INT(m2.n_authors, 0);
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -651,6 +692,7 @@ main(void)
     RUN(noscript_author);
     RUN(site_author_gives_way);
     RUN(article_footer_byline);
+    RUN(label_anywhere);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

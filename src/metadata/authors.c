@@ -353,7 +353,8 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                      *s == '*' || *s == '\'' || *s == '/'))
             s++, n--;
         while (n && (s[n - 1] == ' ' || s[n - 1] == ',' || s[n - 1] == '-' || s[n - 1] == '(' ||
-                     s[n - 1] == ')' || s[n - 1] == '*' || s[n - 1] == '/'))
+                     (s[n - 1] == ')' && !memchr(s, '(', n)) || s[n - 1] == '*' ||
+                     s[n - 1] == '/'))
             n--;
         bool again = false;
         /* "Ann Lee, and Bo Carl": a conjunction after the comma */
@@ -390,8 +391,11 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     /* an introducer alone ("By" before the name's own element) */
     if (is_bare_introducer(s, n))
         return;
-    /* "Jane Doe (Wire Service)" keeps the name */
+    /* "Jane Doe (CNXSoft)", "Paramita (Guha) Ghosh": the name is judged
+     * without the parenthesis, which stays when it is short and closed and
+     * what follows it is a name's end */
     const char *paren = memchr(s, '(', n);
+    size_t whole = n;
     if (paren && paren > s)
         n = (size_t)(paren - s);
     while (n && s[n - 1] == ' ')
@@ -399,6 +403,27 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     size_t l = name_len(s, n);
     if (!l || *count >= max)
         return;
+    if (paren && paren > s && l == n) {
+        const char *close = memchr(paren, ')', whole - (size_t)(paren - s));
+        size_t inner = close ? (size_t)(close - paren) - 1 : 0;
+        bool ok = close && inner && inner <= 40;
+        for (size_t k = 1; ok && k <= inner; k++)
+            if ((paren[k] >= '0' && paren[k] <= '9') || paren[k] == '(' || paren[k] == ':' ||
+                paren[k] == '@' || paren[k] == '/')
+                ok = false;
+        if (ok) {
+            size_t rest = whole - (size_t)(close + 1 - s);
+            const char *r = close + 1;
+            while (rest && *r == ' ')
+                r++, rest--;
+            while (rest && r[rest - 1] == ' ')
+                rest--;
+            if (!rest)
+                l = (size_t)(close + 1 - s);
+            else if (name_len(r, rest) == rest)
+                l = (size_t)(r + rest - s);
+        }
+    }
     /* "Jane Doe Dr. Jane Doe", "Yucy Yucy": a name printed twice (avatar
      * text, then the name) is kept once */
     for (size_t x = 1; x < l; x++) {

@@ -597,9 +597,15 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 static bool
 skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
 {
+    /* the whole page is no region, whatever its layout classes say
+     * ("sidebar-right-only") */
+    if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
+        return false;
     if (wn_node_is(n, WN_TAG_NAV))
         return true;
-    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)))
+    /* a footer or aside that says it is the author box is one */
+    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)) &&
+        !any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false))
         return true;
     return (words & AW_EXCLUDED) != 0;
 }
@@ -619,6 +625,72 @@ visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned word
     }
 }
 
+static bool
+blank_text(const wn_node *t)
+{
+    for (size_t k = 0; k < t->len; k++)
+        if (t->data[k] != ' ' && t->data[k] != '\n' && t->data[k] != '\t' && t->data[k] != '\r')
+            return false;
+    return true;
+}
+
+/* Does the text open its element (nothing before it but blank text and
+ * elements without text, such as an icon)? A label does; "... authority
+ * <b>online</b> by:" ends a sentence. */
+static bool
+opens_element(const wn_node *n)
+{
+    for (const wn_node *p = n->prev; p; p = p->prev) {
+        if (p->type == WN_NODE_TEXT && !blank_text(p))
+            return false;
+        if (p->type != WN_NODE_ELEMENT)
+            continue;
+        wn_walk w;
+        wn_node *m;
+        bool e;
+        wn_walk_init(&w, (wn_node *)p);
+        while (wn_walk_next(&w, &m, &e))
+            if (e && m->type == WN_NODE_TEXT && !blank_text(m))
+                return false;
+    }
+    return true;
+}
+
+static size_t byline_label(const char *s, size_t n, bool *bare);
+static wn_str label_name(wn_meta_cands *c, const wn_node *label);
+
+/* A text that is a byline label alone ("Written by", "By:") anywhere in
+ * the page's own regions: the next element names the writer. */
+static void
+label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
+{
+    if (n->len > 40 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
+        return;
+    size_t i = 0;
+    while (i < n->len && (n->data[i] == ' ' || n->data[i] == '\n' || n->data[i] == '\t' ||
+                          n->data[i] == '\r'))
+        i++;
+    if (i >= n->len)
+        return;
+    char f = n->data[i];
+    if (f != 'b' && f != 'B' && f != 'w' && f != 'W' && f != 'p' && f != 'P' && f != 'a' &&
+        f != 'A' && f != 'V' && f != 'D' && f != 't' && f != 'T' && f != 's' && f != 'S' &&
+        f != 'r' && f != 'R')
+        return;
+    if (!opens_element(n))
+        return;
+    wn_str t = wn_meta_clean(c->arena, n->data, n->len);
+    bool bare = false;
+    if (!t.ptr || !byline_label(t.ptr, t.len, &bare) || !bare)
+        return;
+    wn_str nt = label_name(c, n);
+    if (!nt.ptr || !nt.len)
+        return;
+    wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
+    if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
+        st->saw_visible_author = true;
+}
+
 static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
@@ -630,6 +702,10 @@ walk_document(wn_meta_cands *c, wn_node *root)
     bool enter;
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &enter)) {
+        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region && !st.in_landmark) {
+            label_author(c, &st, n);
+            continue;
+        }
         if (n->type != WN_NODE_ELEMENT)
             continue;
         if (!enter) {
@@ -820,6 +896,27 @@ byline_label(const char *s, size_t n, bool *bare)
     return 0;
 }
 
+/* Does the element hold a link with rel=tag (a category, not a person)? */
+static bool
+has_tag_link(const wn_node *root)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int seen = 0;
+    wn_walk_init(&w, (wn_node *)root);
+    while (wn_walk_next(&w, &m, &e) && seen < 50) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        seen++;
+        size_t l = 0;
+        const char *r = wn_node_attr(m, "rel", &l);
+        if (r && wn_node_is(m, WN_TAG_A) && wn_meta_ieq(r, l, "tag"))
+            return true;
+    }
+    return false;
+}
+
 /* The name after a bare label: the text of the next element (blank text
  * between skipped), or of the parent's next when the label ends its
  * element ("<span>By</span> <a>Jane Doe</a>"). */
@@ -828,8 +925,11 @@ label_name(wn_meta_cands *c, const wn_node *label)
 {
     const wn_node *nx = label->next ? label->next : label->parent ? label->parent->next : NULL;
     wn_str nt = {NULL, 0};
-    for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+    for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next) {
+        if (nx->type == WN_NODE_ELEMENT && has_tag_link(nx))
+            return (wn_str){NULL, 0}; /* "By" then category tags */
         nt = wn_meta_node_text_split(c->arena, nx, 120);
+    }
     return nt;
 }
 
@@ -953,6 +1053,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                         break;
                     }
             }
+            if (ll && bare && !opens_element(n))
+                ll = 0;
             if (ll) {
                 /* "By" alone: the name is the next element's text */
                 wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
