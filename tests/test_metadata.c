@@ -252,6 +252,8 @@ TEST(title_tagline)
         /* a one-word head is a name, not a headline */
         {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
         {"Acme.io - Sales Engagement Platform", "Acme.io - Sales Engagement Platform"},
+        /* a bar is the template's own: a one-word page name before it */
+        {"SHIP | City of Example", "SHIP"},
         /* en and em dashes belong to the headline */
         {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
          "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},

@@ -182,8 +182,9 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
             continue;
         folded fh, ft;
         fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
-        /* the head as printed: "Acme.io" is one name, not two words */
-        bool one_token = memchr(title.ptr, ' ', i) == NULL;
+        /* the head as printed: "Acme.io - Tagline" is a name, not two words;
+         * a bar is no headline's punctuation, "SHIP | City of Example" */
+        bool one_token = memchr(title.ptr, ' ', i) == NULL && title.ptr[i + 1] != '|';
         if (!fh.n || one_token)
             return title;
         /* each part of the tail, "| Section | Site" */
