@@ -198,14 +198,14 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     done(doc);
-    /* a collection's <h1> whose words are all in the <title> is the
-     * category's name; a service page still takes the <title> */
+    /* a collection's or listing's <h1> whose words are all in the <title>
+     * is the category's name; a service page still takes the <title> */
     html = "<head><title>Camping Stoves: Top Rated Camp Stoves | Acme Outdoors</title>"
            "<meta property=og:site_name content=\"Acme Outdoors\"></head>"
            "<body><h1>Camp Stoves</h1><p>Text.</p></body>";
-    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_SERVICE};
-    const char *want2[] = {"Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
-    for (size_t i = 0; i < 2; i++) {
+    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_LISTING, WN_PAGE_SERVICE};
+    const char *want2[] = {"Camp Stoves", "Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
+    for (size_t i = 0; i < 3; i++) {
         doc = load(html, NULL);
         memset(&m, 0, sizeof m);
         wn_metadata_extract(doc, &m);

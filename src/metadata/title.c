@@ -401,10 +401,10 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 wn_str
 wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t)
 {
-    /* a service or listing page names itself in its <title>; a collection
+    /* a service page names itself in its <title>; a collection or listing
      * too, unless its <h1> is the category name the <title> dresses up */
-    bool use_alt = t == WN_PAGE_SERVICE || t == WN_PAGE_LISTING ||
-                   (t == WN_PAGE_COLLECTION && !h1_within);
+    bool use_alt = t == WN_PAGE_SERVICE ||
+                   ((t == WN_PAGE_COLLECTION || t == WN_PAGE_LISTING) && !h1_within);
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
