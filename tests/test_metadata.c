@@ -215,6 +215,18 @@ TEST(title_by_page_type)
         CHECK_EQ_STR(STR(m.title), want2[i]);
         done(doc);
     }
+    /* a service page's <h1> with the <title>'s words, nearly all of them */
+    html = "<head><title>Graphic Design Course Online | Acme School</title>"
+           "<meta property=og:site_name content=\"Acme School\"></head>"
+           "<body><h1>Online Graphic Design Course</h1><p>Text.</p></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    body = doc->dom->root->first_child->last_child;
+    c = (wn_content){&body, 1, NULL, WN_PAGE_SERVICE};
+    wn_metadata_finish(doc, &c, &m);
+    CHECK_EQ_STR(STR(m.title), "Online Graphic Design Course");
+    done(doc);
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"

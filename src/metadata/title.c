@@ -408,10 +408,24 @@ wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
-    for (size_t i = 1; i + 3 < alt.len; i++)
+    wn_str name = {NULL, 0};
+    for (size_t i = 1; i + 3 < alt.len && !name.ptr; i++)
         if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
             char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
-            return cp ? (wn_str){cp, i} : alt;
+            name = cp ? (wn_str){cp, i} : alt;
         }
-    return wn_title_cut_tagline(a, alt);
+    if (!name.ptr)
+        name = wn_title_cut_tagline(a, alt);
+    /* a service page's <h1> that says the same in its own words: "Online
+     * Graphic Design Course" for "Graphic Design Course Online" */
+    if (t == WN_PAGE_SERVICE && h1_within) {
+        folded *fh = a ? wn_arena_alloc(a, 2 * sizeof *fh) : NULL;
+        if (fh) {
+            fh[0].n = wn_meta_fold(title.ptr, title.len, fh[0].s, FOLD_MAX);
+            fh[1].n = wn_meta_fold(name.ptr, name.len, fh[1].s, FOLD_MAX);
+            if (count_words(&fh[0]) * 5 >= count_words(&fh[1]) * 3)
+                return wn_title_cut_tagline(a, title);
+        }
+    }
+    return name;
 }
