@@ -4,8 +4,13 @@
  * SEO title ("Headline | Site"). The page usually prints it in an <h1>
  * (sometimes an <h2>) that agrees with og:title, the JSON-LD headline or
  * <title> once words are compared loosely. So: a heading that matches a
- * declared title wins; otherwise the best declared title, without the site
- * name that templates glue to either end.
+ * declared title wins (one the title starts with before one it ends with);
+ * otherwise the page's first <h1>, or on service, listing and collection
+ * pages the best declared title, without the site name that templates glue
+ * to either end. A heading that links home is the site's logo, never the
+ * headline, and names the site when nothing declares it. Last, a short tail
+ * after the first " | ", " - " or " / " (a section, an edition, a tag line)
+ * is cut (wn_title_cut_tagline).
  */
 #include <string.h>
 
