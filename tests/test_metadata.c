@@ -198,14 +198,14 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     done(doc);
-    /* a collection's <h1> whose words are all in the <title> is the
-     * category's name; a service page still takes the <title> */
+    /* a collection's or listing's <h1> whose words are all in the <title>
+     * is the category's name; a service page still takes the <title> */
     html = "<head><title>Camping Stoves: Top Rated Camp Stoves | Acme Outdoors</title>"
            "<meta property=og:site_name content=\"Acme Outdoors\"></head>"
            "<body><h1>Camp Stoves</h1><p>Text.</p></body>";
-    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_SERVICE};
-    const char *want2[] = {"Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
-    for (size_t i = 0; i < 2; i++) {
+    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_LISTING, WN_PAGE_SERVICE};
+    const char *want2[] = {"Camp Stoves", "Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
+    for (size_t i = 0; i < 3; i++) {
         doc = load(html, NULL);
         memset(&m, 0, sizeof m);
         wn_metadata_extract(doc, &m);
@@ -215,6 +215,18 @@ TEST(title_by_page_type)
         CHECK_EQ_STR(STR(m.title), want2[i]);
         done(doc);
     }
+    /* a service page's <h1> with the <title>'s words, nearly all of them */
+    html = "<head><title>Graphic Design Course Online | Acme School</title>"
+           "<meta property=og:site_name content=\"Acme School\"></head>"
+           "<body><h1>Online Graphic Design Course</h1><p>Text.</p></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    body = doc->dom->root->first_child->last_child;
+    c = (wn_content){&body, 1, NULL, WN_PAGE_SERVICE};
+    wn_metadata_finish(doc, &c, &m);
+    CHECK_EQ_STR(STR(m.title), "Online Graphic Design Course");
+    done(doc);
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"
@@ -252,6 +264,8 @@ TEST(title_tagline)
         /* a one-word head is a name, not a headline */
         {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
         {"Acme.io - Sales Engagement Platform", "Acme.io - Sales Engagement Platform"},
+        /* a bar is the template's own: a one-word page name before it */
+        {"SHIP | City of Example", "SHIP"},
         /* en and em dashes belong to the headline */
         {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
          "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},

@@ -167,8 +167,8 @@ void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
  * themselves by it more often than by a slogan-like <h1>. *h1_within: the
  * <h1>'s words all appear in a declared title. */
 wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
-/* The title for a page of type t: alt replaces title on service and
- * listing pages, and on collection pages unless h1_within (see
+/* The title for a page of type t: alt replaces title on service pages,
+ * and on collection and listing pages unless h1_within (see
  * wn_title_choose); "Name | Tagline" cut before the tagline. */
 wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t);
 /* "Headline | Short tail" (a bar, spaced hyphen or spaced slash, at most

@@ -4,8 +4,13 @@
  * SEO title ("Headline | Site"). The page usually prints it in an <h1>
  * (sometimes an <h2>) that agrees with og:title, the JSON-LD headline or
  * <title> once words are compared loosely. So: a heading that matches a
- * declared title wins; otherwise the best declared title, without the site
- * name that templates glue to either end.
+ * declared title wins (one the title starts with before one it ends with);
+ * otherwise the page's first <h1>, or on service, listing and collection
+ * pages the best declared title, without the site name that templates glue
+ * to either end. A heading that links home is the site's logo, never the
+ * headline, and names the site when nothing declares it. Last, a short tail
+ * after the first " | ", " - " or " / " (a section, an edition, a tag line)
+ * is cut (wn_title_cut_tagline).
  */
 #include <string.h>
 
@@ -182,8 +187,9 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
             continue;
         folded fh, ft;
         fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
-        /* the head as printed: "Acme.io" is one name, not two words */
-        bool one_token = memchr(title.ptr, ' ', i) == NULL;
+        /* the head as printed: "Acme.io - Tagline" is a name, not two words;
+         * a bar is no headline's punctuation, "SHIP | City of Example" */
+        bool one_token = memchr(title.ptr, ' ', i) == NULL && title.ptr[i + 1] != '|';
         if (!fh.n || one_token)
             return title;
         /* each part of the tail, "| Section | Site" */
@@ -400,17 +406,31 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 wn_str
 wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t)
 {
-    /* a service or listing page names itself in its <title>; a collection
+    /* a service page names itself in its <title>; a collection or listing
      * too, unless its <h1> is the category name the <title> dresses up */
-    bool use_alt = t == WN_PAGE_SERVICE || t == WN_PAGE_LISTING ||
-                   (t == WN_PAGE_COLLECTION && !h1_within);
+    bool use_alt = t == WN_PAGE_SERVICE ||
+                   ((t == WN_PAGE_COLLECTION || t == WN_PAGE_LISTING) && !h1_within);
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
-    for (size_t i = 1; i + 3 < alt.len; i++)
+    wn_str name = {NULL, 0};
+    for (size_t i = 1; i + 3 < alt.len && !name.ptr; i++)
         if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
             char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
-            return cp ? (wn_str){cp, i} : alt;
+            name = cp ? (wn_str){cp, i} : alt;
         }
-    return wn_title_cut_tagline(a, alt);
+    if (!name.ptr)
+        name = wn_title_cut_tagline(a, alt);
+    /* a service page's <h1> that says the same in its own words: "Online
+     * Graphic Design Course" for "Graphic Design Course Online" */
+    if (t == WN_PAGE_SERVICE && h1_within) {
+        folded *fh = a ? wn_arena_alloc(a, 2 * sizeof *fh) : NULL;
+        if (fh) {
+            fh[0].n = wn_meta_fold(title.ptr, title.len, fh[0].s, FOLD_MAX);
+            fh[1].n = wn_meta_fold(name.ptr, name.len, fh[1].s, FOLD_MAX);
+            if (count_words(&fh[0]) * 5 >= count_words(&fh[1]) * 3)
+                return wn_title_cut_tagline(a, title);
+        }
+    }
+    return name;
 }
