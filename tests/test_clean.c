@@ -147,6 +147,20 @@ TEST(landmarks_and_vocabulary)
     CHECK(!dropped(f.doc, "adj"));
     CHECK(!dropped(f.doc, "main"));
     fx_free(&f);
+    /* repeated class values are classified once per page; values alike in
+     * length and ends but not in the middle are told apart */
+    CHECK(fx_run(&f,
+                 "<body><div id=m1 class=\"cardbox-nav-cardbox\">x</div>"
+                 "<div id=m2 class=\"cardbox-pro-cardbox\">" PARA "</div>"
+                 "<div id=m3 class=\"cardbox-nav-cardbox\">y</div>"
+                 "<div id=m4 class=\"cardbox-pro-cardbox\">" PARA "</div>"
+                 "<article>" PARA PARA PARA "</article></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "m1"));
+    CHECK(!dropped(f.doc, "m2"));
+    CHECK(dropped(f.doc, "m3"));
+    CHECK(!dropped(f.doc, "m4"));
+    fx_free(&f);
 }
 
 TEST(wrapper_with_negative_class_kept)

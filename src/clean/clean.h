@@ -48,6 +48,13 @@ typedef struct wn_doc_cache {
     bool drop_totals;
     uint32_t drop_text, drop_link;
     wn_stats scratch;
+    /* class values classified lately (pages repeat them on list items and
+     * cards), by a hash of their length and end bytes */
+    struct {
+        const char *v;
+        uint32_t len;
+        uint32_t bits;
+    } class_memo[64];
 } wn_doc_cache;
 
 #define WN_TOK_KNOWN    0x80u /* cache marker, never returned */
