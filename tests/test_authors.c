@@ -56,6 +56,22 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Byron Smith");
     CHECK_EQ_INT(parse("Recipe by Jane Doe"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* forum user names: one word, digits allowed */
+    CHECK_EQ_INT(parse("paulb203"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "paulb203");
+    CHECK_EQ_INT(parse("josh_wilmot90"), 1);
+    CHECK_EQ_INT(parse("Craig McCarthy Last updated on 17 December 2025"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Craig McCarthy");
+    /* a segment that is only an introducer: the byline follows it */
+    CHECK_EQ_INT(parse("Guide | by | Will Judd"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Will Judd");
+    CHECK_EQ_INT(parse("By | Trevor Jones"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Trevor Jones");
+    /* a name, then its role in the next segment */
+    CHECK_EQ_INT(parse("Zackery Cuevas | Writer, Hardware"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Zackery Cuevas");
+    CHECK_EQ_INT(parse("Jane Doe via Reuters"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }
 
 TEST(not_names)
@@ -71,6 +87,11 @@ TEST(not_names)
     CHECK_EQ_INT(parse("Written By"), 0);
     CHECK_EQ_INT(parse("Jane Do..."), 0);
     CHECK_EQ_INT(parse(""), 0);
+    CHECK_EQ_INT(parse("5 min read"), 0);
+    CHECK_EQ_INT(parse("2h"), 0);
+    CHECK_EQ_INT(parse("By"), 0);
+    CHECK_EQ_INT(parse("R"), 0); /* an avatar's initial */
+    CHECK_EQ_INT(parse("Sat, 20 Dec, 2025 - 06:36"), 0);
 }
 
 int

@@ -172,10 +172,11 @@ TEST(title_by_page_type)
     const char *html = "<head><title>Data Analytics Services | Acme Corp</title>"
                        "<meta property=og:site_name content=\"Acme Corp\"></head>"
                        "<body><h1>Smarter insight for every team</h1><p>Text.</p></body>";
-    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING};
+    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING,
+                            WN_PAGE_COLLECTION};
     const char *want[] = {"Smarter insight for every team", "Data Analytics Services",
-                          "Data Analytics Services"};
-    for (size_t i = 0; i < 3; i++) {
+                          "Data Analytics Services", "Data Analytics Services"};
+    for (size_t i = 0; i < 4; i++) {
         wn_doc *doc = load(html, NULL);
         wn_metadata m = {0};
         wn_metadata_extract(doc, &m);
@@ -197,6 +198,23 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     done(doc);
+    /* a collection's <h1> whose words are all in the <title> is the
+     * category's name; a service page still takes the <title> */
+    html = "<head><title>Camping Stoves: Top Rated Camp Stoves | Acme Outdoors</title>"
+           "<meta property=og:site_name content=\"Acme Outdoors\"></head>"
+           "<body><h1>Camp Stoves</h1><p>Text.</p></body>";
+    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_SERVICE};
+    const char *want2[] = {"Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
+    for (size_t i = 0; i < 2; i++) {
+        doc = load(html, NULL);
+        memset(&m, 0, sizeof m);
+        wn_metadata_extract(doc, &m);
+        body = doc->dom->root->first_child->last_child;
+        c = (wn_content){&body, 1, NULL, types2[i]};
+        wn_metadata_finish(doc, &c, &m);
+        CHECK_EQ_STR(STR(m.title), want2[i]);
+        done(doc);
+    }
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"
@@ -209,6 +227,147 @@ TEST(title_by_page_type)
     wn_metadata_finish(doc, &c, &m);
     CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
     CHECK_EQ_INT(m.title.len, strlen("Data Analytics Services"));
+    done(doc);
+}
+
+TEST(title_tagline)
+{
+    /* a short tail after the first bar or spaced hyphen goes, also from the
+     * <h1> itself and with no site name declared */
+    const char *html = "<head><title>Best Movers in Town 2025 | Top 19 Companies | Acme</title>"
+                       "</head><body><h1>Best Movers in Town 2025 | Top 19 Companies</h1></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Movers in Town 2025");
+    CHECK_EQ_INT(m.title.len, strlen("Best Movers in Town 2025"));
+    done(doc);
+    struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Language Apps Compared - Personally Tested", "Language Apps Compared"},
+        /* a long tail is a subtitle */
+        {"The Death Spiral - How Small Languages Die in the Age of AI",
+         "The Death Spiral - How Small Languages Die in the Age of AI"},
+        /* a one-word head is a name, not a headline */
+        {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
+        {"Acme.io - Sales Engagement Platform", "Acme.io - Sales Engagement Platform"},
+        /* en and em dashes belong to the headline */
+        {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
+         "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},
+        /* every part of a longer tail is short: a section, then the site */
+        {"How to help babies sleep | Patient Education | Acme Children's Hospital",
+         "How to help babies sleep"},
+        {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
+        /* numbers belong to the headline */
+        {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
+        /* a hyphen inside a word is no separator */
+        {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
+    };
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_str t = wn_title_cut_tagline(&a, (wn_str){cases[i].in, strlen(cases[i].in)});
+        CHECK_EQ_MEM(t.ptr, t.len, cases[i].out);
+    }
+    wn_arena_free_all(&a);
+}
+
+TEST(title_heading_at_start)
+{
+    /* an <h1> naming the site or book (the end of "Page - Book") loses to
+     * the <h2> the <title> starts with */
+    const char *html = "<head><title>What Is Ownership? - The Programming Handbook</title></head>"
+                       "<body><div><h1>The Programming Handbook</h1></div>"
+                       "<main><h2>What Is Ownership?</h2><p>Text.</p></main></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is Ownership?");
+    done(doc);
+    /* alone, the heading the <title> ends with still agrees */
+    html = "<head><title>Acme - The Best Espresso Machines Under $500</title></head>"
+           "<body><h1>The Best Espresso Machines Under $500</h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
+TEST(title_logo_heading)
+{
+    /* an <h1> that links home with all its text is the site's logo: not
+     * the headline, and the site name to strip when none is declared */
+    const char *hrefs[] = {"/", "./", "https://notes.example/", "//notes.example", "index.html"};
+    for (size_t i = 0; i < sizeof hrefs / sizeof hrefs[0]; i++) {
+        char html[600];
+        snprintf(html, sizeof html,
+                 "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                 "<header><h1><a href=\"%s\">Field Notes</a></h1></header>"
+                 "<p>Friday, December 19, 2025</p>"
+                 "<div><h1>Getting started</h1><p>Text.</p></div></body>",
+                 hrefs[i]);
+        wn_doc *doc = load(html, NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        /* the first non-logo <h1>, as on any page no heading agrees with */
+        CHECK_EQ_STR(STR(m.title), "Getting started");
+        /* the dateline under the logo is still read */
+        CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
+        done(doc);
+    }
+    /* the logo gone, the <title> without the logo's name */
+    const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                       "<h1><a href=\"/\">Field Notes</a></h1><p>Text.</p></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
+    done(doc);
+    /* a link elsewhere, or one that is not the whole heading: a headline */
+    const char *heads[] = {"<h1><a href=\"/2025/field-notes\">Field Notes</a></h1>",
+                           "<h1><a href=\"https://notes.example/?p=1\">Field Notes</a></h1>",
+                           "<h1>Field Notes <a href=\"/\">home</a></h1>"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[400];
+        snprintf(page, sizeof page, "<head><title>Weekly Digest</title></head><body>%s</body>",
+                 heads[i]);
+        doc = load(page, NULL);
+        memset(&m, 0, sizeof m);
+        wn_metadata_extract(doc, &m);
+        CHECK(m.title.ptr && strncmp(m.title.ptr, "Field Notes", 11) == 0);
+        done(doc);
+    }
+}
+
+TEST(title_repairs)
+{
+    /* UTF-8 encoded twice: taken back once a C1 control gives it away */
+    const char *html = "<head><title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide "
+                       "\xC3\xA2\xC2\x80\xC2\x94 Retirement Calculators in "
+                       "2025\xC3\x82\xC2\xB6</title></head>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "A DIY Investor\xE2\x80\x99s Guide \xE2\x80\x94 Retirement "
+                               "Calculators in 2025");
+    done(doc);
+    /* without one, Latin-1 looking text stays as it is */
+    html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
+    done(doc);
+    /* a heading's permalink pilcrow goes */
+    html = "<head><title>Middleware | Framework docs</title></head>"
+           "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Middleware");
+    CHECK_EQ_INT(m.title.len, strlen("Middleware"));
     done(doc);
 }
 
@@ -240,8 +399,27 @@ TEST(visible_byline_labels)
         "<p>Frogs sing at night in the pond.</p></article></body>",
         "<body><article><h1>Pond Life Today</h1><p><b>Author:</b> <span>Ann Lee</span></p>"
         "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* label variants: a colon, "Posted by", any case, spread over lines */
+        "<body><article><h1>Pond Life Today</h1><p>Written by: <a>Ann Lee</a></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><span>Posted\n\t\tby</span> <a>Ann Lee</a>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        "<body><article><h1>Pond Life Today</h1><p>by: <span>Ann Lee</span></p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* name and role in adjacent elements: not glued into one word */
+        "<body><article><h1>Pond Life Today</h1><div class=author><span>Ann Lee</span>"
+        "<span>Founder at Pond Co</span></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* a role line in its own element after the name is not a second name */
+        "<body><article><h1>Pond Life Today</h1><div class=author-info><span>Ann Lee</span>\n"
+        "<p>RN, BSN, Certified Pond Consultant</p></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* the body's class ("single-author") makes no byline of the menu */
+        "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
+        "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
     };
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < sizeof pages / sizeof pages[0]; k++) {
         wn_doc *doc = load(pages[k], NULL);
         wn_metadata m = {0};
         wn_metadata_extract(doc, &m);
@@ -286,6 +464,104 @@ TEST(microdata)
     CHECK_EQ_STR(STR(m.title), "Micro Headline");
     CHECK_EQ_INT(m.n_authors, 1);
     CHECK_EQ_STR(STR(m.date_published), "2018-09-10");
+    done(doc);
+}
+
+TEST(forum_first_post)
+{
+    /* the layout wrapper says it has a sidebar: it is no sidebar; the
+     * replies' microdata authors are not the page's; the first post's
+     * user name (digits and all) is */
+    const char *html =
+        "<body><div class=\"page-main page-main--withSidebar\"><main>"
+        "<h1>Which projector to buy?</h1>"
+        "<article class=post><span class=username>paulb203</span><p>Any advice?</p></article>"
+        "<article class=post itemscope itemtype=https://schema.org/Comment>"
+        "<div itemprop=author itemscope itemtype=https://schema.org/Person>"
+        "<span itemprop=name>Replier</span></div><p>Buy the cheap one.</p></article>"
+        "</main><div class=sidebar><span class=username>SidebarUser</span></div></div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "paulb203");
+    done(doc);
+}
+
+TEST(noscript_author)
+{
+    /* a JavaScript app's crawler rendering inside <noscript>: its
+     * microdata author counts; its heading does not become the title */
+    const char *html =
+        "<head><title>Valuation talk - Example Forum</title></head>"
+        "<body><div id=app></div><noscript><div itemscope "
+        "itemtype=http://schema.org/DiscussionForumPosting><h1>Noscript heading</h1>"
+        "<span itemprop=author itemscope itemtype=http://schema.org/Person>"
+        "<a itemprop=url href=/u/bear><span itemprop=name>BearBull</span></a></span>"
+        "<p>Post text.</p></div></noscript></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "BearBull");
+    CHECK(!m.title.ptr || strcmp(m.title.ptr, "Noscript heading") != 0);
+    done(doc);
+}
+
+TEST(site_author_gives_way)
+{
+    /* the declared author is the site: the byline near the headline names
+     * the writer */
+    const char *org =
+        "<head><meta property=og:site_name content=\"Heart Foundation\">"
+        "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Eat well\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Heart Foundation\"}}</script></head>"
+        "<body><article><h1>Eat well</h1><p class=byline>By Tracy Parker</p>"
+        "<p>Vegetables are good for you.</p></article></body>";
+    /* a one-word brand named like the host */
+    const char *brand =
+        "<head><meta name=author content=Podsprout></head>"
+        "<body><article><h1>Podcast kit</h1><div><span>Written by</span> <a>Alban Brooke</a></div>"
+        "<p>Buy a microphone.</p></article></body>";
+    /* a person's own site: a book's "By" line is not the writer */
+    const char *personal =
+        "<head><meta name=author content=\"Andrew Lipton\"></head>"
+        "<body><article><h1>Books for May</h1><p>By Joe Abercrombie</p>"
+        "<p>A fine novel.</p></article></body>";
+    const char *pages[] = {org, brand, personal};
+    const char *urls[] = {"https://www.heart.example/eat", "https://www.podsprout.com/blog/kit",
+                          "https://www.andrewlipton.com/books-may"};
+    const char *want[] = {"Tracy Parker", "Alban Brooke", "Andrew Lipton"};
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = load(pages[k], urls[k]);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+}
+
+TEST(article_footer_byline)
+{
+    /* an <aside> or <footer> inside the <article> is the article's (its
+     * writer); outside it, the page's (no byline) */
+    const char *html =
+        "<body><aside><span class=author>Sidebar Person</span></aside>"
+        "<article><h1>Five good books</h1><p>Read these.</p>"
+        "<aside><address><a rel=author href=/p/ar>Adam Roberts</a></address>"
+        "<time class=date>2 March 2024</time></aside></article>"
+        "<footer><span class=author>Footer Person</span></footer></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Adam Roberts");
+    CHECK_EQ_STR(STR(m.date_published), "2024-03-02");
     done(doc);
 }
 
@@ -363,10 +639,18 @@ main(void)
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(title_by_page_type);
+    RUN(title_tagline);
+    RUN(title_heading_at_start);
+    RUN(title_logo_heading);
+    RUN(title_repairs);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);
     RUN(microdata);
+    RUN(forum_first_post);
+    RUN(noscript_author);
+    RUN(site_author_gives_way);
+    RUN(article_footer_byline);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

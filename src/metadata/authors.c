@@ -87,6 +87,7 @@ static const char *const role_words[] = {
     "giornalista",
     "redazione",
     "updated",
+    "last", /* "Jane Doe Last updated on ..." */
     "published",
     "posted",
     "read",
@@ -138,6 +139,8 @@ static const char *const role_words[] = {
     "about",
     "for",
     "with",
+    "from",
+    "via",
     "who",
     "is",
     "at",
@@ -157,6 +160,8 @@ static const char *const non_names[] = {
     "msc",      "username",      "written by", "posted by", "login",    "log in",    "sign in",
     "register", "webmaster",     "editorial",  "news desk", "newsdesk", "redaktion", "home",
     "news",     "menu",
+    /* a weekday abbreviation before a date ("Sat, 20 Dec, 2025") */
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 };
 
 static bool
@@ -216,6 +221,26 @@ is_particle(const char *w, size_t l)
     return word_in(w, l, p, sizeof p / sizeof p[0]);
 }
 
+/* A user name as forums print it ("paulb203", "Need2KnowLion",
+ * "josh_wilmot90"): one word that starts with a letter and has at least
+ * two letters, digits and '_' '.' '-' allowed. Digits are refused in
+ * any other piece ("5 min read", "July 26, 2023"). */
+static bool
+is_handle(const char *s, size_t n)
+{
+    if (!n || n > 40 || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')))
+        return false;
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))
+            letters++;
+        else if (!((ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-'))
+            return false;
+    }
+    return letters >= 2;
+}
+
 /* Validate one trimmed piece; returns the name's length (it may be cut
  * shorter: a trailing role after the name), 0 when it is no name. */
 static size_t
@@ -247,7 +272,7 @@ name_len(const char *s, size_t n)
         const char *w = s + st;
         size_t l = i - st;
         for (size_t k = 0; k < l; k++)
-            if (w[k] >= '0' && w[k] <= '9')
+            if (w[k] >= '0' && w[k] <= '9' && !is_handle(s, n))
                 return 0;
         size_t wl = l;
         while (wl && (w[wl - 1] == '.' || w[wl - 1] == ','))
@@ -279,6 +304,9 @@ name_len(const char *s, size_t n)
     }
     if (!words || words > 6 || collective == words)
         return 0;
+    /* "R": an avatar's initial, not a name */
+    if (words == 1 && cut <= 1)
+        return 0;
     /* "posted in news": several words, none capitalised, in a cased script */
     if (words >= 2 && lower_words >= 2 && upper_words == 0)
         return 0;
@@ -299,6 +327,20 @@ mem_ieq(const char *x, const char *y, size_t l)
             return false;
     }
     return true;
+}
+
+/* Is s an introducer without its name ("By", "Written by")? */
+static bool
+is_bare_introducer(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof introducers / sizeof introducers[0]; k++) {
+        size_t il = strlen(introducers[k]);
+        while (il && introducers[k][il - 1] == ' ')
+            il--;
+        if (il == n && mem_ieq(s, introducers[k], il))
+            return true;
+    }
+    return false;
 }
 
 static void
@@ -345,6 +387,9 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
         if (!again)
             break;
     }
+    /* an introducer alone ("By" before the name's own element) */
+    if (is_bare_introducer(s, n))
+        return;
     /* "Jane Doe (Wire Service)" keeps the name */
     const char *paren = memchr(s, '(', n);
     if (paren && paren > s)
@@ -433,8 +478,24 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
         return 0; /* a paragraph, not a byline */
     size_t added = 0;
     /* segments: the first one holding a name is the byline; what follows a
-     * bar, bullet or spaced dash is a role, a date or the site */
+     * bar, bullet or spaced dash is a role, a date or the site. A segment
+     * that is only an introducer ("Guide | by | Jane Doe") says the byline
+     * comes next: what precedes it is a label or a section. */
     size_t seg = 0;
+    for (size_t i = 0, st = 0; i <= n; i++) {
+        if (i < n && s[i] != '|')
+            continue;
+        size_t a0 = st, a1 = i;
+        while (a0 < a1 && s[a0] == ' ')
+            a0++;
+        while (a1 > a0 && s[a1 - 1] == ' ')
+            a1--;
+        if (st > 0 && is_bare_introducer(s + a0, a1 - a0)) {
+            seg = i < n ? i + 1 : n;
+            break;
+        }
+        st = i + 1;
+    }
     while (seg < n && !added) {
         size_t e = seg;
         size_t next = n;

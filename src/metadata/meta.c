@@ -50,11 +50,19 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
     /* The first byline of the strongest source wins: a later one of the
      * same kind is a comment's, a review's or a related article's. A
      * source that lists several authors says so in one offer. */
-    if (!s || src <= c->authors_src)
+    bool visible = src <= WN_SRC_VISIBLE && src > c->vis_authors_src;
+    if (!s || (src <= c->authors_src && !visible))
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
     if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+        return;
+    if (visible) {
+        memcpy(c->vis_authors, names, count * sizeof names[0]);
+        c->n_vis_authors = count;
+        c->vis_authors_src = src;
+    }
+    if (src <= c->authors_src)
         return;
     memcpy(c->authors, names, count * sizeof names[0]);
     c->n_authors = count;
@@ -312,37 +320,37 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
-/* Does an attribute value contain one of the words (ASCII
- * case-insensitively)? The value is lower-cased once for all words. */
+/* Is the match at v[at] (ASCII case-insensitively) a layout modifier's object: "withSidebar",
+ * "has-sidebar", "no-comments" name a wrapper that holds (or lacks) the
+ * region, not the region? The token's text before the match ends in
+ * "with", "has" or "no", a '-' or '_' allowed after it. */
 static bool
-value_has(const char *v, size_t l, const char *const *words, size_t count)
+after_modifier(const unsigned char *v, size_t at)
 {
-    if (!v || !l || l > 200)
-        return false;
-    char low[200];
-    for (size_t i = 0; i < l; i++)
-        low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
-    for (size_t k = 0; k < count; k++) {
-        const char *w = words[k];
-        size_t wl = strlen(w);
-        if (wl > l)
+    size_t e = at;
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
+        e--;
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
+        e--; /* "p-body--with-sidebar" */
+    static const char *const mods[] = {"with", "has", "no"};
+    for (size_t k = 0; k < sizeof mods / sizeof mods[0]; k++) {
+        size_t ml = strlen(mods[k]);
+        if (e < ml)
             continue;
-        if (wl == 0)
+        size_t j = 0;
+        while (j < ml && (v[e - ml + j] | 0x20) == (unsigned char)mods[k][j])
+            j++;
+        if (j < ml)
+            continue;
+        /* the modifier starts its token or a part of it */
+        size_t b = e - ml;
+        if (!b || v[b - 1] == ' ' || v[b - 1] == '-' || v[b - 1] == '_')
             return true;
-        char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
-        const char *end = low + (l - wl) + 1;
-        for (const char *p = low; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
-            size_t j = 1;
-            while (j < wl && p[j] == (w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j]))
-                j++;
-            if (j == wl)
-                return true;
-        }
     }
     return false;
 }
 
-/* Which of the attributes any_attr_has reads is this one (a bit), or 0. */
+/* Which of the attributes attr_word_bits reads is this one (a bit), or 0. */
 static unsigned
 word_attr_bit(const char *name, size_t len)
 {
@@ -356,29 +364,8 @@ word_attr_bit(const char *name, size_t len)
     }
 }
 
-/* Does the class, id, rel, itemprop or data-testid value contain one of the
- * words? One scan of the element's attributes (the first of each name
- * counts, as wn_node_attr finds it). */
-static bool
-any_attr_has(const wn_node *n, const char *const *words, size_t count)
-{
-    if (n->type != WN_NODE_ELEMENT)
-        return false;
-    unsigned seen = 0;
-    for (uint32_t i = 0; i < n->n_attrs; i++) {
-        const wn_attr *a = &n->attrs[i];
-        if (a->ns != WN_ATTR_NS_NONE)
-            continue;
-        unsigned bit = word_attr_bit(a->name, a->name_len);
-        if (!bit || (seen & bit))
-            continue;
-        seen |= bit;
-        if (value_has(a->value ? a->value : "", a->value_len, words, count))
-            return true;
-    }
-    return false;
-}
-
+/* Words looked for in class, id, rel, itemprop and data-testid values
+ * (attr_word_bits): lower case, starting with two letters. */
 static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
                                            "username", "user-name", "poster", "posted-by",
                                            "postedby", "submitted-by", "creator"};
@@ -386,6 +373,108 @@ static const char *const excluded_words[] = {"comment", "related", "recommend", 
                                              "footer", "widget", "popular", "more-from"};
 static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
                                          "datum", "fecha"};
+
+/* What the class, id, rel, itemprop and data-testid values of an element
+ * say: a bit per word list above with a word contained in one of them. */
+enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
+
+/* The words of the three lists grouped by first letter, so one scan of a
+ * value tests every list: at each position only the words starting with
+ * that letter are compared. Built once per document (a few dozen words). */
+#define AW_MAX_WORDS 64
+typedef struct attr_words {
+    struct {
+        const char *w;
+        uint8_t len;
+        uint8_t bit;
+    } e[AW_MAX_WORDS];
+    uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
+    uint32_t pair[26]; /* bit d of pair[c]: a word starts with 'a' + c, 'a' + d */
+} attr_words;
+_Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
+                       sizeof byline_words / sizeof byline_words[0] +
+                       sizeof date_words / sizeof date_words[0] <=
+                   AW_MAX_WORDS,
+               "every attribute word has a place in attr_words");
+
+static void
+attr_words_init(attr_words *aw)
+{
+    static const struct {
+        const char *const *words;
+        size_t count;
+        unsigned bit;
+    } lists[] = {
+        {excluded_words, sizeof excluded_words / sizeof excluded_words[0], AW_EXCLUDED},
+        {byline_words, sizeof byline_words / sizeof byline_words[0], AW_BYLINE},
+        {date_words, sizeof date_words / sizeof date_words[0], AW_DATE},
+    };
+    size_t n = 0;
+    memset(aw->start, 0, sizeof aw->start);
+    memset(aw->pair, 0, sizeof aw->pair);
+    for (int c = 0; c < 26; c++) {
+        aw->start[c] = (uint8_t)n;
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            for (size_t i = 0; i < lists[k].count; i++) {
+                const char *w = lists[k].words[i];
+                if (w[0] == 'a' + c && n < AW_MAX_WORDS) {
+                    aw->e[n].w = w;
+                    aw->e[n].len = (uint8_t)strlen(w);
+                    aw->e[n].bit = (uint8_t)lists[k].bit;
+                    if (w[1] >= 'a' && w[1] <= 'z')
+                        aw->pair[c] |= 1u << (w[1] - 'a');
+                    n++;
+                }
+            }
+    }
+    aw->start[26] = (uint8_t)n;
+}
+
+/* The AW_* bits of an element (the first attribute of each name counts, as
+ * wn_node_attr finds it; values over 200 bytes are not names). The word
+ * lists are lower case and start with a letter. */
+static unsigned
+attr_word_bits(const attr_words *aw, const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT)
+        return 0;
+    unsigned seen = 0, bits = 0;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        unsigned abit = word_attr_bit(a->name, a->name_len);
+        if (!abit || (seen & abit))
+            continue;
+        seen |= abit;
+        size_t l = a->value_len;
+        if (!a->value || !l || l > 200)
+            continue;
+        /* letter index (case folded) of each byte, >= 26 for others */
+        const unsigned char *v = (const unsigned char *)a->value;
+        unsigned next = (v[0] | 0x20u) - 'a';
+        for (size_t p = 0; p + 1 < l; p++) {
+            unsigned c = next;
+            next = (v[p + 1] | 0x20u) - 'a';
+            /* the bigram filter: most positions stop here */
+            if (c >= 26 || next >= 26 || !(aw->pair[c] & (1u << next)))
+                continue;
+            for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
+                size_t wl = aw->e[k].len;
+                if (wl > l - p || (bits & aw->e[k].bit))
+                    continue;
+                const char *w = aw->e[k].w;
+                size_t j = 1;
+                while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
+                                     (unsigned char)w[j])
+                    j++;
+                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED && after_modifier(v, p)))
+                    bits |= aw->e[k].bit;
+            }
+        }
+    }
+    return bits;
+}
 
 /* Text of an element cheaply: NULL when it is long (not a byline). */
 static wn_str
@@ -397,14 +486,47 @@ short_text(wn_arena *a, const wn_node *n, size_t max)
     return t;
 }
 
+/* A byline's text: elements side by side are separate words. */
+static wn_str
+byline_text(wn_arena *a, const wn_node *n, size_t max)
+{
+    wn_str t = wn_meta_node_text_split(a, n, max + 1);
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
+    const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
+    const wn_node *article;     /* the outermost <article> we are in */
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
     bool saw_visible_date;
 } walk_state;
+
+/* Is n inside an item that is a reply: a Comment or an Answer (by its
+ * itemtype or the itemprop that links it)? Its author wrote the reply, not
+ * the page. */
+static bool
+in_reply_item(const wn_node *n)
+{
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+        if (!wn_node_has_attr(p, "itemscope"))
+            continue;
+        size_t l = 0;
+        const char *t = wn_node_attr(p, "itemtype", &l);
+        if (t && (wn_meta_icontains(t, l, "/Comment") || wn_meta_icontains(t, l, "/Answer")))
+            return true;
+        const char *ip = wn_node_attr(p, "itemprop", &l);
+        if (ip && (wn_meta_icontains(ip, l, "comment") || wn_meta_icontains(ip, l, "answer")))
+            return true;
+        return false; /* the nearest item decides */
+    }
+    return false;
+}
 
 static void
 read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
@@ -416,6 +538,8 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
+        if (in_reply_item(n))
+            return;
         /* <span itemprop=author itemscope><span itemprop=name>Jane</span> */
         const wn_node *name = NULL;
         wn_walk w;
@@ -436,7 +560,7 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         if (content && cl) {
             wn_cands_author(c, content, cl, WN_SRC_MICRODATA);
         } else {
-            wn_str t = short_text(c->arena, name ? name : n, 200);
+            wn_str t = byline_text(c->arena, name ? name : n, 200);
             if (t.ptr)
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_MICRODATA);
         }
@@ -457,10 +581,41 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* Does a region start at n that holds no byline of the page: comments,
+ * related lists (by class), navigation, and footers and asides outside an
+ * <article> (inside one they belong to it: its writer, its date)? `words`:
+ * attr_word_bits of n. */
+static bool
+skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
+{
+    if (wn_node_is(n, WN_TAG_NAV))
+        return true;
+    if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)))
+        return true;
+    return (words & AW_EXCLUDED) != 0;
+}
+
+/* Visible byline: class/id/rel/itemprop says author or byline. */
+static void
+visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
+{
+    if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE)) {
+        wn_str t = byline_text(c->arena, n, 250);
+        if (t.ptr) {
+            wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
+            if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
+                st->saw_visible_author = true;
+        }
+    }
+}
+
 static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
     walk_state st = {0};
+    attr_words aw;
+    attr_words_init(&aw);
     wn_walk w;
     wn_node *n;
     bool enter;
@@ -471,6 +626,10 @@ walk_document(wn_meta_cands *c, wn_node *root)
         if (!enter) {
             if (n == st.skip_region)
                 st.skip_region = NULL;
+            if (n == st.noscript)
+                st.noscript = NULL;
+            if (n == st.article)
+                st.article = NULL;
             if (n == st.landmark) {
                 st.landmark = NULL;
                 st.in_landmark = false;
@@ -481,8 +640,38 @@ walk_document(wn_meta_cands *c, wn_node *root)
             wn_walk_skip_children(&w);
             continue;
         }
+        if (!st.article && wn_node_is(n, WN_TAG_ARTICLE))
+            st.article = n;
         size_t l = 0;
         const char *v;
+        /* A <noscript> of the body may hold the whole page as the server
+         * renders it for crawlers (JavaScript forum and blog apps): its
+         * microdata and bylines name the author; its headings, times and
+         * images duplicate what the page shows, and are not read. */
+        if (st.noscript || (st.in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
+            if (!st.noscript) {
+                st.noscript = n;
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
+                wn_node_is(n, WN_TAG_TEMPLATE)) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (st.skip_region)
+                continue;
+            unsigned words = attr_word_bits(&aw, n);
+            if (skip_region_at(&st, n, words)) {
+                st.skip_region = n;
+                continue;
+            }
+            size_t il = 0;
+            const char *ip = wn_node_attr(n, "itemprop", &il);
+            if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
+                read_microdata(c, n, ip, il);
+            visible_author(c, &st, n, words);
+            continue;
+        }
         if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                              wn_node_is(n, WN_TAG_FOOTER))) {
             st.landmark = n;
@@ -556,31 +745,21 @@ walk_document(wn_meta_cands *c, wn_node *root)
         default:
             break;
         }
-        if (!st.skip_region && st.in_body &&
-            (any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0]) ||
-             wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE) ||
-             wn_node_is(n, WN_TAG_NAV))) {
+        unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
+        if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
             st.skip_region = n;
         }
-        size_t il = 0;
-        const char *ip = wn_node_attr(n, "itemprop", &il);
-        if (ip && il && !st.skip_region)
-            read_microdata(c, n, ip, il);
-        if (st.skip_region || !st.in_body)
+        if (st.skip_region)
             continue;
-        /* visible byline: class/id/rel/itemprop says author or byline */
-        if (!st.saw_visible_author && c->authors_src <= WN_SRC_VISIBLE &&
-            any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0])) {
-            wn_str t = short_text(c->arena, n, 250);
-            if (t.ptr) {
-                wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-                if (c->authors_src == WN_SRC_VISIBLE && c->n_authors)
-                    st.saw_visible_author = true;
-            }
-        }
+        size_t il = 0;
+        const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
+        if (ip && il)
+            read_microdata(c, n, ip, il);
+        if (!st.in_body)
+            continue;
+        visible_author(c, &st, n, words);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
-            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0])) {
+            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
@@ -591,16 +770,141 @@ walk_document(wn_meta_cands *c, wn_node *root)
     }
 }
 
+/* A byline label at the start of a text: "By ", "Written by:", "Posted
+ * by", "Author:", "Von "... Returns the length to skip to the name (0: no
+ * label); *bare when the text is the label alone (the name follows in the
+ * next element). English labels match in any case; "Author" needs a colon
+ * (or to stand alone); the short foreign introducers keep their capital. */
+static size_t
+byline_label(const char *s, size_t n, bool *bare)
+{
+    static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
+                                     "words by",   "story by",    "text by",    "reported by",
+                                     "by"};
+    static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
+                                        "auteurs"};
+    static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
+    *bare = false;
+    for (int pass = 0; pass < 3; pass++) {
+        const char *const *list = pass == 0 ? by : pass == 1 ? colon : cased;
+        size_t cnt = pass == 0   ? sizeof by / sizeof by[0]
+                     : pass == 1 ? sizeof colon / sizeof colon[0]
+                                 : sizeof cased / sizeof cased[0];
+        for (size_t k = 0; k < cnt; k++) {
+            size_t l = strlen(list[k]);
+            if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
+                continue;
+            size_t e = l;
+            bool col = e < n && s[e] == ':';
+            if (col)
+                e++;
+            while (e < n && s[e] == ' ')
+                e++;
+            if (e == n) {
+                *bare = true;
+                return e;
+            }
+            if (e > l && (col || pass != 1))
+                return e;
+        }
+    }
+    return 0;
+}
+
+/* The name after a bare label: the text of the next element (blank text
+ * between skipped), or of the parent's next when the label ends its
+ * element ("<span>By</span> <a>Jane Doe</a>"). */
+static wn_str
+label_name(wn_meta_cands *c, const wn_node *label)
+{
+    const wn_node *nx = label->next ? label->next : label->parent ? label->parent->next : NULL;
+    wn_str nt = {NULL, 0};
+    for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
+        nt = wn_meta_node_text_split(c->arena, nx, 120);
+    return nt;
+}
+
+/* s lower-cased to its letters and digits (other ASCII dropped, other
+ * bytes kept), at most cap bytes. */
+static size_t
+squeeze(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 'A' && ch <= 'Z')
+            out[k++] = (char)(ch + 32);
+        else if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80)
+            out[k++] = (char)ch;
+    }
+    return k;
+}
+
+/* Does the one declared author name the site rather than a writer: the
+ * site's name (give or take a trailing "Ltd", ".com"), or a label of the
+ * page's host ("Buzzsprout" on www.buzzsprout.com)? */
+static bool
+author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
+{
+    if (c->n_authors != 1)
+        return false;
+    char a[128], b[128];
+    size_t al = squeeze(c->authors[0].ptr, c->authors[0].len, a, sizeof a);
+    if (al < 3)
+        return false;
+    if (c->site.v.ptr) {
+        size_t bl = squeeze(c->site.v.ptr, c->site.v.len, b, sizeof b);
+        size_t m = al < bl ? al : bl;
+        if (bl >= 3 && m >= 4 && memcmp(a, b, m) == 0 && (al == bl || m >= 6))
+            return true;
+        if (bl >= 3 && al == bl && memcmp(a, b, al) == 0)
+            return true;
+    }
+    /* a brand is one word ("Buzzsprout" on www.buzzsprout.com); a person's
+     * name over the host (andrewliptak.com) is a personal site's writer */
+    if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
+        return false;
+    /* the host: after "//", up to '/', ':' or the end */
+    const char *h = NULL;
+    for (size_t i = 0; i + 1 < url_len; i++)
+        if (url[i] == '/' && url[i + 1] == '/') {
+            h = url + i + 2;
+            break;
+        }
+    if (!h)
+        return false;
+    const char *end = url + url_len;
+    const char *he = h;
+    while (he < end && *he != '/' && *he != ':' && *he != '?' && *he != '#')
+        he++;
+    /* each label but the last (the top-level domain) */
+    const char *p = h;
+    while (p < he) {
+        const char *q = p;
+        while (q < he && *q != '.')
+            q++;
+        if (q == he)
+            break;
+        size_t ll = squeeze(p, (size_t)(q - p), b, sizeof b);
+        if (ll >= 4 && ll == al && memcmp(a, b, al) == 0)
+            return true;
+        p = q + 1;
+    }
+    return false;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
-scan_after_headline(wn_meta_cands *c, wn_node *headline)
+scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 {
     if (!headline)
         return;
     wn_node *n = headline;
     size_t texts = 0, bytes = 0;
-    bool need_author = c->authors_src < WN_SRC_VISIBLE;
+    bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
     bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    attr_words aw;
+    bool aw_ready = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
         if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
@@ -621,33 +925,32 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline)
         texts++;
         bytes += t.len;
         if (need_author && t.len < 120) {
-            static const char *const by[] = {"By ", "BY ", "by ", "Von ", "Par ", "Por ",
-                                             "Door ", "Di ", "Av ", "Af ", "Written by ",
-                                             "Written By ", "WRITTEN BY ", "Words by ",
-                                             "Story by ", "Text by ",
-                                             "Author: ", "Autor: ", "Auteur : "};
-            for (size_t k = 0; k < sizeof by / sizeof by[0]; k++) {
-                size_t bl = strlen(by[k]);
-                bool bare = t.len == bl - 1 && memcmp(t.ptr, by[k], bl - 1) == 0;
-                if (bare || (t.len > bl && memcmp(t.ptr, by[k], bl) == 0)) {
-                    /* "By" alone: the name is the next element's text */
-                    const char *s = t.ptr;
-                    size_t sl = t.len;
-                    if (bare) {
-                        wn_node *nx = n->next ? n->next : n->parent ? n->parent->next : NULL;
-                        wn_str nt = {NULL, 0};
-                        /* skip the blank text between "Author:" and the name */
-                        for (int hop = 0; nx && hop < 3 && !nt.len; hop++, nx = nx->next)
-                            nt = wn_meta_node_text(c->arena, nx, 120);
-                        s = nt.len ? nt.ptr : NULL;
-                        sl = nt.len;
-                    }
-                    if (s) {
-                        wn_cands_author(c, s, sl, WN_SRC_VISIBLE);
-                        if (c->authors_src >= WN_SRC_VISIBLE && c->n_authors)
+            bool bare = false;
+            size_t ll = byline_label(t.ptr, t.len, &bare);
+            if (!ll && site_author) {
+                /* a byline element near the headline: its class says so */
+                const wn_node *p = n->parent;
+                if (!aw_ready) {
+                    attr_words_init(&aw);
+                    aw_ready = true;
+                }
+                for (int up = 0; p && up < 3 && p != headline; up++, p = p->parent)
+                    if (attr_word_bits(&aw, p) & AW_BYLINE) {
+                        wn_str bt = byline_text(c->arena, p, 250);
+                        if (bt.ptr)
+                            wn_cands_author(c, bt.ptr, bt.len, WN_SRC_VISIBLE);
+                        if (c->n_vis_authors)
                             need_author = false;
+                        break;
                     }
-                    break;
+            }
+            if (ll) {
+                /* "By" alone: the name is the next element's text */
+                wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
+                if (nt.ptr && nt.len) {
+                    wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
+                    if (c->vis_authors_src >= WN_SRC_VISIBLE && c->n_vis_authors)
+                        need_author = false;
                 }
             }
         }
@@ -743,6 +1046,29 @@ first_content_image(wn_node *root)
     return NULL;
 }
 
+/* The last path segment of a URL: after the last '/' before any '?' or '#'.
+ * `plain` says whether resolving the URL against a base keeps it as it is:
+ * a non-empty segment, not "." or "..", of characters that resolution
+ * neither encodes nor trims. */
+static wn_str
+last_segment(const char *s, size_t l, bool *plain)
+{
+    size_t end = 0;
+    while (end < l && s[end] != '?' && s[end] != '#')
+        end++;
+    size_t st = end;
+    while (st && s[st - 1] != '/')
+        st--;
+    *plain = end > st && !(end - st == 1 && s[st] == '.') &&
+             !(end - st == 2 && s[st] == '.' && s[st + 1] == '.');
+    for (size_t i = st; i < end && *plain; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        *plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                 (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' || ch == '~';
+    }
+    return (wn_str){s + st, end - st};
+}
+
 /* The figcaption of the <figure> around the <img> whose src is the lead
  * image (same path, query ignored). */
 static wn_str
@@ -755,6 +1081,12 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
     const char *q = memchr(image.ptr, '?', il);
     if (q)
         il = (size_t)(q - image.ptr);
+    /* An src whose last segment resolution keeps as it is can only match
+     * when that segment is the image's: most images are told apart here,
+     * without resolving their URL. */
+    bool image_plain = false;
+    wn_str image_seg = last_segment(image.ptr, il, &image_plain);
+    image_plain = image_plain && !memchr(image.ptr, '#', il);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -766,6 +1098,12 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
         const char *src = wn_node_attr(n, "src", &l);
         if (!src || !l)
             continue;
+        if (image_plain) {
+            bool plain = false;
+            wn_str seg = last_segment(src, l, &plain);
+            if (plain && (seg.len != image_seg.len || memcmp(seg.ptr, image_seg.ptr, seg.len)))
+                continue;
+        }
         size_t rl = 0;
         char *abs = wn_url_resolve(c->arena, base, base_len, src, l, &rl);
         if (!abs)
@@ -826,8 +1164,24 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     }
 
     wn_node *headline = NULL;
-    meta->title = wn_title_choose(c, &headline, &doc->title_alt);
-    scan_after_headline(c, headline);
+    meta->title = wn_title_choose(c, &headline, &doc->title_alt, &doc->title_h1_within);
+    const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
+    size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
+    bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
+    if (site_author) { /* only a byline near the headline may replace it */
+        c->n_vis_authors = 0;
+        c->vis_authors_src = 0;
+    }
+    scan_after_headline(c, headline, site_author);
+    /* a blog's name in an <h1> above each post: its byline and date follow */
+    if (c->logo && c->logo != headline)
+        scan_after_headline(c, c->logo, site_author);
+    /* a declared author that names the site gives way to a visible byline */
+    if (site_author && c->n_vis_authors) {
+        memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
+        c->n_authors = c->n_vis_authors;
+        c->authors_src = c->vis_authors_src;
+    }
 
     if (c->date_pub.src < WN_SRC_VISIBLE && !c->date_mod.v.ptr) {
         char out[WN_DATE_MAX];

@@ -151,6 +151,38 @@ entity_at(const char *s, size_t n, size_t i, char *out, size_t *out_len)
     return 0;
 }
 
+/* UTF-8 read as Latin-1 and encoded again: "\xC3\xA2\xC2\x80\xC2\x94" is
+ * "\xE2\x80\x94" (an em dash) gone through that twice. A sequence with a
+ * C1 control (U+0080..U+009F), which no text holds, gives the string away;
+ * then (any_c1) the others are taken back too ("\xC3\x82\xC2\xB6", a
+ * pilcrow). The original bytes go to out; returns how many (0: none here). */
+static size_t
+mojibake_at(const char *s, size_t n, size_t i, char *out, bool any_c1)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i] != 0xC3 || i + 1 >= n || u[i + 1] < 0x82 || u[i + 1] > 0xB4)
+        return 0;
+    unsigned lead = 0xC0u + (u[i + 1] - 0x80u);
+    size_t cont = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    if (i + 2 + 2 * cont > n)
+        return 0;
+    bool c1 = false;
+    unsigned char b[4] = {(unsigned char)lead, 0, 0, 0};
+    for (size_t j = 0; j < cont; j++) {
+        unsigned char x = u[i + 2 + 2 * j], y = u[i + 3 + 2 * j];
+        if (x != 0xC2 || y < 0x80 || y > 0xBF)
+            return 0;
+        c1 |= y <= 0x9F;
+        b[j + 1] = y;
+    }
+    /* no overlong forms, surrogates or code points past U+10FFFF */
+    if ((!c1 && !any_c1) || (lead == 0xE0 && b[1] < 0xA0) || (lead == 0xED && b[1] >= 0xA0) ||
+        (lead == 0xF0 && b[1] < 0x90) || (lead == 0xF4 && b[1] >= 0x90))
+        return 0;
+    memcpy(out, b, cont + 1);
+    return cont + 1;
+}
+
 wn_str
 wn_meta_clean(wn_arena *a, const char *s, size_t n)
 {
@@ -162,6 +194,11 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
         return r;
     size_t k = 0;
     bool space = false;
+    bool mojibake = false;
+    for (size_t i = 0; i + 1 < n && !mojibake; i++) {
+        char tmp[4];
+        mojibake = s[i] == '\xC3' && mojibake_at(s, n, i, tmp, false);
+    }
     for (size_t i = 0; i < n;) {
         size_t sl;
         if (is_space_at(s, n, i, &sl)) {
@@ -187,6 +224,12 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
                 continue;
             }
         }
+        size_t ml = mojibake ? mojibake_at(s, n, i, o + k, true) : 0;
+        if (ml) {
+            k += ml;
+            i += 2 + 2 * (ml - 1);
+            continue;
+        }
         unsigned char c = (unsigned char)s[i];
         o[k++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
         i++;
@@ -201,8 +244,25 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
     return r;
 }
 
-wn_str
-wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+/* Does an element (not text, blank text skipped) come right before n? */
+static bool
+after_element(const wn_node *n)
+{
+    for (const wn_node *p = n->prev; p; p = p->prev) {
+        if (p->type == WN_NODE_ELEMENT)
+            return true;
+        if (p->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < p->len; i++)
+            if (p->data[i] != ' ' && p->data[i] != '\n' && p->data[i] != '\t' &&
+                p->data[i] != '\r')
+                return false;
+    }
+    return false;
+}
+
+static wn_str
+node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
 {
     wn_buf b;
     wn_buf_init(&b, a, 0);
@@ -210,7 +270,8 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
     wn_node *n;
     bool enter;
     wn_walk_init(&w, (wn_node *)root);
-    while (wn_walk_next(&w, &n, &enter) && b.len < max) {
+    size_t cap = max;
+    while (wn_walk_next(&w, &n, &enter) && b.len < cap) {
         if (!enter)
             continue;
         if (n->type == WN_NODE_ELEMENT) {
@@ -219,11 +280,13 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
-                n->tag == WN_TAG_LI)
+            if (split_siblings && n != root && b.len && after_element(n))
+                wn_buf_puts(&b, " | ");
+            else if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
+                     n->tag == WN_TAG_LI)
                 wn_buf_putc(&b, ' ');
         } else if (n->type == WN_NODE_TEXT) {
-            wn_buf_append(&b, n->data, n->len < max ? n->len : max);
+            wn_buf_append(&b, n->data, n->len < cap ? n->len : cap);
         }
     }
     if (b.failed || !b.len)
@@ -231,34 +294,27 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
     return wn_meta_clean(a, b.ptr, b.len);
 }
 
+wn_str
+wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, false);
+}
+
+/* As wn_meta_node_text, and an element right after another element (no
+ * text between, blank aside) starts a new segment, " | ":
+ * "<span>Jane Doe</span><span>Founder at Acme</span>" reads "Jane Doe |
+ * Founder at Acme" (a name, then its role), not "Jane DoeFounder at Acme".
+ * For bylines; titles keep their styled letters together. */
+wn_str
+wn_meta_node_text_split(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, true);
+}
+
 static char
 lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-bool
-wn_meta_ieq(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n != l)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
-}
-
-bool
-wn_meta_iprefix(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n < l)
-        return false;
-    for (size_t i = 0; i < l; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
 }
 
 bool

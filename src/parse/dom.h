@@ -56,24 +56,26 @@ typedef struct wn_attr {
 
 typedef struct wn_node wn_node;
 struct wn_node {
+    /* The fields the tree walks read come first, in one 64-byte block; the
+     * rest after them. */
     wn_node *parent;
     wn_node *first_child;
-    wn_node *last_child;
-    wn_node *prev;
     wn_node *next;
-    const char *name;   /* element local name / doctype name; NUL-terminated */
     const char *data;   /* text or comment data (not NUL-terminated) */
     size_t len;         /* length of data */
-    size_t cap;         /* capacity of data when WN_NF_TEXT_OWNED */
     wn_attr *attrs;
-    uint32_t n_attrs;
-    uint32_t name_len;
     uint32_t flags;     /* WN_NF_* */
     uint32_t index;     /* creation order, unique in the document */
+    uint32_t n_attrs;
     uint16_t tag;       /* wn_tag; WN_TAG_UNKNOWN for unknown names */
     uint8_t type;       /* wn_node_type */
     uint8_t ns;         /* wn_ns */
     int32_t aux;        /* scratch for one stage at a time (e.g. a score slot) */
+    uint32_t name_len;
+    wn_node *last_child;
+    wn_node *prev;
+    const char *name;   /* element local name / doctype name; NUL-terminated */
+    size_t cap;         /* capacity of data when WN_NF_TEXT_OWNED */
 };
 
 typedef enum wn_quirks {
