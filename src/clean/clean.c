@@ -191,6 +191,12 @@ typedef struct hidden_sum {
     bool exact; /* false once elements were shown again: walk instead */
 } hidden_sum;
 
+/* The page's visible text and link text (what wn_stats_compute gives the
+ * document node), counted by pass 1 and kept up to date without walks. */
+typedef struct page_totals {
+    uint64_t text, link;
+} page_totals;
+
 /* Add the text under the newly hidden element `h`, less what hidden
  * elements inside it already added. */
 static void
@@ -216,18 +222,35 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. */
 static void
-clean_markup(wn_doc *doc, hidden_sum *hs)
+clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
 {
     wn_dom *dom = doc->dom;
+    uint32_t count = dom->node_count + 1;
+    uint32_t in_link = 0;
     wn_walk w;
     wn_node *n;
     bool entering;
     wn_node *noscript = NULL; /* innermost open <noscript> */
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
+        if (n->type == WN_NODE_TEXT) {
+            /* what wn_stats_compute adds up (nodes made after the parse
+             * are left out there too) */
+            if (n->index < count && n->parent && n->parent->index < count) {
+                uint32_t chars, commas;
+                wn_text_figures(doc, n, &chars, &commas);
+                tot->text += chars;
+                if (in_link)
+                    tot->link += chars;
+            }
+            continue;
+        }
         if (n->type != WN_NODE_ELEMENT)
             continue;
+        bool is_a = n->index < count && wn_node_is(n, WN_TAG_A);
         if (!entering) {
+            if (is_a && in_link)
+                in_link--;
             if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
                 /* aux 2: no image inside; pass 3 drops it unless it holds
                  * the page (crawler views of script-rendered sites) */
@@ -256,29 +279,36 @@ clean_markup(wn_doc *doc, hidden_sum *hs)
             noscript = n;
             continue;
         }
+        uint32_t drop = 0;
         if (tag_drops(n)) {
-            n->flags |= WN_NF_DROP;
-            wn_walk_skip_children(&w);
-            continue;
+            drop = WN_NF_DROP;
+        } else if (n->n_attrs) { /* (most elements have no attribute at all) */
+            markup_attrs m;
+            markup_attrs_scan(n, &m);
+            if (role_drops(m.role, false))
+                drop = WN_NF_DROP;
+            else if (hidden_by_markup(n, &m))
+                drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
-        if (!n->n_attrs)
-            continue; /* (most elements have no attribute at all) */
-        markup_attrs m;
-        markup_attrs_scan(n, &m);
-        if (role_drops(m.role, false)) {
-            n->flags |= WN_NF_DROP;
+        if (drop) {
+            n->flags |= drop;
+            if (drop & WN_NF_HIDDEN)
+                hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
-            continue;
-        }
-        if (hidden_by_markup(n, &m)) {
-            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
-            hidden_add(doc, hs, n);
-            wn_walk_skip_children(&w);
+        } else if (is_a) {
+            in_link++;
         }
     }
 }
 
-/* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
+/* Several real paragraphs, or most of the page's prose: a wrapper whose
+ * class or role merely mentions what it also contains. */
+static bool
+is_big(const wn_stat *s, double page_good)
+{
+    return (s->paras >= 3 && s->text >= 1500) || (double)(s->text - s->link) >= 0.4 * page_good;
+}
+
 /* The text and link text of the elements a vocabulary pass drops (from
  * the statistics it was given), so that the page's totals after it are
  * known without statistics of the new flags. */
@@ -293,13 +323,16 @@ drop_add(drop_sum *ds, const wn_stat *s)
     ds->link += s->link;
 }
 
-static void
-clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs, drop_sum *ds)
+/* Pass 3: class/id vocabulary and forms, with the sizes of the elements as
+ * the pass starts (wn_sizes: as the pass drops in document order, an
+ * element's subtree holds nothing it dropped before reaching it). */
+static bool
+clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *hs,
+                 drop_sum *ds)
 {
     ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    double page_good = (double)(all->text - all->link);
+    double page_good = (double)(tot->text - tot->link);
     wn_walk w;
     wn_node *n;
     bool entering;
@@ -311,56 +344,52 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs, drop_sum *ds)
             wn_walk_skip_children(&w);
             continue;
         }
-        const wn_stat *s = wn_stats_of(st, n);
-        /* several real paragraphs, or most of the page's prose: a wrapper
-         * whose class or role merely mentions what it also contains */
-        bool big = (s->paras >= 3 && s->text >= 1500) ||
-                   (double)(s->text - s->link) >= 0.4 * page_good;
+        /* the element's statistics, for the tests that need them (a few
+         * elements of the page) */
+        const wn_stat *s = NULL;
+        bool drop = false, hidden = false;
         if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
             n->aux = 0;
-            if (!big) {
-                n->flags |= WN_NF_DROP;
-                drop_add(ds, s);
-                wn_walk_skip_children(&w);
+            if (!(s = wn_sizes_of(z, doc, n)))
+                return false;
+            drop = !is_big(s, page_good);
+        }
+        if (!drop && wn_node_is(n, WN_TAG_FORM)) {
+            if (!s && !(s = wn_sizes_of(z, doc, n)))
+                return false;
+            drop = s->paras < 2 && s->text < 1500;
+        }
+        if (!drop) {
+            markup_attrs m;
+            markup_attrs_scan(n, &m);
+            if (is_page_level(n, &m))
                 continue;
+            uint32_t bits = wn_doc_token_bits(doc, n);
+            /* landmarks, and buttons/labels (which an unclosed tag can
+             * make swallow the page); class/id words */
+            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
+                drop = hidden = true;
+            } else if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                       wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
+                       role_drops(m.role, true) ||
+                       ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) &&
+                        !wn_node_is(n, WN_TAG_ARTICLE))) {
+                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                    return false;
+                drop = !is_big(s, page_good);
             }
         }
-        if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
-            n->flags |= WN_NF_DROP;
-            drop_add(ds, s);
-            wn_walk_skip_children(&w);
+        if (!drop)
             continue;
-        }
-        markup_attrs m;
-        markup_attrs_scan(n, &m);
-        if (is_page_level(n, &m))
-            continue;
-        uint32_t bits = wn_doc_token_bits(doc, n);
-        if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
-            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
-            drop_add(ds, s);
+        if (!s && !(s = wn_sizes_of(z, doc, n)))
+            return false;
+        drop_add(ds, s);
+        n->flags |= WN_NF_DROP | (hidden ? WN_NF_HIDDEN : 0);
+        if (hidden)
             hidden_add(doc, hs, n);
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        /* landmarks, and buttons/labels (which an unclosed tag can make
-         * swallow the page) */
-        bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
-                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
-                        role_drops(m.role, true);
-        if (landmark && !big) {
-            n->flags |= WN_NF_DROP;
-            drop_add(ds, s);
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        if ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) && !big &&
-            !wn_node_is(n, WN_TAG_ARTICLE)) {
-            n->flags |= WN_NF_DROP;
-            drop_add(ds, s);
-            wn_walk_skip_children(&w);
-        }
+        wn_walk_skip_children(&w);
     }
+    return true;
 }
 
 /* Pages rendered by scripts may ship their whole text in a hidden element
@@ -368,7 +397,7 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st, hidden_sum *hs, drop_sum *ds)
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
 static int
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor, hidden_sum *hs)
+unhide_if_all_hidden(wn_doc *doc, uint64_t visible_good, unsigned factor, hidden_sum *hs)
 {
     wn_dom *dom = doc->dom;
     /* first a bound: all the text under hidden elements (most pages hide
@@ -402,14 +431,6 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor, hi
     }
     if (bound < 1000)
         return 0;
-    /* the visible text, from statistics of the current flags */
-    if (!*fresh) {
-        if (!wn_stats_compute(st, doc, WN_NF_DROP, 0))
-            return -1;
-        *fresh = true;
-    }
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    uint64_t visible_good = all->text - all->link;
     if (bound < factor * visible_good)
         return 0;
     wn_stats full = {0};
@@ -442,50 +463,60 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor, hi
     return 1;
 }
 
+/* The page's totals from whole statistics (when the counts may have
+ * saturated, or after elements were shown again). */
+static bool
+totals_from_stats(wn_doc *doc, wn_sizes *z, page_totals *tot)
+{
+    if (!wn_stats_compute(&z->st, doc, WN_NF_DROP, 0))
+        return false;
+    z->whole = true;
+    const wn_stat *all = wn_stats_of(&z->st, doc->dom->root);
+    tot->text = all->text;
+    tot->link = all->link;
+    return true;
+}
+
 wn_status
 wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
     hidden_sum hs = {0, true};
+    page_totals tot = {0, 0};
     drop_sum ds = {0, 0};
-    clean_markup(doc, &hs);
-    wn_stats st = {0};
-    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+    clean_markup(doc, &hs, &tot);
+    wn_sizes z;
+    wn_stats none = {0};
+    wn_sizes_init(&z, doc, none, WN_NF_DROP);
+    if ((tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) && !totals_from_stats(doc, &z, &tot))
         return WN_ERR_NOMEM;
-    bool fresh = true; /* st matches the current flags */
-    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2, &hs);
-    if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
+    int shown = unhide_if_all_hidden(doc, tot.text - tot.link, 2, &hs);
+    if (shown && (wn_sizes_init(&z, doc, z.st, WN_NF_DROP), !totals_from_stats(doc, &z, &tot)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc, &st, &hs, &ds);
+    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds))
+        return WN_ERR_NOMEM;
+    /* what is visible now: the totals less what the pass dropped (exact:
+     * nothing saturated) */
+    tot.text -= ds.text;
+    tot.link -= ds.link;
     /* class names hide too ("hide" on the page wrapper until a script
-     * runs): check again, and clean what was shown. Statistics of the new
-     * flags are computed only if the check needs them. */
-    fresh = false;
-    shown = unhide_if_all_hidden(doc, &st, &fresh, 10, &hs);
-    if (shown < 0)
-        return WN_ERR_NOMEM;
+     * runs): check again, and clean what was shown */
+    shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
-        if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+        wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
+        if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc, &st, &hs, &ds);
-        fresh = false;
+        tot.text -= ds.text;
+        tot.link -= ds.link;
     }
-    /* kept for score's first pass while nothing drops more; else the
-     * page's totals under the new flags: those of st less what the last
-     * vocabulary pass dropped (exact while nothing saturated) */
+    /* for score's first pass: the totals of the flags left, and the array */
     wn_doc_cache *cache = wn_doc_cache_get(doc);
-    if (cache && fresh) {
-        cache->drop_stats = st;
-    } else if (cache) {
-        const wn_stat *all = wn_stats_of(&st, doc->dom->root);
-        if (all->text < UINT32_MAX && all->link < UINT32_MAX && ds.text <= all->text &&
-            ds.link <= all->link) {
-            cache->drop_totals = true;
-            cache->drop_text = all->text - (uint32_t)ds.text;
-            cache->drop_link = all->link - (uint32_t)ds.link;
-            cache->scratch = st; /* its array is free for score */
-        }
+    if (cache) {
+        cache->drop_totals = true;
+        cache->drop_text = (uint32_t)tot.text;
+        cache->drop_link = (uint32_t)tot.link;
+        cache->scratch = z.st;
     }
     return WN_OK;
 }

@@ -470,8 +470,32 @@ wn_tokens_has(const char *s, size_t n, const char *word)
     return h.found;
 }
 
-uint32_t
-wn_node_token_bits(const wn_node *n)
+/* The bits of a class value (WN_TOK_HIDDEN included) through the memo of
+ * the document's cache when there is one. */
+static uint32_t
+class_bits(wn_doc_cache *c, const char *v, size_t len)
+{
+    if (!c || len < 4 || len > UINT32_MAX)
+        return value_bits(v, len, true);
+    /* a hash of the length and the first and last eight bytes (at most) */
+    uint64_t a = 0, b = 0;
+    size_t k = len < 8 ? len : 8;
+    memcpy(&a, v, k);
+    memcpy(&b, v + len - k, k);
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ len) * 0xD6E8FEB86659FD93u;
+    size_t slot = (size_t)(h >> 58);
+    if (c->class_memo[slot].v && c->class_memo[slot].len == len &&
+        memcmp(c->class_memo[slot].v, v, len) == 0)
+        return c->class_memo[slot].bits;
+    uint32_t bits = value_bits(v, len, true);
+    c->class_memo[slot].v = v;
+    c->class_memo[slot].len = (uint32_t)len;
+    c->class_memo[slot].bits = bits;
+    return bits;
+}
+
+static uint32_t
+node_token_bits(wn_doc_cache *c, const wn_node *n)
 {
     if (!n || n->type != WN_NODE_ELEMENT)
         return 0;
@@ -488,10 +512,16 @@ wn_node_token_bits(const wn_node *n)
     }
     uint32_t bits = 0;
     if (cls && cls->value)
-        bits |= value_bits(cls->value, cls->value_len, true);
+        bits |= class_bits(c, cls->value, cls->value_len);
     if (id && id->value)
         bits |= value_bits(id->value, id->value_len, false);
     return bits;
+}
+
+uint32_t
+wn_node_token_bits(const wn_node *n)
+{
+    return node_token_bits(NULL, n);
 }
 
 wn_doc_cache *
@@ -522,7 +552,7 @@ wn_doc_token_bits(wn_doc *doc, const wn_node *n)
         return wn_node_token_bits(n); /* OOM, or a node made after the parse */
     uint8_t b = c->token_bits[n->index];
     if (!b) {
-        b = (uint8_t)(wn_node_token_bits(n) | WN_TOK_KNOWN);
+        b = (uint8_t)(node_token_bits(c, n) | WN_TOK_KNOWN);
         c->token_bits[n->index] = b;
     }
     return b & ~WN_TOK_KNOWN;

@@ -246,30 +246,22 @@ static void
 mark_negative(wn_score_ctx *cx, wn_node *root)
 {
     bool forum = cx->page_type == WN_PAGE_FORUM;
-    wn_stats st = {0};
     wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
-    /* statistics of the flags wn_clean left; when it did not keep them,
-     * the page's totals it left and, for the few elements whose size
-     * decides, the statistics of their subtree alone (the whole page's
-     * after a budget of one walk) */
-    bool lazy = false;
-    size_t budget = 0;
+    /* the page's totals under the flags wn_clean left (else computed) and,
+     * for the few elements whose size decides, their statistics */
+    wn_sizes z;
     double page_good;
-    if (cache && cache->drop_stats.s) {
-        st = cache->drop_stats; /* nothing has been dropped since wn_clean */
-        cache->drop_stats.s = NULL;
-    } else if (cache && cache->drop_totals) {
-        st = cache->scratch;
+    if (cache && cache->drop_totals) {
+        wn_sizes_init(&z, cx->doc, cache->scratch, WN_NF_DROP);
         cache->scratch.s = NULL;
         cache->drop_totals = false;
-        lazy = true;
-        budget = (size_t)cx->doc->dom->node_count + 1;
-    } else if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0)) {
-        return;
-    }
-    if (lazy) {
         page_good = (double)(cache->drop_text - cache->drop_link);
     } else {
+        wn_stats st = {0};
+        if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
+            return;
+        wn_sizes_init(&z, cx->doc, st, WN_NF_DROP);
+        z.whole = true;
         const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
         page_good = (double)(all->text - all->link);
     }
@@ -293,18 +285,9 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         if (bits & WN_TOK_COMMENTS) {
             boiler = !forum;
         } else if (bits & (WN_TOK_NEG | WN_TOK_DROP)) {
-            if (lazy) {
-                size_t steps = budget ? wn_stats_subtree(&st, cx->doc, n, WN_NF_DROP) : 0;
-                if (steps && steps < budget) {
-                    budget -= steps;
-                } else {
-                    /* over budget (or OOM): the whole page's statistics */
-                    lazy = false;
-                    if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
-                        return;
-                }
-            }
-            const wn_stat *s = wn_stats_of(&st, n);
+            const wn_stat *s = wn_sizes_of(&z, cx->doc, n);
+            if (!s)
+                return;
             bool big = s->paras >= 3 && s->text >= 1500;
             /* a block with most of the page's prose is no footer or header */
             if ((double)(s->text - s->link) >= 0.4 * page_good)
@@ -318,7 +301,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
             wn_walk_skip_children(&w);
         }
     }
-    cx->stats = st; /* the array is reused by the next statistics */
+    cx->stats = z.st; /* the array is reused by the next statistics */
 }
 
 wn_status

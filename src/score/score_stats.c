@@ -254,3 +254,29 @@ wn_stats_subtree(wn_stats *st, wn_doc *doc, wn_node *node, uint32_t skip_flags)
             in_link++;
     return stats_walk(st, wn_doc_cache_get(doc), node, skip_flags, 0, true, in_link);
 }
+
+const wn_stat *
+wn_sizes_of(wn_sizes *z, wn_doc *doc, wn_node *node)
+{
+    if (!z->whole) {
+        size_t steps = z->budget ? wn_stats_subtree(&z->st, doc, node, z->skip) : 0;
+        if (steps && steps < z->budget) {
+            z->budget -= steps;
+            return wn_stats_of(&z->st, node);
+        }
+        /* over budget (or OOM): the whole page's, once */
+        if (!wn_stats_compute(&z->st, doc, z->skip, 0))
+            return NULL;
+        z->whole = true;
+    }
+    return wn_stats_of(&z->st, node);
+}
+
+void
+wn_sizes_init(wn_sizes *z, wn_doc *doc, wn_stats st, uint32_t skip_flags)
+{
+    z->st = st;
+    z->whole = false;
+    z->skip = skip_flags;
+    z->budget = (size_t)doc->dom->node_count + 1;
+}
