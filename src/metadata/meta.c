@@ -605,7 +605,7 @@ skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
         return true;
     /* a footer or aside that says it is the author box is one */
     if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)) &&
-        !any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false))
+        !(words & AW_BYLINE))
         return true;
     return (words & AW_EXCLUDED) != 0;
 }
