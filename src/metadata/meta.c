@@ -485,24 +485,27 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
     return bits;
 }
 
+/* t, or nothing when it is over max bytes (gathered up to max + 1). */
+static wn_str
+at_most(wn_str t, size_t max)
+{
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
 /* Text of an element cheaply: NULL when it is long (not a byline). */
 static wn_str
 short_text(wn_arena *a, const wn_node *n, size_t max)
 {
-    wn_str t = wn_meta_node_text(a, n, max + 1);
-    if (t.ptr && t.len > max)
-        t.ptr = NULL;
-    return t;
+    return at_most(wn_meta_node_text(a, n, max + 1), max);
 }
 
 /* A byline's text: elements side by side are separate words. */
 static wn_str
 byline_text(wn_arena *a, const wn_node *n, size_t max)
 {
-    wn_str t = wn_meta_node_text_split(a, n, max + 1);
-    if (t.ptr && t.len > max)
-        t.ptr = NULL;
-    return t;
+    return at_most(wn_meta_node_text_split(a, n, max + 1), max);
 }
 
 typedef struct walk_state {

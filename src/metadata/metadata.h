@@ -24,23 +24,6 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
 wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
-/* ASCII case-insensitive: s[0..n) equals the literal. Inline: the chains
- * of key comparisons in meta.c then test the literal's length, known at
- * compile time, before any byte. */
-static inline bool
-wn_meta_ieq(const char *s, size_t n, const char *lit)
-{
-    if (!s || n != strlen(lit))
-        return false;
-    for (size_t i = 0; i < n; i++) {
-        char a = s[i], b = lit[i];
-        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
-            return false;
-    }
-    return true;
-}
-/* ASCII case-insensitive: the literal occurs in s[0..n). */
-bool wn_meta_icontains(const char *s, size_t n, const char *lit);
 /* ASCII case-insensitive prefix test. */
 static inline bool
 wn_meta_iprefix(const char *s, size_t n, const char *lit)
@@ -55,6 +38,16 @@ wn_meta_iprefix(const char *s, size_t n, const char *lit)
     }
     return true;
 }
+/* ASCII case-insensitive: s[0..n) equals the literal. Inline: the chains
+ * of key comparisons in meta.c then test the literal's length, known at
+ * compile time, before any byte. */
+static inline bool
+wn_meta_ieq(const char *s, size_t n, const char *lit)
+{
+    return n == strlen(lit) && wn_meta_iprefix(s, n, lit);
+}
+/* ASCII case-insensitive: the literal occurs in s[0..n). */
+bool wn_meta_icontains(const char *s, size_t n, const char *lit);
 /* Words of a string compared loosely: lower-cased letters and digits only. */
 size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap);
 /* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad). */
