@@ -153,8 +153,12 @@ static const char *const title_names[] = {
 static bool
 name_in(const char *s, size_t n, const char *const *list, size_t count)
 {
+    if (!s || !n)
+        return false;
+    /* the first letter (lists are lower case) before any length */
+    char first = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
     for (size_t k = 0; k < count; k++)
-        if (wn_meta_ieq(s, n, list[k]))
+        if (list[k][0] == first && wn_meta_ieq(s, n, list[k]))
             return true;
     return false;
 }
