@@ -267,6 +267,15 @@ TEST(visible_byline_labels)
         "<body><div><h1>Pond Life Today</h1><p>Frogs sing at night in the pond.</p></div>"
         "<footer class=author_bio_section><p class=author_links>By <a>Ann Lee</a></p></footer>"
         "<footer class=page-footer><span class=author>Footer Person</span></footer></body>",
+        /* a long utility-class list still names the byline */
+        "<body><article><h1>Pond Life Today</h1><a class=\"author-name whitespace-nowrap "
+        "inline-flex items-center text-neutral-content visited:text-neutral-content-weak "
+        "font-bold text-12 hover:underline focus:outline-none focus-visible:ring "
+        "rounded-sm px-xs py-2xs leading-4 max-w-full truncate\">Ann Lee</a>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* "By continuing, you agree" is no byline; the real one follows */
+        "<body><article><h1>Pond Life Today</h1><p>By continuing, you agree to our terms</p>"
+        "<p>By Ann Lee</p><p>Frogs sing at night in the pond.</p></article></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"

@@ -352,8 +352,11 @@ after_modifier(const char *low, size_t at)
 static bool
 value_has(const char *v, size_t l, const char *const *words, size_t count, bool modifiers)
 {
-    if (!v || !l || l > 200)
+    if (!v || !l)
         return false;
+    /* long utility-class lists: their first 200 bytes are read */
+    if (l > 200)
+        l = 200;
     char low[200];
     for (size_t i = 0; i < l; i++)
         low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
@@ -934,6 +937,19 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
     return false;
 }
 
+/* "By continuing, you agree...", "By clicking": a lower-case word in
+ * -ing after "By" starts a clause, not a name. */
+static bool
+gerund_after(const char *s, size_t n)
+{
+    if (!n || s[0] < 'a' || s[0] > 'z')
+        return false;
+    size_t w = 0;
+    while (w < n && s[w] >= 'a' && s[w] <= 'z')
+        w++;
+    return w > 4 && memcmp(s + w - 3, "ing", 3) == 0;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
 scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
@@ -981,6 +997,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                     }
             }
             if (ll && bare && !opens_element(n))
+                ll = 0;
+            if (ll && !bare && gerund_after(t.ptr + ll, t.len - ll))
                 ll = 0;
             if (ll) {
                 /* "By" alone: the name is the next element's text */
