@@ -442,12 +442,23 @@ TEST(label_anywhere)
         "<ul><li>Good Directories</li></ul>"
         "<h2>By</h2><div><a rel=tag href=/c/w>Wedding Checklists</a></div>"
         "</article></body>";
+    /* the name in the label's own text, in the article's footer */
+    const char *same_text =
+        "<body><article><h1>Why cheap SEO fails</h1><p>By far the best advice: wait.</p>"
+        "<p>Links matter.</p><footer><p>Written by John Crenshaw</p></footer></article></body>";
     wn_doc *doc = load(good, NULL);
     wn_metadata m = {0};
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Moses Kim");
+    done(doc);
+    doc = load(same_text, NULL);
+    wn_metadata m1 = {0};
+    wn_metadata_extract(doc, &m1);
+    CHECK_EQ_INT(m1.n_authors, 1);
+    if (m1.n_authors == 1)
+        CHECK_EQ_MEM(m1.authors[0].ptr, m1.authors[0].len, "John Crenshaw");
     done(doc);
     doc = load(bad, NULL);
     wn_metadata m2 = {0};

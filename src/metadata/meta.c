@@ -597,6 +597,7 @@ opens_element(const wn_node *n)
 }
 
 static size_t byline_label(const char *s, size_t n, bool *bare);
+static bool gerund_after(const char *s, size_t n);
 static wn_str label_name(wn_meta_cands *c, const wn_node *label);
 
 /* A text that is a byline label alone ("Written by", "By:") anywhere in
@@ -604,7 +605,7 @@ static wn_str label_name(wn_meta_cands *c, const wn_node *label);
 static void
 label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
-    if (n->len > 40 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
+    if (n->len > 80 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
         return;
     size_t i = 0;
     while (i < n->len && (n->data[i] == ' ' || n->data[i] == '\n' || n->data[i] == '\t' ||
@@ -621,9 +622,19 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
     bool bare = false;
-    if (!t.ptr || !byline_label(t.ptr, t.len, &bare) || !bare)
+    size_t ll = t.ptr ? byline_label(t.ptr, t.len, &bare) : 0;
+    if (!ll)
         return;
-    wn_str nt = label_name(c, n);
+    /* with the name in the same text, only a label of several words or
+     * with a colon ("Written by Jane Doe", "Author: Jane Doe"): "By far
+     * the best" opens sentences */
+    bool strong = false;
+    for (size_t k = 0; k + 1 < ll; k++)
+        if (t.ptr[k] == ':' || t.ptr[k] == ' ')
+            strong = true;
+    if (!bare && (!strong || gerund_after(t.ptr + ll, t.len - ll)))
+        return;
+    wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
     if (!nt.ptr || !nt.len)
         return;
     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
@@ -640,7 +651,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
     bool enter;
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &enter)) {
-        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region && !st.in_landmark) {
+        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region) {
             label_author(c, &st, n);
             continue;
         }
