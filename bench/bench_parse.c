@@ -6,7 +6,8 @@
  * Every page of DIR (default $WN_SHARED/datasets/zyte/html) is read into
  * memory first. Then, on whatever core the process runs on (bench/run.sh pins
  * it with taskset), each contender runs over all pages RUNS times (default
- * 7) and the best and median run are reported, in CPU time of the process
+ * 7), the contenders taking turns, and the best and median run are
+ * reported, in CPU time of the process
  * (the machine is shared; CPU time leaves out what other processes took):
  *   floor     memchr for '<' over every byte: touching the bytes at all
  *   libxml2   htmlReadMemory (recover, no errors/warnings/network) + xmlFreeDoc
@@ -162,17 +163,25 @@ typedef struct timing {
     double median;
 } timing;
 
+/* Runs the contenders in turns (a run of each, then the next round), so a
+ * burst of load from other processes falls on all of them alike, not on
+ * whichever was running then; best and median of each. */
 static void
-run_timing(const corpus *c, timing *t, int runs, size_t *sink)
+run_timings(const corpus *c, timing *t, size_t nt, int runs, size_t *sink)
 {
-    double *v = calloc((size_t)runs, sizeof *v);
+    double *v = calloc((size_t)runs * nt, sizeof *v);
     if (!v)
         abort();
-    t->fn(c, sink); /* warm caches and the allocator */
+    for (size_t k = 0; k < nt; k++)
+        t[k].fn(c, sink); /* warm caches and the allocator */
     for (int i = 0; i < runs; i++)
-        v[i] = t->fn(c, sink);
-    t->median = bench_median(v, (size_t)runs);
-    t->best = v[0]; /* sorted by bench_median */
+        for (size_t k = 0; k < nt; k++)
+            v[k * (size_t)runs + (size_t)i] = t[k].fn(c, sink);
+    for (size_t k = 0; k < nt; k++) {
+        double *vk = v + k * (size_t)runs;
+        t[k].median = bench_median(vk, (size_t)runs);
+        t[k].best = vk[0]; /* sorted by bench_median */
+    }
     free(v);
 }
 
@@ -325,8 +334,7 @@ main(int argc, char **argv)
     size_t nt = sizeof t / sizeof t[0];
     size_t sink = 0;
     xmlInitParser();
-    for (size_t i = 0; i < nt; i++)
-        run_timing(&c, &t[i], runs, &sink);
+    run_timings(&c, t, nt, runs, &sink);
 
     double mb = (double)c.bytes / 1e6;
     printf("## Parser speed: %zu Zyte pages, %.1f MB, best and median of %d runs, one core, CPU time\n\n",

@@ -63,6 +63,7 @@ struct wn_doc {
     wn_dom *dom;
     struct wn_doc_cache *cache; /* clean/score per-node caches (clean/clean.h), made lazily */
     wn_str title_alt;           /* metadata: the title for non-article pages (title.c) */
+    bool title_h1_within;       /* metadata: the <h1>'s words all in a declared title */
 };
 
 /* What scoring found. */

@@ -1,5 +1,7 @@
 /* test_clean.c - wn_clean: what is never content gets WN_NF_DROP, and the
  * class/id vocabulary matches whole tokens only. */
+#include <stdio.h>
+
 #include "clean/clean.h"
 #include "extract_helper.h"
 #include "harness.h"
@@ -145,6 +147,20 @@ TEST(landmarks_and_vocabulary)
     CHECK(!dropped(f.doc, "adj"));
     CHECK(!dropped(f.doc, "main"));
     fx_free(&f);
+    /* repeated class values are classified once per page; values alike in
+     * length and ends but not in the middle are told apart */
+    CHECK(fx_run(&f,
+                 "<body><div id=m1 class=\"cardbox-nav-cardbox\">x</div>"
+                 "<div id=m2 class=\"cardbox-pro-cardbox\">" PARA "</div>"
+                 "<div id=m3 class=\"cardbox-nav-cardbox\">y</div>"
+                 "<div id=m4 class=\"cardbox-pro-cardbox\">" PARA "</div>"
+                 "<article>" PARA PARA PARA "</article></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "m1"));
+    CHECK(!dropped(f.doc, "m2"));
+    CHECK(dropped(f.doc, "m3"));
+    CHECK(!dropped(f.doc, "m4"));
+    fx_free(&f);
 }
 
 TEST(wrapper_with_negative_class_kept)
@@ -204,6 +220,47 @@ TEST(streamed_content_shown_again)
                  NULL));
     CHECK(dropped(f.doc, "h"));
     fx_free(&f);
+    /* the text hidden twice over (by markup inside an element hidden by its
+     * class): shown again in two steps */
+    CHECK(fx_run(&f,
+                 "<body><p>Loading</p><div id=w class=\"hide\"><div id=inner hidden><article>" PARA
+                 PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA "</article></div></div>"
+                 "</body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "inner"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* a screen-reader block holding a hidden element stays hidden */
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA PARA PARA "</main><div id=sr class=sr-only>" PARA
+                 "<span id=sp hidden>" PARA "</span></div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "sr"));
+    CHECK(dropped(f.doc, "sp"));
+    fx_free(&f);
+}
+
+TEST(nested_landmarks_holding_the_page)
+{
+    /* landmarks nested 60 deep around the whole article: each is measured
+     * (the per-element measures give way to one walk of the page) and each
+     * is kept, as it holds the page's prose; a small nav after them goes */
+    char html[8192];
+    size_t k = 0;
+    k += (size_t)snprintf(html + k, sizeof html - k, "<body>");
+    for (int i = 0; i < 60; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k, "<nav id=n%d>", i);
+    k += (size_t)snprintf(html + k, sizeof html - k, "%s", PARA PARA PARA PARA PARA PARA);
+    for (int i = 0; i < 60; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k, "</nav>");
+    snprintf(html + k, sizeof html - k, "<nav id=small><a href=/>Home</a></nav></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(!dropped(f.doc, "n0"));
+    CHECK(!dropped(f.doc, "n59"));
+    CHECK(dropped(f.doc, "small"));
+    CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
 }
 
 int
@@ -218,5 +275,6 @@ main(void)
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
     RUN(streamed_content_shown_again);
+    RUN(nested_landmarks_holding_the_page);
     return harness_done();
 }

@@ -165,50 +165,206 @@ TEST(title_suffix)
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
 }
 
+/* The title of `html` once the page is known to be of `type` (the body is
+ * the content), copied to buf. */
+static const char *
+title_as(const char *html, wn_page_type type, char *buf, size_t cap)
+{
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    wn_node *body = doc->dom->root->first_child->last_child;
+    wn_content c = {&body, 1, NULL, type};
+    wn_metadata_finish(doc, &c, &m);
+    snprintf(buf, cap, "%.*s", m.title.ptr ? (int)m.title.len : 6,
+             m.title.ptr ? m.title.ptr : "(null)");
+    done(doc);
+    return buf;
+}
+
 TEST(title_by_page_type)
 {
+    char buf[200];
     /* an <h1> no declared title agrees with: the headline on an article,
      * the <title> (site name stripped) on a service or listing page */
     const char *html = "<head><title>Data Analytics Services | Acme Corp</title>"
                        "<meta property=og:site_name content=\"Acme Corp\"></head>"
                        "<body><h1>Smarter insight for every team</h1><p>Text.</p></body>";
-    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING};
+    wn_page_type types[] = {WN_PAGE_ARTICLE, WN_PAGE_SERVICE, WN_PAGE_LISTING,
+                            WN_PAGE_COLLECTION};
     const char *want[] = {"Smarter insight for every team", "Data Analytics Services",
-                          "Data Analytics Services"};
-    for (size_t i = 0; i < 3; i++) {
-        wn_doc *doc = load(html, NULL);
-        wn_metadata m = {0};
-        wn_metadata_extract(doc, &m);
-        CHECK_EQ_STR(STR(m.title), "Smarter insight for every team");
-        wn_node *body = doc->dom->root->first_child->last_child;
-        wn_content c = {&body, 1, NULL, types[i]};
-        wn_metadata_finish(doc, &c, &m);
-        CHECK_EQ_STR(STR(m.title), want[i]);
-        done(doc);
-    }
-    /* an <h1> that agrees with the <title> stays, whatever the type */
-    html = "<head><title>Data Analytics Services | Acme Corp</title></head>"
-           "<body><h1>Data Analytics Services</h1></body>";
+                          "Data Analytics Services", "Data Analytics Services"};
     wn_doc *doc = load(html, NULL);
     wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
-    wn_node *body = doc->dom->root->first_child->last_child;
-    wn_content c = {&body, 1, NULL, WN_PAGE_SERVICE};
-    wn_metadata_finish(doc, &c, &m);
-    CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
+    wn_metadata_extract(doc, &m); /* before the page type is known: the headline */
+    CHECK_EQ_STR(STR(m.title), "Smarter insight for every team");
     done(doc);
+    for (size_t i = 0; i < 4; i++)
+        CHECK_EQ_STR(title_as(html, types[i], buf, sizeof buf), want[i]);
+    html = "<head><title>Data Analytics Services | Acme Corp</title></head>"
+           "<body><h1>Data Analytics Services</h1></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Data Analytics Services");
+    /* a collection's or listing's <h1> whose words are all in the <title>
+     * is the category's name; a service page still takes the <title> */
+    html = "<head><title>Camping Stoves: Top Rated Camp Stoves | Acme Outdoors</title>"
+           "<meta property=og:site_name content=\"Acme Outdoors\"></head>"
+           "<body><h1>Camp Stoves</h1><p>Text.</p></body>";
+    wn_page_type types2[] = {WN_PAGE_COLLECTION, WN_PAGE_LISTING, WN_PAGE_SERVICE};
+    const char *want2[] = {"Camp Stoves", "Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
+    for (size_t i = 0; i < 3; i++)
+        CHECK_EQ_STR(title_as(html, types2[i], buf, sizeof buf), want2[i]);
+    /* a service page's <h1> with the <title>'s words, nearly all of them */
+    html = "<head><title>Graphic Design Course Online | Acme School</title>"
+           "<meta property=og:site_name content=\"Acme School\"></head>"
+           "<body><h1>Online Graphic Design Course</h1><p>Text.</p></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Online Graphic Design Course");
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"
            "<body><h1>Smarter insight for every team</h1></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Data Analytics Services");
+}
+
+TEST(title_tagline)
+{
+    /* a short tail after the first bar or spaced hyphen goes, also from the
+     * <h1> itself and with no site name declared */
+    const char *html = "<head><title>Best Movers in Town 2025 | Top 19 Companies | Acme</title>"
+                       "</head><body><h1>Best Movers in Town 2025 | Top 19 Companies</h1></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Movers in Town 2025");
+    CHECK_EQ_INT(m.title.len, strlen("Best Movers in Town 2025"));
+    done(doc);
+    struct {
+        const char *in, *out;
+    } cases[] = {
+        {"Language Apps Compared - Personally Tested", "Language Apps Compared"},
+        /* a long tail is a subtitle */
+        {"The Death Spiral - How Small Languages Die in the Age of AI",
+         "The Death Spiral - How Small Languages Die in the Age of AI"},
+        /* a one-word head is a name, not a headline */
+        {"Acme - Sales Engagement Platform", "Acme - Sales Engagement Platform"},
+        {"Acme.io - Sales Engagement Platform", "Acme.io - Sales Engagement Platform"},
+        /* a bar is the template's own: a one-word page name before it */
+        {"SHIP | City of Example", "SHIP"},
+        /* en and em dashes belong to the headline */
+        {"Gym Workouts for Beginners \xE2\x80\x94 Strength Training",
+         "Gym Workouts for Beginners \xE2\x80\x94 Strength Training"},
+        /* every part of a longer tail is short: a section, then the site */
+        {"How to help babies sleep | Patient Education | Acme Children's Hospital",
+         "How to help babies sleep"},
+        {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
+        /* numbers belong to the headline */
+        {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
+        /* a hyphen inside a word is no separator */
+        {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
+    };
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        wn_str t = wn_title_cut_tagline(&a, (wn_str){cases[i].in, strlen(cases[i].in)});
+        CHECK_EQ_MEM(t.ptr, t.len, cases[i].out);
+    }
+    wn_arena_free_all(&a);
+}
+
+TEST(title_heading_at_start)
+{
+    /* an <h1> naming the site or book (the end of "Page - Book") loses to
+     * the <h2> the <title> starts with */
+    const char *html = "<head><title>What Is Ownership? - The Programming Handbook</title></head>"
+                       "<body><div><h1>The Programming Handbook</h1></div>"
+                       "<main><h2>What Is Ownership?</h2><p>Text.</p></main></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is Ownership?");
+    done(doc);
+    /* alone, the heading the <title> ends with still agrees */
+    html = "<head><title>Acme - The Best Espresso Machines Under $500</title></head>"
+           "<body><h1>The Best Espresso Machines Under $500</h1></body>";
     doc = load(html, NULL);
     memset(&m, 0, sizeof m);
     wn_metadata_extract(doc, &m);
-    body = doc->dom->root->first_child->last_child;
-    c = (wn_content){&body, 1, NULL, WN_PAGE_SERVICE};
-    wn_metadata_finish(doc, &c, &m);
-    CHECK_EQ_STR(STR(m.title), "Data Analytics Services");
-    CHECK_EQ_INT(m.title.len, strlen("Data Analytics Services"));
+    CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
+TEST(title_logo_heading)
+{
+    /* an <h1> that links home with all its text is the site's logo: not
+     * the headline, and the site name to strip when none is declared */
+    const char *hrefs[] = {"/", "./", "https://notes.example/", "//notes.example", "index.html"};
+    for (size_t i = 0; i < sizeof hrefs / sizeof hrefs[0]; i++) {
+        char html[600];
+        snprintf(html, sizeof html,
+                 "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                 "<header><h1><a href=\"%s\">Field Notes</a></h1></header>"
+                 "<p>Friday, December 19, 2025</p>"
+                 "<div><h1>Getting started</h1><p>Text.</p></div></body>",
+                 hrefs[i]);
+        wn_doc *doc = load(html, NULL);
+        wn_metadata m = {0};
+        wn_metadata_extract(doc, &m);
+        /* the first non-logo <h1>, as on any page no heading agrees with */
+        CHECK_EQ_STR(STR(m.title), "Getting started");
+        /* the dateline under the logo is still read */
+        CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
+        done(doc);
+    }
+    /* the logo gone, the <title> without the logo's name */
+    const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
+                       "<h1><a href=\"/\">Field Notes</a></h1><p>Text.</p></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
+    done(doc);
+    /* a link elsewhere, or one that is not the whole heading: a headline */
+    const char *heads[] = {"<h1><a href=\"/2025/field-notes\">Field Notes</a></h1>",
+                           "<h1><a href=\"https://notes.example/?p=1\">Field Notes</a></h1>",
+                           "<h1>Field Notes <a href=\"/\">home</a></h1>"};
+    for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+        char page[400];
+        snprintf(page, sizeof page, "<head><title>Weekly Digest</title></head><body>%s</body>",
+                 heads[i]);
+        doc = load(page, NULL);
+        memset(&m, 0, sizeof m);
+        wn_metadata_extract(doc, &m);
+        CHECK(m.title.ptr && strncmp(m.title.ptr, "Field Notes", 11) == 0);
+        done(doc);
+    }
+}
+
+TEST(title_repairs)
+{
+    /* UTF-8 encoded twice: taken back once a C1 control gives it away */
+    const char *html = "<head><title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide "
+                       "\xC3\xA2\xC2\x80\xC2\x94 Retirement Calculators in "
+                       "2025\xC3\x82\xC2\xB6</title></head>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "A DIY Investor\xE2\x80\x99s Guide \xE2\x80\x94 Retirement "
+                               "Calculators in 2025");
+    done(doc);
+    /* without one, Latin-1 looking text stays as it is */
+    html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
+    done(doc);
+    /* a heading's permalink pilcrow goes */
+    html = "<head><title>Middleware | Framework docs</title></head>"
+           "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";
+    doc = load(html, NULL);
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.title), "Middleware");
+    CHECK_EQ_INT(m.title.len, strlen("Middleware"));
     done(doc);
 }
 
@@ -541,6 +697,10 @@ main(void)
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(title_by_page_type);
+    RUN(title_tagline);
+    RUN(title_heading_at_start);
+    RUN(title_logo_heading);
+    RUN(title_repairs);
     RUN(dates_refused);
     RUN(visible_byline_labels);
     RUN(citation_authors_repeated);

@@ -43,6 +43,10 @@ TEST(paragraphs_and_whitespace)
                             "<i>six</i></div></body>", 0, 0),
                  "One two\n\nThree\n\nFour fivesix");
     fx_free(&f);
+    /* single spaces inside a run, a space at the end before an element, CR/FF runs */
+    CHECK_EQ_STR(render(&f, "<body><p>a b c \r\fd e\f f <b> g h</b> i</p></body>", 0, 0),
+                 "a b c d e f g h i");
+    fx_free(&f);
 }
 
 TEST(headings_lists_and_tables)

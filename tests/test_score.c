@@ -6,6 +6,7 @@
 
 #include "extract_helper.h"
 #include "harness.h"
+#include "score/score.h"
 
 #define P1 "<p>The council approved the new budget on Tuesday, after a debate that lasted, by most accounts, well into the night.</p>"
 #define P2 "<p>Supporters said the plan would repair roads, fund schools, and hire more nurses, while critics warned of higher taxes.</p>"
@@ -317,10 +318,46 @@ TEST(golden_news_page_specifics)
     free(html);
 }
 
+TEST(subtree_statistics_match_whole_page)
+{
+    /* the figures of one element from its subtree alone equal those of the
+     * whole-page walk: text in a link, dropped parts, paragraphs, loose
+     * lines */
+    wn_doc *doc = fx_parse("<body><div id=a>" P1 "<a href=/x><div id=l>" P2 "</div></a>"
+                           "<div id=b>" P3 "<script>var x = 1;</script>Loose line one, "
+                           "long enough to be counted as a paragraph of its own.<br>And more."
+                           "<div id=d>" P1 "</div></div></div></body>",
+                           0);
+    CHECK(doc);
+    if (!doc)
+        return;
+    CHECK_EQ_INT(wn_clean(doc), WN_OK);
+    fx_by_id(doc, "d")->flags |= WN_NF_DROP;
+    wn_stats full = {0}, one = {0};
+    CHECK(wn_stats_compute(&full, doc, WN_NF_DROP, 0));
+    const char *ids[] = {"a", "l", "b"};
+    for (size_t i = 0; i < 3; i++) {
+        wn_node *n = fx_by_id(doc, ids[i]);
+        CHECK(wn_stats_subtree(&one, doc, n, WN_NF_DROP) > 0);
+        const wn_stat *x = wn_stats_of(&full, n), *y = wn_stats_of(&one, n);
+        CHECK(x->text > 0);
+        CHECK_EQ_INT(x->text, y->text);
+        CHECK_EQ_INT(x->link, y->link);
+        CHECK_EQ_INT(x->paras, y->paras);
+        CHECK_EQ_INT(x->commas, y->commas);
+        CHECK_EQ_INT(x->loose, y->loose);
+        CHECK_EQ_INT(x->loose_link, y->loose_link);
+        CHECK_EQ_INT(x->blocks, y->blocks);
+    }
+    CHECK(wn_stats_of(&full, fx_by_id(doc, "l"))->link > 0); /* inside the link */
+    wn_doc_free(doc);
+}
+
 int
 main(void)
 {
     RUN(article_found_among_boilerplate);
+    RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);

@@ -45,22 +45,70 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
     return true;
 }
 
-static bool
-attr_eq_ci(const wn_node *n, const char *name, const char *value)
+/* The attributes the markup tests read, found in one scan of the element's
+ * attributes (the first of each name, as wn_node_attr finds it). */
+typedef struct markup_attrs {
+    const wn_attr *role, *itemprop, *style, *aria_hidden;
+    bool hidden, aria_modal;
+} markup_attrs;
+
+static void
+markup_attrs_scan(const wn_node *n, markup_attrs *m)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, name, &len);
-    return v && value_eq_ci(v, len, value, strlen(value));
+    memset(m, 0, sizeof *m);
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        const char *nm = a->name;
+        switch (a->name_len) {
+        case 4:
+            if (!m->role && memcmp(nm, "role", 4) == 0)
+                m->role = a;
+            break;
+        case 5:
+            if (!m->style && memcmp(nm, "style", 5) == 0)
+                m->style = a;
+            break;
+        case 6:
+            if (memcmp(nm, "hidden", 6) == 0)
+                m->hidden = true;
+            break;
+        case 8:
+            if (!m->itemprop && memcmp(nm, "itemprop", 8) == 0)
+                m->itemprop = a;
+            break;
+        case 10:
+            if (memcmp(nm, "aria-modal", 10) == 0)
+                m->aria_modal = true;
+            break;
+        case 11:
+            if (!m->aria_hidden && memcmp(nm, "aria-hidden", 11) == 0)
+                m->aria_hidden = a;
+            break;
+        default:
+            break;
+        }
+    }
 }
+
+/* Is the attribute's value, trimmed, ASCII case-insensitively `value`? */
+static bool
+attr_value_is(const wn_attr *a, const char *value, size_t vl)
+{
+    return a && value_eq_ci(a->value ? a->value : "", a->value ? a->value_len : 0, value, vl);
+}
+
+#define ATTR_IS(a, lit) attr_value_is((a), lit, sizeof lit - 1)
 
 /* Does an inline style hide the element? Compares with spaces removed. */
 static bool
-style_hides(const wn_node *n)
+style_hides(const wn_attr *a)
 {
-    size_t len;
-    const char *v = wn_node_attr(n, "style", &len);
-    if (!v || len < 11)
+    if (!a || !a->value || a->value_len < 11)
         return false;
+    const char *v = a->value;
+    size_t len = a->value_len;
     char buf[256];
     size_t k = 0;
     for (size_t i = 0; i < len && k < sizeof buf - 1; i++) {
@@ -80,26 +128,17 @@ style_hides(const wn_node *n)
  * pass 3, where a landmark holding most of the page's paragraphs is taken
  * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_node *n, bool landmark)
+role_drops(const wn_attr *role, bool landmark)
 {
-    static const char *const widgets[] = {
-        "dialog", "alertdialog", "alert", "menu", "menubar", "toolbar", "button", "tablist",
-        "tooltip",
-    };
-    static const char *const landmarks[] = {
-        "navigation", "banner", "contentinfo", "complementary", "search",
-    };
-    const char *const *roles = landmark ? landmarks : widgets;
-    size_t n_roles = landmark ? sizeof landmarks / sizeof landmarks[0]
-                              : sizeof widgets / sizeof widgets[0];
-    size_t len;
-    const char *v = wn_node_attr(n, "role", &len);
-    if (!v)
+    if (!role)
         return false;
-    for (size_t i = 0; i < n_roles; i++)
-        if (value_eq_ci(v, len, roles[i], strlen(roles[i])))
-            return true;
-    return false;
+    if (landmark)
+        return ATTR_IS(role, "navigation") || ATTR_IS(role, "banner") ||
+               ATTR_IS(role, "contentinfo") || ATTR_IS(role, "complementary") ||
+               ATTR_IS(role, "search");
+    return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
+           ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
+           ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
 }
 
 static bool
@@ -128,37 +167,90 @@ tag_drops(const wn_node *n)
 /* Page-level containers are never dropped for a class name or a hiding
  * attribute (a script may un-hide them; their class lists are long). */
 static bool
-is_page_level(const wn_node *n)
+is_page_level(const wn_node *n, const markup_attrs *m)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
-           wn_node_is(n, WN_TAG_MAIN) ||
-           (n->n_attrs && (attr_eq_ci(n, "role", "main") ||
-                           attr_eq_ci(n, "itemprop", "articlebody")));
+           wn_node_is(n, WN_TAG_MAIN) || ATTR_IS(m->role, "main") ||
+           ATTR_IS(m->itemprop, "articlebody");
 }
 
 static bool
-hidden_by_markup(const wn_node *n)
+hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
-    if (!n->n_attrs || is_page_level(n))
-        return false; /* (most elements have no attribute at all) */
-    return wn_node_has_attr(n, "hidden") || attr_eq_ci(n, "aria-hidden", "true") ||
-           wn_node_has_attr(n, "aria-modal") || style_hides(n);
+    if (is_page_level(n, m))
+        return false;
+    return m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
+           style_hides(m->style);
+}
+
+/* What unhide_if_all_hidden needs first: all the text under hidden
+ * elements (their non-whitespace bytes), kept up to date as the passes
+ * hide elements, so that the check costs no walk of the whole tree. */
+typedef struct hidden_sum {
+    uint64_t text;
+    bool exact; /* false once elements were shown again: walk instead */
+} hidden_sum;
+
+/* The page's visible text and link text (what wn_stats_compute gives the
+ * document node), counted by pass 1 and kept up to date without walks. */
+typedef struct page_totals {
+    uint64_t text, link;
+} page_totals;
+
+/* Add the text under the newly hidden element `h`, less what hidden
+ * elements inside it already added. */
+static void
+hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
+{
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    wn_walk_init(&w, h);
+    while (wn_walk_next(&w, &t, &e)) {
+        if (!e)
+            continue;
+        if (t->type == WN_NODE_TEXT) {
+            uint32_t chars, commas;
+            wn_text_figures(doc, t, &chars, &commas);
+            hs->text += chars;
+        } else if (t != h && (t->flags & WN_NF_HIDDEN)) {
+            wn_walk_skip_children(&w);
+        }
+    }
 }
 
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. */
 static void
-clean_markup(wn_dom *dom)
+clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
 {
+    wn_dom *dom = doc->dom;
+    uint32_t count = dom->node_count + 1;
+    uint32_t in_link = 0;
     wn_walk w;
     wn_node *n;
     bool entering;
     wn_node *noscript = NULL; /* innermost open <noscript> */
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
+        if (n->type == WN_NODE_TEXT) {
+            /* what wn_stats_compute adds up (nodes made after the parse
+             * are left out there too) */
+            if (n->index < count && n->parent && n->parent->index < count) {
+                uint32_t chars, commas;
+                wn_text_figures(doc, n, &chars, &commas);
+                tot->text += chars;
+                if (in_link)
+                    tot->link += chars;
+            }
+            continue;
+        }
         if (n->type != WN_NODE_ELEMENT)
             continue;
+        bool is_a = n->index < count && wn_node_is(n, WN_TAG_A);
         if (!entering) {
+            if (is_a && in_link)
+                in_link--;
             if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
                 /* aux 2: no image inside; pass 3 drops it unless it holds
                  * the page (crawler views of script-rendered sites) */
@@ -187,25 +279,60 @@ clean_markup(wn_dom *dom)
             noscript = n;
             continue;
         }
-        if (tag_drops(n) || role_drops(n, false)) {
-            n->flags |= WN_NF_DROP;
-            wn_walk_skip_children(&w);
-            continue;
+        uint32_t drop = 0;
+        if (tag_drops(n)) {
+            drop = WN_NF_DROP;
+        } else if (n->n_attrs) { /* (most elements have no attribute at all) */
+            markup_attrs m;
+            markup_attrs_scan(n, &m);
+            if (role_drops(m.role, false))
+                drop = WN_NF_DROP;
+            else if (hidden_by_markup(n, &m))
+                drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
-        if (hidden_by_markup(n)) {
-            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
+        if (drop) {
+            n->flags |= drop;
+            if (drop & WN_NF_HIDDEN)
+                hidden_add(doc, hs, n);
             wn_walk_skip_children(&w);
+        } else if (is_a) {
+            in_link++;
         }
     }
 }
 
-/* Pass 3: class/id vocabulary and forms, with the sizes of pass 2. */
-static void
-clean_vocabulary(wn_doc *doc, const wn_stats *st)
+/* Several real paragraphs, or most of the page's prose: a wrapper whose
+ * class or role merely mentions what it also contains. */
+static bool
+is_big(const wn_stat *s, double page_good)
 {
+    return (s->paras >= 3 && s->text >= 1500) || (double)(s->text - s->link) >= 0.4 * page_good;
+}
+
+/* The text and link text of the elements a vocabulary pass drops (from
+ * the statistics it was given), so that the page's totals after it are
+ * known without statistics of the new flags. */
+typedef struct drop_sum {
+    uint64_t text, link;
+} drop_sum;
+
+static inline void
+drop_add(drop_sum *ds, const wn_stat *s)
+{
+    ds->text += s->text;
+    ds->link += s->link;
+}
+
+/* Pass 3: class/id vocabulary and forms, with the sizes of the elements as
+ * the pass starts (wn_sizes: as the pass drops in document order, an
+ * element's subtree holds nothing it dropped before reaching it). */
+static bool
+clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *hs,
+                 drop_sum *ds)
+{
+    ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    double page_good = (double)(all->text - all->link);
+    double page_good = (double)(tot->text - tot->link);
     wn_walk w;
     wn_node *n;
     bool entering;
@@ -217,48 +344,52 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
             wn_walk_skip_children(&w);
             continue;
         }
-        const wn_stat *s = wn_stats_of(st, n);
-        /* several real paragraphs, or most of the page's prose: a wrapper
-         * whose class or role merely mentions what it also contains */
-        bool big = (s->paras >= 3 && s->text >= 1500) ||
-                   (double)(s->text - s->link) >= 0.4 * page_good;
+        /* the element's statistics, for the tests that need them (a few
+         * elements of the page) */
+        const wn_stat *s = NULL;
+        bool drop = false, hidden = false;
         if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
             n->aux = 0;
-            if (!big) {
-                n->flags |= WN_NF_DROP;
-                wn_walk_skip_children(&w);
+            if (!(s = wn_sizes_of(z, doc, n)))
+                return false;
+            drop = !is_big(s, page_good);
+        }
+        if (!drop && wn_node_is(n, WN_TAG_FORM)) {
+            if (!s && !(s = wn_sizes_of(z, doc, n)))
+                return false;
+            drop = s->paras < 2 && s->text < 1500;
+        }
+        if (!drop) {
+            markup_attrs m;
+            markup_attrs_scan(n, &m);
+            if (is_page_level(n, &m))
                 continue;
+            uint32_t bits = wn_doc_token_bits(doc, n);
+            /* landmarks, and buttons/labels (which an unclosed tag can
+             * make swallow the page); class/id words */
+            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
+                drop = hidden = true;
+            } else if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                       wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
+                       role_drops(m.role, true) ||
+                       ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) &&
+                        !wn_node_is(n, WN_TAG_ARTICLE))) {
+                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                    return false;
+                drop = !is_big(s, page_good);
             }
         }
-        if (wn_node_is(n, WN_TAG_FORM) && s->paras < 2 && s->text < 1500) {
-            n->flags |= WN_NF_DROP;
-            wn_walk_skip_children(&w);
+        if (!drop)
             continue;
-        }
-        if (is_page_level(n))
-            continue;
-        uint32_t bits = wn_doc_token_bits(doc, n);
-        if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
-            n->flags |= WN_NF_DROP | WN_NF_HIDDEN;
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        /* landmarks, and buttons/labels (which an unclosed tag can make
-         * swallow the page) */
-        bool landmark = wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
-                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
-                        role_drops(n, true);
-        if (landmark && !big) {
-            n->flags |= WN_NF_DROP;
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        if ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) && !big &&
-            !wn_node_is(n, WN_TAG_ARTICLE)) {
-            n->flags |= WN_NF_DROP;
-            wn_walk_skip_children(&w);
-        }
+        if (!s && !(s = wn_sizes_of(z, doc, n)))
+            return false;
+        drop_add(ds, s);
+        n->flags |= WN_NF_DROP | (hidden ? WN_NF_HIDDEN : 0);
+        if (hidden)
+            hidden_add(doc, hs, n);
+        wn_walk_skip_children(&w);
     }
+    return true;
 }
 
 /* Pages rendered by scripts may ship their whole text in a hidden element
@@ -266,45 +397,40 @@ clean_vocabulary(wn_doc *doc, const wn_stats *st)
  * `factor` times the visible non-link text, the hidden elements with a real
  * amount of text are shown again. */
 static int
-unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
+unhide_if_all_hidden(wn_doc *doc, uint64_t visible_good, unsigned factor, hidden_sum *hs)
 {
     wn_dom *dom = doc->dom;
     /* first a bound: all the text under hidden elements (most pages hide
      * icons and screen-reader labels only), before statistics that count
      * hidden subtrees are computed for the whole page */
-    uint64_t bound = 0;
+    uint64_t bound = hs->text;
     wn_walk w;
     wn_node *n;
     bool e;
-    wn_walk_init(&w, dom->root);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || n->type != WN_NODE_ELEMENT)
-            continue;
-        if (n->flags & WN_NF_HIDDEN) {
-            wn_walk inner;
-            wn_node *t;
-            bool te;
-            wn_walk_init(&inner, n);
-            while (wn_walk_next(&inner, &t, &te)) {
-                uint32_t chars, commas;
-                if (te && t->type == WN_NODE_TEXT) {
-                    wn_text_figures(doc, t, &chars, &commas);
-                    bound += chars;
+    if (!hs->exact) {
+        bound = 0;
+        wn_walk_init(&w, dom->root);
+        while (wn_walk_next(&w, &n, &e)) {
+            if (!e || n->type != WN_NODE_ELEMENT)
+                continue;
+            if (n->flags & WN_NF_HIDDEN) {
+                wn_walk inner;
+                wn_node *t;
+                bool te;
+                wn_walk_init(&inner, n);
+                while (wn_walk_next(&inner, &t, &te)) {
+                    uint32_t chars, commas;
+                    if (te && t->type == WN_NODE_TEXT) {
+                        wn_text_figures(doc, t, &chars, &commas);
+                        bound += chars;
+                    }
                 }
+                wn_walk_skip_children(&w);
             }
-            wn_walk_skip_children(&w);
         }
     }
     if (bound < 1000)
         return 0;
-    /* the visible text, from statistics of the current flags */
-    if (!*fresh) {
-        if (!wn_stats_compute(st, doc, WN_NF_DROP, 0))
-            return -1;
-        *fresh = true;
-    }
-    const wn_stat *all = wn_stats_of(st, dom->root);
-    uint64_t visible_good = all->text - all->link;
     if (bound < factor * visible_good)
         return 0;
     wn_stats full = {0};
@@ -333,7 +459,22 @@ unhide_if_all_hidden(wn_doc *doc, wn_stats *st, bool *fresh, unsigned factor)
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
     }
+    hs->exact = false;
     return 1;
+}
+
+/* The page's totals from whole statistics (when the counts may have
+ * saturated, or after elements were shown again). */
+static bool
+totals_from_stats(wn_doc *doc, wn_sizes *z, page_totals *tot)
+{
+    if (!wn_stats_compute(&z->st, doc, WN_NF_DROP, 0))
+        return false;
+    z->whole = true;
+    const wn_stat *all = wn_stats_of(&z->st, doc->dom->root);
+    tot->text = all->text;
+    tot->link = all->link;
+    return true;
 }
 
 wn_status
@@ -341,31 +482,41 @@ wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
-    clean_markup(doc->dom);
-    wn_stats st = {0};
-    if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+    hidden_sum hs = {0, true};
+    page_totals tot = {0, 0};
+    drop_sum ds = {0, 0};
+    clean_markup(doc, &hs, &tot);
+    wn_sizes z;
+    wn_stats none = {0};
+    wn_sizes_init(&z, doc, none, WN_NF_DROP);
+    if ((tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) && !totals_from_stats(doc, &z, &tot))
         return WN_ERR_NOMEM;
-    bool fresh = true; /* st matches the current flags */
-    int shown = unhide_if_all_hidden(doc, &st, &fresh, 2);
-    if (shown < 0 || (shown && !wn_stats_compute(&st, doc, WN_NF_DROP, 0)))
+    int shown = unhide_if_all_hidden(doc, tot.text - tot.link, 2, &hs);
+    if (shown && (wn_sizes_init(&z, doc, z.st, WN_NF_DROP), !totals_from_stats(doc, &z, &tot)))
         return WN_ERR_NOMEM;
-    clean_vocabulary(doc, &st);
+    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds))
+        return WN_ERR_NOMEM;
+    /* what is visible now: the totals less what the pass dropped (exact:
+     * nothing saturated) */
+    tot.text -= ds.text;
+    tot.link -= ds.link;
     /* class names hide too ("hide" on the page wrapper until a script
-     * runs): check again, and clean what was shown. Statistics of the new
-     * flags are computed only if the check needs them. */
-    fresh = false;
-    shown = unhide_if_all_hidden(doc, &st, &fresh, 10);
-    if (shown < 0)
-        return WN_ERR_NOMEM;
+     * runs): check again, and clean what was shown */
+    shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
-        if (!wn_stats_compute(&st, doc, WN_NF_DROP, 0))
+        wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
+        if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds))
             return WN_ERR_NOMEM;
-        clean_vocabulary(doc, &st);
-        fresh = false;
+        tot.text -= ds.text;
+        tot.link -= ds.link;
     }
-    /* kept for score's first pass while nothing drops more */
+    /* for score's first pass: the totals of the flags left, and the array */
     wn_doc_cache *cache = wn_doc_cache_get(doc);
-    if (cache && fresh)
-        cache->drop_stats = st;
+    if (cache) {
+        cache->drop_totals = true;
+        cache->drop_text = (uint32_t)tot.text;
+        cache->drop_link = (uint32_t)tot.link;
+        cache->scratch = z.st;
+    }
     return WN_OK;
 }

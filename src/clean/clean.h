@@ -42,10 +42,19 @@ typedef struct wn_doc_cache {
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
     uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
     uint32_t n;             /* entries: dom->node_count + 1 */
-    /* statistics skipping WN_NF_DROP as wn_clean left the flags (s NULL
-     * when it did not compute them); wn_score's first pass takes them and
-     * clears them, since it flags more */
-    wn_stats drop_stats;
+    /* the document's text and link text under the WN_NF_DROP flags wn_clean
+     * left (drop_totals true until wn_score's first pass takes them), and
+     * a statistics array it no longer needs */
+    bool drop_totals;
+    uint32_t drop_text, drop_link;
+    wn_stats scratch;
+    /* class values classified lately (pages repeat them on list items and
+     * cards), by a hash of their length and end bytes */
+    struct {
+        const char *v;
+        uint32_t len;
+        uint32_t bits;
+    } class_memo[64];
 } wn_doc_cache;
 
 #define WN_TOK_KNOWN    0x80u /* cache marker, never returned */

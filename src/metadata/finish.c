@@ -8,6 +8,20 @@
 
 #include "metadata.h"
 
+/* 1 for the ASCII bytes that make words: letters, digits, '_'. */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['_'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+};
+
 /* The content's text (dropped and boilerplate subtrees skipped), words
  * counted on the way; at most `max` bytes kept for language detection. */
 static size_t
@@ -35,15 +49,21 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
             }
             if (n->type != WN_NODE_TEXT)
                 continue;
+            const unsigned char *d = (const unsigned char *)n->data;
             for (size_t i = 0; i < n->len;) {
-                unsigned char c = (unsigned char)n->data[i];
-                if (c < 0x80) { /* ASCII inline: no ideographs here */
-                    bool wc = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                              (c >= '0' && c <= '9') || c == '_';
-                    if (wc && !in_word)
-                        words++;
-                    in_word = wc;
-                    i++;
+                if (d[i] < 0x80) {
+                    /* a run of ASCII inline (no ideographs here): a word
+                     * starts where a word byte follows a non-word byte */
+                    size_t j = i;
+                    unsigned prev = in_word;
+                    while (j < n->len && d[j] < 0x80) {
+                        unsigned wc = ascii_word[d[j]];
+                        words += wc & ~prev;
+                        prev = wc;
+                        j++;
+                    }
+                    in_word = prev;
+                    i = j;
                     continue;
                 }
                 unsigned cp = wn_meta_u8next(n->data, n->len, &i);
@@ -69,7 +89,8 @@ wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
     if (!doc || !content || !meta)
         return WN_ERR_INVALID;
     meta->page_type = content->page_type;
-    meta->title = wn_title_for_type(&doc->arena, meta->title, doc->title_alt, meta->page_type);
+    meta->title = wn_title_for_type(&doc->arena, meta->title, doc->title_alt,
+                                    doc->title_h1_within, meta->page_type);
     wn_buf b;
     wn_buf_init(&b, &doc->arena, 0);
     meta->word_count = content_text(content, &b, 32 * 1024);

@@ -11,6 +11,7 @@
  * sentences these words make up a third or more of the tokens, and they are
  * what differs most between languages sharing the alphabet.
  */
+#include <stdatomic.h>
 #include <string.h>
 
 #include "metadata.h"
@@ -214,12 +215,12 @@ sw_hash(const char *w, size_t l)
 }
 
 /* The slot holding w, or the empty slot where it would go. */
-static sw_slot *
-sw_find(sw_slot *t, const char *w, size_t l)
+static const sw_slot *
+sw_find(const sw_slot *t, const char *w, size_t l)
 {
     uint32_t i = sw_hash(w, l) & (SW_SLOTS - 1);
     for (;;) {
-        sw_slot *e = &t[i];
+        const sw_slot *e = &t[i];
         if (!e->mask || (e->len == l && memcmp(stopwords[e->lang].words + e->off, w, l) == 0))
             return e;
         i = (i + 1) & (SW_SLOTS - 1);
@@ -241,7 +242,7 @@ sw_build(sw_slot *t)
                 i++;
             if (i == st)
                 continue;
-            sw_slot *e = sw_find(t, list + st, i - st);
+            sw_slot *e = (sw_slot *)sw_find(t, list + st, i - st); /* t is ours to fill */
             if (!e->mask) {
                 e->lang = (uint8_t)k;
                 e->off = (uint16_t)st;
@@ -250,6 +251,30 @@ sw_build(sw_slot *t)
             e->mask |= 1u << k;
         }
     }
+}
+
+/* The table is built once per process. The first caller builds it in
+ * place; a caller that comes while it is being built builds its own copy on
+ * the stack (as every call once did) instead of waiting. */
+static sw_slot sw_shared[SW_SLOTS];
+static atomic_int sw_state; /* 0 not built, 1 being built, 2 ready */
+
+static const sw_slot *
+sw_table(sw_slot *local)
+{
+    if (atomic_load_explicit(&sw_state, memory_order_acquire) == 2)
+        return sw_shared;
+    int expected = 0;
+    if (atomic_compare_exchange_strong_explicit(&sw_state, &expected, 1, memory_order_acq_rel,
+                                                memory_order_acquire)) {
+        sw_build(sw_shared);
+        atomic_store_explicit(&sw_state, 2, memory_order_release);
+        return sw_shared;
+    }
+    if (expected == 2)
+        return sw_shared;
+    sw_build(local);
+    return local;
 }
 
 const char *
@@ -266,8 +291,8 @@ wn_lang_detect(const char *s, size_t n, int *score)
     size_t words = 0, letters = 0;
     char w[40];
     size_t wl = 0;
-    sw_slot table[SW_SLOTS];
-    bool built = false;
+    sw_slot local[SW_SLOTS];
+    const sw_slot *table = NULL;
     bool long_word = false;
     for (size_t i = 0; i <= n;) {
         unsigned cp = 0;
@@ -275,16 +300,20 @@ wn_lang_detect(const char *s, size_t n, int *score)
         if (i < n) {
             /* ASCII letters, most of Latin-script text: what the general
              * path below does for them, inline */
-            unsigned char b = (unsigned char)s[i];
-            unsigned char lo = (unsigned char)(b | 0x20);
+            unsigned char lo = (unsigned char)(s[i] | 0x20);
             if (lo >= 'a' && lo <= 'z') {
-                i++;
-                scripts[SC_LATIN]++;
-                letters++;
-                if (wl + 1 < sizeof w - 1)
-                    w[wl++] = (char)lo;
-                else
-                    long_word = true;
+                size_t j = i;
+                do {
+                    if (wl + 1 < sizeof w - 1)
+                        w[wl++] = (char)lo;
+                    else
+                        long_word = true;
+                    j++;
+                    lo = (unsigned char)(j < n ? s[j] | 0x20 : 0);
+                } while (lo >= 'a' && lo <= 'z');
+                scripts[SC_LATIN] += j - i;
+                letters += j - i;
+                i = j;
                 continue;
             }
         }
@@ -338,10 +367,8 @@ wn_lang_detect(const char *s, size_t n, int *score)
             w[wl] = '\0';
             if (!long_word && words < 4000) {
                 words++;
-                if (!built) {
-                    sw_build(table);
-                    built = true;
-                }
+                if (!table)
+                    table = sw_table(local);
                 uint32_t m = sw_find(table, w, wl)->mask;
                 for (size_t k = 0; m; k++, m >>= 1)
                     hits[k] += m & 1;

@@ -320,67 +320,37 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
 }
 
-/* Is the match at low[at] a layout modifier's object: "withSidebar",
+/* Is the match at v[at] (ASCII case-insensitively) a layout modifier's object: "withSidebar",
  * "has-sidebar", "no-comments" name a wrapper that holds (or lacks) the
  * region, not the region? The token's text before the match ends in
  * "with", "has" or "no", a '-' or '_' allowed after it. */
 static bool
-after_modifier(const char *low, size_t at)
+after_modifier(const unsigned char *v, size_t at)
 {
     size_t e = at;
-    if (e && (low[e - 1] == '-' || low[e - 1] == '_'))
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
         e--;
-    if (e && (low[e - 1] == '-' || low[e - 1] == '_'))
+    if (e && (v[e - 1] == '-' || v[e - 1] == '_'))
         e--; /* "p-body--with-sidebar" */
     static const char *const mods[] = {"with", "has", "no"};
     for (size_t k = 0; k < sizeof mods / sizeof mods[0]; k++) {
         size_t ml = strlen(mods[k]);
-        if (e < ml || memcmp(low + e - ml, mods[k], ml) != 0)
+        if (e < ml)
+            continue;
+        size_t j = 0;
+        while (j < ml && (v[e - ml + j] | 0x20) == (unsigned char)mods[k][j])
+            j++;
+        if (j < ml)
             continue;
         /* the modifier starts its token or a part of it */
         size_t b = e - ml;
-        if (!b || low[b - 1] == ' ' || low[b - 1] == '-' || low[b - 1] == '_')
+        if (!b || v[b - 1] == ' ' || v[b - 1] == '-' || v[b - 1] == '_')
             return true;
     }
     return false;
 }
 
-/* Does an attribute value contain one of the words (ASCII
- * case-insensitively)? The value is lower-cased once for all words. With
- * `modifiers`, a word after a layout modifier ("withSidebar") does not
- * count. */
-static bool
-value_has(const char *v, size_t l, const char *const *words, size_t count, bool modifiers)
-{
-    if (!v || !l)
-        return false;
-    /* long utility-class lists: their first 200 bytes are read */
-    if (l > 200)
-        l = 200;
-    char low[200];
-    for (size_t i = 0; i < l; i++)
-        low[i] = v[i] >= 'A' && v[i] <= 'Z' ? (char)(v[i] + 32) : v[i];
-    for (size_t k = 0; k < count; k++) {
-        const char *w = words[k];
-        size_t wl = strlen(w);
-        if (wl > l)
-            continue;
-        if (wl == 0)
-            return true;
-        char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
-        const char *end = low + (l - wl) + 1;
-        for (const char *p = low; (p = memchr(p, first, (size_t)(end - p))) != NULL; p++) {
-            size_t j = 1;
-            while (j < wl && p[j] == (w[j] >= 'A' && w[j] <= 'Z' ? (char)(w[j] + 32) : w[j]))
-                j++;
-            if (j == wl && !(modifiers && after_modifier(low, (size_t)(p - low))))
-                return true;
-        }
-    }
-    return false;
-}
-
-/* Which of the attributes any_attr_has reads is this one (a bit), or 0. */
+/* Which of the attributes attr_word_bits reads is this one (a bit), or 0. */
 static unsigned
 word_attr_bit(const char *name, size_t len)
 {
@@ -394,29 +364,8 @@ word_attr_bit(const char *name, size_t len)
     }
 }
 
-/* Does the class, id, rel, itemprop or data-testid value contain one of the
- * words? One scan of the element's attributes (the first of each name
- * counts, as wn_node_attr finds it). */
-static bool
-any_attr_has(const wn_node *n, const char *const *words, size_t count, bool modifiers)
-{
-    if (n->type != WN_NODE_ELEMENT)
-        return false;
-    unsigned seen = 0;
-    for (uint32_t i = 0; i < n->n_attrs; i++) {
-        const wn_attr *a = &n->attrs[i];
-        if (a->ns != WN_ATTR_NS_NONE)
-            continue;
-        unsigned bit = word_attr_bit(a->name, a->name_len);
-        if (!bit || (seen & bit))
-            continue;
-        seen |= bit;
-        if (value_has(a->value ? a->value : "", a->value_len, words, count, modifiers))
-            return true;
-    }
-    return false;
-}
-
+/* Words looked for in class, id, rel, itemprop and data-testid values
+ * (attr_word_bits): lower case, starting with two letters. */
 static const char *const byline_words[] = {"author", "byline", "writer", "autor", "auteur",
                                            "username", "user-name", "poster", "posted-by",
                                            "postedby", "submitted-by", "creator"};
@@ -425,24 +374,141 @@ static const char *const excluded_words[] = {"comment", "related", "recommend", 
 static const char *const date_words[] = {"date", "time", "publish", "posted", "dateline",
                                          "datum", "fecha"};
 
+/* What the class, id, rel, itemprop and data-testid values of an element
+ * say: a bit per word list above with a word contained in one of them. */
+enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
+
+/* The words of the three lists grouped by first letter, so one scan of a
+ * value tests every list: at each position only the words starting with
+ * that letter are compared. Built once per document (a few dozen words). */
+#define AW_MAX_WORDS 64
+typedef struct attr_words {
+    struct {
+        const char *w;
+        uint8_t len;
+        uint8_t bit;
+    } e[AW_MAX_WORDS];
+    uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
+    uint8_t pair[27 * 27]; /* [c * 27 + d]: a word starts with 'a' + c, 'a' + d (26: other) */
+} attr_words;
+_Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
+                       sizeof byline_words / sizeof byline_words[0] +
+                       sizeof date_words / sizeof date_words[0] <=
+                   AW_MAX_WORDS,
+               "every attribute word has a place in attr_words");
+
+static void
+attr_words_init(attr_words *aw)
+{
+    static const struct {
+        const char *const *words;
+        size_t count;
+        unsigned bit;
+    } lists[] = {
+        {excluded_words, sizeof excluded_words / sizeof excluded_words[0], AW_EXCLUDED},
+        {byline_words, sizeof byline_words / sizeof byline_words[0], AW_BYLINE},
+        {date_words, sizeof date_words / sizeof date_words[0], AW_DATE},
+    };
+    size_t n = 0;
+    memset(aw->start, 0, sizeof aw->start);
+    memset(aw->pair, 0, sizeof aw->pair);
+    for (int c = 0; c < 26; c++) {
+        aw->start[c] = (uint8_t)n;
+        for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
+            for (size_t i = 0; i < lists[k].count; i++) {
+                const char *w = lists[k].words[i];
+                if (w[0] == 'a' + c && n < AW_MAX_WORDS) {
+                    aw->e[n].w = w;
+                    aw->e[n].len = (uint8_t)strlen(w);
+                    aw->e[n].bit = (uint8_t)lists[k].bit;
+                    if (w[1] >= 'a' && w[1] <= 'z')
+                        aw->pair[c * 27 + (w[1] - 'a')] = 1;
+                    n++;
+                }
+            }
+    }
+    aw->start[26] = (uint8_t)n;
+}
+
+/* 'a'..'z' for a letter of either case as 0..25, 26 for any other byte
+ * (without a branch). */
+static inline unsigned
+letter_index(unsigned char b)
+{
+    unsigned x = (b | 0x20u) - 'a';
+    return x < 26 ? x : 26;
+}
+
+/* The AW_* bits of an element (the first attribute of each name counts, as
+ * wn_node_attr finds it; of a value over 200 bytes the first 200). The word
+ * lists are lower case and start with a letter. */
+static unsigned
+attr_word_bits(const attr_words *aw, const wn_node *n)
+{
+    if (n->type != WN_NODE_ELEMENT)
+        return 0;
+    unsigned seen = 0, bits = 0;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        unsigned abit = word_attr_bit(a->name, a->name_len);
+        if (!abit || (seen & abit))
+            continue;
+        seen |= abit;
+        size_t l = a->value_len;
+        if (!a->value || !l)
+            continue;
+        /* long utility-class lists: their first 200 bytes are read */
+        if (l > 200)
+            l = 200;
+        /* letter index (case folded) of each byte, >= 26 for others */
+        const unsigned char *v = (const unsigned char *)a->value;
+        unsigned next = letter_index(v[0]);
+        for (size_t p = 0; p + 1 < l; p++) {
+            unsigned c = next;
+            next = letter_index(v[p + 1]);
+            /* the bigram filter, one test per byte: most positions stop here */
+            if (!aw->pair[c * 27 + next])
+                continue;
+            for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
+                size_t wl = aw->e[k].len;
+                if (wl > l - p || (bits & aw->e[k].bit))
+                    continue;
+                const char *w = aw->e[k].w;
+                size_t j = 1;
+                while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
+                                     (unsigned char)w[j])
+                    j++;
+                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED && after_modifier(v, p)))
+                    bits |= aw->e[k].bit;
+            }
+        }
+    }
+    return bits;
+}
+
+/* t, or nothing when it is over max bytes (gathered up to max + 1). */
+static wn_str
+at_most(wn_str t, size_t max)
+{
+    if (t.ptr && t.len > max)
+        t.ptr = NULL;
+    return t;
+}
+
 /* Text of an element cheaply: NULL when it is long (not a byline). */
 static wn_str
 short_text(wn_arena *a, const wn_node *n, size_t max)
 {
-    wn_str t = wn_meta_node_text(a, n, max + 1);
-    if (t.ptr && t.len > max)
-        t.ptr = NULL;
-    return t;
+    return at_most(wn_meta_node_text(a, n, max + 1), max);
 }
 
 /* A byline's text: elements side by side are separate words. */
 static wn_str
 byline_text(wn_arena *a, const wn_node *n, size_t max)
 {
-    wn_str t = wn_meta_node_text_split(a, n, max + 1);
-    if (t.ptr && t.len > max)
-        t.ptr = NULL;
-    return t;
+    return at_most(wn_meta_node_text_split(a, n, max + 1), max);
 }
 
 typedef struct walk_state {
@@ -532,9 +598,10 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 
 /* Does a region start at n that holds no byline of the page: comments,
  * related lists (by class), navigation, and footers and asides outside an
- * <article> (inside one they belong to it: its writer, its date)? */
+ * <article> (inside one they belong to it: its writer, its date)? `words`:
+ * attr_word_bits of n. */
 static bool
-skip_region_at(const walk_state *st, const wn_node *n)
+skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
 {
     /* the whole page is no region, whatever its layout classes say
      * ("sidebar-right-only") */
@@ -544,18 +611,17 @@ skip_region_at(const walk_state *st, const wn_node *n)
         return true;
     /* a footer or aside that says it is the author box is one */
     if (!st->article && (wn_node_is(n, WN_TAG_FOOTER) || wn_node_is(n, WN_TAG_ASIDE)) &&
-        !any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false))
+        !(words & AW_BYLINE))
         return true;
-    return any_attr_has(n, excluded_words, sizeof excluded_words / sizeof excluded_words[0], true);
+    return (words & AW_EXCLUDED) != 0;
 }
 
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static void
-visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
+visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
     if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
-        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-        any_attr_has(n, byline_words, sizeof byline_words / sizeof byline_words[0], false)) {
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
@@ -646,6 +712,8 @@ static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
     walk_state st = {0};
+    attr_words aw;
+    attr_words_init(&aw);
     wn_walk w;
     wn_node *n;
     bool enter;
@@ -694,7 +762,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
             }
             if (st.skip_region)
                 continue;
-            if (skip_region_at(&st, n)) {
+            unsigned words = attr_word_bits(&aw, n);
+            if (skip_region_at(&st, n, words)) {
                 st.skip_region = n;
                 continue;
             }
@@ -702,7 +771,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
             const char *ip = wn_node_attr(n, "itemprop", &il);
             if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
                 read_microdata(c, n, ip, il);
-            visible_author(c, &st, n);
+            visible_author(c, &st, n, words);
             continue;
         }
         if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
@@ -778,19 +847,21 @@ walk_document(wn_meta_cands *c, wn_node *root)
         default:
             break;
         }
-        if (!st.skip_region && st.in_body && skip_region_at(&st, n)) {
+        unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
+        if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
             st.skip_region = n;
         }
-        size_t il = 0;
-        const char *ip = wn_node_attr(n, "itemprop", &il);
-        if (ip && il && !st.skip_region)
-            read_microdata(c, n, ip, il);
-        if (st.skip_region || !st.in_body)
+        if (st.skip_region)
             continue;
-        visible_author(c, &st, n);
+        size_t il = 0;
+        const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
+        if (ip && il)
+            read_microdata(c, n, ip, il);
+        if (!st.in_body)
+            continue;
+        visible_author(c, &st, n, words);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
-            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
-            any_attr_has(n, date_words, sizeof date_words / sizeof date_words[0], false)) {
+            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
@@ -971,6 +1042,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     size_t texts = 0, bytes = 0;
     bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
     bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    attr_words aw;
+    bool aw_ready = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
         if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
@@ -996,9 +1069,12 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
             if (!ll && site_author) {
                 /* a byline element near the headline: its class says so */
                 const wn_node *p = n->parent;
+                if (!aw_ready) {
+                    attr_words_init(&aw);
+                    aw_ready = true;
+                }
                 for (int up = 0; p && up < 3 && p != headline; up++, p = p->parent)
-                    if (any_attr_has(p, byline_words, sizeof byline_words / sizeof byline_words[0],
-                                     false)) {
+                    if (attr_word_bits(&aw, p) & AW_BYLINE) {
                         wn_str bt = byline_text(c->arena, p, 250);
                         if (bt.ptr)
                             wn_cands_author(c, bt.ptr, bt.len, WN_SRC_VISIBLE);
@@ -1231,7 +1307,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     }
 
     wn_node *headline = NULL;
-    meta->title = wn_title_choose(c, &headline, &doc->title_alt);
+    meta->title = wn_title_choose(c, &headline, &doc->title_alt, &doc->title_h1_within);
     const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
     size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
     bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
@@ -1240,6 +1316,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
         c->vis_authors_src = 0;
     }
     scan_after_headline(c, headline, site_author);
+    /* a blog's name in an <h1> above each post: its byline and date follow */
+    if (c->logo && c->logo != headline)
+        scan_after_headline(c, c->logo, site_author);
     /* a declared author that names the site gives way to a visible byline */
     if (site_author && c->n_vis_authors) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);

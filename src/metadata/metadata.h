@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "json.h"
 #include "pipeline.h"
@@ -23,12 +24,30 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
 wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
-/* ASCII case-insensitive: s[0..n) equals the literal. */
-bool wn_meta_ieq(const char *s, size_t n, const char *lit);
+/* ASCII case-insensitive prefix test. */
+static inline bool
+wn_meta_iprefix(const char *s, size_t n, const char *lit)
+{
+    size_t l = strlen(lit);
+    if (!s || n < l)
+        return false;
+    for (size_t i = 0; i < l; i++) {
+        char a = s[i], b = lit[i];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return false;
+    }
+    return true;
+}
+/* ASCII case-insensitive: s[0..n) equals the literal. Inline: the chains
+ * of key comparisons in meta.c then test the literal's length, known at
+ * compile time, before any byte. */
+static inline bool
+wn_meta_ieq(const char *s, size_t n, const char *lit)
+{
+    return n == strlen(lit) && wn_meta_iprefix(s, n, lit);
+}
 /* ASCII case-insensitive: the literal occurs in s[0..n). */
 bool wn_meta_icontains(const char *s, size_t n, const char *lit);
-/* ASCII case-insensitive prefix test. */
-bool wn_meta_iprefix(const char *s, size_t n, const char *lit);
 /* Words of a string compared loosely: lower-cased letters and digits only. */
 size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap);
 /* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad). */
@@ -116,6 +135,7 @@ typedef struct wn_meta_cands {
     int tags_src;
     char twitter_author_label;  /* '1' when twitter:label1 says "Written by" */
     wn_node *h1[WN_MAX_H1];
+    wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
 } wn_meta_cands;
 
@@ -137,11 +157,17 @@ void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
 /* title.c: the visible headline from the candidates and the <h1>s. When
  * the choice is an <h1> no declared title agrees with, *alt is the declared
  * title without the site name (else empty): non-article pages name
- * themselves by it more often than by a slogan-like <h1>. */
-wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt);
-/* The title for a page of type t: alt replaces title on service and
- * listing pages (see wn_title_choose), cut before a " | " tagline. */
-wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t);
+ * themselves by it more often than by a slogan-like <h1>. *h1_within: the
+ * <h1>'s words all appear in a declared title. */
+wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
+/* The title for a page of type t: alt replaces title on service pages,
+ * and on collection and listing pages unless h1_within (see
+ * wn_title_choose); "Name | Tagline" cut before the tagline. */
+wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t);
+/* "Headline | Short tail" (a bar, spaced hyphen or spaced slash, at most
+ * five words in each part after it): the headline, NUL-terminated in a
+ * (NULL: title unchanged). */
+wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

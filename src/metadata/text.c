@@ -151,6 +151,38 @@ entity_at(const char *s, size_t n, size_t i, char *out, size_t *out_len)
     return 0;
 }
 
+/* UTF-8 read as Latin-1 and encoded again: "\xC3\xA2\xC2\x80\xC2\x94" is
+ * "\xE2\x80\x94" (an em dash) gone through that twice. A sequence with a
+ * C1 control (U+0080..U+009F), which no text holds, gives the string away;
+ * then (any_c1) the others are taken back too ("\xC3\x82\xC2\xB6", a
+ * pilcrow). The original bytes go to out; returns how many (0: none here). */
+static size_t
+mojibake_at(const char *s, size_t n, size_t i, char *out, bool any_c1)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[i] != 0xC3 || i + 1 >= n || u[i + 1] < 0x82 || u[i + 1] > 0xB4)
+        return 0;
+    unsigned lead = 0xC0u + (u[i + 1] - 0x80u);
+    size_t cont = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    if (i + 2 + 2 * cont > n)
+        return 0;
+    bool c1 = false;
+    unsigned char b[4] = {(unsigned char)lead, 0, 0, 0};
+    for (size_t j = 0; j < cont; j++) {
+        unsigned char x = u[i + 2 + 2 * j], y = u[i + 3 + 2 * j];
+        if (x != 0xC2 || y < 0x80 || y > 0xBF)
+            return 0;
+        c1 |= y <= 0x9F;
+        b[j + 1] = y;
+    }
+    /* no overlong forms, surrogates or code points past U+10FFFF */
+    if ((!c1 && !any_c1) || (lead == 0xE0 && b[1] < 0xA0) || (lead == 0xED && b[1] >= 0xA0) ||
+        (lead == 0xF0 && b[1] < 0x90) || (lead == 0xF4 && b[1] >= 0x90))
+        return 0;
+    memcpy(out, b, cont + 1);
+    return cont + 1;
+}
+
 wn_str
 wn_meta_clean(wn_arena *a, const char *s, size_t n)
 {
@@ -162,6 +194,11 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
         return r;
     size_t k = 0;
     bool space = false;
+    bool mojibake = false;
+    for (size_t i = 0; i + 1 < n && !mojibake; i++) {
+        char tmp[4];
+        mojibake = s[i] == '\xC3' && mojibake_at(s, n, i, tmp, false);
+    }
     for (size_t i = 0; i < n;) {
         size_t sl;
         if (is_space_at(s, n, i, &sl)) {
@@ -186,6 +223,12 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
                 i += used;
                 continue;
             }
+        }
+        size_t ml = mojibake ? mojibake_at(s, n, i, o + k, true) : 0;
+        if (ml) {
+            k += ml;
+            i += 2 + 2 * (ml - 1);
+            continue;
         }
         unsigned char c = (unsigned char)s[i];
         o[k++] = c < 0x20 || c == 0x7F ? ' ' : (char)c;
@@ -272,30 +315,6 @@ static char
 lower(char c)
 {
     return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-}
-
-bool
-wn_meta_ieq(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n != l)
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
-}
-
-bool
-wn_meta_iprefix(const char *s, size_t n, const char *lit)
-{
-    size_t l = strlen(lit);
-    if (!s || n < l)
-        return false;
-    for (size_t i = 0; i < l; i++)
-        if (lower(s[i]) != lower(lit[i]))
-            return false;
-    return true;
 }
 
 bool

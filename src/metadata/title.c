@@ -4,8 +4,13 @@
  * SEO title ("Headline | Site"). The page usually prints it in an <h1>
  * (sometimes an <h2>) that agrees with og:title, the JSON-LD headline or
  * <title> once words are compared loosely. So: a heading that matches a
- * declared title wins; otherwise the best declared title, without the site
- * name that templates glue to either end.
+ * declared title wins (one the title starts with before one it ends with);
+ * otherwise the page's first <h1>, or on service, listing and collection
+ * pages the best declared title, without the site name that templates glue
+ * to either end. A heading that links home is the site's logo, never the
+ * headline, and names the site when nothing declares it. Last, a short tail
+ * after the first " | ", " - " or " / " (a section, an edition, a tag line)
+ * is cut (wn_title_cut_tagline).
  */
 #include <string.h>
 
@@ -34,6 +39,28 @@ contains_words(const folded *hay, const folded *needle)
         p++;
     }
     return false;
+}
+
+/* Is every word of `a` a word of `b`? */
+static bool
+words_within(const folded *a, const folded *b)
+{
+    if (!a->n || !b->n)
+        return false;
+    const char *w = a->s;
+    while (*w) {
+        size_t l = strcspn(w, " ");
+        bool found = false;
+        for (const char *v = b->s; *v && !found;) {
+            size_t m = strcspn(v, " ");
+            found = m == l && memcmp(v, w, l) == 0;
+            v += m + (v[m] == ' ');
+        }
+        if (!found)
+            return false;
+        w += l + (w[l] == ' ');
+    }
+    return true;
 }
 
 static size_t
@@ -121,28 +148,172 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     return title;
 }
 
-/* How well heading text h agrees with a declared title d: 3 equal, 2 the
- * declared title contains the heading (site name glued on), 1 the heading
- * contains the declared title, 0 unrelated. */
+/* How well heading text h agrees with a declared title d: 4 equal, 3 the
+ * declared title starts with the heading (site name glued on after it), 2
+ * the declared title contains it elsewhere (a heading that repeats the site
+ * name a "Page - Site" title ends with: a logo or a book's name in a
+ * sidebar), 1 the heading contains the declared title, 0 unrelated. */
 static int
 agreement(const folded *h, const folded *d)
 {
     if (!h->n || !d->n)
         return 0;
     if (strcmp(h->s, d->s) == 0)
-        return 3;
+        return 4;
     size_t hw = count_words(h), dw = count_words(d);
     if (contains_words(d, h) && (hw >= 3 || hw * 2 >= dw))
-        return 2;
+        return strncmp(d->s, h->s, h->n) == 0 && d->s[h->n] == ' ' ? 3 : 2;
     if (contains_words(h, d) && (dw >= 3 || dw * 2 >= hw))
         return 1;
     return 0;
 }
 
+/* "Headline - Short tail", "Headline | Short tail", "Post / Board / Forum":
+ * what follows the first bar, spaced hyphen or spaced slash is a template's
+ * tag line, a section, an edition or a site name that no declared name gave
+ * away ("Best Movers in NYC 2025 | Top 19 Companies"). A tail part of more
+ * than five words reads as a subtitle and stays, as do numbers ("2026 /
+ * 2027"); en and em dashes are a headline's own punctuation and stay. */
+#define TAGLINE_MAX_WORDS 5
+
 wn_str
-wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
+wn_title_cut_tagline(wn_arena *a, wn_str title)
+{
+    if (!title.ptr || title.len < 5)
+        return title;
+    for (size_t i = 1; i + 3 < title.len; i++) {
+        if (title.ptr[i] != ' ' || title.ptr[i + 2] != ' ' ||
+            (title.ptr[i + 1] != '|' && title.ptr[i + 1] != '-' && title.ptr[i + 1] != '/'))
+            continue;
+        folded fh, ft;
+        fh.n = wn_meta_fold(title.ptr, i, fh.s, sizeof fh.s);
+        /* the head as printed: "Acme.io - Tagline" is a name, not two words;
+         * a bar is no headline's punctuation, "SHIP | City of Example" */
+        bool one_token = memchr(title.ptr, ' ', i) == NULL && title.ptr[i + 1] != '|';
+        if (!fh.n || one_token)
+            return title;
+        /* each part of the tail, "| Section | Site" */
+        const char sep[4] = {' ', title.ptr[i + 1], ' ', '\0'};
+        for (size_t p = i + 3; p <= title.len;) {
+            size_t e = p;
+            while (e < title.len && !(e + 3 <= title.len && memcmp(title.ptr + e, sep, 3) == 0))
+                e++;
+            ft.n = wn_meta_fold(title.ptr + p, e - p, ft.s, sizeof ft.s);
+            size_t wt = count_words(&ft);
+            /* "2026 / 2027": numbers belong to the headline */
+            if (wt < 1 || wt > TAGLINE_MAX_WORDS || strspn(ft.s, "0123456789 ") == ft.n)
+                return title;
+            p = e + 3;
+        }
+        size_t end = i;
+        while (end > 0 && title.ptr[end - 1] == ' ')
+            end--;
+        char *cp = a ? wn_arena_strndup(a, title.ptr, end) : NULL; /* NUL-terminated */
+        return cp ? (wn_str){cp, end} : title;
+    }
+    return title;
+}
+
+static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
+
+wn_str
+wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
+{
+    wn_str t = choose(c, headline, alt, h1_within);
+    /* a documentation heading's permalink mark: "Middleware\xC2\xB6" */
+    size_t n = t.len;
+    while (n >= 2 && (unsigned char)t.ptr[n - 2] == 0xC2 && (unsigned char)t.ptr[n - 1] == 0xB6) {
+        n -= 2;
+        while (n && t.ptr[n - 1] == ' ')
+            n--;
+    }
+    if (n && n < t.len) {
+        char *cp = wn_arena_strndup(c->arena, t.ptr, n); /* NUL-terminated */
+        if (cp)
+            t = (wn_str){cp, n};
+    }
+    return wn_title_cut_tagline(c->arena, t);
+}
+
+/* Does href point at a site's home page ("/", "index.html",
+ * "https://example.com/")? */
+static bool
+home_href(const char *h, size_t n)
+{
+    while (n && (*h == ' ' || *h == '\t' || *h == '\n')) {
+        h++;
+        n--;
+    }
+    while (n && (h[n - 1] == ' ' || h[n - 1] == '\t' || h[n - 1] == '\n'))
+        n--;
+    if (n >= 2 && h[0] == '.' && h[1] == '/') {
+        h++;
+        n--;
+    }
+    if (n && h[0] == '/' && !(n >= 2 && h[1] == '/')) {
+        h++;
+        n--;
+    } else {
+        /* "https://host/", "//host" */
+        size_t i = 0;
+        if (n >= 7 && wn_meta_ieq(h, 7, "http://"))
+            i = 7;
+        else if (n >= 8 && wn_meta_ieq(h, 8, "https://"))
+            i = 8;
+        else if (n >= 2 && h[0] == '/' && h[1] == '/')
+            i = 2;
+        if (!i) /* "index.html" */
+            return (n == 10 && wn_meta_ieq(h, n, "index.html")) ||
+                   (n == 9 && wn_meta_ieq(h, n, "index.php"));
+        size_t host = i;
+        while (i < n && h[i] != '/' && h[i] != '?' && h[i] != '#')
+            i++;
+        if (i == host)
+            return false;
+        if (i < n && h[i] == '/')
+            i++;
+        h += i;
+        n -= i;
+    }
+    return n == 0 || (n == 10 && wn_meta_ieq(h, n, "index.html")) ||
+           (n == 9 && wn_meta_ieq(h, n, "index.php"));
+}
+
+/* Is heading h (text folded in fh) the site's logo: inside a link to the
+ * home page, or holding one that carries all its text? */
+static bool
+logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
+{
+    size_t l = 0;
+    const char *v;
+    int up = 0;
+    for (const wn_node *p = h->parent; p && up < 3; p = p->parent, up++)
+        if (wn_node_is(p, WN_TAG_A) && (v = wn_node_attr(p, "href", &l)) && home_href(v, l))
+            return true;
+    wn_walk w;
+    wn_node *n;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)h);
+    while (wn_walk_next(&w, &n, &enter)) {
+        if (!enter || !wn_node_is(n, WN_TAG_A))
+            continue;
+        wn_walk_skip_children(&w);
+        if (!(v = wn_node_attr(n, "href", &l)) || !home_href(v, l))
+            continue;
+        wn_str t = wn_meta_node_text(a, n, 600);
+        folded ft;
+        ft.n = t.ptr ? wn_meta_fold(t.ptr, t.len, ft.s, sizeof ft.s) : 0;
+        if (ft.n && ft.n == fh->n && strcmp(ft.s, fh->s) == 0)
+            return true;
+    }
+    return false;
+}
+
+static wn_str
+choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     *headline = NULL;
+    *h1_within = false;
     *alt = (wn_str){NULL, 0};
     const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
                              &c->title_tag};
@@ -154,12 +325,29 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
     for (size_t k = 0; k < ND; k++)
         fd[k].n = decl[k]->v.ptr ? wn_meta_fold(decl[k]->v.ptr, decl[k]->v.len, fd[k].s, FOLD_MAX)
                                  : 0;
+    /* headings that are the site's logo never name the page; with no
+     * declared site name, the first names the site */
+    bool logo[WN_MAX_H1] = {false};
+    wn_str site = c->site.v;
+    for (size_t i = 0; i < c->n_h1; i++) {
+        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 200)
+            continue;
+        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
+        logo[i] = fh->n && logo_heading(c->arena, c->h1[i], fh);
+        if (logo[i] && !c->logo)
+            c->logo = c->h1[i];
+        if (logo[i] && !site.ptr)
+            site = t;
+    }
     folded fsite;
-    fsite.n = c->site.v.ptr ? wn_meta_fold(c->site.v.ptr, c->site.v.len, fsite.s, FOLD_MAX) : 0;
+    fsite.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fsite.s, FOLD_MAX) : 0;
 
     int best_score = 0;
     wn_str best = {NULL, 0};
     for (size_t i = 0; i < c->n_h1; i++) {
+        if (logo[i])
+            continue;
         wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 500)
             continue;
@@ -186,7 +374,7 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
     /* no heading agrees with a declared title: the page's own <h1> still
      * is what readers see as the headline, unless it is the site's logo */
     for (size_t i = 0; i < c->n_h1; i++) {
-        if (!wn_node_is(c->h1[i], WN_TAG_H1))
+        if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
         wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 300)
@@ -195,33 +383,54 @@ wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt)
         if (!fh->n || (fsite.n && match_site(t, &fsite)))
             continue;
         *headline = c->h1[i];
-        /* the declared title, for pages whose type prefers it (finish.c) */
+        /* the declared title, for pages whose type prefers it (finish.c);
+         * and whether every word of the <h1> is in a declared title ("Camp
+         * Stoves" under "Camping Stoves: Top Rated Camp Stoves") */
+        for (size_t k = 0; k < ND; k++)
+            if (words_within(fh, &fd[k]))
+                *h1_within = true;
         const wn_slot *d = c->title_tag.v.ptr ? &c->title_tag : NULL;
         for (size_t k = 0; !d && k < ND; k++)
             if (decl[k]->v.ptr)
                 d = decl[k];
         if (d)
-            *alt = wn_title_strip_site(c->arena, d->v, c->site.v);
+            *alt = wn_title_strip_site(c->arena, d->v, site);
         return t;
     }
     for (size_t k = 0; k < ND; k++)
         if (decl[k]->v.ptr)
-            return wn_title_strip_site(c->arena, decl[k]->v, c->site.v);
+            return wn_title_strip_site(c->arena, decl[k]->v, site);
     return (wn_str){NULL, 0};
 }
 
 wn_str
-wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, wn_page_type t)
+wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t)
 {
-    if (!alt.ptr || !alt.len)
-        return title;
-    if (t != WN_PAGE_SERVICE && t != WN_PAGE_LISTING)
-        return title;
+    /* a service page names itself in its <title>; a collection or listing
+     * too, unless its <h1> is the category name the <title> dresses up */
+    bool use_alt = t == WN_PAGE_SERVICE ||
+                   ((t == WN_PAGE_COLLECTION || t == WN_PAGE_LISTING) && !h1_within);
+    if (!alt.ptr || !alt.len || !use_alt)
+        return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
-    for (size_t i = 1; i + 3 < alt.len; i++)
+    wn_str name = {NULL, 0};
+    for (size_t i = 1; i + 3 < alt.len && !name.ptr; i++)
         if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
             char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
-            return cp ? (wn_str){cp, i} : alt;
+            name = cp ? (wn_str){cp, i} : alt;
         }
-    return alt;
+    if (!name.ptr)
+        name = wn_title_cut_tagline(a, alt);
+    /* a service page's <h1> that says the same in its own words: "Online
+     * Graphic Design Course" for "Graphic Design Course Online" */
+    if (t == WN_PAGE_SERVICE && h1_within) {
+        folded *fh = a ? wn_arena_alloc(a, 2 * sizeof *fh) : NULL;
+        if (fh) {
+            fh[0].n = wn_meta_fold(title.ptr, title.len, fh[0].s, FOLD_MAX);
+            fh[1].n = wn_meta_fold(name.ptr, name.len, fh[1].s, FOLD_MAX);
+            if (count_words(&fh[0]) * 5 >= count_words(&fh[1]) * 3)
+                return wn_title_cut_tagline(a, title);
+        }
+    }
+    return name;
 }

@@ -56,24 +56,26 @@ typedef struct wn_attr {
 
 typedef struct wn_node wn_node;
 struct wn_node {
+    /* The fields the tree walks read come first, in one 64-byte block; the
+     * rest after them. */
     wn_node *parent;
     wn_node *first_child;
-    wn_node *last_child;
-    wn_node *prev;
     wn_node *next;
-    const char *name;   /* element local name / doctype name; NUL-terminated */
     const char *data;   /* text or comment data (not NUL-terminated) */
     size_t len;         /* length of data */
-    size_t cap;         /* capacity of data when WN_NF_TEXT_OWNED */
     wn_attr *attrs;
-    uint32_t n_attrs;
-    uint32_t name_len;
     uint32_t flags;     /* WN_NF_* */
     uint32_t index;     /* creation order, unique in the document */
+    uint32_t n_attrs;
     uint16_t tag;       /* wn_tag; WN_TAG_UNKNOWN for unknown names */
     uint8_t type;       /* wn_node_type */
     uint8_t ns;         /* wn_ns */
     int32_t aux;        /* scratch for one stage at a time (e.g. a score slot) */
+    uint32_t name_len;
+    wn_node *last_child;
+    wn_node *prev;
+    const char *name;   /* element local name / doctype name; NUL-terminated */
+    size_t cap;         /* capacity of data when WN_NF_TEXT_OWNED */
 };
 
 typedef enum wn_quirks {
@@ -148,11 +150,57 @@ typedef struct wn_walk {
     bool started;
 } wn_walk;
 
-void wn_walk_init(wn_walk *w, wn_node *root);
+/* The walker is inline: every stage after the parse walks the tree several
+ * times, and a call per step cost more than the step itself. */
+static inline void
+wn_walk_init(wn_walk *w, wn_node *root)
+{
+    w->root = root;
+    w->node = root;
+    w->entering = true;
+    w->started = false;
+}
+
 /* Next step; false when the walk is over. */
-bool wn_walk_next(wn_walk *w, wn_node **node, bool *entering);
+static inline bool
+wn_walk_next(wn_walk *w, wn_node **node, bool *entering)
+{
+    wn_node *cur = w->node;
+    if (!cur)
+        return false;
+    if (!w->started) {
+        w->started = true;
+    } else if (w->entering &&
+               (cur->type == WN_NODE_ELEMENT || cur->type == WN_NODE_DOCUMENT)) {
+        if (cur->first_child)
+            w->node = cur->first_child; /* entering stays true */
+        else
+            w->entering = false; /* empty element: now leave it */
+    } else if (cur == w->root) {
+        w->node = NULL;
+        return false;
+    } else if (cur->next) {
+        w->node = cur->next;
+        w->entering = true;
+    } else {
+        w->node = cur->parent;
+        w->entering = false;
+        if (!w->node)
+            return false;
+    }
+    *node = w->node;
+    *entering = w->entering;
+    return true;
+}
+
 /* After an "enter" step: do not descend into the node's children; the
  * node's "exit" step is skipped too. */
-void wn_walk_skip_children(wn_walk *w);
+static inline void
+wn_walk_skip_children(wn_walk *w)
+{
+    if (w->node && w->entering &&
+        (w->node->type == WN_NODE_ELEMENT || w->node->type == WN_NODE_DOCUMENT))
+        w->entering = false;
+}
 
 #endif

@@ -41,13 +41,18 @@ flush(text_out *t)
     t->any = true;
 }
 
-static bool
+/* ' ', '\n', '\t', '\r', '\f' */
+#define SPACE_BITS ((1ull << ' ') | (1ull << '\n') | (1ull << '\t') | (1ull << '\r') | (1ull << '\f'))
+
+static inline bool
 is_space(unsigned char c)
 {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    return c <= ' ' && ((SPACE_BITS >> c) & 1);
 }
 
-/* Collapsed text: runs of whitespace become one pending space. */
+/* Collapsed text: runs of whitespace become one pending space. Words
+ * separated by one ' ' are copied as one run (what collapsing would write
+ * for them), so most text goes out in one append. */
 static void
 put_text(text_out *t, const char *s, size_t n)
 {
@@ -60,8 +65,14 @@ put_text(text_out *t, const char *s, size_t n)
             continue;
         }
         size_t j = i;
-        while (j < n && !is_space((unsigned char)s[j]))
-            j++;
+        for (;;) {
+            while (j < n && !is_space((unsigned char)s[j]))
+                j++;
+            if (j + 1 < n && s[j] == ' ' && !is_space((unsigned char)s[j + 1]))
+                j++;
+            else
+                break;
+        }
         flush(t);
         wn_buf_append(t->b, s + i, j - i);
         i = j;

@@ -20,7 +20,9 @@
 #include <string.h>
 
 #include "classify_model.h"
+#include "classify_words.h"
 #include "parse/dom.h"
+#include "util/swar.h"
 
 #define WN_FEATURE_NAME(name) #name,
 const char *const wn_page_feature_names[WN_FEAT__COUNT] = {WN_PAGE_FEATURES(WN_FEATURE_NAME)};
@@ -61,62 +63,41 @@ contains_ci(const char *s, size_t n, const char *needle)
     return false;
 }
 
-static bool
-word_in(const char *w, size_t n, const char *const *list)
+/* Bits of a word in one of the generated tables (classify_words.h): hash,
+ * then linear probing up to an empty slot. */
+static unsigned
+cw_find(const wn_cw_entry *tab, uint32_t mask, unsigned shift, uint32_t h, const char *w, size_t n)
 {
-    for (; *list; list++)
-        if (strlen(*list) == n && strncmp(*list, w, n) == 0)
-            return true;
-    return false;
+    for (uint32_t s = (h >> shift) & mask; tab[s].word; s = (s + 1) & mask)
+        if (tab[s].len == n && memcmp(tab[s].word, w, n) == 0)
+            return tab[s].bits;
+    return 0;
+}
+
+static uint32_t
+cw_hash(const char *w, size_t n)
+{
+    uint32_t h = WN_CW_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = WN_CW_STEP(h, (unsigned char)w[i]);
+    return h;
 }
 
 /* ---- 1. URL ------------------------------------------------------------ */
 
-static const char *const url_forum_words[] = {
-    "forum", "forums", "thread", "threads", "topic", "topics", "t", "viewtopic", "showthread",
-    "community", "discussion", "discussions", "discuss", "questions", "question", "answers",
-    "board", "boards", "comments", "r", "q", NULL};
-static const char *const url_product_words[] = {
-    "product", "products", "p", "dp", "itm", "item", "items", "sku", "detail", "details",
-    "pd", "prod", "app", "buy", "gp", NULL};
-static const char *const url_collection_words[] = {
-    "c", "cat", "category", "categories", "collection", "collections", "department",
-    "departments", "shop", "b", "browse", "catalog", "catalogue", "store", "s", "range", NULL};
-static const char *const url_docs_words[] = {
-    "docs", "doc", "documentation", "wiki", "reference", "api", "manual", "guide", "guides",
-    "library", "tutorial", "tutorials", "book", "learn", "kb", "handbook", "spec", "glossary",
-    "help", "faq", "howto", "developer", "developers", "sdk", "man", NULL};
-static const char *const url_article_words[] = {
-    "blog", "news", "article", "articles", "story", "stories", "post", "posts", "recipe",
-    "recipes", "insights", "press", "magazine", "journal", "opinion", "column", "review",
-    "reviews", "analysis", NULL};
-static const char *const url_listing_words[] = {
-    "tag", "tags", "archive", "archives", "author", "authors", "page", "latest", "all",
-    "index", "search", "results", "list", "lists", "events", "jobs", NULL};
-static const char *const url_service_words[] = {
-    "services", "service", "solutions", "solution", "platform", "pricing", "features", "about",
-    "company", "programs", "program", "degree", "enterprise", "industries", "contact",
-    "careers", "plans", "business", "admissions", "courses", NULL};
+/* The word lists are in tools/gen_classify_words.py (URL_WORDS): bit k of
+ * a word's entry is feature WN_FEAT_url_forum + k. */
+_Static_assert(WN_FEAT_url_service == WN_FEAT_url_forum + 6, "url word features in order");
 
 static void
 url_word(double *f, const char *w, size_t n)
 {
-    if (n == 0)
+    if (n < WN_URL_WORDS_MIN_LEN || n > WN_URL_WORDS_MAX_LEN)
         return;
-    if (word_in(w, n, url_forum_words))
-        f[WN_FEAT_url_forum] = 1;
-    if (word_in(w, n, url_product_words))
-        f[WN_FEAT_url_product] = 1;
-    if (word_in(w, n, url_collection_words))
-        f[WN_FEAT_url_collection] = 1;
-    if (word_in(w, n, url_docs_words))
-        f[WN_FEAT_url_docs] = 1;
-    if (word_in(w, n, url_article_words))
-        f[WN_FEAT_url_article] = 1;
-    if (word_in(w, n, url_listing_words))
-        f[WN_FEAT_url_listing] = 1;
-    if (word_in(w, n, url_service_words))
-        f[WN_FEAT_url_service] = 1;
+    unsigned bits = cw_find(wn_url_words, WN_URL_WORDS_SIZE - 1, WN_URL_WORDS_SHIFT, cw_hash(w, n), w, n);
+    for (int k = 0; bits; k++, bits >>= 1)
+        if (bits & 1)
+            f[WN_FEAT_url_forum + k] = 1;
 }
 
 static void
@@ -187,40 +168,20 @@ url_features(const char *url, size_t len, double *f)
 
 /* ---- 2. declared types ------------------------------------------------- */
 
+/* The type lists are in tools/gen_classify_words.py (SCHEMA_TYPES): bit k
+ * of a type's entry is feature WN_FEAT_schema_article + k. */
+_Static_assert(WN_FEAT_schema_offer == WN_FEAT_schema_article + 6, "schema features in order");
+
 static void
 schema_type(double *f, const char *t, size_t n)
 {
-    static const char *const article[] = {"NewsArticle", "Article", "BlogPosting", "Report",
-                                          "ReportageNewsArticle", "AnalysisNewsArticle",
-                                          "OpinionNewsArticle", "Recipe", "LiveBlogPosting",
-                                          "ScholarlyArticle", "HowTo", "Review", NULL};
-    static const char *const product[] = {"Product", "ProductGroup", "IndividualProduct",
-                                          "ProductModel", "Vehicle", "Book", NULL};
-    static const char *const offer[] = {"Offer", "AggregateOffer", "AggregateRating", NULL};
-    static const char *const forum[] = {"DiscussionForumPosting", "QAPage", "Question", "Answer",
-                                        "SocialMediaPosting", "Comment", NULL};
-    static const char *const docs[] = {"TechArticle", "APIReference", "SoftwareSourceCode",
-                                       NULL};
-    static const char *const collection[] = {"CollectionPage", "ItemList", "OfferCatalog",
-                                             "SearchResultsPage", "ProductCollection", NULL};
-    static const char *const service[] = {"Service", "SoftwareApplication", "WebApplication",
-                                          "LocalBusiness", "Course", "EducationalOrganization",
-                                          "CollegeOrUniversity", "EducationalOccupationalProgram",
-                                          "ProfessionalService", "FinancialProduct", NULL};
-    if (word_in(t, n, article))
-        f[WN_FEAT_schema_article] = 1;
-    if (word_in(t, n, product))
-        f[WN_FEAT_schema_product] = 1;
-    if (word_in(t, n, offer))
-        f[WN_FEAT_schema_offer] = 1;
-    if (word_in(t, n, forum))
-        f[WN_FEAT_schema_forum] = 1;
-    if (word_in(t, n, docs))
-        f[WN_FEAT_schema_docs] = 1;
-    if (word_in(t, n, collection))
-        f[WN_FEAT_schema_collection] = 1;
-    if (word_in(t, n, service))
-        f[WN_FEAT_schema_service] = 1;
+    if (n < WN_SCHEMA_TYPES_MIN_LEN || n > WN_SCHEMA_TYPES_MAX_LEN)
+        return;
+    unsigned bits = cw_find(wn_schema_types, WN_SCHEMA_TYPES_SIZE - 1, WN_SCHEMA_TYPES_SHIFT,
+                            cw_hash(t, n), t, n);
+    for (int k = 0; bits; k++, bits >>= 1)
+        if (bits & 1)
+            f[WN_FEAT_schema_article + k] = 1;
 }
 
 /* Read the "@type" values out of JSON-LD text without a full parse: each
@@ -270,73 +231,34 @@ jsonld_types(double *f, const char *s, size_t n)
 
 /* ---- 3. the DOM walk ---------------------------------------------------- */
 
-/* Class/id vocabulary of the DOM features: one table, sorted by word, each
- * word with the features it counts for. */
-#define CLS_POST 1u
-#define CLS_USER 2u
-#define CLS_DOC 4u
+/* Class/id vocabulary of the DOM features: wn_class_words (generated from
+ * tools/gen_classify_words.py), each word with the features it counts for
+ * (CLS_POST, CLS_USER, CLS_DOC). */
 
-typedef struct class_word {
-    const char *word;
-    uint8_t len;
-    uint8_t bits;
-} class_word;
-
-static const class_word class_words[] = {
-    {"admonition", 10, CLS_DOC}, {"answer", 6, CLS_POST},    {"answers", 7, CLS_POST},
-    {"api", 3, CLS_DOC},         {"author", 6, CLS_USER},    {"avatar", 6, CLS_USER},
-    {"codehilite", 10, CLS_DOC}, {"comment", 7, CLS_POST},   {"comments", 8, CLS_POST},
-    {"doc", 3, CLS_DOC},         {"docs", 4, CLS_DOC},       {"documentation", 13, CLS_DOC},
-    {"highlight", 9, CLS_DOC},   {"hljs", 4, CLS_DOC},       {"member", 6, CLS_USER},
-    {"message", 7, CLS_POST},    {"messages", 8, CLS_POST},  {"note", 4, CLS_DOC},
-    {"post", 4, CLS_POST},       {"poster", 6, CLS_USER},    {"posts", 5, CLS_POST},
-    {"prettyprint", 11, CLS_DOC}, {"profile", 7, CLS_USER},  {"replies", 7, CLS_POST},
-    {"reply", 5, CLS_POST},      {"sourcecode", 10, CLS_DOC}, {"thread", 6, CLS_POST},
-    {"toc", 3, CLS_DOC},         {"topic", 5, CLS_POST},     {"user", 4, CLS_USER},
-    {"userinfo", 8, CLS_USER},   {"username", 8, CLS_USER},  {"warning", 7, CLS_DOC},
-};
-
+/* Bits of the token u[0..n) (alphanumerics; compared lower-cased), whose
+ * FNV-1a hash of the lower-cased bytes is h. */
 static unsigned
-class_word_bits(const char *w, size_t n)
+class_word_bits(const unsigned char *u, size_t n, uint32_t h)
 {
-    size_t lo = 0, hi = sizeof class_words / sizeof class_words[0];
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        const class_word *cw = &class_words[mid];
-        size_t m = n < cw->len ? n : cw->len, k = 0;
-        while (k < m && w[k] == cw->word[k])
+    const uint32_t mask = WN_CLASS_WORDS_SIZE - 1;
+    for (uint32_t s = (h >> WN_CLASS_WORDS_SHIFT) & mask; wn_class_words[s].word; s = (s + 1) & mask) {
+        const wn_cw_entry *e = &wn_class_words[s];
+        if (e->len != n)
+            continue;
+        size_t k = 0;
+        /* alphanumerics: | 0x20 lower-cases letters and keeps digits */
+        while (k < n && (u[k] | 0x20) == (unsigned char)e->word[k])
             k++;
-        int c = k < m ? (unsigned char)w[k] - (unsigned char)cw->word[k]
-                      : (n < cw->len ? -1 : (n > cw->len ? 1 : 0));
-        if (c == 0)
-            return cw->bits;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
+        if (k == n)
+            return e->bits;
     }
     return 0;
 }
 
-/* Character classes for splitting class/id values: 0 separator, 1 lower-case
- * letter or digit, 2 upper-case letter. */
-static const uint8_t cls_char[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
-    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
-    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
-    ['y'] = 1, ['z'] = 1,
-    ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2,
-    ['I'] = 2, ['J'] = 2, ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2,
-    ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2,
-    ['Y'] = 2, ['Z'] = 2,
-};
-
 /* Union of the vocabulary bits of a class/id value's tokens (split on
  * non-alphanumerics and lower->upper case changes, compared lower-cased).
- * One pass: each token is lower-cased into w as it is scanned, and only
- * tokens of a length the vocabulary has (3..13) are looked up. */
+ * Only tokens whose length, first and last letters some word has
+ * (wn_class_first, wn_class_last) are hashed and looked up. */
 static unsigned
 class_bits(const char *s, size_t n)
 {
@@ -344,30 +266,39 @@ class_bits(const char *s, size_t n)
     unsigned bits = 0;
     size_t i = 0;
     while (i < n) {
-        while (i < n && cls_char[u[i]] == 0)
+        while (i < n && wn_class_step[0][u[i]] == 2)
             i++;
+        if (i == n)
+            break;
         size_t b = i;
-        char w[16];
-        size_t wl = 0;
-        uint8_t prev = 0;
+        unsigned st = wn_class_step[0][u[i++]];
         while (i < n) {
-            uint8_t k = cls_char[u[i]];
-            if (k == 0 || (k == 2 && prev == 1 && i > b && u[i - 1] >= 'a'))
+            unsigned next = wn_class_step[st][u[i]];
+            if (next == 2)
                 break;
-            if (wl < sizeof w)
-                w[wl] = (char)(k == 2 ? u[i] + 32 : u[i]);
-            wl++;
-            prev = k;
+            st = next;
             i++;
         }
-        if (wl >= 3 && wl <= 13)
-            bits |= class_word_bits(w, wl);
+        size_t wl = i - b;
+        if (wl < WN_CLASS_WORDS_MIN_LEN || wl > WN_CLASS_WORDS_MAX_LEN)
+            continue;
+        /* letters | 0x20 are lower-case; digits fall outside 0..25 */
+        unsigned first = (unsigned)(u[b] | 0x20) - 'a', last = (unsigned)(u[i - 1] | 0x20) - 'a';
+        if (first >= 26 || last >= 26 ||
+            !((wn_class_first[wl] >> first) & (wn_class_last[wl] >> last) & 1))
+            continue;
+        uint32_t h = WN_CW_SEED;
+        for (size_t k = b; k < i; k++)
+            h = WN_CW_STEP(h, u[k] | 0x20);
+        bits |= class_word_bits(u + b, wl, h);
     }
     return bits;
 }
 
+/* One scan of an element's attributes: the class/id vocabulary bits, and
+ * the itemtype value (NULL if none). */
 static unsigned
-node_class_bits(const wn_node *n)
+node_attr_scan(const wn_node *n, const char **itemtype, size_t *itemtype_len)
 {
     unsigned bits = 0;
     for (uint32_t i = 0; i < n->n_attrs; i++) {
@@ -375,91 +306,112 @@ node_class_bits(const wn_node *n)
         if ((a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
             (a->name_len == 2 && memcmp(a->name, "id", 2) == 0))
             bits |= class_bits(a->value, a->value_len);
+        else if (a->name_len == 8 && !*itemtype && a->ns == WN_ATTR_NS_NONE &&
+                 memcmp(a->name, "itemtype", 8) == 0) {
+            *itemtype = a->value ? a->value : "";
+            *itemtype_len = a->value_len;
+        }
     }
     return bits;
 }
 
-/* Short phrases, matched in a lower-cased copy of short text nodes. */
-typedef struct phrase {
-    const char *s;
-    uint8_t len;
-} phrase;
-
-#define PHRASE(x) {x, sizeof(x) - 1}
-
-static bool
-has_phrase(const char *low, size_t n, const phrase *p)
+/* Which phrase sets (WN_PHRASE_*, of `want`) occur in the lower-cased short
+ * text low[0..n): one pass over the text, trying at each byte only the
+ * phrases that start with it (wn_phrase_start), and only where the next
+ * byte can follow (wn_phrase_pair). */
+static unsigned
+phrase_sets(const char *low, size_t n, unsigned want)
 {
-    const char *end = low + n - p->len + 1;
-    for (const char *s = low; s < end; s++) {
-        s = memchr(s, p->s[0], (size_t)(end - s));
-        if (!s)
-            return false;
-        if (memcmp(s, p->s, p->len) == 0)
-            return true;
+    size_t min = (want & WN_PHRASE_REPLY)  ? WN_PHRASE_REPLY_MIN_LEN
+                 : (want & WN_PHRASE_CART) ? WN_PHRASE_CART_MIN_LEN
+                                           : WN_PHRASE_SERVICE_MIN_LEN;
+    if (n < min)
+        return 0;
+    unsigned got = 0;
+    for (size_t i = 0; i + min <= n; i++) {
+        unsigned c = (unsigned char)low[i];
+        if (!((wn_phrase_pair[c] >> ((unsigned char)low[i + 1] & 63)) & 1))
+            continue;
+        for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
+            const wn_cw_entry *p = &wn_phrases[k];
+            if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
+                memcmp(low + i, p->word, p->len) != 0)
+                continue;
+            got |= p->bits;
+            if (got == want)
+                return got;
+        }
     }
-    return false;
+    return got;
 }
 
-static bool
-any_phrase(const char *low, size_t n, const phrase *list, size_t count)
+/* Length of the leading run of ' ', '\n' and '\t' in s[0..n), eight bytes
+ * at a time. */
+static size_t
+skip_blank(const char *s, size_t n)
 {
-    for (size_t k = 0; k < count; k++)
-        if (list[k].len <= n && has_phrase(low, n, &list[k]))
-            return true;
-    return false;
+    size_t b = 0;
+    while (n - b >= 8) {
+        uint64_t other = ~wn_sw_blank(wn_sw_load(s + b)) & WN_SW_HIGH;
+        if (other)
+            return b + wn_sw_first(other);
+        b += 8;
+    }
+    while (b < n && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
+        b++;
+    return b;
 }
 
-static bool
-utf8_at(const char *s, size_t n, size_t i, const char *seq)
-{
-    size_t m = strlen(seq);
-    return i + m <= n && memcmp(s + i, seq, m) == 0;
-}
-
-/* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €"),
- * or a currency code before/after a number. */
+/* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
+ * The signs start with '$', 0xE2 or 0xC2: eight-byte blocks without those
+ * bytes are skipped whole. */
 static bool
 has_price(const char *s, size_t n)
 {
     static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
                                         "\xE2\x82\xB9", "\xE2\x82\xBD", NULL};
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c != '$' && c != 0xE2 && c != 0xC2)
-            continue;
-        for (int k = 0; signs[k]; k++) {
-            size_t m = strlen(signs[k]);
-            if (!utf8_at(s, n, i, signs[k]))
+    static const uint8_t sign_len[] = {1, 3, 2, 2, 3, 3};
+    size_t i = 0;
+    while (i < n) {
+        if (n - i >= 8) {
+            uint64_t x = wn_sw_load(s + i);
+            if (!wn_sw_zero(x ^ (WN_SW_ONES * '$')) &&
+                (!(x & WN_SW_HIGH) ||
+                 !(wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xC2))))) {
+                i += 8;
                 continue;
-            size_t after = i + m;
-            while (after < n && s[after] == ' ')
-                after++;
-            if (after < n && s[after] >= '0' && s[after] <= '9')
-                return true;
-            size_t before = i;
-            while (before > 0 && s[before - 1] == ' ')
-                before--;
-            if (before > 0 && s[before - 1] >= '0' && s[before - 1] <= '9')
-                return true;
+            }
         }
+        unsigned char c = (unsigned char)s[i];
+        if (c == '$' || c == 0xE2 || c == 0xC2) {
+            for (int k = 0; signs[k]; k++) {
+                size_t m = sign_len[k];
+                if (i + m > n || memcmp(s + i, signs[k], m) != 0)
+                    continue;
+                size_t after = i + m;
+                while (after < n && s[after] == ' ')
+                    after++;
+                if (after < n && s[after] >= '0' && s[after] <= '9')
+                    return true;
+                size_t before = i;
+                while (before > 0 && s[before - 1] == ' ')
+                    before--;
+                if (before > 0 && s[before - 1] >= '0' && s[before - 1] <= '9')
+                    return true;
+            }
+        }
+        i++;
     }
     return false;
 }
 
 /* "July 26, 2023", "26 Jul 2023", "2023-07-26", "26/07/2023" (`low` is
- * lower-cased). */
+ * lower-cased, n <= 60, with `digits` ASCII digits). */
 static bool
-is_date_text(const char *low, size_t n)
+is_date_text(const char *low, size_t n, int digits)
 {
     static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-    if (n > 60 || n < 6)
-        return false;
-    int digits = 0;
-    for (size_t i = 0; i < n; i++)
-        if (low[i] >= '0' && low[i] <= '9')
-            digits++;
-    if (digits < 1)
+    if (n < 6 || digits < 1)
         return false;
     for (size_t i = 0; i + 3 <= n; i++) {
         if (low[i] < 'a' || low[i] > 'y' || (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z'))
@@ -480,6 +432,7 @@ is_date_text(const char *low, size_t n)
 typedef struct frame {
     size_t text;
     size_t link;
+    size_t link_children; /* element children with a link inside */
 } frame;
 
 typedef struct walk_state {
@@ -489,30 +442,50 @@ typedef struct walk_state {
 } walk_state;
 
 static bool
-push(walk_state *ws)
+grow(walk_state *ws)
 {
-    if (ws->depth == ws->cap) {
-        size_t cap = ws->cap ? ws->cap * 2 : 64;
-        frame *s = realloc(ws->stack, cap * sizeof *s);
-        if (!s)
-            return false;
-        ws->stack = s;
-        ws->cap = cap;
-    }
-    ws->stack[ws->depth].text = 0;
-    ws->stack[ws->depth].link = 0;
-    ws->depth++;
+    size_t cap = ws->cap ? ws->cap * 2 : 64;
+    frame *s = realloc(ws->stack, cap * sizeof *s);
+    if (!s)
+        return false;
+    ws->stack = s;
+    ws->cap = cap;
     return true;
 }
 
-/* Whether an element child has a link (children are left before parents). */
-static bool
-link_child(const wn_node *n, const uint8_t *has_link, uint32_t node_count)
+static inline bool
+push(walk_state *ws)
 {
-    for (const wn_node *c = n->first_child; c; c = c->next)
-        if (c->type == WN_NODE_ELEMENT && c->index < node_count && has_link[c->index])
-            return true;
-    return false;
+    if (ws->depth == ws->cap && !grow(ws))
+        return false;
+    frame *f = &ws->stack[ws->depth++];
+    f->text = 0;
+    f->link = 0;
+    f->link_children = 0;
+    return true;
+}
+
+/* The next step of a depth-first walk from `root` (the order of wn_walk_next):
+ * elements and the document are entered, then left; other nodes are only
+ * entered. Clearing *enter before the step skips the children of an
+ * element without leaving it. */
+static inline wn_node *
+walk_step(wn_node *cur, bool *enter, const wn_node *root)
+{
+    if (*enter && (cur->type == WN_NODE_ELEMENT || cur->type == WN_NODE_DOCUMENT)) {
+        if (cur->first_child)
+            return cur->first_child;
+        *enter = false;
+        return cur;
+    }
+    if (cur == root)
+        return NULL;
+    if (cur->next) {
+        *enter = true;
+        return cur->next;
+    }
+    *enter = false;
+    return cur->parent;
 }
 
 static uint32_t
@@ -600,24 +573,6 @@ page_url(const wn_dom *dom, size_t *len)
 void
 wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feats[WN_FEAT__COUNT])
 {
-    static const phrase cart_phrases[] = {
-        PHRASE("add to cart"),       PHRASE("add to bag"),        PHRASE("add to basket"),
-        PHRASE("add to trolley"),    PHRASE("buy now"),           PHRASE("in den warenkorb"),
-        PHRASE("ajouter au panier"), PHRASE("a\xC3\xB1" "adir al carrito"),
-        PHRASE("aggiungi al carrello"), PHRASE("in winkelwagen"), PHRASE("add to wishlist"),
-        PHRASE("in stock"),          PHRASE("out of stock")};
-    static const phrase reply_phrases[] = {
-        PHRASE("reply"),  PHRASE("replies"),      PHRASE("quote"),       PHRASE("joined"),
-        PHRASE("posts:"), PHRASE("member since"), PHRASE("report post"), PHRASE("like"),
-        PHRASE("permalink"), PHRASE("upvote")};
-    static const phrase service_phrases[] = {
-        PHRASE("contact us"),   PHRASE("get started"),  PHRASE("request a demo"),
-        PHRASE("book a demo"),  PHRASE("free trial"),   PHRASE("get a quote"),
-        PHRASE("schedule a"),   PHRASE("talk to sales"), PHRASE("our services"),
-        PHRASE("learn more"),   PHRASE("start now"),    PHRASE("sign up free"),
-        PHRASE("try it free"),  PHRASE("apply now"),    PHRASE("request info")};
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
     memset(feats, 0, sizeof(double) * WN_FEAT__COUNT);
     if (!url && doc && doc->dom)
         url = page_url(doc->dom, &url_len);
@@ -632,16 +587,12 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     uint8_t *has_link = calloc(node_count ? node_count : 1, 1);
     size_t p_text = 0, total_text = 0, link_text = 0;
     int in_link = 0, in_button = 0;
-    wn_walk w;
-    wn_node *n;
-    bool enter;
-    wn_walk_init(&w, doc->dom->root);
-    while (ws.ok && wn_walk_next(&w, &n, &enter)) {
+    const wn_node *root = doc->dom->root;
+    bool enter = true;
+    for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
         if (n->type == WN_NODE_TEXT) {
             const char *s = n->data;
-            size_t len = n->len, b = 0;
-            while (b < len && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
-                b++;
+            size_t len = n->len, b = skip_blank(s, len);
             if (b == len)
                 continue;
             while (len > b && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
@@ -658,18 +609,34 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 feats[WN_FEAT_price]++;
             if (tl <= 60) {
                 char low[64];
-                for (size_t k = 0; k < tl; k++)
-                    low[k] = (char)lower((unsigned char)s[k]);
+                int digits = 0;
+                size_t k = 0;
+                for (; tl - k >= 8; k += 8) {
+                    uint64_t x = wn_sw_load(s + k);
+                    x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
+                    memcpy(low + k, &x, 8);
+                    digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
+                }
+                for (; k < tl; k++) {
+                    unsigned char c = (unsigned char)s[k];
+                    low[k] = (char)lower(c);
+                    digits += c >= '0' && c <= '9';
+                }
                 if (tl <= 40) {
-                    if (any_phrase(low, tl, cart_phrases, COUNT(cart_phrases)))
+                    unsigned want = WN_PHRASE_CART;
+                    if (tl <= 20)
+                        want |= WN_PHRASE_REPLY;
+                    if (in_link || in_button)
+                        want |= WN_PHRASE_SERVICE;
+                    unsigned got = phrase_sets(low, tl, want);
+                    if (got & WN_PHRASE_CART)
                         feats[WN_FEAT_cart]++;
-                    if (tl <= 20 && any_phrase(low, tl, reply_phrases, COUNT(reply_phrases)))
+                    if (got & WN_PHRASE_REPLY)
                         feats[WN_FEAT_reply_words]++;
-                    if ((in_link || in_button) &&
-                        any_phrase(low, tl, service_phrases, COUNT(service_phrases)))
+                    if (got & WN_PHRASE_SERVICE)
                         feats[WN_FEAT_service_words]++;
                 }
-                if (is_date_text(low, tl))
+                if (is_date_text(low, tl, digits))
                     feats[WN_FEAT_date_text]++;
             }
             continue;
@@ -685,7 +652,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                     for (wn_node *c = n->first_child; c; c = c->next)
                         if (c->type == WN_NODE_TEXT)
                             jsonld_types(feats, c->data, c->len);
-                wn_walk_skip_children(&w);
+                enter = false; /* skip the children */
                 continue;
             }
             case WN_TAG_STYLE:
@@ -693,7 +660,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             case WN_TAG_NOSCRIPT:
             case WN_TAG_SVG:
             case WN_TAG_MATH:
-                wn_walk_skip_children(&w);
+                enter = false; /* skip the children */
                 continue;
             case WN_TAG_META: {
                 size_t pl, cl;
@@ -756,18 +723,16 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             default:
                 break;
             }
-            {
-                size_t il;
-                const char *itemtype = wn_node_attr(n, "itemtype", &il);
+            if (n->n_attrs) {
+                const char *itemtype = NULL;
+                size_t il = 0;
+                unsigned bits = node_attr_scan(n, &itemtype, &il);
                 if (itemtype) {
                     size_t k = il;
                     while (k > 0 && itemtype[k - 1] != '/')
                         k--;
                     schema_type(feats, itemtype + k, il - k);
                 }
-            }
-            if (n->n_attrs) {
-                unsigned bits = node_class_bits(n);
                 if (bits & CLS_POST)
                     feats[WN_FEAT_post_like]++;
                 if (bits & CLS_USER)
@@ -787,9 +752,13 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 ws.stack[ws.depth - 1].text += f.text;
                 ws.stack[ws.depth - 1].link += f.link;
             }
-            if (has_link && n->index < node_count)
-                has_link[n->index] = n->tag == WN_TAG_A || f.link > 0 || link_child(n, has_link, node_count);
-            if (has_link && n->first_child && n->first_child != n->last_child) {
+            if (has_link && n->index < node_count &&
+                (n->tag == WN_TAG_A || f.link > 0 || f.link_children > 0)) {
+                has_link[n->index] = 1;
+                ws.stack[ws.depth - 1].link_children++;
+            }
+            /* the largest group cannot be larger than the children with a link */
+            if (has_link && f.link_children >= 3 && (double)f.link_children > feats[WN_FEAT_card_group]) {
                 int rep = repeated_children(n, has_link, node_count);
                 if (rep > feats[WN_FEAT_card_group])
                     feats[WN_FEAT_card_group] = rep;

@@ -246,16 +246,25 @@ static void
 mark_negative(wn_score_ctx *cx, wn_node *root)
 {
     bool forum = cx->page_type == WN_PAGE_FORUM;
-    wn_stats st = {0};
     wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
-    if (cache && cache->drop_stats.s) {
-        st = cache->drop_stats; /* nothing has been dropped since wn_clean */
-        cache->drop_stats.s = NULL;
-    } else if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0)) {
-        return;
+    /* the page's totals under the flags wn_clean left (else computed) and,
+     * for the few elements whose size decides, their statistics */
+    wn_sizes z;
+    double page_good;
+    if (cache && cache->drop_totals) {
+        wn_sizes_init(&z, cx->doc, cache->scratch, WN_NF_DROP);
+        cache->scratch.s = NULL;
+        cache->drop_totals = false;
+        page_good = (double)(cache->drop_text - cache->drop_link);
+    } else {
+        wn_stats st = {0};
+        if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
+            return;
+        wn_sizes_init(&z, cx->doc, st, WN_NF_DROP);
+        z.whole = true;
+        const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
+        page_good = (double)(all->text - all->link);
     }
-    const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
-    double page_good = (double)(all->text - all->link);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -272,17 +281,27 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
             continue;
-        const wn_stat *s = wn_stats_of(&st, n);
-        bool big = s->paras >= 3 && s->text >= 1500;
-        /* a block with most of the page's prose is no footer or header */
-        if ((double)(s->text - s->link) >= 0.4 * page_good)
-            big = true;
-        if (((bits & WN_TOK_COMMENTS) && !forum) ||
-            ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !(bits & WN_TOK_COMMENTS) && !big)) {
+        bool boiler;
+        if (bits & WN_TOK_COMMENTS) {
+            boiler = !forum;
+        } else if (bits & (WN_TOK_NEG | WN_TOK_DROP)) {
+            const wn_stat *s = wn_sizes_of(&z, cx->doc, n);
+            if (!s)
+                return;
+            bool big = s->paras >= 3 && s->text >= 1500;
+            /* a block with most of the page's prose is no footer or header */
+            if ((double)(s->text - s->link) >= 0.4 * page_good)
+                big = true;
+            boiler = !big;
+        } else {
+            continue;
+        }
+        if (boiler) {
             n->flags |= WN_NF_BOILER;
             wn_walk_skip_children(&w);
         }
     }
+    cx->stats = z.st; /* the array is reused by the next statistics */
 }
 
 wn_status

@@ -39,6 +39,34 @@ bool wn_tag_is_block(const wn_node *n);
  * `unless_flags`. false on OOM. */
 bool wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless_flags);
 
+/* The figures of one element alone, as wn_stats_compute(st, doc,
+ * skip_flags, 0) would give them (but its depth, 0 here), for an element
+ * none of whose ancestors carries skip_flags: only its subtree is walked,
+ * and only the entries of the nodes walked are written (read the element's
+ * alone). Returns the steps taken, 0 on OOM (st's array is reused when
+ * large enough). */
+size_t wn_stats_subtree(wn_stats *st, wn_doc *doc, wn_node *node, uint32_t skip_flags);
+
+/* Statistics asked for element by element during a walk that adds
+ * skip_flags in document order (an element's subtree holds none of the
+ * flags added before it is reached): each element's from its subtree
+ * alone, until those walks have cost as much as one walk of the page; then
+ * the whole page's, once, which hold the same figures for every element
+ * the walk reaches later. */
+typedef struct wn_sizes {
+    wn_stats st;     /* the array (reused, given to the next user) */
+    bool whole;      /* st holds the whole page's statistics */
+    uint32_t skip;
+    size_t budget;   /* subtree steps left */
+} wn_sizes;
+
+/* Start with the array of st (may be empty). */
+void wn_sizes_init(wn_sizes *z, wn_doc *doc, wn_stats st, uint32_t skip_flags);
+
+/* The statistics of `node` (none of whose ancestors carries the skip
+ * flags); NULL on OOM. Valid until the next call. */
+const wn_stat *wn_sizes_of(wn_sizes *z, wn_doc *doc, wn_node *node);
+
 /* Non-whitespace bytes and clause punctuation of one text node (through the
  * doc's cache). */
 void wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas);

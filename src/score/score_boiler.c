@@ -13,6 +13,7 @@
 
 #include "clean/clean.h"
 #include "score/score.h"
+#include "util/swar.h"
 
 #define MAX_SEEN 256
 #define HEADLINE_PATH 0x48454144
@@ -25,6 +26,27 @@ is_heading(const wn_node *n)
     return n->tag == WN_TAG_H1 || n->tag == WN_TAG_H2 || n->tag == WN_TAG_H3 ||
            n->tag == WN_TAG_H4 || n->tag == WN_TAG_H5 || n->tag == WN_TAG_H6;
 }
+
+/* Word characters of text_hash: lower-case ASCII letters (upper-case ones
+ * lower-cased), digits and every non-ASCII byte; 0 for the others. */
+static const uint8_t word_char[256] = {
+#define R4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define R16(c) R4(c), R4((c) + 4), R4((c) + 8), R4((c) + 12)
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    [0x80] = R16(0x80), R16(0x90), R16(0xA0), R16(0xB0), R16(0xC0), R16(0xD0), R16(0xE0),
+    R16(0xF0),
+#undef R16
+#undef R4
+};
 
 /* Hash of the words of a subtree's visible text: lower-case ASCII letters
  * and digits and all non-ASCII bytes, so whitespace and punctuation differ
@@ -47,11 +69,10 @@ text_hash(wn_node *root, size_t *n_chars)
         }
         if (n->type != WN_NODE_TEXT)
             continue;
+        const unsigned char *d = (const unsigned char *)n->data;
         for (size_t i = 0; i < n->len; i++) {
-            unsigned char c = (unsigned char)n->data[i];
-            if (c >= 'A' && c <= 'Z')
-                c = (unsigned char)(c + 32);
-            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            unsigned c = word_char[d[i]];
+            if (c) {
                 h = (h ^ c) * 1099511628211ull;
                 k++;
             }
@@ -59,6 +80,25 @@ text_hash(wn_node *root, size_t *n_chars)
     }
     *n_chars = k;
     return k ? h : 0;
+}
+
+/* text_hash of the node hashed last (a leaf block is hashed when entered
+ * and again when left; its text does not change in between). */
+typedef struct hash_memo {
+    const wn_node *node;
+    uint64_t hash;
+    size_t chars;
+} hash_memo;
+
+static uint64_t
+text_hash_memo(hash_memo *m, wn_node *n, size_t *n_chars)
+{
+    if (m->node != n) {
+        m->hash = text_hash(n, &m->chars);
+        m->node = n;
+    }
+    *n_chars = m->chars;
+    return m->hash;
 }
 
 /* Normalised comparison of a heading's text with the metadata title:
@@ -75,15 +115,25 @@ matches_title(wn_node *h, const wn_metadata *meta)
         return false;
     uint64_t th = 1469598103934665603ull;
     for (size_t i = 0; i < meta->title.len && tn < hn; i++) {
-        unsigned char c = (unsigned char)meta->title.ptr[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (unsigned char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
+        if (c) {
             th = (th ^ c) * 1099511628211ull;
             tn++;
         }
     }
     return tn == hn && th == hh;
+}
+
+/* Bytes of s[0..n) other than ' ', '\n' and '\t'. */
+static uint32_t
+nonblank(const char *s, size_t n)
+{
+    size_t c = 0, i = 0;
+    for (; n - i >= 8; i += 8)
+        c += 8 - wn_sw_count(wn_sw_blank(wn_sw_load(s + i)));
+    for (; i < n; i++)
+        c += s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
+    return (uint32_t)c;
 }
 
 /* The headline: an h1/h2 matching the metadata title, else the first h1
@@ -102,9 +152,9 @@ find_headline(wn_score_ctx *cx, wn_content *c)
         wn_walk_init(&w, c->roots[i]);
         while (wn_walk_next(&w, &n, &e)) {
             if (n->type == WN_NODE_TEXT) {
-                for (size_t k = 0; k < n->len; k++)
-                    if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t')
-                        text_seen++;
+                if (first_h1)
+                    continue; /* only the text before the first h1 counts */
+                text_seen += nonblank(n->data, n->len);
                 continue;
             }
             if (!e || n->type != WN_NODE_ELEMENT)
@@ -222,6 +272,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
+    hash_memo memo = {NULL, 0, 0};
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
@@ -245,7 +296,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                              xs->text < 600;
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
                     size_t k;
-                    uint64_t h = text_hash(n, &k);
+                    uint64_t h = text_hash_memo(&memo, n, &k);
                     if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
                         seen[n_seen++] = h;
                 }
@@ -322,9 +373,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if ((caption || leaf) && s->text < 600) {
+            if ((caption || leaf) && s->text < 600 && n_seen > 0) { /* (nothing seen: no copy) */
                 size_t k;
-                uint64_t h = text_hash(n, &k);
+                uint64_t h = text_hash_memo(&memo, n, &k);
                 if (h && k >= 8) {
                     bool dup = false;
                     for (size_t j = 0; j < n_seen; j++)

@@ -1,0 +1,168 @@
+/* test_classify.c - the page-type features (src/score/classify.c) on small
+ * hand-written pages: class/id words, phrases, prices, dates, URL words,
+ * schema.org types, card groups. */
+#include <string.h>
+
+#include "harness.h"
+#include "score/classify.h"
+#include "util/swar.h"
+#include "winnow.h"
+
+static void
+features(const char *html, const char *url, double f[WN_FEAT__COUNT])
+{
+    wn_doc *doc = NULL;
+    wn_error err;
+    memset(f, 0, sizeof(double) * WN_FEAT__COUNT);
+    if (wn_doc_parse(html, strlen(html), NULL, &doc, &err) != WN_OK) {
+        CHECK(!"parse failed");
+        return;
+    }
+    wn_page_features(doc, url, url ? strlen(url) : 0, f);
+    wn_doc_free(doc);
+}
+
+TEST(class_words)
+{
+    double f[WN_FEAT__COUNT];
+    /* split on separators and lower->upper changes, compared lower-cased */
+    features("<div class='commentList'>a</div><div id='USER-box'>b</div>"
+             "<div class='x docs'>c</div><div class='Posts'>d</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_post_like], 2);
+    CHECK_EQ_INT(f[WN_FEAT_user_like], 1);
+    CHECK_EQ_INT(f[WN_FEAT_doc_words], 1);
+    /* no split inside an upper-case run or after a digit; longer words do not match */
+    features("<div class='POSTER2'>a</div><div class='x2Post'>b</div><div class='postal'>c</div>"
+             "<div class='commenter userx'>d</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_user_like], 0);
+    CHECK_EQ_INT(f[WN_FEAT_post_like], 0);
+}
+
+TEST(phrases)
+{
+    double f[WN_FEAT__COUNT];
+    features("<p>Add to Cart</p><span>OUT OF STOCK</span><p>3 Replies</p>"
+             "<a href=/x>Contact us today</a><p>Contact us</p><button>Get a Quote</button>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_cart], 2);
+    /* "replies", and "quote" inside "get a quote" */
+    CHECK_EQ_INT(f[WN_FEAT_reply_words], 2);
+    /* service phrases count only in links and buttons */
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 2);
+    /* long text is not tested for phrases */
+    features("<p>This sentence is long enough that nobody would add to cart it here.</p>", NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_cart], 0);
+    features("<p>a\xC3\xB1" "adir al carrito</p><p>unlike</p>", NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_cart], 1);
+    CHECK_EQ_INT(f[WN_FEAT_reply_words], 1);
+}
+
+TEST(prices)
+{
+    double f[WN_FEAT__COUNT];
+    features("<p>$19.99</p><p>19,99 \xE2\x82\xAC</p><p>\xC2\xA3 5</p><p>only $ signs $</p>"
+             "<p>a long text without any sign at all, just words and 1234 numbers</p>"
+             "<p>a long text with the sign far in: the total comes to $ 1200</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_price], 4);
+}
+
+TEST(dates_and_blanks)
+{
+    double f[WN_FEAT__COUNT];
+    features("<div>\n\t        \n        <span>July 26, 2023</span>\n          </div>"
+             "<p>2023-07-26</p><p>Jump</p><p>12 items</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_date_text], 2);
+    CHECK(f[WN_FEAT_text_len] == strlen("July 26, 2023") + strlen("2023-07-26") + 4 + 8);
+}
+
+TEST(url_and_schema)
+{
+    double f[WN_FEAT__COUNT];
+    features("<p>x</p>", "https://forum.example.com/2023/my-blog-post.html?id=1", f);
+    CHECK_EQ_INT(f[WN_FEAT_url_forum], 1);
+    CHECK_EQ_INT(f[WN_FEAT_url_article], 1);
+    CHECK_EQ_INT(f[WN_FEAT_url_dated], 1);
+    CHECK_EQ_INT(f[WN_FEAT_url_query], 1);
+    CHECK_EQ_INT(f[WN_FEAT_url_depth], 2);
+    CHECK_EQ_INT(f[WN_FEAT_url_product], 0);
+    features("<script type='application/ld+json'>{\"@type\": [\"Product\", \"http://schema.org/Offer\"]}"
+             "</script><div itemtype='https://schema.org/BlogPosting'>x</div>"
+             "<div itemtype='https://schema.org/article'>y</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_schema_product], 1);
+    CHECK_EQ_INT(f[WN_FEAT_schema_offer], 1);
+    CHECK_EQ_INT(f[WN_FEAT_schema_article], 1);
+    CHECK_EQ_INT(f[WN_FEAT_schema_forum], 0);
+}
+
+TEST(card_groups)
+{
+    double f[WN_FEAT__COUNT];
+    features("<ul><li class=c><a href=1>a</a></li><li class=c><a href=2>b</a></li>"
+             "<li class=c><div><a href=3>c</a></div></li><li class=c>no link</li>"
+             "<li class=d><a href=4>d</a></li></ul>"
+             "<div><p class=x><a href=1>a</a></p><p class=x><a href=2>b</a></p></div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_card_group], 3);
+    CHECK_EQ_INT(f[WN_FEAT_li_link], 4);
+}
+
+/* every byte value at every position, among other bytes of every kind */
+TEST(swar)
+{
+    int bad = 0;
+    for (int pos = 0; pos < 8; pos++)
+        for (int v = 0; v < 256; v++)
+            for (int fill = 0; fill < 256; fill += 5) {
+                char b[8];
+                memset(b, fill, 8);
+                b[pos] = (char)v;
+                uint64_t x = wn_sw_load(b);
+                uint64_t z = wn_sw_zero(x), bl = wn_sw_blank(x);
+                unsigned zeros = 0, blanks = 0;
+                for (int k = 0; k < 8; k++) {
+                    unsigned char c = (unsigned char)b[k];
+                    /* the byte at memory offset k, wherever it sits in x */
+                    unsigned char zk = 0, bk = 0;
+                    memcpy(&zk, (const char *)&z + k, 1);
+                    memcpy(&bk, (const char *)&bl + k, 1);
+                    bool blank = c == ' ' || c == '\n' || c == '\t';
+                    bad += zk != (c == 0 ? 0x80 : 0) || bk != (blank ? 0x80 : 0);
+                    zeros += c == 0;
+                    blanks += blank;
+                }
+                bad += wn_sw_count(z) != zeros || wn_sw_count(bl) != blanks;
+                uint64_t up = wn_sw_range(x, 'A', 'Z'), dg = wn_sw_range(x, '0', '9');
+                uint64_t other = ~bl & WN_SW_HIGH;
+                unsigned first = 8;
+                for (int k = 0; k < 8; k++) {
+                    unsigned char c = (unsigned char)b[k], uk = 0, dk = 0;
+                    memcpy(&uk, (const char *)&up + k, 1);
+                    memcpy(&dk, (const char *)&dg + k, 1);
+                    bad += uk != (c >= 'A' && c <= 'Z' ? 0x80 : 0);
+                    bad += dk != (c >= '0' && c <= '9' ? 0x80 : 0);
+                    if (first == 8 && c != ' ' && c != '\n' && c != '\t')
+                        first = (unsigned)k;
+                }
+                if (other)
+                    bad += wn_sw_first(other) != first;
+            }
+    CHECK_EQ_INT(bad, 0);
+}
+
+int
+main(void)
+{
+    RUN(swar);
+    RUN(class_words);
+    RUN(phrases);
+    RUN(prices);
+    RUN(dates_and_blanks);
+    RUN(url_and_schema);
+    RUN(card_groups);
+    return harness_done();
+}
