@@ -423,6 +423,15 @@ TEST(visible_byline_labels)
         "<body><div><h1>Pond Life Today</h1><p>Frogs sing at night in the pond.</p></div>"
         "<footer class=author_bio_section><p class=author_links>By <a>Ann Lee</a></p></footer>"
         "<footer class=page-footer><span class=author>Footer Person</span></footer></body>",
+        /* a long utility-class list still names the byline */
+        "<body><article><h1>Pond Life Today</h1><a class=\"author-name whitespace-nowrap "
+        "inline-flex items-center text-neutral-content visited:text-neutral-content-weak "
+        "font-bold text-12 hover:underline focus:outline-none focus-visible:ring "
+        "rounded-sm px-xs py-2xs leading-4 max-w-full truncate\">Ann Lee</a>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
+        /* "By continuing, you agree" is no byline; the real one follows */
+        "<body><article><h1>Pond Life Today</h1><p>By continuing, you agree to our terms</p>"
+        "<p>By Ann Lee</p><p>Frogs sing at night in the pond.</p></article></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
@@ -589,12 +598,23 @@ TEST(label_anywhere)
         "<ul><li>Good Directories</li></ul>"
         "<h2>By</h2><div><a rel=tag href=/c/w>Wedding Checklists</a></div>"
         "</article></body>";
+    /* the name in the label's own text, in the article's footer */
+    const char *same_text =
+        "<body><article><h1>Why cheap SEO fails</h1><p>By far the best advice: wait.</p>"
+        "<p>Links matter.</p><footer><p>Written by John Crenshaw</p></footer></article></body>";
     wn_doc *doc = load(good, NULL);
     wn_metadata m = {0};
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Moses Kim");
+    done(doc);
+    doc = load(same_text, NULL);
+    wn_metadata m1 = {0};
+    wn_metadata_extract(doc, &m1);
+    CHECK_EQ_INT(m1.n_authors, 1);
+    if (m1.n_authors == 1)
+        CHECK_EQ_MEM(m1.authors[0].ptr, m1.authors[0].len, "John Crenshaw");
     done(doc);
     doc = load(bad, NULL);
     wn_metadata m2 = {0};

@@ -444,7 +444,7 @@ letter_index(unsigned char b)
 }
 
 /* The AW_* bits of an element (the first attribute of each name counts, as
- * wn_node_attr finds it; values over 200 bytes are not names). The word
+ * wn_node_attr finds it; of a value over 200 bytes the first 200). The word
  * lists are lower case and start with a letter. */
 static unsigned
 attr_word_bits(const attr_words *aw, const wn_node *n)
@@ -461,8 +461,11 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
             continue;
         seen |= abit;
         size_t l = a->value_len;
-        if (!a->value || !l || l > 200)
+        if (!a->value || !l)
             continue;
+        /* long utility-class lists: their first 200 bytes are read */
+        if (l > 200)
+            l = 200;
         /* letter index (case folded) of each byte, >= 26 for others */
         const unsigned char *v = (const unsigned char *)a->value;
         unsigned next = letter_index(v[0]);
@@ -664,6 +667,7 @@ opens_element(const wn_node *n)
 }
 
 static size_t byline_label(const char *s, size_t n, bool *bare);
+static bool gerund_after(const char *s, size_t n);
 static wn_str label_name(wn_meta_cands *c, const wn_node *label);
 
 /* A text that is a byline label alone ("Written by", "By:") anywhere in
@@ -671,7 +675,7 @@ static wn_str label_name(wn_meta_cands *c, const wn_node *label);
 static void
 label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
-    if (n->len > 40 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
+    if (n->len > 80 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
         return;
     size_t i = 0;
     while (i < n->len && (n->data[i] == ' ' || n->data[i] == '\n' || n->data[i] == '\t' ||
@@ -688,9 +692,19 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
     bool bare = false;
-    if (!t.ptr || !byline_label(t.ptr, t.len, &bare) || !bare)
+    size_t ll = t.ptr ? byline_label(t.ptr, t.len, &bare) : 0;
+    if (!ll)
         return;
-    wn_str nt = label_name(c, n);
+    /* with the name in the same text, only a label of several words or
+     * with a colon ("Written by Jane Doe", "Author: Jane Doe"): "By far
+     * the best" opens sentences */
+    bool strong = false;
+    for (size_t k = 0; k + 1 < ll; k++)
+        if (t.ptr[k] == ':' || t.ptr[k] == ' ')
+            strong = true;
+    if (!bare && (!strong || gerund_after(t.ptr + ll, t.len - ll)))
+        return;
+    wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
     if (!nt.ptr || !nt.len)
         return;
     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
@@ -709,7 +723,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
     bool enter;
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &enter)) {
-        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region && !st.in_landmark) {
+        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region) {
             label_author(c, &st, n);
             continue;
         }
@@ -1009,6 +1023,19 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
     return false;
 }
 
+/* "By continuing, you agree...", "By clicking": a lower-case word in
+ * -ing after "By" starts a clause, not a name. */
+static bool
+gerund_after(const char *s, size_t n)
+{
+    if (!n || s[0] < 'a' || s[0] > 'z')
+        return false;
+    size_t w = 0;
+    while (w < n && s[w] >= 'a' && s[w] <= 'z')
+        w++;
+    return w > 4 && memcmp(s + w - 3, "ing", 3) == 0;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
 scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
@@ -1061,6 +1088,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                     }
             }
             if (ll && bare && !opens_element(n))
+                ll = 0;
+            if (ll && !bare && gerund_after(t.ptr + ll, t.len - ll))
                 ll = 0;
             if (ll) {
                 /* "By" alone: the name is the next element's text */
