@@ -972,7 +972,7 @@ squeeze(const char *s, size_t n, char *out, size_t cap)
 
 /* Does the one declared author name the site rather than a writer: the
  * site's name (give or take a trailing "Ltd", ".com"), or a label of the
- * page's host ("Buzzsprout" on www.buzzsprout.com)? */
+ * page's host ("Acmecast" on www.acmecast.com)? */
 static bool
 author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
 {
@@ -990,7 +990,7 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
         if (bl >= 3 && al == bl && memcmp(a, b, al) == 0)
             return true;
     }
-    /* a brand is one word ("Buzzsprout" on www.buzzsprout.com); a person's
+    /* a brand is one word ("Acmecast" on www.acmecast.com); a person's
      * name over the host (andrewliptak.com) is a personal site's writer */
     if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
         return false;
