@@ -15,6 +15,10 @@ build=${1:-build-fuzz}
 [ $# -gt 0 ] && shift
 secs=${FUZZ_SECONDS:-60}
 other=${FUZZ_SECONDS_OTHER:-$((secs * 3 / 4))}
+# libFuzzer reads -max_total_time=0 as "no limit": a short run (FUZZ_SECONDS=1)
+# must still end
+[ "$other" -ge 1 ] || other=1
+[ "$secs" -ge 1 ] || secs=1
 here=$(cd "$(dirname "$0")" && pwd)
 status=0
 # Seeds are derived from the test fixtures (see make_seeds.py), made afresh.
