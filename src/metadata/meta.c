@@ -679,12 +679,16 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         i++;
     if (i >= n->len)
         return;
-    char f = n->data[i];
-    if (f != 'b' && f != 'B' && f != 'w' && f != 'W' && f != 'p' && f != 'P' && f != 'a' &&
-        f != 'A' && f != 'V' && f != 'D' && f != 't' && f != 'T' && f != 's' && f != 'S' &&
-        f != 'r' && f != 'R')
+    /* the first two letters of a label (byline_label), before any copy */
+    if (i + 1 >= n->len)
         return;
-    if (!opens_element(n))
+    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
+                                         "re", "vo", "pa", "do", "di", "av", "af"};
+    char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
+    bool maybe = false;
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
+        maybe = starts[k][0] == f0 && starts[k][1] == f1;
+    if (!maybe || !opens_element(n))
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
     bool bare = false;
