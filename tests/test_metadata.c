@@ -432,6 +432,12 @@ TEST(visible_byline_labels)
         /* "By continuing, you agree" is no byline; the real one follows */
         "<body><article><h1>Pond Life Today</h1><p>By continuing, you agree to our terms</p>"
         "<p>By Ann Lee</p><p>Frogs sing at night in the pond.</p></article></body>",
+        /* a page builder's block ("elementor-widget-container") is no widget
+         * area; a widget is */
+        "<body><div class=\"widget widget_recent\"><span class=author>Widget Person</span></div>"
+        "<article><h1>Pond Life Today</h1><div class=\"builder-widget builder-widget-container\">"
+        "<div class=author-box><h4 class=author-box__name>Ann Lee</h4></div></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"

@@ -430,6 +430,17 @@ attr_words_init(attr_words *aw)
     aw->start[26] = (uint8_t)n;
 }
 
+/* "widget" inside a token ("elementor-widget-container", a page
+ * builder's block around any content, the article's included) is no
+ * widget area; a token that starts with it ("widget", "widget_recent")
+ * is. */
+static bool
+inner_widget(const unsigned char *v, size_t p, const char *w)
+{
+    return w[0] == 'w' && strcmp(w, "widget") == 0 && p > 0 && v[p - 1] != ' ' &&
+           v[p - 1] != '\t' && v[p - 1] != '\n';
+}
+
 /* 'a'..'z' for a letter of either case as 0..25, 26 for any other byte
  * (without a branch). */
 static inline unsigned
@@ -480,7 +491,8 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
                 while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
                                      (unsigned char)w[j])
                     j++;
-                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED && after_modifier(v, p)))
+                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
+                                 (after_modifier(v, p) || inner_widget(v, p, w))))
                     bits |= aw->e[k].bit;
             }
         }
