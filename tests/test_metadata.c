@@ -629,6 +629,26 @@ TEST(label_anywhere)
     done(doc);
 }
 
+TEST(layout_wrapper_byline)
+{
+    /* "content-sidebar-wrap" holds the <main>: a layout wrapper, whose
+     * byline is the page's; the sidebar inside it stays skipped, and the
+     * wrapper's headline microdata stays unread */
+    const char *html =
+        "<head><title>Sourdough Bread - Kiersten Bakes</title></head>"
+        "<body><div class=content-sidebar-wrap><main class=content><div>"
+        "<h1 itemprop=headline>Sourdough Bread</h1><p>Mix flour and water.</p>"
+        "<p class=entry-meta>Posted By: <a rel=author href=/a/k>Kiersten</a></p></div></main>"
+        "<div class=sidebar><span class=author>Sidebar Person</span></div></div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Kiersten");
+    done(doc);
+}
+
 TEST(finish_language)
 {
     const char *html =
@@ -716,6 +736,7 @@ main(void)
     RUN(site_author_gives_way);
     RUN(article_footer_byline);
     RUN(label_anywhere);
+    RUN(layout_wrapper_byline);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -528,6 +528,10 @@ typedef struct walk_state {
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
     const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
     const wn_node *article;     /* the outermost <article> we are in */
+    const wn_node *wrapper;     /* a layout wrapper named like a region */
+    wn_node *root;              /* the document, for page_main */
+    const wn_node *main_node;   /* page_main's answer */
+    bool main_searched;
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
@@ -608,6 +612,37 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* The page's main element: the first <main> or <article> (looked for
+ * once, on the first question). */
+static const wn_node *
+page_main(walk_state *st)
+{
+    if (st->main_searched)
+        return st->main_node;
+    st->main_searched = true;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, st->root);
+    while (wn_walk_next(&w, &m, &e))
+        if (e && (wn_node_is(m, WN_TAG_MAIN) || wn_node_is(m, WN_TAG_ARTICLE))) {
+            st->main_node = m;
+            break;
+        }
+    return st->main_node;
+}
+
+/* Does n hold the page's main element? */
+static bool
+holds_main(walk_state *st, const wn_node *n)
+{
+    const wn_node *m = page_main(st);
+    for (const wn_node *p = m ? m->parent : NULL; p; p = p->parent)
+        if (p == n)
+            return true;
+    return false;
+}
+
 /* Does a region start at n that holds no byline of the page: comments,
  * related lists (by class), navigation, and footers and asides outside an
  * <article> (inside one they belong to it: its writer, its date)? `words`:
@@ -626,6 +661,18 @@ skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
         !(words & AW_BYLINE))
         return true;
     return (words & AW_EXCLUDED) != 0;
+}
+
+/* A class-named region that holds the page's <main> or <article> is a
+ * layout wrapper ("content-sidebar-wrap"), not the sidebar: its bylines
+ * and dates are the page's. (Its headline microdata stays unread, as
+ * before: a theme's heading there is not the title more often than it
+ * is.) */
+static bool
+layout_wrapper(walk_state *st, const wn_node *n, unsigned words)
+{
+    return (words & AW_EXCLUDED) && !st->article && !wn_node_is(n, WN_TAG_NAV) &&
+           !wn_node_is(n, WN_TAG_FOOTER) && !wn_node_is(n, WN_TAG_ASIDE) && holds_main(st, n);
 }
 
 /* Visible byline: class/id/rel/itemprop says author or byline. */
@@ -728,6 +775,7 @@ static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
     walk_state st = {0};
+    st.root = root;
     attr_words aw;
     attr_words_init(&aw);
     wn_walk w;
@@ -746,6 +794,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
                 st.skip_region = NULL;
             if (n == st.noscript)
                 st.noscript = NULL;
+            if (n == st.wrapper)
+                st.wrapper = NULL;
             if (n == st.article)
                 st.article = NULL;
             if (n == st.landmark) {
@@ -865,13 +915,16 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
         if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
-            st.skip_region = n;
+            if (!layout_wrapper(&st, n, words))
+                st.skip_region = n;
+            else if (!st.wrapper)
+                st.wrapper = n;
         }
         if (st.skip_region)
             continue;
         size_t il = 0;
         const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
-        if (ip && il)
+        if (ip && il && !(st.wrapper && wn_meta_ieq(ip, il, "headline")))
             read_microdata(c, n, ip, il);
         if (!st.in_body)
             continue;
