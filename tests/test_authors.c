@@ -57,9 +57,9 @@ TEST(bylines)
     CHECK_EQ_INT(parse("Recipe by Jane Doe"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
     /* forum user names: one word, digits allowed */
-    CHECK_EQ_INT(parse("paulb203"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "paulb203");
-    CHECK_EQ_INT(parse("josh_wilmot90"), 1);
+    CHECK_EQ_INT(parse("sam_k42"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "sam_k42");
+    CHECK_EQ_INT(parse("river_otter7"), 1);
     CHECK_EQ_INT(parse("Craig McCarthy Last updated on 17 December 2025"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Craig McCarthy");
     /* a segment that is only an introducer: the byline follows it */

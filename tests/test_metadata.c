@@ -499,7 +499,7 @@ TEST(forum_first_post)
     const char *html =
         "<body><div class=\"page-main page-main--withSidebar\"><main>"
         "<h1>Which projector to buy?</h1>"
-        "<article class=post><span class=username>paulb203</span><p>Any advice?</p></article>"
+        "<article class=post><span class=username>sam_k42</span><p>Any advice?</p></article>"
         "<article class=post itemscope itemtype=https://schema.org/Comment>"
         "<div itemprop=author itemscope itemtype=https://schema.org/Person>"
         "<span itemprop=name>Replier</span></div><p>Buy the cheap one.</p></article>"
@@ -509,7 +509,7 @@ TEST(forum_first_post)
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
-        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "paulb203");
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "sam_k42");
     done(doc);
 }
 

@@ -221,8 +221,8 @@ is_particle(const char *w, size_t l)
     return word_in(w, l, p, sizeof p / sizeof p[0]);
 }
 
-/* A user name as forums print it ("paulb203", "Need2KnowLion",
- * "josh_wilmot90"): one word that starts with a letter and has at least
+/* A user name as forums print it ("sam_k42", "Need2KnowMore",
+ * "river_otter7"): one word that starts with a letter and has at least
  * two letters, digits and '_' '.' '-' allowed. Digits are refused in
  * any other piece ("5 min read", "July 26, 2023"). */
 static bool

@@ -153,8 +153,12 @@ static const char *const title_names[] = {
 static bool
 name_in(const char *s, size_t n, const char *const *list, size_t count)
 {
+    if (!s || !n)
+        return false;
+    /* the first letter (lists are lower case) before any length */
+    char first = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
     for (size_t k = 0; k < count; k++)
-        if (wn_meta_ieq(s, n, list[k]))
+        if (list[k][0] == first && wn_meta_ieq(s, n, list[k]))
             return true;
     return false;
 }
@@ -1037,7 +1041,7 @@ squeeze(const char *s, size_t n, char *out, size_t cap)
 
 /* Does the one declared author name the site rather than a writer: the
  * site's name (give or take a trailing "Ltd", ".com"), or a label of the
- * page's host ("Buzzsprout" on www.buzzsprout.com)? */
+ * page's host ("Acmecast" on www.acmecast.com)? */
 static bool
 author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
 {
@@ -1055,7 +1059,7 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
         if (bl >= 3 && al == bl && memcmp(a, b, al) == 0)
             return true;
     }
-    /* a brand is one word ("Buzzsprout" on www.buzzsprout.com); a person's
+    /* a brand is one word ("Acmecast" on www.acmecast.com); a person's
      * name over the host (andrewliptak.com) is a personal site's writer */
     if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
         return false;
