@@ -434,7 +434,7 @@ attr_words_init(attr_words *aw)
     aw->start[26] = (uint8_t)n;
 }
 
-/* "widget" inside a token ("elementor-widget-container", a page
+/* "widget" inside a token ("builder-widget-container", a page
  * builder's block around any content, the article's included) is no
  * widget area; a token that starts with it ("widget", "widget_recent")
  * is. */
@@ -1060,7 +1060,7 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
             return true;
     }
     /* a brand is one word ("Acmecast" on www.acmecast.com); a person's
-     * name over the host (andrewliptak.com) is a personal site's writer */
+     * name over the host (janedoe.example) is a personal site's writer */
     if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
         return false;
     /* the host: after "//", up to '/', ':' or the end */
