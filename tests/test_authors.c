@@ -60,21 +60,21 @@ TEST(bylines)
     CHECK_EQ_INT(parse("sam_k42"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "sam_k42");
     CHECK_EQ_INT(parse("river_otter7"), 1);
-    CHECK_EQ_INT(parse("Craig McCarthy Last updated on 17 December 2025"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Craig McCarthy");
+    CHECK_EQ_INT(parse("Colm Farrelly Last updated on 17 December 2025"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Colm Farrelly");
     /* a segment that is only an introducer: the byline follows it */
-    CHECK_EQ_INT(parse("Guide | by | Will Judd"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Will Judd");
-    CHECK_EQ_INT(parse("By | Trevor Jones"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Trevor Jones");
+    CHECK_EQ_INT(parse("Guide | by | Wendell Jory"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Wendell Jory");
+    CHECK_EQ_INT(parse("By | Tobin Marsh"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Tobin Marsh");
     /* a name, then its role in the next segment */
-    CHECK_EQ_INT(parse("Zackery Cuevas | Writer, Hardware"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Zackery Cuevas");
+    CHECK_EQ_INT(parse("Zora Quill | Writer, Hardware"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Zora Quill");
     /* a short parenthesis stays with the name */
-    CHECK_EQ_INT(parse("Paramita (Guha) Ghosh"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Paramita (Guha) Ghosh");
-    CHECK_EQ_INT(parse("Jean-Luc Aufranc (CNXSoft)"), 1);
-    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean-Luc Aufranc (CNXSoft)");
+    CHECK_EQ_INT(parse("Ria (Basu) Sen"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ria (Basu) Sen");
+    CHECK_EQ_INT(parse("Jean-Marc Orly (BoardNotes)"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean-Marc Orly (BoardNotes)");
     CHECK_EQ_INT(parse("Jane Doe (updated 5 May 2021)"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
     CHECK_EQ_INT(parse("Jane Doe via Reuters"), 1);

@@ -432,6 +432,12 @@ TEST(visible_byline_labels)
         /* "By continuing, you agree" is no byline; the real one follows */
         "<body><article><h1>Pond Life Today</h1><p>By continuing, you agree to our terms</p>"
         "<p>By Ann Lee</p><p>Frogs sing at night in the pond.</p></article></body>",
+        /* a page builder's block ("elementor-widget-container") is no widget
+         * area; a widget is */
+        "<body><div class=\"widget widget_recent\"><span class=author>Widget Person</span></div>"
+        "<article><h1>Pond Life Today</h1><div class=\"builder-widget builder-widget-container\">"
+        "<div class=author-box><h4 class=author-box__name>Ann Lee</h4></div></div>"
+        "<p>Frogs sing at night in the pond.</p></article></body>",
         /* the body's class ("single-author") makes no byline of the menu */
         "<body class=\"single single-author\"><ul><li><a>Architecture</a></li></ul>"
         "<article><h1>Pond Life Today</h1><p class=post-author>By <a>Ann Lee</a> - 2019-04-10</p>"
@@ -516,14 +522,14 @@ TEST(noscript_author)
         "<body><div id=app></div><noscript><div itemscope "
         "itemtype=http://schema.org/DiscussionForumPosting><h1>Noscript heading</h1>"
         "<span itemprop=author itemscope itemtype=http://schema.org/Person>"
-        "<a itemprop=url href=/u/bear><span itemprop=name>BearBull</span></a></span>"
+        "<a itemprop=url href=/u/bear><span itemprop=name>OwlFinch</span></a></span>"
         "<p>Post text.</p></div></noscript></body>";
     wn_doc *doc = load(html, NULL);
     wn_metadata m = {0};
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
-        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "BearBull");
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "OwlFinch");
     CHECK(!m.title.ptr || strcmp(m.title.ptr, "Noscript heading") != 0);
     done(doc);
 }
@@ -533,25 +539,25 @@ TEST(site_author_gives_way)
     /* the declared author is the site: the byline near the headline names
      * the writer */
     const char *org =
-        "<head><meta property=og:site_name content=\"Heart Foundation\">"
+        "<head><meta property=og:site_name content=\"Pulse Foundation\">"
         "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Eat well\","
-        "\"author\":{\"@type\":\"Person\",\"name\":\"Heart Foundation\"}}</script></head>"
-        "<body><article><h1>Eat well</h1><p class=byline>By Tracy Parker</p>"
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Pulse Foundation\"}}</script></head>"
+        "<body><article><h1>Eat well</h1><p class=byline>By Tessa Parry</p>"
         "<p>Vegetables are good for you.</p></article></body>";
     /* a one-word brand named like the host */
     const char *brand =
         "<head><meta name=author content=Podsprout></head>"
-        "<body><article><h1>Podcast kit</h1><div><span>Written by</span> <a>Alban Brooke</a></div>"
+        "<body><article><h1>Podcast kit</h1><div><span>Written by</span> <a>Aldo Brisk</a></div>"
         "<p>Buy a microphone.</p></article></body>";
     /* a person's own site: a book's "By" line is not the writer */
     const char *personal =
-        "<head><meta name=author content=\"Andrew Lipton\"></head>"
-        "<body><article><h1>Books for May</h1><p>By Joe Abercrombie</p>"
+        "<head><meta name=author content=\"Arlo Lindqvist\"></head>"
+        "<body><article><h1>Books for May</h1><p>By Jed Amberley</p>"
         "<p>A fine novel.</p></article></body>";
     const char *pages[] = {org, brand, personal};
     const char *urls[] = {"https://www.heart.example/eat", "https://www.podsprout.com/blog/kit",
-                          "https://www.andrewlipton.com/books-may"};
-    const char *want[] = {"Tracy Parker", "Alban Brooke", "Andrew Lipton"};
+                          "https://www.arlolindqvist.com/books-may"};
+    const char *want[] = {"Tessa Parry", "Aldo Brisk", "Arlo Lindqvist"};
     for (size_t k = 0; k < 3; k++) {
         wn_doc *doc = load(pages[k], urls[k]);
         wn_metadata m = {0};
@@ -570,7 +576,7 @@ TEST(article_footer_byline)
     const char *html =
         "<body><aside><span class=author>Sidebar Person</span></aside>"
         "<article><h1>Five good books</h1><p>Read these.</p>"
-        "<aside><address><a rel=author href=/p/ar>Adam Roberts</a></address>"
+        "<aside><address><a rel=author href=/p/ada>Ada Rowntree</a></address>"
         "<time class=date>2 March 2024</time></aside></article>"
         "<footer><span class=author>Footer Person</span></footer></body>";
     wn_doc *doc = load(html, NULL);
@@ -578,7 +584,7 @@ TEST(article_footer_byline)
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
-        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Adam Roberts");
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ada Rowntree");
     CHECK_EQ_STR(STR(m.date_published), "2024-03-02");
     done(doc);
 }
@@ -589,37 +595,57 @@ TEST(label_anywhere)
      * end), names the writer in the next element */
     const char *good =
         "<body><article><h1>Choosing pipe</h1><p>Copper is common.</p><p>PEX is cheap.</p>"
-        "<div class=box><span>Written by</span> <a href=/a/mk>Moses Kim</a></div>"
+        "<div class=box><span>Written by</span> <a href=/a/mk>Milo Kang</a></div>"
         "</article></body>";
     /* a sentence ending in "by:" is no label; "By" before category tags
      * names no one */
     const char *bad =
         "<body><article><h1>Rank higher</h1><p>Earn trust <b>online</b> by:</p>"
         "<ul><li>Good Directories</li></ul>"
-        "<h2>By</h2><div><a rel=tag href=/c/w>Wedding Checklists</a></div>"
+        "<h2>By</h2><div><a rel=tag href=/c/w>Garden Checklists</a></div>"
         "</article></body>";
     /* the name in the label's own text, in the article's footer */
     const char *same_text =
         "<body><article><h1>Why cheap SEO fails</h1><p>By far the best advice: wait.</p>"
-        "<p>Links matter.</p><footer><p>Written by John Crenshaw</p></footer></article></body>";
+        "<p>Links matter.</p><footer><p>Written by Jonah Crane</p></footer></article></body>";
     wn_doc *doc = load(good, NULL);
     wn_metadata m = {0};
     wn_metadata_extract(doc, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
-        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Moses Kim");
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Milo Kang");
     done(doc);
     doc = load(same_text, NULL);
     wn_metadata m1 = {0};
     wn_metadata_extract(doc, &m1);
     CHECK_EQ_INT(m1.n_authors, 1);
     if (m1.n_authors == 1)
-        CHECK_EQ_MEM(m1.authors[0].ptr, m1.authors[0].len, "John Crenshaw");
+        CHECK_EQ_MEM(m1.authors[0].ptr, m1.authors[0].len, "Jonah Crane");
     done(doc);
     doc = load(bad, NULL);
     wn_metadata m2 = {0};
     wn_metadata_extract(doc, &m2);
     CHECK_EQ_INT(m2.n_authors, 0);
+    done(doc);
+}
+
+TEST(layout_wrapper_byline)
+{
+    /* "content-sidebar-wrap" holds the <main>: a layout wrapper, whose
+     * byline is the page's; the sidebar inside it stays skipped, and the
+     * wrapper's headline microdata stays unread */
+    const char *html =
+        "<head><title>Sourdough Bread - Kestrel Bakes</title></head>"
+        "<body><div class=content-sidebar-wrap><main class=content><div>"
+        "<h1 itemprop=headline>Sourdough Bread</h1><p>Mix flour and water.</p>"
+        "<p class=entry-meta>Posted By: <a rel=author href=/a/k>Kestrel</a></p></div></main>"
+        "<div class=sidebar><span class=author>Sidebar Person</span></div></div></body>";
+    wn_doc *doc = load(html, NULL);
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Kestrel");
     done(doc);
 }
 
@@ -710,6 +736,7 @@ main(void)
     RUN(site_author_gives_way);
     RUN(article_footer_byline);
     RUN(label_anywhere);
+    RUN(layout_wrapper_byline);
     RUN(finish_language);
     RUN(hostile);
     return harness_done();

@@ -391,7 +391,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     /* an introducer alone ("By" before the name's own element) */
     if (is_bare_introducer(s, n))
         return;
-    /* "Jane Doe (CNXSoft)", "Paramita (Guha) Ghosh": the name is judged
+    /* "Jane Doe (BoardNotes)", "Ria (Basu) Sen": the name is judged
      * without the parenthesis, which stays when it is short and closed and
      * what follows it is a name's end */
     const char *paren = memchr(s, '(', n);

@@ -434,6 +434,17 @@ attr_words_init(attr_words *aw)
     aw->start[26] = (uint8_t)n;
 }
 
+/* "widget" inside a token ("builder-widget-container", a page
+ * builder's block around any content, the article's included) is no
+ * widget area; a token that starts with it ("widget", "widget_recent")
+ * is. */
+static bool
+inner_widget(const unsigned char *v, size_t p, const char *w)
+{
+    return w[0] == 'w' && strcmp(w, "widget") == 0 && p > 0 && v[p - 1] != ' ' &&
+           v[p - 1] != '\t' && v[p - 1] != '\n';
+}
+
 /* 'a'..'z' for a letter of either case as 0..25, 26 for any other byte
  * (without a branch). */
 static inline unsigned
@@ -484,7 +495,8 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
                 while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
                                      (unsigned char)w[j])
                     j++;
-                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED && after_modifier(v, p)))
+                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
+                                 (after_modifier(v, p) || inner_widget(v, p, w))))
                     bits |= aw->e[k].bit;
             }
         }
@@ -520,6 +532,10 @@ typedef struct walk_state {
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
     const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
     const wn_node *article;     /* the outermost <article> we are in */
+    const wn_node *wrapper;     /* a layout wrapper named like a region */
+    wn_node *root;              /* the document, for page_main */
+    const wn_node *main_node;   /* page_main's answer */
+    bool main_searched;
     bool in_landmark;
     bool in_body;
     bool saw_visible_author;
@@ -600,6 +616,37 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     }
 }
 
+/* The page's main element: the first <main> or <article> (looked for
+ * once, on the first question). */
+static const wn_node *
+page_main(walk_state *st)
+{
+    if (st->main_searched)
+        return st->main_node;
+    st->main_searched = true;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, st->root);
+    while (wn_walk_next(&w, &m, &e))
+        if (e && (wn_node_is(m, WN_TAG_MAIN) || wn_node_is(m, WN_TAG_ARTICLE))) {
+            st->main_node = m;
+            break;
+        }
+    return st->main_node;
+}
+
+/* Does n hold the page's main element? */
+static bool
+holds_main(walk_state *st, const wn_node *n)
+{
+    const wn_node *m = page_main(st);
+    for (const wn_node *p = m ? m->parent : NULL; p; p = p->parent)
+        if (p == n)
+            return true;
+    return false;
+}
+
 /* Does a region start at n that holds no byline of the page: comments,
  * related lists (by class), navigation, and footers and asides outside an
  * <article> (inside one they belong to it: its writer, its date)? `words`:
@@ -618,6 +665,18 @@ skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
         !(words & AW_BYLINE))
         return true;
     return (words & AW_EXCLUDED) != 0;
+}
+
+/* A class-named region that holds the page's <main> or <article> is a
+ * layout wrapper ("content-sidebar-wrap"), not the sidebar: its bylines
+ * and dates are the page's. (Its headline microdata stays unread, as
+ * before: a theme's heading there is not the title more often than it
+ * is.) */
+static bool
+layout_wrapper(walk_state *st, const wn_node *n, unsigned words)
+{
+    return (words & AW_EXCLUDED) && !st->article && !wn_node_is(n, WN_TAG_NAV) &&
+           !wn_node_is(n, WN_TAG_FOOTER) && !wn_node_is(n, WN_TAG_ASIDE) && holds_main(st, n);
 }
 
 /* Visible byline: class/id/rel/itemprop says author or byline. */
@@ -683,12 +742,16 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         i++;
     if (i >= n->len)
         return;
-    char f = n->data[i];
-    if (f != 'b' && f != 'B' && f != 'w' && f != 'W' && f != 'p' && f != 'P' && f != 'a' &&
-        f != 'A' && f != 'V' && f != 'D' && f != 't' && f != 'T' && f != 's' && f != 'S' &&
-        f != 'r' && f != 'R')
+    /* the first two letters of a label (byline_label), before any copy */
+    if (i + 1 >= n->len)
         return;
-    if (!opens_element(n))
+    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
+                                         "re", "vo", "pa", "do", "di", "av", "af"};
+    char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
+    bool maybe = false;
+    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
+        maybe = starts[k][0] == f0 && starts[k][1] == f1;
+    if (!maybe || !opens_element(n))
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
     bool bare = false;
@@ -716,6 +779,7 @@ static void
 walk_document(wn_meta_cands *c, wn_node *root)
 {
     walk_state st = {0};
+    st.root = root;
     attr_words aw;
     attr_words_init(&aw);
     wn_walk w;
@@ -734,6 +798,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
                 st.skip_region = NULL;
             if (n == st.noscript)
                 st.noscript = NULL;
+            if (n == st.wrapper)
+                st.wrapper = NULL;
             if (n == st.article)
                 st.article = NULL;
             if (n == st.landmark) {
@@ -853,13 +919,16 @@ walk_document(wn_meta_cands *c, wn_node *root)
         }
         unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
         if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
-            st.skip_region = n;
+            if (!layout_wrapper(&st, n, words))
+                st.skip_region = n;
+            else if (!st.wrapper)
+                st.wrapper = n;
         }
         if (st.skip_region)
             continue;
         size_t il = 0;
         const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
-        if (ip && il)
+        if (ip && il && !(st.wrapper && wn_meta_ieq(ip, il, "headline")))
             read_microdata(c, n, ip, il);
         if (!st.in_body)
             continue;
@@ -991,7 +1060,7 @@ author_is_site(const wn_meta_cands *c, const char *url, size_t url_len)
             return true;
     }
     /* a brand is one word ("Acmecast" on www.acmecast.com); a person's
-     * name over the host (andrewliptak.com) is a personal site's writer */
+     * name over the host (janedoe.example) is a personal site's writer */
     if (!url || memchr(c->authors[0].ptr, ' ', c->authors[0].len))
         return false;
     /* the host: after "//", up to '/', ':' or the end */
