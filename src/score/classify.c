@@ -335,18 +335,69 @@ class_masks16(__m128i v, uint64_t *lower, uint64_t *upper, uint64_t *digit)
 #endif
 
 /* class_bits_bytes without a branch per byte or per token boundary: for a
- * value of at most 64 bytes, bit masks of its lower-case letters, upper-case
+ * value (in pieces of at most 64 bytes), bit masks of its lower-case letters, upper-case
  * letters and digits (16 bytes per SSE2 step; the last bytes by an
  * overlapping load, or two partial loads when the value is shorter than 16)
  * give where tokens start (an alphanumeric after a byte that is not, or an
  * upper-case letter after a lower-case one) and where they end; the tokens
  * are then taken from the masks one bit at a time. */
+#ifdef CLASS_SSE2
+/* The tokens of s given the masks of its (at most 64) bytes. */
+static inline unsigned
+class_bits_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
+{
+    uint64_t alnum = lower | upper | digit;
+    uint64_t starts = (alnum & ~(alnum << 1)) | (upper & (lower << 1));
+    uint64_t lasts = (alnum & ~(alnum >> 1)) | (lower & (upper >> 1));
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned bits = 0;
+    while (starts) {
+        size_t b = (size_t)__builtin_ctzll(starts);
+        size_t e = b + (size_t)__builtin_ctzll(lasts >> b) + 1;
+        if (class_candidate(u, b, e))
+            bits |= class_token_bits(u, b, e);
+        starts &= starts - 1;
+    }
+    return bits;
+}
+
+static inline void
+class_masks64(const char *s, uint64_t *lower, uint64_t *upper, uint64_t *digit)
+{
+    *lower = *upper = *digit = 0;
+    for (size_t k = 0; k < 64; k += 16) {
+        uint64_t l, u, d;
+        class_masks16(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), &l, &u, &d);
+        *lower |= l << k;
+        *upper |= u << k;
+        *digit |= d << k;
+    }
+}
+#endif
+
 static unsigned
 class_bits(const char *s, size_t n)
 {
 #ifdef CLASS_SSE2
-    if (n > 64 || n == 0)
-        return n ? class_bits_bytes(s, n) : 0;
+    if (n == 0)
+        return 0;
+    unsigned bits = 0;
+    /* longer values in pieces of at most 64 bytes, each ending before the
+     * last byte of the 64 that is not alphanumeric (no token crosses it) */
+    while (n > 64) {
+        uint64_t lower, upper, digit;
+        class_masks64(s, &lower, &upper, &digit);
+        uint64_t sep = ~(lower | upper | digit);
+        if (!sep)
+            return bits | class_bits_bytes(s, n);
+        size_t p = 63 - (size_t)__builtin_clzll(sep);
+        uint64_t keep = (1ull << p) - 1; /* p <= 63 */
+        bits |= class_bits_masks(s, lower & keep, upper & keep, digit & keep);
+        s += p + 1;
+        n -= p + 1;
+    }
+    if (n == 0)
+        return bits;
     uint64_t lower = 0, upper = 0, digit = 0;
     if (n < 16) {
         uint64_t a = n >= 8 ? wn_sw_load(s) : wn_sw_load_partial(s, n);
@@ -371,19 +422,7 @@ class_bits(const char *s, size_t n)
             digit |= (d >> sh) << k;
         }
     }
-    uint64_t alnum = lower | upper | digit;
-    uint64_t starts = (alnum & ~(alnum << 1)) | (upper & (lower << 1));
-    uint64_t lasts = (alnum & ~(alnum >> 1)) | (lower & (upper >> 1));
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned bits = 0;
-    while (starts) {
-        size_t b = (size_t)__builtin_ctzll(starts);
-        size_t e = b + (size_t)__builtin_ctzll(lasts >> b) + 1;
-        if (class_candidate(u, b, e))
-            bits |= class_token_bits(u, b, e);
-        starts &= starts - 1;
-    }
-    return bits;
+    return bits | class_bits_masks(s, lower, upper, digit);
 #else
     return class_bits_bytes(s, n);
 #endif
