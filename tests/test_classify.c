@@ -38,6 +38,17 @@ TEST(class_words)
              NULL, f);
     CHECK_EQ_INT(f[WN_FEAT_user_like], 0);
     CHECK_EQ_INT(f[WN_FEAT_post_like], 0);
+    /* words at every place of short and long values: across the 16-byte
+     * steps of the scan, at the very end, and in values over 64 bytes */
+    features("<div class='comment'>a</div>"                                  /* 7 bytes */
+             "<div class='abcdefghijklm-posts'>b</div>"                     /* ends at 19 */
+             "<div class='abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdef user'>c</div>"
+             "<div class='abcdefghijklmn comment abcdefghijklmnopqrst'>d</div>" /* 15..22 */
+             "<div class='abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefxyz docs'>e</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_post_like], 3);
+    CHECK_EQ_INT(f[WN_FEAT_user_like], 1);
+    CHECK_EQ_INT(f[WN_FEAT_doc_words], 1);
 }
 
 TEST(phrases)

@@ -692,6 +692,30 @@ TEST(finish_language)
     done(doc);
 }
 
+/* words: runs of letters, digits and '_', split by anything else, across
+ * the eight-byte steps of the count and across non-ASCII letters */
+TEST(finish_word_count)
+{
+    wn_doc *doc = load("<body><p>one_two three@four [five]six ^seven 12-34 x "
+                       "abcdefghijklmnopqrstuvwxyz`b{c}d~e\x7f" "f caf\xC3\xA9s b\xC3\xA9" "b\xC3\xA9 "
+                       "z</p></body>",
+                       NULL);
+    wn_node *body = NULL;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, doc->dom->root);
+    while (wn_walk_next(&w, &n, &e))
+        if (e && wn_node_is(n, WN_TAG_BODY))
+            body = n;
+    wn_metadata m = {0};
+    wn_content c = {&body, 1, NULL, WN_PAGE_ARTICLE};
+    CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
+    /* 9 in the first line; the alphabet, b, c, d, e, f; cafés, bébé; z */
+    CHECK_EQ_INT(m.word_count, 9 + 6 + 2 + 1);
+    done(doc);
+}
+
 TEST(hostile)
 {
     /* deep JSON-LD, huge attribute, empty page: no crash, bounded */
@@ -738,6 +762,7 @@ main(void)
     RUN(label_anywhere);
     RUN(layout_wrapper_byline);
     RUN(finish_language);
+    RUN(finish_word_count);
     RUN(hostile);
     return harness_done();
 }

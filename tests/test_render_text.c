@@ -49,6 +49,40 @@ TEST(paragraphs_and_whitespace)
     fx_free(&f);
 }
 
+/* blanks of every kind at every offset of text longer than the eight bytes
+ * the renderer looks at in one step: the same as collapsing by hand */
+TEST(whitespace_at_every_offset)
+{
+    static const char *const seps[] = {" ", "  ", "\t", " \n", "\r", "\f", " \f", "\v"};
+    int bad = 0;
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++)
+        for (size_t pos = 1; pos < 24; pos++) {
+            char text[64], html[128], want[64];
+            const char *word = "abcdefghijklmnopqrstuvwxyz";
+            snprintf(text, sizeof text, "%.*s%sx y%s", (int)pos, word, seps[k], pos % 3 ? " " : "");
+            snprintf(html, sizeof html, "<body><p>%s</p></body>", text);
+            size_t w = 0;
+            bool sp = false;
+            for (const char *c = text; *c; c++) {
+                bool blank = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r' || *c == '\f';
+                if (blank) {
+                    sp = w > 0;
+                    continue;
+                }
+                if (sp)
+                    want[w++] = ' ';
+                sp = false;
+                want[w++] = *c == '\r' ? '\n' : *c;
+            }
+            want[w] = 0;
+            fx f;
+            const char *got = render(&f, html, 0, 0);
+            bad += !got || strcmp(got, want) != 0;
+            fx_free(&f);
+        }
+    CHECK_EQ_INT(bad, 0);
+}
+
 TEST(headings_lists_and_tables)
 {
     fx f;
@@ -116,6 +150,7 @@ int
 main(void)
 {
     RUN(paragraphs_and_whitespace);
+    RUN(whitespace_at_every_offset);
     RUN(headings_lists_and_tables);
     RUN(pre_kept_exactly);
     RUN(line_breaks);

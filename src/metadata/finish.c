@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "metadata.h"
+#include "util/swar.h"
 
 /* 1 for the ASCII bytes that make words: letters, digits, '_'. */
 static const unsigned char ascii_word[128] = {
@@ -56,6 +57,20 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
                      * starts where a word byte follows a non-word byte */
                     size_t j = i;
                     unsigned prev = in_word;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                    /* eight ASCII bytes at a time: word bytes (letters,
+                     * digits, '_') not preceded by one start words */
+                    while (n->len - j >= 8) {
+                        uint64_t x = wn_sw_load(n->data + j);
+                        if (x & WN_SW_HIGH)
+                            break;
+                        uint64_t wb = wn_sw_range(x | (WN_SW_ONES * 0x20), 'a', 'z') |
+                                      wn_sw_range(x, '0', '9') | wn_sw_zero(x ^ (WN_SW_ONES * '_'));
+                        words += wn_sw_count(wb & ~((wb << 8) | ((uint64_t)prev << 7)));
+                        prev = (unsigned)(wb >> 63);
+                        j += 8;
+                    }
+#endif
                     while (j < n->len && d[j] < 0x80) {
                         unsigned wc = ascii_word[d[j]];
                         words += wc & ~prev;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "metadata.h"
+#include "util/swar.h"
 
 size_t
 wn_lang_normalise(const char *s, size_t n, char *out)
@@ -205,16 +206,27 @@ typedef struct sw_slot {
 
 _Static_assert(N_LANGS <= 32, "a language bit per list");
 
+/* Hash of the l bytes at w, eight at a time: the bytes past l in the last
+ * word are masked off, so w needs 8 readable bytes from each multiple of 8
+ * below l (callers pass padded buffers). One multiply per eight bytes; most
+ * words take one round, without a branch per byte. */
 static uint32_t
 sw_hash(const char *w, size_t l)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < l; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ l;
+    for (size_t k = 0; k < l; k += 8) {
+        size_t r = l - k < 8 ? l - k : 8;
+        uint64_t keep = ~0ull >> (8 * (8 - r));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        keep = ~0ull << (8 * (8 - r));
+#endif
+        h = (h ^ (wn_sw_load(w + k) & keep)) * 0xFF51AFD7ED558CCDull;
+    }
+    return (uint32_t)(h ^ (h >> 29));
 }
 
-/* The slot holding w, or the empty slot where it would go. */
+/* The slot holding w (padded as sw_hash wants), or the empty slot where it
+ * would go. */
 static const sw_slot *
 sw_find(const sw_slot *t, const char *w, size_t l)
 {
@@ -242,7 +254,11 @@ sw_build(sw_slot *t)
                 i++;
             if (i == st)
                 continue;
-            sw_slot *e = (sw_slot *)sw_find(t, list + st, i - st); /* t is ours to fill */
+            char pad[48] = {0};
+            if (i - st > sizeof pad - 8)
+                continue; /* no such word: the text's words are shorter */
+            memcpy(pad, list + st, i - st);
+            sw_slot *e = (sw_slot *)sw_find(t, pad, i - st); /* t is ours to fill */
             if (!e->mask) {
                 e->lang = (uint8_t)k;
                 e->off = (uint16_t)st;
@@ -289,7 +305,10 @@ wn_lang_detect(const char *s, size_t n, int *score)
     size_t cyr_ru = 0, cyr_uk = 0, cyr_bg = 0, cyr_sr = 0, ar_fa = 0, ar_ur = 0;
     size_t hits[N_LANGS] = {0};
     size_t words = 0, letters = 0;
-    char w[40];
+    /* the word, lower-cased: at most W_CAP - 2 bytes, then 8 bytes of room
+     * for whole-word stores and sw_hash's loads */
+    enum { W_CAP = 40 };
+    char w[W_CAP + 8] = {0};
     size_t wl = 0;
     sw_slot local[SW_SLOTS];
     const sw_slot *table = NULL;
@@ -303,14 +322,33 @@ wn_lang_detect(const char *s, size_t n, int *score)
             unsigned char lo = (unsigned char)(s[i] | 0x20);
             if (lo >= 'a' && lo <= 'z') {
                 size_t j = i;
-                do {
-                    if (wl + 1 < sizeof w - 1)
+                /* eight bytes at a time: the letters up to the first
+                 * non-letter, stored lower-cased (| 0x20) whole */
+                while (n - j >= 8) {
+                    uint64_t x = wn_sw_load(s + j) | (WN_SW_ONES * 0x20);
+                    uint64_t other = ~wn_sw_range(x, 'a', 'z') & WN_SW_HIGH;
+                    size_t k = other ? wn_sw_first(other) : 8;
+                    if (wl + k <= W_CAP - 2) {
+                        memcpy(w + wl, &x, 8);
+                        wl += k;
+                    } else {
+                        long_word = true;
+                        wl = W_CAP - 2;
+                    }
+                    j += k;
+                    if (k < 8)
+                        goto run_done;
+                }
+                lo = (unsigned char)(j < n ? s[j] | 0x20 : 0);
+                while (lo >= 'a' && lo <= 'z') {
+                    if (wl + 1 < W_CAP - 1)
                         w[wl++] = (char)lo;
                     else
                         long_word = true;
                     j++;
                     lo = (unsigned char)(j < n ? s[j] | 0x20 : 0);
-                } while (lo >= 'a' && lo <= 'z');
+                }
+            run_done:
                 scripts[SC_LATIN] += j - i;
                 letters += j - i;
                 i = j;
@@ -351,7 +389,7 @@ wn_lang_detect(const char *s, size_t n, int *score)
         }
         if (sc == SC_LATIN) {
             size_t l = i - st;
-            if (wl + l < sizeof w - 1) {
+            if (wl + l < W_CAP - 1) {
                 for (size_t k = 0; k < l; k++) {
                     char c = s[st + k];
                     w[wl++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;

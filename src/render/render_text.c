@@ -10,6 +10,7 @@
  */
 #include "pipeline.h"
 #include "score/score.h"
+#include "util/swar.h"
 
 enum { BREAK_NONE = 0, BREAK_SPACE, BREAK_LINE, BREAK_PARA };
 
@@ -50,6 +51,14 @@ is_space(unsigned char c)
     return c <= ' ' && ((SPACE_BITS >> c) & 1);
 }
 
+/* High bits of the bytes of x that are '\n', '\t', '\r' or '\f' (the
+ * blanks of is_space other than ' '): 0x09..0x0D without 0x0B. */
+static inline uint64_t
+space_other(uint64_t x)
+{
+    return wn_sw_range(x, '\t', '\r') & ~wn_sw_zero(x ^ (WN_SW_ONES * 0x0B));
+}
+
 /* Collapsed text: runs of whitespace become one pending space. Words
  * separated by one ' ' are copied as one run (what collapsing would write
  * for them), so most text goes out in one append. */
@@ -65,6 +74,18 @@ put_text(text_out *t, const char *s, size_t n)
             continue;
         }
         size_t j = i;
+        /* eight bytes at a time: the run ends at a blank other than ' ', or
+         * at a ' ' followed by a blank */
+        while (n - j >= 9) {
+            uint64_t x = wn_sw_load(s + j), y = wn_sw_load(s + j + 1);
+            uint64_t stop = space_other(x) | (wn_sw_zero(x ^ (WN_SW_ONES * ' ')) &
+                                              (space_other(y) | wn_sw_zero(y ^ (WN_SW_ONES * ' '))));
+            if (stop) {
+                j += wn_sw_first(stop);
+                goto run_end;
+            }
+            j += 8;
+        }
         for (;;) {
             while (j < n && !is_space((unsigned char)s[j]))
                 j++;
@@ -73,6 +94,7 @@ put_text(text_out *t, const char *s, size_t n)
             else
                 break;
         }
+    run_end:
         flush(t);
         wn_buf_append(t->b, s + i, j - i);
         i = j;

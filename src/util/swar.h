@@ -30,6 +30,29 @@ wn_sw_load(const char *s)
     return x;
 }
 
+/* The r bytes from s (0 < r < 8) as wn_sw_load would give them, with zero
+ * bytes after them, reading only s[0..r). Little-endian: two overlapping
+ * 4-byte loads or three single bytes, one branch; elsewhere a copy. */
+static inline uint64_t
+wn_sw_load_partial(const char *s, size_t r)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (r >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + r - 4, 4);
+        return (uint64_t)lo | ((uint64_t)hi << (8 * (r - 4)));
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint64_t)u[0] | ((uint64_t)u[r >> 1] << (8 * (r >> 1))) |
+           ((uint64_t)u[r - 1] << (8 * (r - 1)));
+#else
+    uint64_t x = 0;
+    memcpy(&x, s, r);
+    return x;
+#endif
+}
+
 /* High bits of the bytes of x that are ' ', '\n' or '\t'. */
 static inline uint64_t
 wn_sw_blank(uint64_t x)
