@@ -386,6 +386,7 @@ enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
  * value tests every list: at each position only the words starting with
  * that letter are compared. Built once per document (a few dozen words). */
 #define AW_MAX_WORDS 64
+#define AW_MEMO 128 /* power of two */
 typedef struct attr_words {
     struct {
         const char *w;
@@ -394,6 +395,11 @@ typedef struct attr_words {
     } e[AW_MAX_WORDS];
     uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
     uint8_t pair[27 * 27]; /* [c * 27 + d]: a word starts with 'a' + c, 'a' + d (26: other) */
+    struct aw_memo {       /* values seen, by a hash of their length and three bytes */
+        const unsigned char *v;
+        uint16_t len;      /* 0: empty slot */
+        uint8_t bits;
+    } memo[AW_MEMO];
 } attr_words;
 _Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
                        sizeof byline_words / sizeof byline_words[0] +
@@ -416,6 +422,7 @@ attr_words_init(attr_words *aw)
     size_t n = 0;
     memset(aw->start, 0, sizeof aw->start);
     memset(aw->pair, 0, sizeof aw->pair);
+    memset(aw->memo, 0, sizeof aw->memo);
     for (int c = 0; c < 26; c++) {
         aw->start[c] = (uint8_t)n;
         for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -454,11 +461,41 @@ letter_index(unsigned char b)
     return x < 26 ? x : 26;
 }
 
+/* The AW_* bits of one value (v[0..l)). */
+static unsigned
+value_word_bits(const attr_words *aw, const unsigned char *v, size_t l)
+{
+    unsigned bits = 0;
+    /* letter index (case folded) of each byte, 26 for others */
+    unsigned next = letter_index(v[0]);
+    for (size_t p = 0; p + 1 < l; p++) {
+        unsigned c = next;
+        next = letter_index(v[p + 1]);
+        /* the bigram filter, one test per byte: most positions stop here */
+        if (!aw->pair[c * 27 + next])
+            continue;
+        for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
+            size_t wl = aw->e[k].len;
+            if (wl > l - p || (bits & aw->e[k].bit))
+                continue;
+            const char *w = aw->e[k].w;
+            size_t j = 1;
+            while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
+                                 (unsigned char)w[j])
+                j++;
+            if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
+                             (after_modifier(v, p) || inner_widget(v, p, w))))
+                bits |= aw->e[k].bit;
+        }
+    }
+    return bits;
+}
+
 /* The AW_* bits of an element (the first attribute of each name counts, as
  * wn_node_attr finds it; of a value over 200 bytes the first 200). The word
  * lists are lower case and start with a letter. */
 static unsigned
-attr_word_bits(const attr_words *aw, const wn_node *n)
+attr_word_bits(attr_words *aw, const wn_node *n)
 {
     if (n->type != WN_NODE_ELEMENT)
         return 0;
@@ -477,29 +514,19 @@ attr_word_bits(const attr_words *aw, const wn_node *n)
         /* long utility-class lists: their first 200 bytes are read */
         if (l > 200)
             l = 200;
-        /* letter index (case folded) of each byte, >= 26 for others */
         const unsigned char *v = (const unsigned char *)a->value;
-        unsigned next = letter_index(v[0]);
-        for (size_t p = 0; p + 1 < l; p++) {
-            unsigned c = next;
-            next = letter_index(v[p + 1]);
-            /* the bigram filter, one test per byte: most positions stop here */
-            if (!aw->pair[c * 27 + next])
-                continue;
-            for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
-                size_t wl = aw->e[k].len;
-                if (wl > l - p || (bits & aw->e[k].bit))
-                    continue;
-                const char *w = aw->e[k].w;
-                size_t j = 1;
-                while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
-                                     (unsigned char)w[j])
-                    j++;
-                if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
-                                 (after_modifier(v, p) || inner_widget(v, p, w))))
-                    bits |= aw->e[k].bit;
-            }
+        /* pages repeat their class values: the memo answers most of them */
+        size_t h = (l * 31u + v[0] * 7u + v[l - 1] * 13u + v[l / 2]) & (AW_MEMO - 1);
+        struct aw_memo *m = &aw->memo[h];
+        if (m->len == l && memcmp(m->v, v, l) == 0) {
+            bits |= m->bits;
+            continue;
         }
+        unsigned vb = value_word_bits(aw, v, l);
+        m->v = v;
+        m->len = (uint16_t)l;
+        m->bits = (uint8_t)vb;
+        bits |= vb;
     }
     return bits;
 }
