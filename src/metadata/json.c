@@ -113,6 +113,23 @@ read_string(reader *r, size_t *out_len)
 {
     char q = r->s[r->i++];
     size_t start = r->i, end = r->i;
+    /* most strings have no escape: find the quote, copy, done */
+    const char *qp = memchr(r->s + start, q, r->n - start);
+    size_t qend = qp ? (size_t)(qp - r->s) : r->n;
+    if (!memchr(r->s + start, '\\', qend - start)) {
+        size_t len = qend - start;
+        char *o = wn_arena_alloc(r->a, len + 1);
+        if (!o)
+            return NULL;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)r->s[start + i];
+            o[i] = c < 0x20 ? ' ' : (char)c; /* raw control characters: tolerated */
+        }
+        o[len] = '\0';
+        *out_len = len;
+        r->i = qend < r->n ? qend + 1 : r->n;
+        return o;
+    }
     while (end < r->n && r->s[end] != q) {
         if (r->s[end] == '\\' && end + 1 < r->n)
             end++;
