@@ -34,6 +34,16 @@ done(wn_doc *doc)
     wn_arena_free_all(&a);
 }
 
+/* html parsed and its metadata extracted into *m; free with done(). */
+static wn_doc *
+extracted(const char *html, wn_metadata *m)
+{
+    wn_doc *doc = load(html, NULL);
+    memset(m, 0, sizeof *m);
+    wn_metadata_extract(doc, m);
+    return doc;
+}
+
 #define STR(s) ((s).ptr ? (s).ptr : "(null)")
 
 TEST(jsonld_graph)
@@ -77,9 +87,8 @@ TEST(jsonld_broken_still_read)
         "<head><script type=application/ld+json>\n{ \"@type\": \"BlogPosting\", // note\n"
         "\"headline\": \"Broken but read\", \"author\": \"By Ann Lee\", "
         "\"datePublished\": \"2022-03-04\", }\n</script></head><body></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Broken but read");
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors)
@@ -146,18 +155,15 @@ TEST(title_suffix)
 {
     const char *html = "<head><title>A Long Enough Headline Here | Example Site</title>"
                        "<meta property=og:site_name content=\"Example Site\"></head><body></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.site_name), "Example Site");
     CHECK_EQ_STR(STR(m.title), "A Long Enough Headline Here");
     done(doc);
     /* the <h1> that the SEO title contains wins */
     html = "<head><title>Storm Hits Coast - Weather - Daily Paper</title></head>"
            "<body><h1>Daily Paper</h1><h1>Storm Hits Coast</h1></body>";
-    doc = load(html, NULL);
-    memset(&m, 0, sizeof m);
-    wn_metadata_extract(doc, &m);
+    doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Storm Hits Coast");
     done(doc);
     wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
@@ -170,9 +176,8 @@ TEST(title_suffix)
 static const char *
 title_as(const char *html, wn_page_type type, char *buf, size_t cap)
 {
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     wn_node *body = doc->dom->root->first_child->last_child;
     wn_content c = {&body, 1, NULL, type};
     wn_metadata_finish(doc, &c, &m);
@@ -231,9 +236,8 @@ TEST(title_tagline)
      * <h1> itself and with no site name declared */
     const char *html = "<head><title>Best Movers in Town 2025 | Top 19 Companies | Acme</title>"
                        "</head><body><h1>Best Movers in Town 2025 | Top 19 Companies</h1></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Best Movers in Town 2025");
     CHECK_EQ_INT(m.title.len, strlen("Best Movers in Town 2025"));
     done(doc);
@@ -277,17 +281,14 @@ TEST(title_heading_at_start)
     const char *html = "<head><title>What Is Ownership? - The Programming Handbook</title></head>"
                        "<body><div><h1>The Programming Handbook</h1></div>"
                        "<main><h2>What Is Ownership?</h2><p>Text.</p></main></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "What Is Ownership?");
     done(doc);
     /* alone, the heading the <title> ends with still agrees */
     html = "<head><title>Acme - The Best Espresso Machines Under $500</title></head>"
            "<body><h1>The Best Espresso Machines Under $500</h1></body>";
-    doc = load(html, NULL);
-    memset(&m, 0, sizeof m);
-    wn_metadata_extract(doc, &m);
+    doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
     done(doc);
 }
@@ -317,9 +318,8 @@ TEST(title_logo_heading)
     /* the logo gone, the <title> without the logo's name */
     const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
                        "<h1><a href=\"/\">Field Notes</a></h1><p>Text.</p></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Small Models At Work");
     done(doc);
     /* a link elsewhere, or one that is not the whole heading: a headline */
@@ -344,25 +344,20 @@ TEST(title_repairs)
     const char *html = "<head><title>A DIY Investor\xC3\xA2\xC2\x80\xC2\x99s Guide "
                        "\xC3\xA2\xC2\x80\xC2\x94 Retirement Calculators in "
                        "2025\xC3\x82\xC2\xB6</title></head>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "A DIY Investor\xE2\x80\x99s Guide \xE2\x80\x94 Retirement "
                                "Calculators in 2025");
     done(doc);
     /* without one, Latin-1 looking text stays as it is */
     html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
-    doc = load(html, NULL);
-    memset(&m, 0, sizeof m);
-    wn_metadata_extract(doc, &m);
+    doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
     done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
            "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";
-    doc = load(html, NULL);
-    memset(&m, 0, sizeof m);
-    wn_metadata_extract(doc, &m);
+    doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Middleware");
     CHECK_EQ_INT(m.title.len, strlen("Middleware"));
     done(doc);
@@ -462,9 +457,8 @@ TEST(citation_authors_repeated)
                        "<meta name=citation_author content=\"Bo, Carl\">"
                        "<meta name=citation_author content=\"Dee Ray\">"
                        "</head><body><p>Text.</p></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_INT(m.n_authors, 3);
     if (m.n_authors == 3) {
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ann Lee");
@@ -482,9 +476,8 @@ TEST(microdata)
         "<span itemprop=author itemscope><span itemprop=name>Maria Rossi</span></span>"
         "<time itemprop=datePublished datetime=2018-09-10>10 settembre</time>"
         "</div></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Micro Headline");
     CHECK_EQ_INT(m.n_authors, 1);
     CHECK_EQ_STR(STR(m.date_published), "2018-09-10");
@@ -504,9 +497,8 @@ TEST(forum_first_post)
         "<div itemprop=author itemscope itemtype=https://schema.org/Person>"
         "<span itemprop=name>Replier</span></div><p>Buy the cheap one.</p></article>"
         "</main><div class=sidebar><span class=username>SidebarUser</span></div></div></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "sam_k42");
@@ -524,9 +516,8 @@ TEST(noscript_author)
         "<span itemprop=author itemscope itemtype=http://schema.org/Person>"
         "<a itemprop=url href=/u/bear><span itemprop=name>OwlFinch</span></a></span>"
         "<p>Post text.</p></div></noscript></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "OwlFinch");
@@ -579,9 +570,8 @@ TEST(article_footer_byline)
         "<aside><address><a rel=author href=/p/ada>Ada Rowntree</a></address>"
         "<time class=date>2 March 2024</time></aside></article>"
         "<footer><span class=author>Footer Person</span></footer></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ada Rowntree");
@@ -640,9 +630,8 @@ TEST(layout_wrapper_byline)
         "<h1 itemprop=headline>Sourdough Bread</h1><p>Mix flour and water.</p>"
         "<p class=entry-meta>Posted By: <a rel=author href=/a/k>Kestrel</a></p></div></main>"
         "<div class=sidebar><span class=author>Sidebar Person</span></div></div></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_INT(m.n_authors, 1);
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Kestrel");
@@ -660,9 +649,8 @@ TEST(finish_language)
         "Nach Angaben des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung "
         "geben, bei der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, "
         "wie es hie\xC3\x9F.</p><p class=x>Zweiter Absatz mit mehr Text.</p></article></body>";
-    wn_doc *doc = load(html, NULL);
-    wn_metadata m = {0};
-    wn_metadata_extract(doc, &m);
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.language), "en");
     wn_node *art = NULL;
     wn_walk w;

@@ -21,6 +21,7 @@
 
 #include "classify_model.h"
 #include "classify_words.h"
+#include "score/score.h"
 #include "parse/dom.h"
 #include "util/swar.h"
 
@@ -521,15 +522,7 @@ has_price(const char *s, size_t n)
                 size_t m = sign_len[k];
                 if (i + m > n || memcmp(s + i, signs[k], m) != 0)
                     continue;
-                size_t after = i + m;
-                while (after < n && s[after] == ' ')
-                    after++;
-                if (after < n && s[after] >= '0' && s[after] <= '9')
-                    return true;
-                size_t before = i;
-                while (before > 0 && s[before - 1] == ' ')
-                    before--;
-                if (before > 0 && s[before - 1] >= '0' && s[before - 1] <= '9')
+                if (wn_digit_beside(s, n, i, i + m))
                     return true;
             }
         }

@@ -6,6 +6,7 @@
 #define WN_SCORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pipeline.h"
@@ -100,5 +101,19 @@ void wn_boiler_mark(wn_score_ctx *cx, wn_content *content);
 
 /* Page-type guess used by wn_score; replaceable. */
 wn_page_type wn_score_page_type(wn_doc *doc, const wn_metadata *meta);
+
+/* Is there a digit right before s[at] or right after s[end - 1], spaces
+ * allowed between? (A currency sign at s[at..end) next to an amount.) */
+static inline bool
+wn_digit_beside(const char *s, size_t n, size_t at, size_t end)
+{
+    while (end < n && s[end] == ' ')
+        end++;
+    if (end < n && s[end] >= '0' && s[end] <= '9')
+        return true;
+    while (at > 0 && s[at - 1] == ' ')
+        at--;
+    return at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9';
+}
 
 #endif

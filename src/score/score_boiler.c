@@ -215,17 +215,7 @@ text_has_price(const char *t, size_t len)
         else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
                                   memcmp(t + i, "GBP", 3) == 0))
             sign = 3;
-        if (!sign)
-            continue;
-        size_t a = i + sign;
-        while (a < len && t[a] == ' ')
-            a++;
-        if (a < len && t[a] >= '0' && t[a] <= '9')
-            return true;
-        size_t b = i;
-        while (b > 0 && t[b - 1] == ' ')
-            b--;
-        if (b > 0 && t[b - 1] >= '0' && t[b - 1] <= '9')
+        if (sign && wn_digit_beside(t, len, i, i + sign))
             return true;
     }
     return false;
