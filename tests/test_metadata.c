@@ -354,6 +354,13 @@ TEST(title_repairs)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
     done(doc);
+    /* soft hyphens go: the heading agrees with the <title> and reads whole */
+    html = "<head><title>Town of Example: Home Repair Assistance Program</title></head>"
+           "<body><h1>Home Repair Assis&shy;tance Program</h1>"
+           "<h2>Assis\xC2\xADtance&#173;</h2></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Home Repair Assistance Program");
+    done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
            "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";

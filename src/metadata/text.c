@@ -206,6 +206,12 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
             i += sl;
             continue;
         }
+        /* a soft hyphen is an invisible break point inside a word:
+         * "Assis&shy;tance" reads "Assistance" */
+        if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+            i += 2;
+            continue;
+        }
         if (space && k)
             o[k++] = ' ';
         space = false;
@@ -216,6 +222,8 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
             if (used && el <= used) {
                 if (el == 1 && ent[0] == ' ') {
                     space = true;
+                } else if (el == 2 && ent[0] == '\xC2' && ent[1] == '\xAD') {
+                    /* &#173;: a soft hyphen, as above */
                 } else {
                     memcpy(o + k, ent, el);
                     k += el;
@@ -347,6 +355,8 @@ wn_meta_fold(const char *s, size_t n, char *out, size_t cap)
     for (size_t i = 0; i < n && k + 5 < cap;) {
         size_t st = i;
         unsigned cp = wn_meta_u8next(s, n, &i);
+        if (cp == 0xAD) /* a soft hyphen joins the word it breaks */
+            continue;
         if (!wn_meta_is_word_cp(cp)) {
             gap = true;
             continue;
