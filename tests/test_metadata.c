@@ -361,6 +361,17 @@ TEST(title_repairs)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Home Repair Assistance Program");
     done(doc);
+    /* a heading's button and hidden pop-up are not its words */
+    html = "<head><title>Widget Guide | Example Docs</title></head>"
+           "<body><h1>Crate <span>widget</span>&nbsp;<button>Copy item path</button></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Crate widget");
+    done(doc);
+    html = "<head><title>Access overview | Example Docs</title></head>"
+           "<body><h1>Access overview<span hidden><span>Save this page</span></span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Access overview");
+    done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
            "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";

@@ -269,9 +269,12 @@ after_element(const wn_node *n)
     return false;
 }
 
+enum { TEXT_SPLIT = 1, TEXT_HEADING = 2 };
+
 static wn_str
-node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
+node_text(wn_arena *a, const wn_node *root, size_t max, int mode)
 {
+    bool split_siblings = mode & TEXT_SPLIT;
     wn_buf b;
     wn_buf_init(&b, a, 0);
     wn_walk w;
@@ -285,6 +288,13 @@ node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
         if (n->type == WN_NODE_ELEMENT) {
             if (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_TEMPLATE ||
                 n->tag == WN_TAG_NOSCRIPT || n->tag == WN_TAG_SVG) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* a heading's button ("Copy item path") or hidden pop-up is not
+             * its text */
+            if ((mode & TEXT_HEADING) && n != root &&
+                (n->tag == WN_TAG_BUTTON || wn_node_has_attr(n, "hidden"))) {
                 wn_walk_skip_children(&w);
                 continue;
             }
@@ -305,7 +315,13 @@ node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
 wn_str
 wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
 {
-    return node_text(a, root, max, false);
+    return node_text(a, root, max, 0);
+}
+
+wn_str
+wn_meta_heading_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, TEXT_HEADING);
 }
 
 /* As wn_meta_node_text, and an element right after another element (no
@@ -316,7 +332,7 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
 wn_str
 wn_meta_node_text_split(wn_arena *a, const wn_node *root, size_t max)
 {
-    return node_text(a, root, max, true);
+    return node_text(a, root, max, TEXT_SPLIT);
 }
 
 static char

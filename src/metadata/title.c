@@ -330,7 +330,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     bool logo[WN_MAX_H1] = {false};
     wn_str site = c->site.v;
     for (size_t i = 0; i < c->n_h1; i++) {
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 200)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -348,7 +348,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 500)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -376,7 +376,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 300)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
