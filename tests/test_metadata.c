@@ -293,6 +293,46 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_heading_label)
+{
+    /* a leading date or "Blog:" label goes when the rest is the declared
+     * title */
+    const char *html =
+        "<head><title>Moving A Package Archive | Sam's Notes</title>"
+        "<meta property=og:title content=\"Moving A Package Archive\"></head><body>"
+        "<h1><a href=\"/p/1\"><time datetime=\"2025-12-18\">Dec <span>18</span> 2025</time>"
+        " Moving A Package Archive</a></h1></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Moving A Package Archive");
+    done(doc);
+    html = "<head><title>Ten Ways To Plan A Garden | Acme Gardens</title></head><body>"
+           "<h1><strong>Blog:</strong> Ten Ways To Plan A Garden</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Ten Ways To Plan A Garden");
+    done(doc);
+    /* a forum thread's prefix chip, which the declared title prints apart */
+    html = "<head><title>Help - Which lens for birds? | Example Forum</title>"
+           "<meta property=og:title content=\"Help - Which lens for birds?\"></head><body>"
+           "<h1><span class=chip>Help</span><span>&nbsp;</span>Which lens for birds?</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Which lens for birds?");
+    done(doc);
+    /* a linked label is a brand's name; a label the rest goes on from with
+     * a dash is the heading's subject: both stay */
+    html = "<head><title>Trail 20 Pack | Acme Outfitters</title></head><body>"
+           "<h1><a href=\"/brand/acme\">Acme</a> Trail 20 Pack</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Acme Trail 20 Pack");
+    done(doc);
+    html = "<head><title>zipper \xE2\x80\x94 Archive helpers \xE2\x80\x94 Example 3 "
+           "documentation</title></head><body>"
+           "<h1><code>zipper</code> \xE2\x80\x94 Archive helpers</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "zipper \xE2\x80\x94 Archive helpers");
+    done(doc);
+}
+
 TEST(title_logo_heading)
 {
     /* an <h1> that links home with all its text is the site's logo: not
@@ -754,6 +794,7 @@ main(void)
     RUN(title_suffix);
     RUN(title_by_page_type);
     RUN(title_tagline);
+    RUN(title_heading_label);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

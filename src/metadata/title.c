@@ -309,6 +309,90 @@ logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
     return false;
 }
 
+/* A heading's leading label: the outermost element around its first words
+ * that does not hold all of its text ("<time>Dec 18 2025</time> Headline",
+ * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
+ * four words with more text after it. Returns the text after the label
+ * (NULL when there is none), the label's text in *label, and in *linked
+ * whether the label is (in) a link. */
+static wn_str
+heading_rest(wn_arena *a, const wn_node *h, wn_str full, wn_str *label, bool *linked)
+{
+    wn_str none = {NULL, 0};
+    *label = none;
+    *linked = false;
+    wn_walk w;
+    wn_node *n, *first = NULL;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)h);
+    while (!first && wn_walk_next(&w, &n, &enter)) {
+        if (!enter)
+            continue;
+        if (n->type == WN_NODE_ELEMENT &&
+            (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_BUTTON ||
+             wn_node_has_attr(n, "hidden"))) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        for (size_t k = 0; k < n->len && !first; k++)
+            if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t' &&
+                n->data[k] != '\r')
+                first = n;
+    }
+    if (!first)
+        return none;
+    wn_str lt = {NULL, 0};
+    for (const wn_node *p = first->parent; p && p != h; p = p->parent) {
+        wn_str t = wn_meta_heading_text(a, p, 600);
+        if (!t.ptr || t.len >= full.len)
+            break;
+        lt = t;
+        *linked = *linked || wn_node_is(p, WN_TAG_A);
+    }
+    if (!lt.ptr || memcmp(full.ptr, lt.ptr, lt.len) != 0)
+        return none;
+    folded f;
+    f.n = wn_meta_fold(lt.ptr, lt.len, f.s, sizeof f.s);
+    if (!f.n || count_words(&f) > 4)
+        return none;
+    size_t i = lt.len;
+    while (i < full.len && full.ptr[i] == ' ')
+        i++;
+    f.n = wn_meta_fold(full.ptr + i, full.len - i, f.s, sizeof f.s);
+    if (!f.n)
+        return none;
+    *label = lt;
+    return (wn_str){full.ptr + i, full.len - i};
+}
+
+static unsigned
+first_cp(wn_str s)
+{
+    size_t i = 0;
+    return s.len ? wn_meta_u8next(s.ptr, s.len, &i) : 0;
+}
+
+/* Does declared title d print the label apart, "Label - Rest ..." (a forum
+ * prefix, a section), with the rest of it starting with heading rest fr? */
+static bool
+label_apart(wn_str d, wn_str label, const folded *fr)
+{
+    if (!d.ptr || d.len <= label.len || memcmp(d.ptr, label.ptr, label.len) != 0)
+        return false;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]);
+        if (d.len > label.len + sl && memcmp(d.ptr + label.len, seps[k], sl) == 0) {
+            folded fd;
+            fd.n = wn_meta_fold(d.ptr + label.len + sl, d.len - label.len - sl, fd.s,
+                                sizeof fd.s);
+            return agreement(fr, &fd) >= 3;
+        }
+    }
+    return false;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -359,6 +443,36 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             int a = agreement(fh, &fd[k]);
             if (a > score)
                 score = a;
+        }
+        /* a leading label (a date, "Blog:", a forum's prefix chip) goes when
+         * the rest agrees better with a declared title, or a declared title
+         * prints the label apart ("Label - Rest") */
+        wn_str label;
+        bool linked;
+        wn_str rest = heading_rest(c->arena, c->h1[i], t, &label, &linked);
+        if (rest.ptr) {
+            folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
+            if (fr) {
+                fr->n = wn_meta_fold(rest.ptr, rest.len, fr->s, FOLD_MAX);
+                int rs = 0;
+                bool apart = false;
+                for (size_t k = 0; k < ND; k++) {
+                    int a = agreement(fr, &fd[k]);
+                    if (a > rs)
+                        rs = a;
+                    apart = apart || label_apart(decl[k]->v, label, fr);
+                }
+                /* not a link (a brand's or a category's name is part of
+                 * the headline), nor a label the rest goes on from with a
+                 * dash ("<code>json</code> \xE2\x80\x94 JSON encoder") */
+                bool label_ok = !linked && wn_meta_is_word_cp(first_cp(rest));
+                bool drop = label_ok && rs > score;
+                if (drop || (label_ok && apart && score)) {
+                    t = rest;
+                    if (drop)
+                        score = rs;
+                }
+            }
         }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
