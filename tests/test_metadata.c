@@ -412,6 +412,19 @@ TEST(title_repairs)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Access overview");
     done(doc);
+    /* a heading whose apostrophe and colon were lost to '?': the declared
+     * title that reads the same with them */
+    html = "<head><title>Event Planning: A Beginner&#x27;s Guide | Acme Events</title></head>"
+           "<body><h1>Event Planning? A Beginner? Guide</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Event Planning: A Beginner's Guide");
+    done(doc);
+    /* a real question mark stays */
+    html = "<head><title>Why Plan Early? Ten Reasons | Acme Events</title></head>"
+           "<body><h1>Why Plan Early? Ten Reasons</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Why Plan Early? Ten Reasons");
+    done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
            "<body><h1>Middleware<a class=headerlink href=\"#mw\">\xC2\xB6</a></h1></body>";

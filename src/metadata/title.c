@@ -216,10 +216,88 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
 
 static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 
+/* Is h[i] a replacement mark, '?' or U+FFFD? Its length, else 0. */
+static size_t
+replacement_at(const char *h, size_t n, size_t i)
+{
+    if (h[i] == '?')
+        return 1;
+    if (i + 2 < n && (unsigned char)h[i] == 0xEF && (unsigned char)h[i + 1] == 0xBF &&
+        (unsigned char)h[i + 2] == 0xBD)
+        return 3;
+    return 0;
+}
+
+/* Does h match the start of d once each replacement mark in h stands for
+ * one or two characters of d (no space)? The length of d matched, else 0.
+ * `budget` bounds the backtracking. */
+static size_t
+replaced_match(const char *h, size_t hn, size_t i, const char *d, size_t dn, size_t j,
+               int *budget)
+{
+    while (i < hn) {
+        if (--*budget < 0)
+            return 0;
+        size_t r = replacement_at(h, hn, i);
+        if (r) {
+            size_t k = j;
+            for (int take = 0; take < 2 && k < dn && d[k] != ' '; take++) {
+                wn_meta_u8next(d, dn, &k);
+                size_t m = replaced_match(h, hn, i + r, d, dn, k, budget);
+                if (m)
+                    return m;
+            }
+            return 0;
+        }
+        if (j >= dn)
+            return 0;
+        char a = h[i], b = d[j];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return 0;
+        i++;
+        j++;
+    }
+    return j;
+}
+
+/* A heading whose apostrophes and colons were lost to '?' or U+FFFD (a
+ * wrong charset on the way): a declared title that reads the same with the
+ * right characters, up to its end or a separator, is the clean copy. */
+static wn_str
+clean_copy(wn_meta_cands *c, wn_str t)
+{
+    bool marked = false;
+    for (size_t i = 0; i + 1 < t.len && !marked; i++)
+        marked = replacement_at(t.ptr, t.len, i) != 0;
+    if (!marked)
+        return t;
+    const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
+                             &c->title_tag};
+    for (size_t k = 0; k < sizeof decl / sizeof decl[0]; k++) {
+        wn_str d = decl[k]->v;
+        if (!d.ptr)
+            continue;
+        int budget = 4096;
+        size_t m = replaced_match(t.ptr, t.len, 0, d.ptr, d.len, 0, &budget);
+        if (!m || (m == t.len && memcmp(t.ptr, d.ptr, m) == 0))
+            continue;
+        bool end = m == d.len;
+        for (size_t s = 0; !end && s < sizeof seps / sizeof seps[0]; s++)
+            end = d.len - m >= strlen(seps[s]) && memcmp(d.ptr + m, seps[s], strlen(seps[s])) == 0;
+        if (!end)
+            continue;
+        char *cp = wn_arena_strndup(c->arena, d.ptr, m); /* NUL-terminated */
+        return cp ? (wn_str){cp, m} : t;
+    }
+    return t;
+}
+
 wn_str
 wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     wn_str t = choose(c, headline, alt, h1_within);
+    if (*headline && t.ptr)
+        t = clean_copy(c, t);
     /* a documentation heading's permalink mark: "Middleware\xC2\xB6" */
     size_t n = t.len;
     while (n >= 2 && (unsigned char)t.ptr[n - 2] == 0xC2 && (unsigned char)t.ptr[n - 1] == 0xB6) {
