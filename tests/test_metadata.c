@@ -169,6 +169,14 @@ TEST(title_suffix)
     wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
                                    (wn_str){"Site", 4});
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
+    /* at the start, the site's name with one more word goes; a headline's
+     * first words that merely hold it stay */
+    t = wn_title_strip_site(NULL, (wn_str){"Stargazer News - Which Telescope First?", 39},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "Which Telescope First?");
+    t = wn_title_strip_site(NULL, (wn_str){"New to Stargazer - Which Telescope First?", 41},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "New to Stargazer - Which Telescope First?");
 }
 
 /* The title of `html` once the page is known to be of `type` (the body is

@@ -79,8 +79,10 @@ static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x9
                                    " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
                                    " \xC2\xAB ", " ~ ", " \xE2\x80\xBA "};
 
+/* Is part the site's name: equal, within it, or holding it with at most
+ * `slack` more words ("Example News" for "Example")? */
 static bool
-match_site(wn_str part, const folded *site)
+match_site(wn_str part, const folded *site, size_t slack)
 {
     folded f;
     f.n = wn_meta_fold(part.ptr, part.len, f.s, sizeof f.s);
@@ -89,7 +91,7 @@ match_site(wn_str part, const folded *site)
     if (strcmp(f.s, site->s) == 0)
         return true;
     /* "Example News" vs "Example", "example.com" vs "Example" */
-    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + 2) ||
+    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + slack) ||
            (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
 }
 
@@ -124,7 +126,9 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
         wn_str tail = {title.ptr + best_at + best_len, title.len - best_at - best_len};
         wn_str site_part = pass == 0 ? tail : head;
         wn_str keep = pass == 0 ? head : tail;
-        if (fs.n && match_site(site_part, &fs)) {
+        /* a headline's first words hold the site's word more often than
+         * its last ones: "New to Astronomy \xE2\x80\x93 Which Telescope?" */
+        if (fs.n && match_site(site_part, &fs, pass == 0 ? 2 : 1)) {
             title = keep;
             continue;
         }
@@ -572,7 +576,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         if (!t.ptr || t.len > 300)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        if (!fh->n || (fsite.n && match_site(t, &fsite)))
+        if (!fh->n || (fsite.n && match_site(t, &fsite, 2)))
             continue;
         *headline = c->h1[i];
         /* the declared title, for pages whose type prefers it (finish.c);
