@@ -301,6 +301,28 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_paragraph_heading)
+{
+    /* an <h1> that no declared title agrees with and that reads as a
+     * paragraph is a blurb: the <title> names the page */
+    const char *html =
+        "<head><title>The Ten Best Garden Projects of 2024 | Acme Homes</title></head><body>"
+        "<h1>Learn which garden projects pay off the most? Get expert tips on planning and "
+        "budgeting your garden. We will help you learn everything you need to know about it.</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "The Ten Best Garden Projects of 2024");
+    done(doc);
+    /* a long one-sentence <h1> is still the headline */
+    html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
+           "<h1>Why the long summer of 2024 changed how gardeners across the northern towns "
+           "plan their beds, water their lawns and pick their seeds</h1></body>";
+    doc = extracted(html, &m);
+    CHECK(m.title.ptr && strncmp(m.title.ptr, "Why the long summer", 19) == 0);
+    done(doc);
+}
+
 TEST(title_heading_label)
 {
     /* a leading date or "Blog:" label goes when the rest is the declared
@@ -816,6 +838,7 @@ main(void)
     RUN(title_by_page_type);
     RUN(title_tagline);
     RUN(title_heading_label);
+    RUN(title_paragraph_heading);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

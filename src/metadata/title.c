@@ -475,6 +475,22 @@ label_apart(wn_str d, wn_str label, const folded *fr)
     return false;
 }
 
+/* Does heading text read as a paragraph: two sentences or more, each
+ * ended by '.', '?' or '!' before a capital, over 120 bytes? A blurb set
+ * in an <h1>, not a headline. */
+static bool
+paragraph(wn_str t)
+{
+    if (t.len <= 120)
+        return false;
+    int ends = 0;
+    for (size_t i = 0; i + 2 < t.len; i++)
+        if ((t.ptr[i] == '.' || t.ptr[i] == '?' || t.ptr[i] == '!') && t.ptr[i + 1] == ' ' &&
+            t.ptr[i + 2] >= 'A' && t.ptr[i + 2] <= 'Z')
+            ends++;
+    return ends >= 2;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -573,7 +589,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
         wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
-        if (!t.ptr || t.len > 300)
+        if (!t.ptr || t.len > 300 || paragraph(t))
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
         if (!fh->n || (fsite.n && match_site(t, &fsite, 2)))
