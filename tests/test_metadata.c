@@ -177,6 +177,13 @@ TEST(title_suffix)
     t = wn_title_strip_site(NULL, (wn_str){"New to Stargazer - Which Telescope First?", 41},
                             (wn_str){"Stargazer", 9});
     CHECK_EQ_MEM(t.ptr, t.len, "New to Stargazer - Which Telescope First?");
+    /* the site's name twice at the end, or a section named after it */
+    t = wn_title_strip_site(NULL, (wn_str){"Widget Care Tips | Acme | Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "Widget Care Tips");
+    t = wn_title_strip_site(NULL, (wn_str){"widgets \xC2\xB7 Acme Topics \xC2\xB7 Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "widgets");
 }
 
 /* The title of `html` once the page is known to be of `type` (the body is

@@ -103,6 +103,7 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     folded fs;
     fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
     /* the separator nearest each end */
+    int tail_strips = 0;
     for (int pass = 0; pass < 2; pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
@@ -130,6 +131,9 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
          * its last ones: "New to Astronomy \xE2\x80\x93 Which Telescope?" */
         if (fs.n && match_site(site_part, &fs, pass == 0 ? 2 : 1)) {
             title = keep;
+            /* "Page \xC2\xB7 Site Topics \xC2\xB7 Site", "Page | Site | Site": again */
+            if (pass == 0 && ++tail_strips < 3)
+                pass = -1;
             continue;
         }
         /* no site name known: a short last part after a bar is the site */
