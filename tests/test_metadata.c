@@ -277,6 +277,10 @@ TEST(title_tagline)
         {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
         /* numbers belong to the headline */
         {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
+        /* so do dates, in the languages the date parser reads */
+        {"The Best Cheap Earbuds - March 2026", "The Best Cheap Earbuds - March 2026"},
+        {"Les meilleurs casques - mars 2026", "Les meilleurs casques - mars 2026"},
+        {"Life On Other Worlds - Mars", "Life On Other Worlds"},
         /* a hyphen inside a word is no separator */
         {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
     };

@@ -184,6 +184,23 @@ agreement(const folded *h, const folded *d)
  * 2027"); en and em dashes are a headline's own punctuation and stay. */
 #define TAGLINE_MAX_WORDS 5
 
+/* Is every word of f a number or a month's name, a number among them
+ * ("2026", "March 2026"; not "Mars")? */
+static bool
+date_words(const folded *f)
+{
+    bool number = false;
+    for (const char *w = f->s; *w;) {
+        size_t l = strcspn(w, " ");
+        bool digits = strspn(w, "0123456789") >= l;
+        if (!digits && !wn_date_month_word(w, l))
+            return false;
+        number = number || digits;
+        w += l + (w[l] == ' ');
+    }
+    return number;
+}
+
 wn_str
 wn_title_cut_tagline(wn_arena *a, wn_str title)
 {
@@ -208,8 +225,9 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
                 e++;
             ft.n = wn_meta_fold(title.ptr + p, e - p, ft.s, sizeof ft.s);
             size_t wt = count_words(&ft);
-            /* "2026 / 2027": numbers belong to the headline */
-            if (wt < 1 || wt > TAGLINE_MAX_WORDS || strspn(ft.s, "0123456789 ") == ft.n)
+            /* "2026 / 2027", "- March 2026": numbers and dates belong to
+             * the headline */
+            if (wt < 1 || wt > TAGLINE_MAX_WORDS || date_words(&ft))
                 return title;
             p = e + 3;
         }
