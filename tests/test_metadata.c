@@ -293,6 +293,20 @@ TEST(title_tagline)
     wn_arena_free_all(&a);
 }
 
+TEST(title_heading_verbatim)
+{
+    /* of two headings that agree alike, the one a declared title prints as
+     * it is, here with an en dash that is no tag-line separator */
+    const char *html =
+        "<head><title>Game Console \xE2\x80\x93 OLED Model - Acme - Official Site</title></head>"
+        "<body><h1>Game Console - OLED Model</h1><h1>Game Console \xE2\x80\x93 OLED Model</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Game Console \xE2\x80\x93 OLED Model");
+    done(doc);
+}
+
 TEST(title_heading_at_start)
 {
     /* an <h1> naming the site or book (the end of "Page - Book") loses to
@@ -849,6 +863,7 @@ main(void)
     RUN(title_by_page_type);
     RUN(title_tagline);
     RUN(title_heading_label);
+    RUN(title_heading_verbatim);
     RUN(title_paragraph_heading);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);

@@ -478,6 +478,18 @@ first_cp(wn_str s)
     return s.len ? wn_meta_u8next(s.ptr, s.len, &i) : 0;
 }
 
+/* Does d hold t byte for byte? */
+static bool
+holds(wn_str d, wn_str t)
+{
+    if (!d.ptr || !t.len || t.len > d.len)
+        return false;
+    for (size_t i = 0; i + t.len <= d.len; i++)
+        if (d.ptr[i] == t.ptr[0] && memcmp(d.ptr + i, t.ptr, t.len) == 0)
+            return true;
+    return false;
+}
+
 /* Does declared title d print the label apart, "Label - Rest ..." (a forum
  * prefix, a section), with the rest of it starting with heading rest fr? */
 static bool
@@ -596,13 +608,19 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
+        /* then one a declared title prints as it is, dashes and all
+         * ("Console \xE2\x80\x93 OLED Model" over "Console - OLED Model") */
+        bool verbatim = false;
+        for (size_t k = 0; k < ND && !verbatim; k++)
+            verbatim = holds(decl[k]->v, t);
+        score = score * 2 + (verbatim ? 1 : 0);
         if (score > best_score) {
             best_score = score;
             best = t;
             *headline = c->h1[i];
         }
     }
-    if (best_score >= 3) /* agreement >= 1 */
+    if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
         return best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
