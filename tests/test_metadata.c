@@ -410,6 +410,19 @@ TEST(title_logo_heading)
         CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
         done(doc);
     }
+    /* a header's microdata headline that links home names the site */
+    {
+        const char *page =
+            "<head><title>Camp Gear \xE2\x80\x93 Acme Outfitters</title></head><body>"
+            "<header itemscope itemtype=\"https://schema.org/WPHeader\">"
+            "<p itemprop=headline><a href=\"https://acme.example\" rel=home>Acme Outfitters</a>"
+            "</p></header><p>Text.</p></body>";
+        wn_metadata mm;
+        wn_doc *d = extracted(page, &mm);
+        CHECK_EQ_STR(STR(mm.title), "Camp Gear");
+        CHECK_EQ_STR(STR(mm.site_name), "Acme Outfitters");
+        done(d);
+    }
     /* the logo gone, the <title> without the logo's name */
     const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
                        "<h1><a href=\"/\">Field Notes</a></h1><p>Text.</p></body>";

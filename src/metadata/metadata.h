@@ -174,6 +174,9 @@ wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, 
  * five words in each part after it): the headline, NUL-terminated in a
  * (NULL: title unchanged). */
 wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
+/* Is n the site's logo: inside a link to the home page, or holding one
+ * that carries all its text? */
+bool wn_title_links_home(wn_arena *a, const wn_node *n);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

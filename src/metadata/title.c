@@ -413,6 +413,17 @@ logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
     return false;
 }
 
+bool
+wn_title_links_home(wn_arena *a, const wn_node *n)
+{
+    wn_str t = wn_meta_node_text(a, n, 600);
+    folded *f = t.ptr ? wn_arena_alloc(a, sizeof *f) : NULL;
+    if (!f)
+        return false;
+    f->n = wn_meta_fold(t.ptr, t.len, f->s, FOLD_MAX);
+    return f->n && logo_heading(a, n, f);
+}
+
 /* A heading's leading label: the outermost element around its first words
  * that does not hold all of its text ("<time>Dec 18 2025</time> Headline",
  * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
