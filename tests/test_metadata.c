@@ -160,6 +160,20 @@ TEST(title_suffix)
     CHECK_EQ_STR(STR(m.site_name), "Example Site");
     CHECK_EQ_STR(STR(m.title), "A Long Enough Headline Here");
     done(doc);
+    /* a heading that ends with the site's name loses it; one that starts
+     * with it keeps it */
+    html = "<head><title>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily - Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Art Shows 2025");
+    done(doc);
+    html = "<head><title>Artsy Daily Awards \xE2\x80\x93 The Winners | Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Artsy Daily Awards \xE2\x80\x93 The Winners</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Artsy Daily Awards \xE2\x80\x93 The Winners");
+    done(doc);
     /* the <h1> that the SEO title contains wins */
     html = "<head><title>Storm Hits Coast - Weather - Daily Paper</title></head>"
            "<body><h1>Daily Paper</h1><h1>Storm Hits Coast</h1></body>";

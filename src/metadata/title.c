@@ -95,8 +95,9 @@ match_site(wn_str part, const folded *site, size_t slack)
            (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
 }
 
-wn_str
-wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+/* As wn_title_strip_site; from the end only unless both_ends. */
+static wn_str
+strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
 {
     if (!title.ptr)
         return title;
@@ -104,7 +105,7 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
     /* the separator nearest each end */
     int tail_strips = 0;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < (both_ends ? 2 : 1); pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -154,6 +155,12 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
             title.ptr = cp;
     }
     return title;
+}
+
+wn_str
+wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+{
+    return strip_site(a, title, site, true);
 }
 
 /* How well heading text h agrees with a declared title d: 4 equal, 3 the
@@ -632,7 +639,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         }
     }
     if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
-        return best;
+        return fsite.n ? strip_site(c->arena, best, site, false) : best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
      * is what readers see as the headline, unless it is the site's logo */
@@ -658,7 +665,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 d = decl[k];
         if (d)
             *alt = wn_title_strip_site(c->arena, d->v, site);
-        return t;
+        return fsite.n ? strip_site(c->arena, t, site, false) : t;
     }
     for (size_t k = 0; k < ND; k++)
         if (decl[k]->v.ptr)
