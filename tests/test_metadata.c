@@ -343,7 +343,8 @@ TEST(title_heading_at_start)
 TEST(title_paragraph_heading)
 {
     /* an <h1> that no declared title agrees with and that reads as a
-     * paragraph is a blurb: the <title> names the page */
+     * paragraph is a blurb: the <title> names the page (so do section
+     * headings) */
     const char *html =
         "<head><title>The Ten Best Garden Projects of 2024 | Acme Homes</title></head><body>"
         "<h1>Learn which garden projects pay off the most? Get expert tips on planning and "
@@ -352,6 +353,15 @@ TEST(title_paragraph_heading)
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "The Ten Best Garden Projects of 2024");
+    done(doc);
+    /* <h1>s that set the sections of a post, none agreeing with the
+     * declared title: the declared title */
+    html = "<head><title>Field Notes: Small Models At Work</title>"
+           "<meta property=og:title content=\"Small Models At Work\"></head><body>"
+           "<h1>Small is the new large</h1><p>Text.</p><h1>Getting started</h1><p>Text.</p>"
+           "<h1>So many models</h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
     done(doc);
     /* a long one-sentence <h1> is still the headline */
     html = "<head><title>Garden Guide | Acme Homes</title></head><body>"

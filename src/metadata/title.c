@@ -642,8 +642,16 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         return fsite.n ? strip_site(c->arena, best, site, false) : best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
-     * is what readers see as the headline, unless it is the site's logo */
-    for (size_t i = 0; i < c->n_h1; i++) {
+     * is what readers see as the headline, unless it is the site's logo,
+     * or the page sets its sections in <h1>s (three or more, besides the
+     * logo, and a declared title to fall back on) */
+    size_t n_sections = 0;
+    for (size_t i = 0; i < c->n_h1; i++)
+        n_sections += wn_node_is(c->h1[i], WN_TAG_H1) && !logo[i];
+    bool any_decl = false;
+    for (size_t k = 0; k < ND; k++)
+        any_decl = any_decl || fd[k].n;
+    for (size_t i = 0; i < c->n_h1 && !(n_sections >= 3 && any_decl); i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
         wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
