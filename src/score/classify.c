@@ -731,14 +731,19 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 ws.stack[ws.depth - 1].link += tl;
                 link_text += tl;
             }
-            if (has_price(s, tl))
+            if (tl > 60 && has_price(s, tl))
                 feats[WN_FEAT_price]++;
             if (tl <= 60) {
                 char low[64];
                 int digits = 0;
+                /* the bytes a currency sign starts with ('$', 0xE2, 0xC2):
+                 * has_price runs only when one occurs */
+                uint64_t sign = 0;
                 size_t k = 0;
                 for (; tl - k >= 8; k += 8) {
                     uint64_t x = wn_sw_load(s + k);
+                    sign |= wn_sw_zero(x ^ (WN_SW_ONES * '$')) | wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) |
+                            wn_sw_zero(x ^ (WN_SW_ONES * 0xC2));
                     x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
                     memcpy(low + k, &x, 8);
                     digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
@@ -747,7 +752,10 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                     unsigned char c = (unsigned char)s[k];
                     low[k] = (char)lower(c);
                     digits += c >= '0' && c <= '9';
+                    sign |= c == '$' || c == 0xE2 || c == 0xC2;
                 }
+                if (sign && has_price(s, tl))
+                    feats[WN_FEAT_price]++;
                 if (tl <= 40) {
                     unsigned want = WN_PHRASE_CART;
                     if (tl <= 20)
