@@ -169,6 +169,14 @@ TEST(title_suffix)
     wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
                                    (wn_str){"Site", 4});
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
+    /* at the start, the site's name with one more word goes; a headline's
+     * first words that merely hold it stay */
+    t = wn_title_strip_site(NULL, (wn_str){"Stargazer News - Which Telescope First?", 39},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "Which Telescope First?");
+    t = wn_title_strip_site(NULL, (wn_str){"New to Stargazer - Which Telescope First?", 41},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "New to Stargazer - Which Telescope First?");
 }
 
 /* The title of `html` once the page is known to be of `type` (the body is
@@ -293,6 +301,68 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_paragraph_heading)
+{
+    /* an <h1> that no declared title agrees with and that reads as a
+     * paragraph is a blurb: the <title> names the page */
+    const char *html =
+        "<head><title>The Ten Best Garden Projects of 2024 | Acme Homes</title></head><body>"
+        "<h1>Learn which garden projects pay off the most? Get expert tips on planning and "
+        "budgeting your garden. We will help you learn everything you need to know about it.</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "The Ten Best Garden Projects of 2024");
+    done(doc);
+    /* a long one-sentence <h1> is still the headline */
+    html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
+           "<h1>Why the long summer of 2024 changed how gardeners across the northern towns "
+           "plan their beds, water their lawns and pick their seeds</h1></body>";
+    doc = extracted(html, &m);
+    CHECK(m.title.ptr && strncmp(m.title.ptr, "Why the long summer", 19) == 0);
+    done(doc);
+}
+
+TEST(title_heading_label)
+{
+    /* a leading date or "Blog:" label goes when the rest is the declared
+     * title */
+    const char *html =
+        "<head><title>Moving A Package Archive | Sam's Notes</title>"
+        "<meta property=og:title content=\"Moving A Package Archive\"></head><body>"
+        "<h1><a href=\"/p/1\"><time datetime=\"2025-12-18\">Dec <span>18</span> 2025</time>"
+        " Moving A Package Archive</a></h1></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Moving A Package Archive");
+    done(doc);
+    html = "<head><title>Ten Ways To Plan A Garden | Acme Gardens</title></head><body>"
+           "<h1><strong>Blog:</strong> Ten Ways To Plan A Garden</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Ten Ways To Plan A Garden");
+    done(doc);
+    /* a forum thread's prefix chip, which the declared title prints apart */
+    html = "<head><title>Help - Which lens for birds? | Example Forum</title>"
+           "<meta property=og:title content=\"Help - Which lens for birds?\"></head><body>"
+           "<h1><span class=chip>Help</span><span>&nbsp;</span>Which lens for birds?</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Which lens for birds?");
+    done(doc);
+    /* a linked label is a brand's name; a label the rest goes on from with
+     * a dash is the heading's subject: both stay */
+    html = "<head><title>Trail 20 Pack | Acme Outfitters</title></head><body>"
+           "<h1><a href=\"/brand/acme\">Acme</a> Trail 20 Pack</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Acme Trail 20 Pack");
+    done(doc);
+    html = "<head><title>zipper \xE2\x80\x94 Archive helpers \xE2\x80\x94 Example 3 "
+           "documentation</title></head><body>"
+           "<h1><code>zipper</code> \xE2\x80\x94 Archive helpers</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "zipper \xE2\x80\x94 Archive helpers");
+    done(doc);
+}
+
 TEST(title_logo_heading)
 {
     /* an <h1> that links home with all its text is the site's logo: not
@@ -353,6 +423,37 @@ TEST(title_repairs)
     html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
+    done(doc);
+    /* soft hyphens go: the heading agrees with the <title> and reads whole */
+    html = "<head><title>Town of Example: Home Repair Assistance Program</title></head>"
+           "<body><h1>Home Repair Assis&shy;tance Program</h1>"
+           "<h2>Assis\xC2\xADtance&#173;</h2></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Home Repair Assistance Program");
+    done(doc);
+    /* a heading's button and hidden pop-up are not its words */
+    html = "<head><title>Widget Guide | Example Docs</title></head>"
+           "<body><h1>Crate <span>widget</span>&nbsp;<button>Copy item path</button></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Crate widget");
+    done(doc);
+    html = "<head><title>Access overview | Example Docs</title></head>"
+           "<body><h1>Access overview<span hidden><span>Save this page</span></span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Access overview");
+    done(doc);
+    /* a heading whose apostrophe and colon were lost to '?': the declared
+     * title that reads the same with them */
+    html = "<head><title>Event Planning: A Beginner&#x27;s Guide | Acme Events</title></head>"
+           "<body><h1>Event Planning? A Beginner? Guide</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Event Planning: A Beginner's Guide");
+    done(doc);
+    /* a real question mark stays */
+    html = "<head><title>Why Plan Early? Ten Reasons | Acme Events</title></head>"
+           "<body><h1>Why Plan Early? Ten Reasons</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Why Plan Early? Ten Reasons");
     done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
@@ -736,6 +837,8 @@ main(void)
     RUN(title_suffix);
     RUN(title_by_page_type);
     RUN(title_tagline);
+    RUN(title_heading_label);
+    RUN(title_paragraph_heading);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

@@ -24,6 +24,9 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
 wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
+/* As wn_meta_node_text, for a heading: its buttons and hidden elements
+ * left out. */
+wn_str wn_meta_heading_text(wn_arena *a, const wn_node *n, size_t max);
 /* ASCII case-insensitive prefix test. */
 static inline bool
 wn_meta_iprefix(const char *s, size_t n, const char *lit)

@@ -79,8 +79,10 @@ static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x9
                                    " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
                                    " \xC2\xAB ", " ~ ", " \xE2\x80\xBA "};
 
+/* Is part the site's name: equal, within it, or holding it with at most
+ * `slack` more words ("Example News" for "Example")? */
 static bool
-match_site(wn_str part, const folded *site)
+match_site(wn_str part, const folded *site, size_t slack)
 {
     folded f;
     f.n = wn_meta_fold(part.ptr, part.len, f.s, sizeof f.s);
@@ -89,7 +91,7 @@ match_site(wn_str part, const folded *site)
     if (strcmp(f.s, site->s) == 0)
         return true;
     /* "Example News" vs "Example", "example.com" vs "Example" */
-    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + 2) ||
+    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + slack) ||
            (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
 }
 
@@ -124,7 +126,9 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
         wn_str tail = {title.ptr + best_at + best_len, title.len - best_at - best_len};
         wn_str site_part = pass == 0 ? tail : head;
         wn_str keep = pass == 0 ? head : tail;
-        if (fs.n && match_site(site_part, &fs)) {
+        /* a headline's first words hold the site's word more often than
+         * its last ones: "New to Astronomy \xE2\x80\x93 Which Telescope?" */
+        if (fs.n && match_site(site_part, &fs, pass == 0 ? 2 : 1)) {
             title = keep;
             continue;
         }
@@ -216,10 +220,88 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
 
 static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 
+/* Is h[i] a replacement mark, '?' or U+FFFD? Its length, else 0. */
+static size_t
+replacement_at(const char *h, size_t n, size_t i)
+{
+    if (h[i] == '?')
+        return 1;
+    if (i + 2 < n && (unsigned char)h[i] == 0xEF && (unsigned char)h[i + 1] == 0xBF &&
+        (unsigned char)h[i + 2] == 0xBD)
+        return 3;
+    return 0;
+}
+
+/* Does h match the start of d once each replacement mark in h stands for
+ * one or two characters of d (no space)? The length of d matched, else 0.
+ * `budget` bounds the backtracking. */
+static size_t
+replaced_match(const char *h, size_t hn, size_t i, const char *d, size_t dn, size_t j,
+               int *budget)
+{
+    while (i < hn) {
+        if (--*budget < 0)
+            return 0;
+        size_t r = replacement_at(h, hn, i);
+        if (r) {
+            size_t k = j;
+            for (int take = 0; take < 2 && k < dn && d[k] != ' '; take++) {
+                wn_meta_u8next(d, dn, &k);
+                size_t m = replaced_match(h, hn, i + r, d, dn, k, budget);
+                if (m)
+                    return m;
+            }
+            return 0;
+        }
+        if (j >= dn)
+            return 0;
+        char a = h[i], b = d[j];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return 0;
+        i++;
+        j++;
+    }
+    return j;
+}
+
+/* A heading whose apostrophes and colons were lost to '?' or U+FFFD (a
+ * wrong charset on the way): a declared title that reads the same with the
+ * right characters, up to its end or a separator, is the clean copy. */
+static wn_str
+clean_copy(wn_meta_cands *c, wn_str t)
+{
+    bool marked = false;
+    for (size_t i = 0; i + 1 < t.len && !marked; i++)
+        marked = replacement_at(t.ptr, t.len, i) != 0;
+    if (!marked)
+        return t;
+    const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
+                             &c->title_tag};
+    for (size_t k = 0; k < sizeof decl / sizeof decl[0]; k++) {
+        wn_str d = decl[k]->v;
+        if (!d.ptr)
+            continue;
+        int budget = 4096;
+        size_t m = replaced_match(t.ptr, t.len, 0, d.ptr, d.len, 0, &budget);
+        if (!m || (m == t.len && memcmp(t.ptr, d.ptr, m) == 0))
+            continue;
+        bool end = m == d.len;
+        for (size_t s = 0; !end && s < sizeof seps / sizeof seps[0]; s++)
+            end = d.len - m >= strlen(seps[s]) && memcmp(d.ptr + m, seps[s], strlen(seps[s])) == 0;
+        if (!end)
+            continue;
+        char *cp = wn_arena_strndup(c->arena, d.ptr, m); /* NUL-terminated */
+        return cp ? (wn_str){cp, m} : t;
+    }
+    return t;
+}
+
 wn_str
 wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     wn_str t = choose(c, headline, alt, h1_within);
+    if (*headline && t.ptr)
+        t = clean_copy(c, t);
     /* a documentation heading's permalink mark: "Middleware\xC2\xB6" */
     size_t n = t.len;
     while (n >= 2 && (unsigned char)t.ptr[n - 2] == 0xC2 && (unsigned char)t.ptr[n - 1] == 0xB6) {
@@ -309,6 +391,106 @@ logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
     return false;
 }
 
+/* A heading's leading label: the outermost element around its first words
+ * that does not hold all of its text ("<time>Dec 18 2025</time> Headline",
+ * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
+ * four words with more text after it. Returns the text after the label
+ * (NULL when there is none), the label's text in *label, and in *linked
+ * whether the label is (in) a link. */
+static wn_str
+heading_rest(wn_arena *a, const wn_node *h, wn_str full, wn_str *label, bool *linked)
+{
+    wn_str none = {NULL, 0};
+    *label = none;
+    *linked = false;
+    wn_walk w;
+    wn_node *n, *first = NULL;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)h);
+    while (!first && wn_walk_next(&w, &n, &enter)) {
+        if (!enter)
+            continue;
+        if (n->type == WN_NODE_ELEMENT &&
+            (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_BUTTON ||
+             wn_node_has_attr(n, "hidden"))) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        for (size_t k = 0; k < n->len && !first; k++)
+            if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t' &&
+                n->data[k] != '\r')
+                first = n;
+    }
+    if (!first)
+        return none;
+    wn_str lt = {NULL, 0};
+    for (const wn_node *p = first->parent; p && p != h; p = p->parent) {
+        wn_str t = wn_meta_heading_text(a, p, 600);
+        if (!t.ptr || t.len >= full.len)
+            break;
+        lt = t;
+        *linked = *linked || wn_node_is(p, WN_TAG_A);
+    }
+    if (!lt.ptr || memcmp(full.ptr, lt.ptr, lt.len) != 0)
+        return none;
+    folded f;
+    f.n = wn_meta_fold(lt.ptr, lt.len, f.s, sizeof f.s);
+    if (!f.n || count_words(&f) > 4)
+        return none;
+    size_t i = lt.len;
+    while (i < full.len && full.ptr[i] == ' ')
+        i++;
+    f.n = wn_meta_fold(full.ptr + i, full.len - i, f.s, sizeof f.s);
+    if (!f.n)
+        return none;
+    *label = lt;
+    return (wn_str){full.ptr + i, full.len - i};
+}
+
+static unsigned
+first_cp(wn_str s)
+{
+    size_t i = 0;
+    return s.len ? wn_meta_u8next(s.ptr, s.len, &i) : 0;
+}
+
+/* Does declared title d print the label apart, "Label - Rest ..." (a forum
+ * prefix, a section), with the rest of it starting with heading rest fr? */
+static bool
+label_apart(wn_str d, wn_str label, const folded *fr)
+{
+    if (!d.ptr || d.len <= label.len || memcmp(d.ptr, label.ptr, label.len) != 0)
+        return false;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]);
+        if (d.len > label.len + sl && memcmp(d.ptr + label.len, seps[k], sl) == 0) {
+            folded fd;
+            fd.n = wn_meta_fold(d.ptr + label.len + sl, d.len - label.len - sl, fd.s,
+                                sizeof fd.s);
+            return agreement(fr, &fd) >= 3;
+        }
+    }
+    return false;
+}
+
+/* Does heading text read as a paragraph: two sentences or more, each
+ * ended by '.', '?' or '!' before a capital, over 120 bytes? A blurb set
+ * in an <h1>, not a headline. */
+static bool
+paragraph(wn_str t)
+{
+    if (t.len <= 120)
+        return false;
+    int ends = 0;
+    for (size_t i = 0; i + 2 < t.len; i++)
+        if ((t.ptr[i] == '.' || t.ptr[i] == '?' || t.ptr[i] == '!') && t.ptr[i + 1] == ' ' &&
+            t.ptr[i + 2] >= 'A' && t.ptr[i + 2] <= 'Z')
+            ends++;
+    return ends >= 2;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -330,7 +512,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     bool logo[WN_MAX_H1] = {false};
     wn_str site = c->site.v;
     for (size_t i = 0; i < c->n_h1; i++) {
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 200)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -348,7 +530,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 500)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -359,6 +541,36 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             int a = agreement(fh, &fd[k]);
             if (a > score)
                 score = a;
+        }
+        /* a leading label (a date, "Blog:", a forum's prefix chip) goes when
+         * the rest agrees better with a declared title, or a declared title
+         * prints the label apart ("Label - Rest") */
+        wn_str label;
+        bool linked;
+        wn_str rest = heading_rest(c->arena, c->h1[i], t, &label, &linked);
+        if (rest.ptr) {
+            folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
+            if (fr) {
+                fr->n = wn_meta_fold(rest.ptr, rest.len, fr->s, FOLD_MAX);
+                int rs = 0;
+                bool apart = false;
+                for (size_t k = 0; k < ND; k++) {
+                    int a = agreement(fr, &fd[k]);
+                    if (a > rs)
+                        rs = a;
+                    apart = apart || label_apart(decl[k]->v, label, fr);
+                }
+                /* not a link (a brand's or a category's name is part of
+                 * the headline), nor a label the rest goes on from with a
+                 * dash ("<code>json</code> \xE2\x80\x94 JSON encoder") */
+                bool label_ok = !linked && wn_meta_is_word_cp(first_cp(rest));
+                bool drop = label_ok && rs > score;
+                if (drop || (label_ok && apart && score)) {
+                    t = rest;
+                    if (drop)
+                        score = rs;
+                }
+            }
         }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
@@ -376,11 +588,11 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
-        if (!t.ptr || t.len > 300)
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 300 || paragraph(t))
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        if (!fh->n || (fsite.n && match_site(t, &fsite)))
+        if (!fh->n || (fsite.n && match_site(t, &fsite, 2)))
             continue;
         *headline = c->h1[i];
         /* the declared title, for pages whose type prefers it (finish.c);
