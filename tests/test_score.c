@@ -153,6 +153,19 @@ TEST(product_page_drops_other_products_cards)
     CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
     fx_free(&f);
 
+    /* customer reviews are not the product either (on an article they may be its body) */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>"
+                 "<button>Add to cart</button>" DESCRIPTION
+                 "<div id=rv class='customer-reviews'><h2>Reviews</h2><p>I took it up three "
+                 "peaks this summer, and the straps never rubbed, even with a full load of "
+                 "water.</p></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "three peaks"));
+    CHECK(flags_of(f.doc, "rv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
     /* cards that open the content are the page's own list: kept */
     CHECK(fx_run(&f,
                  "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" CARDS DESCRIPTION

@@ -242,6 +242,26 @@ is_list(const wn_node *n)
            wn_node_is(n, WN_TAG_TABLE);
 }
 
+/* Does the element's class or id name customer reviews ("reviews",
+ * "review-list", "customerReviews", "ratings")? On a product page those are
+ * user comments, not the product. */
+static bool
+names_reviews(const wn_node *n)
+{
+    static const char *const words[] = {"review", "reviews", "ratings"};
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t len;
+        const char *v = wn_node_attr(n, attrs[a], &len);
+        if (!v)
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (wn_tokens_has(v, len, words[k]))
+                return true;
+    }
+    return false;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -465,6 +485,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* on a product page, a grid of other products' cards is not
              * the product; with it goes a wrapper that adds only a short
              * heading ("Related products") */
+            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !protect && !recall && n->n_attrs &&
+                names_reviews(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
                 card_grid(cx, n, s) && text_before(cx, root, n) >= CARD_REST_MIN) {
                 n->flags |= WN_NF_BOILER;
