@@ -177,6 +177,13 @@ TEST(title_suffix)
     t = wn_title_strip_site(NULL, (wn_str){"New to Stargazer - Which Telescope First?", 41},
                             (wn_str){"Stargazer", 9});
     CHECK_EQ_MEM(t.ptr, t.len, "New to Stargazer - Which Telescope First?");
+    /* the site's name twice at the end, or a section named after it */
+    t = wn_title_strip_site(NULL, (wn_str){"Widget Care Tips | Acme | Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "Widget Care Tips");
+    t = wn_title_strip_site(NULL, (wn_str){"widgets \xC2\xB7 Acme Topics \xC2\xB7 Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "widgets");
 }
 
 /* The title of `html` once the page is known to be of `type` (the body is
@@ -270,6 +277,10 @@ TEST(title_tagline)
         {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
         /* numbers belong to the headline */
         {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
+        /* so do dates, in the languages the date parser reads */
+        {"The Best Cheap Earbuds - March 2026", "The Best Cheap Earbuds - March 2026"},
+        {"Les meilleurs casques - mars 2026", "Les meilleurs casques - mars 2026"},
+        {"Life On Other Worlds - Mars", "Life On Other Worlds"},
         /* a hyphen inside a word is no separator */
         {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
     };
@@ -280,6 +291,20 @@ TEST(title_tagline)
         CHECK_EQ_MEM(t.ptr, t.len, cases[i].out);
     }
     wn_arena_free_all(&a);
+}
+
+TEST(title_heading_verbatim)
+{
+    /* of two headings that agree alike, the one a declared title prints as
+     * it is, here with an en dash that is no tag-line separator */
+    const char *html =
+        "<head><title>Game Console \xE2\x80\x93 OLED Model - Acme - Official Site</title></head>"
+        "<body><h1>Game Console - OLED Model</h1><h1>Game Console \xE2\x80\x93 OLED Model</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Game Console \xE2\x80\x93 OLED Model");
+    done(doc);
 }
 
 TEST(title_heading_at_start)
@@ -384,6 +409,19 @@ TEST(title_logo_heading)
         /* the dateline under the logo is still read */
         CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
         done(doc);
+    }
+    /* a header's microdata headline that links home names the site */
+    {
+        const char *page =
+            "<head><title>Camp Gear \xE2\x80\x93 Acme Outfitters</title></head><body>"
+            "<header itemscope itemtype=\"https://schema.org/WPHeader\">"
+            "<p itemprop=headline><a href=\"https://acme.example\" rel=home>Acme Outfitters</a>"
+            "</p></header><p>Text.</p></body>";
+        wn_metadata mm;
+        wn_doc *d = extracted(page, &mm);
+        CHECK_EQ_STR(STR(mm.title), "Camp Gear");
+        CHECK_EQ_STR(STR(mm.site_name), "Acme Outfitters");
+        done(d);
     }
     /* the logo gone, the <title> without the logo's name */
     const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
@@ -838,6 +876,7 @@ main(void)
     RUN(title_by_page_type);
     RUN(title_tagline);
     RUN(title_heading_label);
+    RUN(title_heading_verbatim);
     RUN(title_paragraph_heading);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);

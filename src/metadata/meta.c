@@ -596,8 +596,12 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     if (wn_node_is(n, WN_TAG_META) || wn_node_is(n, WN_TAG_LINK))
         return;
     if (wn_meta_ieq(ip, il, "headline")) {
+        /* a theme's header marks the site's name, linked home, as its
+         * headline: the site's name, not the page's title */
         wn_str t = short_text(c->arena, n, 400);
-        if (t.ptr)
+        if (t.ptr && wn_title_links_home(c->arena, n))
+            wn_slot_offer(&c->site, t, WN_SRC_VISIBLE);
+        else if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
         if (in_reply_item(n))

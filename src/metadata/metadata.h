@@ -70,6 +70,9 @@ bool wn_meta_is_word_cp(unsigned cp);
  * and dates more than a day after `now` (Unix seconds) are rejected.
  * Returns the length written to out (NUL-terminated), 0 for none. */
 size_t wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out);
+/* Is s[0..n) a month's name ("March", "mars", "Dec.") in one of the
+ * languages the parser reads? */
+bool wn_date_month_word(const char *s, size_t n);
 /* A /2023/07/26/, /2023-07-26/ or /20230726/ date in a URL path. */
 size_t wn_date_from_url(const char *s, size_t n, int64_t now, char *out);
 
@@ -171,6 +174,9 @@ wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, 
  * five words in each part after it): the headline, NUL-terminated in a
  * (NULL: title unchanged). */
 wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
+/* Is n the site's logo: inside a link to the home page, or holding one
+ * that carries all its text? */
+bool wn_title_links_home(wn_arena *a, const wn_node *n);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

@@ -103,6 +103,7 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     folded fs;
     fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
     /* the separator nearest each end */
+    int tail_strips = 0;
     for (int pass = 0; pass < 2; pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
@@ -130,6 +131,9 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
          * its last ones: "New to Astronomy \xE2\x80\x93 Which Telescope?" */
         if (fs.n && match_site(site_part, &fs, pass == 0 ? 2 : 1)) {
             title = keep;
+            /* "Page \xC2\xB7 Site Topics \xC2\xB7 Site", "Page | Site | Site": again */
+            if (pass == 0 && ++tail_strips < 3)
+                pass = -1;
             continue;
         }
         /* no site name known: a short last part after a bar is the site */
@@ -180,6 +184,23 @@ agreement(const folded *h, const folded *d)
  * 2027"); en and em dashes are a headline's own punctuation and stay. */
 #define TAGLINE_MAX_WORDS 5
 
+/* Is every word of f a number or a month's name, a number among them
+ * ("2026", "March 2026"; not "Mars")? */
+static bool
+date_words(const folded *f)
+{
+    bool number = false;
+    for (const char *w = f->s; *w;) {
+        size_t l = strcspn(w, " ");
+        bool digits = strspn(w, "0123456789") >= l;
+        if (!digits && !wn_date_month_word(w, l))
+            return false;
+        number = number || digits;
+        w += l + (w[l] == ' ');
+    }
+    return number;
+}
+
 wn_str
 wn_title_cut_tagline(wn_arena *a, wn_str title)
 {
@@ -204,8 +225,9 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
                 e++;
             ft.n = wn_meta_fold(title.ptr + p, e - p, ft.s, sizeof ft.s);
             size_t wt = count_words(&ft);
-            /* "2026 / 2027": numbers belong to the headline */
-            if (wt < 1 || wt > TAGLINE_MAX_WORDS || strspn(ft.s, "0123456789 ") == ft.n)
+            /* "2026 / 2027", "- March 2026": numbers and dates belong to
+             * the headline */
+            if (wt < 1 || wt > TAGLINE_MAX_WORDS || date_words(&ft))
                 return title;
             p = e + 3;
         }
@@ -391,6 +413,17 @@ logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
     return false;
 }
 
+bool
+wn_title_links_home(wn_arena *a, const wn_node *n)
+{
+    wn_str t = wn_meta_node_text(a, n, 600);
+    folded *f = t.ptr ? wn_arena_alloc(a, sizeof *f) : NULL;
+    if (!f)
+        return false;
+    f->n = wn_meta_fold(t.ptr, t.len, f->s, FOLD_MAX);
+    return f->n && logo_heading(a, n, f);
+}
+
 /* A heading's leading label: the outermost element around its first words
  * that does not hold all of its text ("<time>Dec 18 2025</time> Headline",
  * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
@@ -454,6 +487,18 @@ first_cp(wn_str s)
 {
     size_t i = 0;
     return s.len ? wn_meta_u8next(s.ptr, s.len, &i) : 0;
+}
+
+/* Does d hold t byte for byte? */
+static bool
+holds(wn_str d, wn_str t)
+{
+    if (!d.ptr || !t.len || t.len > d.len)
+        return false;
+    for (size_t i = 0; i + t.len <= d.len; i++)
+        if (d.ptr[i] == t.ptr[0] && memcmp(d.ptr + i, t.ptr, t.len) == 0)
+            return true;
+    return false;
 }
 
 /* Does declared title d print the label apart, "Label - Rest ..." (a forum
@@ -574,13 +619,19 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
+        /* then one a declared title prints as it is, dashes and all
+         * ("Console \xE2\x80\x93 OLED Model" over "Console - OLED Model") */
+        bool verbatim = false;
+        for (size_t k = 0; k < ND && !verbatim; k++)
+            verbatim = holds(decl[k]->v, t);
+        score = score * 2 + (verbatim ? 1 : 0);
         if (score > best_score) {
             best_score = score;
             best = t;
             *headline = c->h1[i];
         }
     }
-    if (best_score >= 3) /* agreement >= 1 */
+    if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
         return best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
