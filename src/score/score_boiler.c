@@ -270,6 +270,7 @@ names_reviews(const wn_node *n)
 /* Text the content must have before the grid (the product's own
  * description): a grid that opens the content is the page's own list. */
 #define CARD_REST_MIN 300
+#define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
 
 /* Hash of an element's tag and first class name: siblings built from one
  * template share it (later names often vary: item ids, categories). */
@@ -289,21 +290,29 @@ card_signature(const wn_node *n)
     return h;
 }
 
-/* Text of the content before n (in the content root `root`): what its
- * earlier siblings and those of its ancestors hold. */
-static uint64_t
-text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n)
+/* Does the content (in the content root `root`) hold at least `min` bytes
+ * of text before n: in the earlier siblings of n and of its ancestors?
+ * Stops once it knows. */
+static bool
+text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n, uint64_t min)
 {
     uint64_t t = 0;
+    size_t steps = 0;
     for (const wn_node *a = n; a && a != root; a = a->parent)
-        for (const wn_node *p = a->parent ? a->parent->first_child : NULL; p && p != a; p = p->next)
-            t += wn_stats_of(&cx->stats, p)->text;
-    return t;
+        for (const wn_node *p = a->parent ? a->parent->first_child : NULL; p && p != a; p = p->next) {
+            if ((t += wn_stats_of(&cx->stats, p)->text) >= min)
+                return true;
+            if (++steps > TEXT_BEFORE_MAX_STEPS)
+                return false;
+        }
+    return false;
 }
 
-/* Is the element a card: a link (with an href) and a price in its text? */
+/* Is the element a card: a link (with an href) and a price in its text?
+ * The card walks of a page share *budget nodes; once it is spent, no more
+ * cards are found. */
 static bool
-is_card(const wn_node *card)
+is_card(const wn_node *card, size_t *budget)
 {
     bool link = false, price = false;
     size_t steps = 0;
@@ -314,8 +323,9 @@ is_card(const wn_node *card)
     while (wn_walk_next(&w, &n, &e) && !(link && price)) {
         if (!e)
             continue;
-        if (++steps > CARD_MAX_NODES)
+        if (++steps > CARD_MAX_NODES || *budget == 0)
             return false;
+        (*budget)--;
         if (n->type == WN_NODE_TEXT) {
             if (!price && text_has_price(n->data, n->len))
                 price = true;
@@ -331,7 +341,7 @@ is_card(const wn_node *card)
 /* Does n hold a grid of product cards (other products: "related", "you
  * may also like", "customers also viewed") that makes most of its text? */
 static bool
-card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
+card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
 {
     uint32_t sig[64];
     uint32_t text[64];
@@ -370,7 +380,7 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
         const wn_stat *cs = wn_stats_of(&cx->stats, c);
         if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
             continue;
-        if (sig[seen] == sig[best] && is_card(c)) {
+        if (sig[seen] == sig[best] && is_card(c, budget)) {
             cards++;
             card_text += text[seen];
         }
@@ -400,6 +410,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
+    size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
@@ -492,7 +503,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
-                card_grid(cx, n, s) && text_before(cx, root, n) >= CARD_REST_MIN) {
+                card_grid(cx, n, s, &card_budget) &&
+                text_before(cx, root, n, CARD_REST_MIN)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
