@@ -195,11 +195,23 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
     size_t k = 0;
     bool space = false;
     bool mojibake = false;
-    for (size_t i = 0; i + 1 < n && !mojibake; i++) {
+    for (const char *p = memchr(s, 0xC3, n); p && !mojibake;
+         p = memchr(p + 1, 0xC3, (size_t)(s + n - (p + 1)))) {
         char tmp[4];
-        mojibake = s[i] == '\xC3' && mojibake_at(s, n, i, tmp, false);
+        mojibake = mojibake_at(s, n, (size_t)(p - s), tmp, false);
     }
+    /* bytes that are copied as they are: printable ASCII but '&', and the
+     * bytes of UTF-8 sequences except the leads of spaces (C2, E2, E3) and,
+     * in a text with mojibake, of its repairs (C3) */
+    const unsigned char special_lead = mojibake ? 0xC3 : 0xC2;
     for (size_t i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        if (!space && b > 0x20 && b != '&' && b != 0x7F && b != 0xC2 && b != 0xE2 && b != 0xE3 &&
+            b != special_lead) {
+            o[k++] = (char)b;
+            i++;
+            continue;
+        }
         size_t sl;
         if (is_space_at(s, n, i, &sl)) {
             space = true;

@@ -20,12 +20,24 @@ wn_dom_new(wn_arena *arena)
     return d;
 }
 
+/* Nodes per slab: the first slab is small so tiny documents stay small. */
+#define WN_DOM_SLAB_MIN 16u
+#define WN_DOM_SLAB_MAX 256u
+
 static wn_node *
 new_node(wn_dom *d, wn_node_type type)
 {
-    wn_node *n = wn_arena_alloc(d->arena, sizeof *n);
-    if (!n)
-        return NULL;
+    if (d->slab_left == 0) {
+        uint32_t k = d->slab_size ? d->slab_size : WN_DOM_SLAB_MIN;
+        wn_node *s = wn_arena_alloc(d->arena, (size_t)k * sizeof *s);
+        if (!s)
+            return NULL;
+        d->slab = s;
+        d->slab_left = k;
+        d->slab_size = k < WN_DOM_SLAB_MAX ? k * 2 : k;
+    }
+    wn_node *n = d->slab++;
+    d->slab_left--;
     memset(n, 0, sizeof *n);
     n->type = (uint8_t)type;
     n->index = d->node_count++;

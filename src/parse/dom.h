@@ -91,6 +91,11 @@ typedef struct wn_dom {
     uint8_t quirks;       /* wn_quirks */
     size_t max_depth;     /* nesting limit applied by the tree builder */
     size_t max_attrs;     /* attributes kept per element */
+    /* Nodes are cut from slabs of the arena, apart from attributes and
+     * strings, so the walks of later stages read them in sequence. */
+    wn_node *slab;        /* next free node of the current slab */
+    uint32_t slab_left;   /* nodes left in it */
+    uint32_t slab_size;   /* nodes in the next slab (grows to WN_DOM_SLAB_MAX) */
 } wn_dom;
 
 /* Create an empty document (root node only) in `arena`. NULL on OOM. */

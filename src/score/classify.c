@@ -480,7 +480,8 @@ phrase_sets(const char *low, size_t n, unsigned want)
 }
 
 /* Length of the leading run of ' ', '\n' and '\t' in s[0..n), eight bytes
- * at a time. */
+ * at a time; the last bytes by a partial load, whose zero padding counts as
+ * not blank (so the answer is at most n) - no branch per byte. */
 static size_t
 skip_blank(const char *s, size_t n)
 {
@@ -491,9 +492,10 @@ skip_blank(const char *s, size_t n)
             return b + wn_sw_first(other);
         b += 8;
     }
-    while (b < n && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
-        b++;
-    return b;
+    if (b == n)
+        return b;
+    uint64_t other = ~wn_sw_blank(wn_sw_load_partial(s + b, n - b)) & WN_SW_HIGH;
+    return b + wn_sw_first(other);
 }
 
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
@@ -731,14 +733,19 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 ws.stack[ws.depth - 1].link += tl;
                 link_text += tl;
             }
-            if (has_price(s, tl))
+            if (tl > 60 && has_price(s, tl))
                 feats[WN_FEAT_price]++;
             if (tl <= 60) {
                 char low[64];
                 int digits = 0;
+                /* the bytes a currency sign starts with ('$', 0xE2, 0xC2):
+                 * has_price runs only when one occurs */
+                uint64_t sign = 0;
                 size_t k = 0;
                 for (; tl - k >= 8; k += 8) {
                     uint64_t x = wn_sw_load(s + k);
+                    sign |= wn_sw_zero(x ^ (WN_SW_ONES * '$')) | wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) |
+                            wn_sw_zero(x ^ (WN_SW_ONES * 0xC2));
                     x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
                     memcpy(low + k, &x, 8);
                     digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
@@ -747,7 +754,10 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                     unsigned char c = (unsigned char)s[k];
                     low[k] = (char)lower(c);
                     digits += c >= '0' && c <= '9';
+                    sign |= c == '$' || c == 0xE2 || c == 0xC2;
                 }
+                if (sign && has_price(s, tl))
+                    feats[WN_FEAT_price]++;
                 if (tl <= 40) {
                     unsigned want = WN_PHRASE_CART;
                     if (tl <= 20)
