@@ -397,6 +397,14 @@ TEST(title_heading_label)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Which lens for birds?");
     done(doc);
+    /* a trailing one, when a declared title starts with the rest */
+    html = "<head><title>Garden Habits: A Short Guide: Doe, Jane: 12345: Example Books</title>"
+           "</head><body><h1>Follow the writer</h1>"
+           "<h1><span>Garden Habits: A Short Guide</span> <span>Hardcover \xE2\x80\x93 "
+           "June 1, 2018</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Garden Habits: A Short Guide");
+    done(doc);
     /* a linked label is a brand's name; a label the rest goes on from with
      * a dash is the heading's subject: both stay */
     html = "<head><title>Trail 20 Pack | Acme Outfitters</title></head><body>"
