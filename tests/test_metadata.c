@@ -363,6 +363,13 @@ TEST(title_paragraph_heading)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Small Models At Work");
     done(doc);
+    /* counted past the first headings the page keeps for matching */
+    html = "<head><title>QUERY</title></head><body><h1>1. Overview</h1>"
+           "<h2>1.1 A</h2><h2>1.2 B</h2><h2>1.3 C</h2><h2>1.4 D</h2><h2>1.5 E</h2>"
+           "<h2>1.6 F</h2><h2>1.7 G</h2><h1>2. Details</h1><h1>3. Limits</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "QUERY");
+    done(doc);
     /* a long one-sentence <h1> is still the headline */
     html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
            "<h1>Why the long summer of 2024 changed how gardeners across the northern towns "

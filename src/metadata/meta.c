@@ -935,6 +935,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
              * only the landmarks that never hold the headline count */
             if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
                 c->h1[c->n_h1++] = n;
+            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st.in_landmark;
             break;
         case WN_TAG_TIME:
             if (!st.skip_region && st.in_body) {

@@ -694,9 +694,9 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
      * is what readers see as the headline, unless it is the site's logo,
      * or the page sets its sections in <h1>s (three or more, besides the
      * logo, and a declared title to fall back on) */
-    size_t n_sections = 0;
+    size_t n_sections = c->n_h1_all;
     for (size_t i = 0; i < c->n_h1; i++)
-        n_sections += wn_node_is(c->h1[i], WN_TAG_H1) && !logo[i];
+        n_sections -= wn_node_is(c->h1[i], WN_TAG_H1) && logo[i];
     bool any_decl = false;
     for (size_t k = 0; k < ND; k++)
         any_decl = any_decl || fd[k].n;
