@@ -340,6 +340,30 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_embedded_ld)
+{
+    /* no heading: a JSON-LD name that og:title and the <title> both
+     * disagree with, while they agree, names an embedded video */
+    const char *html =
+        "<head><title>Car Rental News | Example TV</title>"
+        "<meta property=og:title content=\"Car Rental News | Example TV\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"VideoObject\","
+        "\"name\":\"Thu Dec 18 Live Broadcast\"}</script></head><body><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Car Rental News");
+    done(doc);
+    /* a JSON-LD name that agrees with them stays first */
+    html = "<head><title>Spring Deals On Car Rentals | Example TV</title>"
+           "<meta property=og:title content=\"Spring Deals On Car Rentals\">"
+           "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+           "\"headline\":\"Spring Deals On Car Rentals Today\"}</script></head>"
+           "<body><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Spring Deals On Car Rentals Today");
+    done(doc);
+}
+
 TEST(title_paragraph_heading)
 {
     /* an <h1> that no declared title agrees with and that reads as a
@@ -917,6 +941,7 @@ main(void)
     RUN(title_heading_label);
     RUN(title_heading_verbatim);
     RUN(title_paragraph_heading);
+    RUN(title_embedded_ld);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

@@ -724,7 +724,16 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             *alt = wn_title_strip_site(c->arena, d->v, site);
         return fsite.n ? strip_site(c->arena, t, site, false) : t;
     }
-    for (size_t k = 0; k < ND; k++)
+    /* a JSON-LD name that neither og:title nor the <title> agrees with,
+     * when those two agree with each other, names something the page
+     * embeds (a video, a live broadcast), not the page */
+    const folded *ld = &fd[0], *og = &fd[1], *tag = &fd[4]; /* decl[] order */
+    size_t k0 = 0;
+    if (ld->n && og->n && tag->n && !agreement(ld, og) && !agreement(og, ld) &&
+        !agreement(ld, tag) && !agreement(tag, ld) &&
+        (agreement(og, tag) >= 3 || agreement(tag, og) >= 3))
+        k0 = 1;
+    for (size_t k = k0; k < ND; k++)
         if (decl[k]->v.ptr)
             return wn_title_strip_site(c->arena, decl[k]->v, site);
     return (wn_str){NULL, 0};
