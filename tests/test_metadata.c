@@ -387,6 +387,12 @@ TEST(title_paragraph_heading)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Small Models At Work");
     done(doc);
+    /* empty <h1>s (an icon, a placeholder) are no sections */
+    html = "<head><title>Spring Deals | Acme</title></head><body><h1></h1>"
+           "<h1>Our garden picks</h1><h1><img src=x.png></h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Our garden picks");
+    done(doc);
     /* counted past the first headings the page keeps for matching */
     html = "<head><title>QUERY</title></head><body><h1>1. Overview</h1>"
            "<h2>1.1 A</h2><h2>1.2 B</h2><h2>1.3 C</h2><h2>1.4 D</h2><h2>1.5 E</h2>"
