@@ -400,6 +400,16 @@ TEST(title_paragraph_heading)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "QUERY");
     done(doc);
+    /* on a listing page, the <title> as with a banner <h1> */
+    {
+        char buf[200];
+        html = "<head><title>Trending widgets today \xC2\xB7 Acme</title>"
+               "<meta property=og:title content=\"Build widgets better, together\">"
+               "<meta property=og:site_name content=Acme></head><body>"
+               "<h1>Search widgets</h1><h1>Give feedback</h1><h1>Saved searches</h1>"
+               "<p>Text.</p></body>";
+        CHECK_EQ_STR(title_as(html, WN_PAGE_LISTING, buf, sizeof buf), "Trending widgets today");
+    }
     /* a long one-sentence <h1> is still the headline */
     html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
            "<h1>Why the long summer of 2024 changed how gardeners across the northern towns "

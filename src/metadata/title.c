@@ -724,6 +724,10 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             *alt = wn_title_strip_site(c->arena, d->v, site);
         return fsite.n ? strip_site(c->arena, t, site, false) : t;
     }
+    /* section <h1>s: the <title> still names a non-article page, as for a
+     * banner <h1> */
+    if (n_sections >= 3 && c->title_tag.v.ptr)
+        *alt = wn_title_strip_site(c->arena, c->title_tag.v, site);
     /* a JSON-LD name that neither og:title nor the <title> agrees with,
      * when those two agree with each other, names something the page
      * embeds (a video, a live broadcast), not the page */
