@@ -252,6 +252,15 @@ TEST(title_by_page_type)
            "<meta property=og:site_name content=\"Acme School\"></head>"
            "<body><h1>Online Graphic Design Course</h1><p>Text.</p></body>";
     CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Online Graphic Design Course");
+    /* a forum thread's title after its board's short label */
+    html = "<head><title>Billing help - how do I change my card | Example Forums</title>"
+           "<meta property=og:site_name content=\"Example Forums\"></head>"
+           "<body><h1>Billing help - how do I change my card</h1><p>Text.</p></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_FORUM, buf, sizeof buf), "how do I change my card");
+    CHECK_EQ_STR(title_as(html, WN_PAGE_ARTICLE, buf, sizeof buf),
+                 "Billing help - how do I change my card");
+    html = "<head><title>Squad 2024 - 2025</title></head><body><h1>Squad 2024 - 2025</h1></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_FORUM, buf, sizeof buf), "Squad 2024 - 2025");
     /* "Name | Tagline" left after the site name: the name */
     html = "<head><title>Data Analytics Services | Insight for all | Acme Corp</title>"
            "<meta property=og:site_name content=\"Acme Corp\"></head>"

@@ -743,6 +743,28 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     return (wn_str){NULL, 0};
 }
 
+/* A forum thread's title after its board's or prefix's short label,
+ * "Payment issues - how to change my payment method": the thread's own
+ * words (at least three, not only numbers) after a label of one or two. */
+static wn_str
+thread_title(wn_arena *a, wn_str title)
+{
+    for (size_t i = 1; title.ptr && i + 3 < title.len; i++) {
+        if (memcmp(title.ptr + i, " - ", 3) != 0)
+            continue;
+        folded *f = a ? wn_arena_alloc(a, sizeof *f) : NULL;
+        if (!f)
+            return title;
+        f->n = wn_meta_fold(title.ptr, i, f->s, FOLD_MAX);
+        size_t wh = count_words(f);
+        f->n = wn_meta_fold(title.ptr + i + 3, title.len - i - 3, f->s, FOLD_MAX);
+        if (wh < 1 || wh > 2 || count_words(f) < 3 || strspn(f->s, "0123456789 ") == f->n)
+            return title;
+        return (wn_str){title.ptr + i + 3, title.len - i - 3};
+    }
+    return title;
+}
+
 wn_str
 wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t)
 {
@@ -750,6 +772,8 @@ wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page
      * too, unless its <h1> is the category name the <title> dresses up */
     bool use_alt = t == WN_PAGE_SERVICE ||
                    ((t == WN_PAGE_COLLECTION || t == WN_PAGE_LISTING) && !h1_within);
+    if (t == WN_PAGE_FORUM)
+        return thread_title(a, wn_title_cut_tagline(a, title));
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
     /* "Name | Tagline" left once the site name is gone: the name */
