@@ -8,9 +8,14 @@
  * otherwise the page's first <h1>, or on service, listing and collection
  * pages the best declared title, without the site name that templates glue
  * to either end. A heading that links home is the site's logo, never the
- * headline, and names the site when nothing declares it. Last, a short tail
- * after the first " | ", " - " or " / " (a section, an edition, a tag line)
- * is cut (wn_title_cut_tagline).
+ * headline, and names the site when nothing declares it. A heading's text
+ * leaves out its buttons, hidden pop-ups and a leading or trailing label
+ * (a date, "Blog:", a forum prefix, a format) that a declared title shows
+ * is not the headline's. Pages that set their sections in <h1>s, or an
+ * <h1> that reads as a paragraph, fall back on the declared title. Last, a
+ * short tail after the first " | ", " - " or " / " (a section, an edition,
+ * a tag line; not a date) is cut (wn_title_cut_tagline). docs/METADATA.md
+ * lists the rules.
  */
 #include <string.h>
 
