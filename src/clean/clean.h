@@ -31,6 +31,10 @@ uint32_t wn_token_class(const char *tok, size_t n);
 /* Union of the WN_TOK_* bits of every token of `s` (a class or id value). */
 uint32_t wn_tokens_classify(const char *s, size_t n);
 
+/* wn_tokens_classify of a class value, with WN_TOK_HIDDEN when one of its
+ * class names hides the element (as for a class attribute; for tests). */
+uint32_t wn_tokens_classify_class(const char *s, size_t n);
+
 /* Union over the element's class and id attributes (0 for non-elements). */
 uint32_t wn_node_token_bits(const wn_node *n);
 

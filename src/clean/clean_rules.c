@@ -446,6 +446,12 @@ wn_tokens_classify(const char *s, size_t n)
     return s ? value_bits(s, n, false) : 0;
 }
 
+uint32_t
+wn_tokens_classify_class(const char *s, size_t n)
+{
+    return s ? value_bits(s, n, true) : 0;
+}
+
 typedef struct has_ctx {
     const char *word;
     size_t len;
