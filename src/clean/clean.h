@@ -72,8 +72,12 @@ wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
-/* For tests: is the vocabulary sorted, as its binary search needs? */
-bool wn_token_vocab_sorted(void);
+/* For tests: is every word of the generated vocabulary table (and every
+ * hidden class name) found by the lookup, with its bits? */
+bool wn_token_vocab_check(void);
+
+/* For tests: the k-th visually-hidden class name, NULL past the last. */
+const char *wn_hidden_class_name(size_t k);
 
 /* Whole-value helpers of the tokenizer for tests: true when the token `word`
  * occurs in the class/id value `s`. */
