@@ -160,6 +160,20 @@ TEST(title_suffix)
     CHECK_EQ_STR(STR(m.site_name), "Example Site");
     CHECK_EQ_STR(STR(m.title), "A Long Enough Headline Here");
     done(doc);
+    /* a heading that ends with the site's name loses it; one that starts
+     * with it keeps it */
+    html = "<head><title>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily - Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Art Shows 2025");
+    done(doc);
+    html = "<head><title>Artsy Daily Awards \xE2\x80\x93 The Winners | Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Artsy Daily Awards \xE2\x80\x93 The Winners</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Artsy Daily Awards \xE2\x80\x93 The Winners");
+    done(doc);
     /* the <h1> that the SEO title contains wins */
     html = "<head><title>Storm Hits Coast - Weather - Daily Paper</title></head>"
            "<body><h1>Daily Paper</h1><h1>Storm Hits Coast</h1></body>";
@@ -326,10 +340,35 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_embedded_ld)
+{
+    /* no heading: a JSON-LD name that og:title and the <title> both
+     * disagree with, while they agree, names an embedded video */
+    const char *html =
+        "<head><title>Car Rental News | Example TV</title>"
+        "<meta property=og:title content=\"Car Rental News | Example TV\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"VideoObject\","
+        "\"name\":\"Thu Dec 18 Live Broadcast\"}</script></head><body><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Car Rental News");
+    done(doc);
+    /* a JSON-LD name that agrees with them stays first */
+    html = "<head><title>Spring Deals On Car Rentals | Example TV</title>"
+           "<meta property=og:title content=\"Spring Deals On Car Rentals\">"
+           "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+           "\"headline\":\"Spring Deals On Car Rentals Today\"}</script></head>"
+           "<body><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Spring Deals On Car Rentals Today");
+    done(doc);
+}
+
 TEST(title_paragraph_heading)
 {
     /* an <h1> that no declared title agrees with and that reads as a
-     * paragraph is a blurb: the <title> names the page */
+     * paragraph is a blurb: the <title> names the page (so do section
+     * headings) */
     const char *html =
         "<head><title>The Ten Best Garden Projects of 2024 | Acme Homes</title></head><body>"
         "<h1>Learn which garden projects pay off the most? Get expert tips on planning and "
@@ -338,6 +377,28 @@ TEST(title_paragraph_heading)
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "The Ten Best Garden Projects of 2024");
+    done(doc);
+    /* <h1>s that set the sections of a post, none agreeing with the
+     * declared title: the declared title */
+    html = "<head><title>Field Notes: Small Models At Work</title>"
+           "<meta property=og:title content=\"Small Models At Work\"></head><body>"
+           "<h1>Small is the new large</h1><p>Text.</p><h1>Getting started</h1><p>Text.</p>"
+           "<h1>So many models</h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
+    done(doc);
+    /* empty <h1>s (an icon, a placeholder) are no sections */
+    html = "<head><title>Spring Deals | Acme</title></head><body><h1></h1>"
+           "<h1>Our garden picks</h1><h1><img src=x.png></h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Our garden picks");
+    done(doc);
+    /* counted past the first headings the page keeps for matching */
+    html = "<head><title>QUERY</title></head><body><h1>1. Overview</h1>"
+           "<h2>1.1 A</h2><h2>1.2 B</h2><h2>1.3 C</h2><h2>1.4 D</h2><h2>1.5 E</h2>"
+           "<h2>1.6 F</h2><h2>1.7 G</h2><h1>2. Details</h1><h1>3. Limits</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "QUERY");
     done(doc);
     /* a long one-sentence <h1> is still the headline */
     html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
@@ -372,6 +433,14 @@ TEST(title_heading_label)
            "<h1><span class=chip>Help</span><span>&nbsp;</span>Which lens for birds?</h1></body>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Which lens for birds?");
+    done(doc);
+    /* a trailing one, when a declared title starts with the rest */
+    html = "<head><title>Garden Habits: A Short Guide: Doe, Jane: 12345: Example Books</title>"
+           "</head><body><h1>Follow the writer</h1>"
+           "<h1><span>Garden Habits: A Short Guide</span> <span>Hardcover \xE2\x80\x93 "
+           "June 1, 2018</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Garden Habits: A Short Guide");
     done(doc);
     /* a linked label is a brand's name; a label the rest goes on from with
      * a dash is the heading's subject: both stay */
@@ -878,6 +947,7 @@ main(void)
     RUN(title_heading_label);
     RUN(title_heading_verbatim);
     RUN(title_paragraph_heading);
+    RUN(title_embedded_ld);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

@@ -734,6 +734,21 @@ blank_text(const wn_node *t)
     return true;
 }
 
+/* Does n hold any text that is not blank (at most 200 nodes looked at)? */
+static bool
+has_text(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int budget = 200;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && budget-- > 0)
+        if (e && m->type == WN_NODE_TEXT && !blank_text(m))
+            return true;
+    return false;
+}
+
 /* Does the text open its element (nothing before it but blank text and
  * elements without text, such as an icon)? A label does; "... authority
  * <b>online</b> by:" ends a sentence. */
@@ -935,6 +950,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
              * only the landmarks that never hold the headline count */
             if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
                 c->h1[c->n_h1++] = n;
+            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st.in_landmark && has_text(n);
             break;
         case WN_TAG_TIME:
             if (!st.skip_region && st.in_body) {

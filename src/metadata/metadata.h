@@ -143,6 +143,7 @@ typedef struct wn_meta_cands {
     wn_node *h1[WN_MAX_H1];
     wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
+    size_t n_h1_all; /* every <h1> outside the landmarks, past WN_MAX_H1 too */
 } wn_meta_cands;
 
 /* Keep v in the slot when its source is stronger than what is there. */

@@ -95,8 +95,9 @@ match_site(wn_str part, const folded *site, size_t slack)
            (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
 }
 
-wn_str
-wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+/* As wn_title_strip_site; from the end only unless both_ends. */
+static wn_str
+strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
 {
     if (!title.ptr)
         return title;
@@ -104,7 +105,7 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
     fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
     /* the separator nearest each end */
     int tail_strips = 0;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < (both_ends ? 2 : 1); pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -154,6 +155,12 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
             title.ptr = cp;
     }
     return title;
+}
+
+wn_str
+wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+{
+    return strip_site(a, title, site, true);
 }
 
 /* How well heading text h agrees with a declared title d: 4 equal, 3 the
@@ -429,18 +436,21 @@ wn_title_links_home(wn_arena *a, const wn_node *n)
  * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
  * four words with more text after it. Returns the text after the label
  * (NULL when there is none), the label's text in *label, and in *linked
- * whether the label is (in) a link. */
+ * whether the label is (in) a link. With `trailing`, the same at the
+ * heading's end ("Headline <span>Hardcover \xE2\x80\x93 June 1, 2018</span>"), and the
+ * text before it. */
 static wn_str
-heading_rest(wn_arena *a, const wn_node *h, wn_str full, wn_str *label, bool *linked)
+heading_rest(wn_arena *a, const wn_node *h, wn_str full, bool trailing, wn_str *label,
+             bool *linked)
 {
     wn_str none = {NULL, 0};
     *label = none;
     *linked = false;
     wn_walk w;
-    wn_node *n, *first = NULL;
+    wn_node *n, *edge = NULL;
     bool enter;
     wn_walk_init(&w, (wn_node *)h);
-    while (!first && wn_walk_next(&w, &n, &enter)) {
+    while ((trailing || !edge) && wn_walk_next(&w, &n, &enter)) {
         if (!enter)
             continue;
         if (n->type == WN_NODE_ELEMENT &&
@@ -451,35 +461,59 @@ heading_rest(wn_arena *a, const wn_node *h, wn_str full, wn_str *label, bool *li
         }
         if (n->type != WN_NODE_TEXT)
             continue;
-        for (size_t k = 0; k < n->len && !first; k++)
+        for (size_t k = 0; k < n->len; k++)
             if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t' &&
-                n->data[k] != '\r')
-                first = n;
+                n->data[k] != '\r') {
+                edge = n;
+                break;
+            }
     }
-    if (!first)
+    if (!edge)
         return none;
     wn_str lt = {NULL, 0};
-    for (const wn_node *p = first->parent; p && p != h; p = p->parent) {
+    for (const wn_node *p = edge->parent; p && p != h; p = p->parent) {
         wn_str t = wn_meta_heading_text(a, p, 600);
         if (!t.ptr || t.len >= full.len)
             break;
         lt = t;
         *linked = *linked || wn_node_is(p, WN_TAG_A);
     }
-    if (!lt.ptr || memcmp(full.ptr, lt.ptr, lt.len) != 0)
+    if (!lt.ptr ||
+        memcmp(trailing ? full.ptr + full.len - lt.len : full.ptr, lt.ptr, lt.len) != 0)
         return none;
     folded f;
     f.n = wn_meta_fold(lt.ptr, lt.len, f.s, sizeof f.s);
     if (!f.n || count_words(&f) > 4)
         return none;
-    size_t i = lt.len;
-    while (i < full.len && full.ptr[i] == ' ')
-        i++;
-    f.n = wn_meta_fold(full.ptr + i, full.len - i, f.s, sizeof f.s);
+    wn_str r;
+    if (trailing) {
+        /* and the separator before it: "Moon Silver | <span>44MM</span>" */
+        size_t e = full.len - lt.len;
+        for (;;) {
+            while (e && full.ptr[e - 1] == ' ')
+                e--;
+            if (e && strchr("|-/,:", full.ptr[e - 1]))
+                e--;
+            else if (e >= 3 && (unsigned char)full.ptr[e - 3] == 0xE2 &&
+                     (unsigned char)full.ptr[e - 2] == 0x80 &&
+                     ((unsigned char)full.ptr[e - 1] == 0x93 ||
+                      (unsigned char)full.ptr[e - 1] == 0x94))
+                e -= 3;
+            else
+                break;
+        }
+        r = (wn_str){full.ptr, e};
+    } else {
+        size_t i = lt.len;
+        while (i < full.len && full.ptr[i] == ' ')
+            i++;
+        r = (wn_str){full.ptr + i, full.len - i};
+    }
+    f.n = wn_meta_fold(r.ptr, r.len, f.s, sizeof f.s);
     if (!f.n)
         return none;
     *label = lt;
-    return (wn_str){full.ptr + i, full.len - i};
+    return r;
 }
 
 static unsigned
@@ -592,7 +626,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
          * prints the label apart ("Label - Rest") */
         wn_str label;
         bool linked;
-        wn_str rest = heading_rest(c->arena, c->h1[i], t, &label, &linked);
+        wn_str rest = heading_rest(c->arena, c->h1[i], t, false, &label, &linked);
         if (rest.ptr) {
             folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
             if (fr) {
@@ -617,6 +651,28 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 }
             }
         }
+        /* a trailing one (a format and a date after a product's name)
+         * when a declared title starts with the rest */
+        rest = heading_rest(c->arena, c->h1[i], t, true, &label, &linked);
+        if (rest.ptr && !linked) {
+            folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
+            if (fr) {
+                fr->n = wn_meta_fold(rest.ptr, rest.len, fr->s, FOLD_MAX);
+                int rs = 0;
+                for (size_t k = 0; k < ND; k++) {
+                    int a = agreement(fr, &fd[k]);
+                    if (a > rs)
+                        rs = a;
+                }
+                char *cp = rs > score && rs >= 3
+                               ? wn_arena_strndup(c->arena, rest.ptr, rest.len) /* NUL-terminated */
+                               : NULL;
+                if (cp) {
+                    t = (wn_str){cp, rest.len};
+                    score = rs;
+                }
+            }
+        }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
         /* then one a declared title prints as it is, dashes and all
@@ -632,11 +688,19 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         }
     }
     if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
-        return best;
+        return fsite.n ? strip_site(c->arena, best, site, false) : best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
-     * is what readers see as the headline, unless it is the site's logo */
-    for (size_t i = 0; i < c->n_h1; i++) {
+     * is what readers see as the headline, unless it is the site's logo,
+     * or the page sets its sections in <h1>s (three or more, besides the
+     * logo, and a declared title to fall back on) */
+    size_t n_sections = c->n_h1_all;
+    for (size_t i = 0; i < c->n_h1; i++)
+        n_sections -= wn_node_is(c->h1[i], WN_TAG_H1) && logo[i];
+    bool any_decl = false;
+    for (size_t k = 0; k < ND; k++)
+        any_decl = any_decl || fd[k].n;
+    for (size_t i = 0; i < c->n_h1 && !(n_sections >= 3 && any_decl); i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
         wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
@@ -658,9 +722,18 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 d = decl[k];
         if (d)
             *alt = wn_title_strip_site(c->arena, d->v, site);
-        return t;
+        return fsite.n ? strip_site(c->arena, t, site, false) : t;
     }
-    for (size_t k = 0; k < ND; k++)
+    /* a JSON-LD name that neither og:title nor the <title> agrees with,
+     * when those two agree with each other, names something the page
+     * embeds (a video, a live broadcast), not the page */
+    const folded *ld = &fd[0], *og = &fd[1], *tag = &fd[4]; /* decl[] order */
+    size_t k0 = 0;
+    if (ld->n && og->n && tag->n && !agreement(ld, og) && !agreement(og, ld) &&
+        !agreement(ld, tag) && !agreement(tag, ld) &&
+        (agreement(og, tag) >= 3 || agreement(tag, og) >= 3))
+        k0 = 1;
+    for (size_t k = k0; k < ND; k++)
         if (decl[k]->v.ptr)
             return wn_title_strip_site(c->arena, decl[k]->v, site);
     return (wn_str){NULL, 0};
