@@ -31,6 +31,10 @@ uint32_t wn_token_class(const char *tok, size_t n);
 /* Union of the WN_TOK_* bits of every token of `s` (a class or id value). */
 uint32_t wn_tokens_classify(const char *s, size_t n);
 
+/* wn_tokens_classify of a class value, with WN_TOK_HIDDEN when one of its
+ * class names hides the element (as for a class attribute; for tests). */
+uint32_t wn_tokens_classify_class(const char *s, size_t n);
+
 /* Union over the element's class and id attributes (0 for non-elements). */
 uint32_t wn_node_token_bits(const wn_node *n);
 
@@ -68,8 +72,12 @@ wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
-/* For tests: is the vocabulary sorted, as its binary search needs? */
-bool wn_token_vocab_sorted(void);
+/* For tests: is every word of the generated vocabulary table (and every
+ * hidden class name) found by the lookup, with its bits? */
+bool wn_token_vocab_check(void);
+
+/* For tests: the k-th visually-hidden class name, NULL past the last. */
+const char *wn_hidden_class_name(size_t k);
 
 /* Whole-value helpers of the tokenizer for tests: true when the token `word`
  * occurs in the class/id value `s`. */

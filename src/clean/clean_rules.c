@@ -1,156 +1,25 @@
-/* clean_rules.c - the class/id vocabulary and its tokenizer.
+/* clean_rules.c - the class/id tokenizer and its vocabulary lookup.
  *
- * The words are generic web-page vocabulary (what front-end developers call
- * navigation, share bars, ad slots, comment sections, article bodies), never
- * a class seen on one site. See clean.h for how values are tokenised.
+ * The vocabulary (generic web-page words: navigation, share bars, ad slots,
+ * comment sections, article bodies, never a class seen on one site) and the
+ * visually-hidden class names are listed in tools/gen_clean_words.py, which
+ * generates the tables of clean/clean_words.h. See clean.h for how values
+ * are tokenised.
  */
 #include <string.h>
 
 #include "clean/clean.h"
+#include "clean/clean_words.h"
+#include "util/swar.h"
 
-typedef struct vocab_word {
-    const char *word;
-    uint8_t len;
-    uint8_t bits;
-} vocab_word;
-
-#define W(word, bits) {word, (uint8_t)(sizeof word - 1), (uint8_t)(bits)}
-
-#define D WN_TOK_DROP
-#define N WN_TOK_NEG
-#define P WN_TOK_POS
-#define B WN_TOK_BYLINE
-#define C WN_TOK_CAPTION
-#define M (WN_TOK_NEG | WN_TOK_COMMENTS)
-
-/* One array per first letter, each sorted by word (byte order) for a binary
- * search: keep them sorted when adding words, and a new first letter needs
- * its array in vocab_letters (test_clean checks both). The bits say the
- * category:
- *   D  never content: navigation and menus, sharing and social, ads and
- *      promotion, banners, dialogs, subscriptions;
- *   N  usually boilerplate, judged with the text it holds (related,
- *      footers, sidebars, tags, bios, pagination, calls to action);
- *   M  a comment section (N as well);
- *   P  usually the article;
- *   B  bylines and dates;  C  captions and credits. */
-static const vocab_word vocab_a[] = {
-    W("ad", D), W("addthis", D), W("ads", D), W("adsense", D), W("adslot", D), W("adunit", D),
-    W("advert", D), W("advertisement", D), W("advertising", D), W("adverts", D), W("article", P),
-    W("articlebody", P), W("aside", N), W("author", B), W("authorbio", N), W("authorbox", N),
-    W("authorname", B), W("authors", B),
-};
-static const vocab_word vocab_b[] = {
-    W("banner", N), W("bio", N), W("blog", P), W("body", P), W("breadcrumb", D),
-    W("breadcrumbs", D), W("byline", B), W("bylines", B),
-};
-static const vocab_word vocab_c[] = {
-    W("caption", C), W("captions", C), W("ccpa", D), W("comment", M), W("commentlist", M),
-    W("comments", M), W("consent", D), W("content", P), W("cookie", D), W("cookies", D),
-    W("credit", C), W("credits", C), W("crumbs", D), W("cta", N),
-};
-static const vocab_word vocab_d[] = {
-    W("date", B), W("dateline", B), W("dates", B), W("dfp", D), W("disqus", M), W("drawer", D),
-    W("dropdown", D),
-};
-static const vocab_word vocab_e[] = {
-    W("entry", P), W("entrycontent", P),
-};
-static const vocab_word vocab_f[] = {
-    W("figcaption", C), W("follow", N), W("foot", N), W("footer", N),
-};
-static const vocab_word vocab_g[] = {
-    W("gdpr", D),
-};
-static const vocab_word vocab_h[] = {
-    W("header", N), W("hentry", P),
-};
-static const vocab_word vocab_l[] = {
-    W("lightbox", D), W("links", N), W("login", D),
-};
-static const vocab_word vocab_m[] = {
-    W("main", P), W("masthead", N), W("megamenu", D), W("menu", D), W("menubar", D), W("menus", D),
-    W("meta", B), W("modal", D), W("more", N), W("mostpopular", N), W("mostread", N),
-};
-static const vocab_word vocab_n[] = {
-    W("nav", D), W("navbar", D), W("navigation", D), W("newsletter", D),
-};
-static const vocab_word vocab_o[] = {
-    W("offcanvas", D), W("outbrain", N),
-};
-static const vocab_word vocab_p[] = {
-    W("pager", N), W("pagination", N), W("paywall", N), W("popover", D), W("popular", N),
-    W("popup", D), W("post", P), W("postbody", P), W("postcontent", P), W("posted", B),
-    W("print", D), W("promo", D), W("promos", D), W("promotion", D), W("prose", P),
-    W("pubdate", B), W("published", B),
-};
-static const vocab_word vocab_r[] = {
-    W("rail", N), W("recirc", N), W("recirculation", N), W("recommendations", N),
-    W("recommended", N), W("related", N), W("respond", M), W("richtext", P), W("rte", P),
-};
-static const vocab_word vocab_s[] = {
-    W("searchbox", D), W("searchform", D), W("share", D), W("sharebar", D), W("shares", D),
-    W("sharethis", D), W("sharing", D), W("sidebar", N), W("signature", N), W("signatures", N),
-    W("signin", D), W("signup", D), W("skip", D), W("skiplink", D), W("social", D),
-    W("socialmedia", D), W("socials", D), W("sponsor", D), W("sponsored", D), W("sponsors", D),
-    W("story", P), W("storybody", P), W("submenu", D), W("subnav", D), W("subscribe", D),
-    W("subscription", D),
-};
-static const vocab_word vocab_t[] = {
-    W("taboola", N), W("tag", N), W("tagcloud", N), W("taglist", N), W("tags", N), W("teaser", N),
-    W("teasers", N), W("text", P), W("timestamp", B), W("toolbar", D), W("tooltip", D),
-    W("topbar", D), W("trending", N),
-};
-static const vocab_word vocab_u[] = {
-    W("usercard", N), W("userinfo", N),
-};
-static const vocab_word vocab_v[] = {
-    W("vote", N), W("votes", N), W("voting", N),
-};
-#define LETTER(c) {vocab_##c, sizeof vocab_##c / sizeof vocab_##c[0]}
-/* The words of each first letter a..z. */
-static const struct {
-    const vocab_word *w;
-    size_t n;
-} vocab_letters[26] = {
-    LETTER(a), LETTER(b), LETTER(c), LETTER(d),
-    LETTER(e), LETTER(f), LETTER(g), LETTER(h),
-    {NULL, 0}, {NULL, 0}, {NULL, 0}, LETTER(l),
-    LETTER(m), LETTER(n), LETTER(o), LETTER(p),
-    {NULL, 0}, LETTER(r), LETTER(s), LETTER(t),
-    LETTER(u), LETTER(v), {NULL, 0}, {NULL, 0},
-    {NULL, 0}, {NULL, 0},
-};
-#undef LETTER
-
-
-#undef W
-#undef D
-#undef N
-#undef P
-#undef B
-#undef C
-#undef M
-
-/* Whole class names (not tokens) that hide an element from sighted readers. */
-typedef struct hidden_class {
-    const char *name;
-    size_t len;
-} hidden_class;
-
-#define HC(name) {name, sizeof name - 1}
-static const hidden_class hidden_classes[] = {
-    HC("sr-only"), HC("sr-only-focusable"), HC("screen-reader-text"), HC("screen-reader-only"),
-    HC("screenreader"), HC("visually-hidden"), HC("visuallyhidden"), HC("visually_hidden"),
-    HC("a11y-hidden"), HC("hidden"), HC("hide"), HC("d-none"), HC("is-hidden"), HC("u-hidden"),
-    HC("offscreen"), HC("element-invisible"), HC("invisible"),
-};
-#undef HC
-
-/* Longest and shortest vocabulary words: longer or shorter tokens are not
- * looked up (wn_token_vocab_sorted checks the bounds too). */
-#define VOCAB_MIN_LEN 2
-#define VOCAB_MAX_LEN 15
+/* The mask tokenizer reads 16 bytes per SSE2 step (little-endian, as the
+ * packing of tokens assumes); WN_NO_SIMD builds the portable byte loop
+ * alone, to test it. */
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+    !defined(WN_NO_SIMD)
+#include <emmintrin.h>
+#define TOKENS_SSE2 1
+#endif
 
 static inline int
 lower(int c)
@@ -176,39 +45,94 @@ is_ws(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Byte order of a token against a vocabulary word (a prefix sorts first). */
-static inline int
-vocab_cmp(const char *tok, size_t n, const vocab_word *v)
+/* ---- the vocabulary lookup ---------------------------------------------- */
+
+/* OR-ed into a letter, this bit lower-cases it; OR-ed into any other byte it
+ * gives no letter (only 'A'..'Z' and 'a'..'z' land in 'a'..'z'), so a token
+ * of letters compares lower-cased and one with another byte matches no word. */
+#define CASE_BIT 0x20u
+
+/* The index of letter c of either case in the letter masks of
+ * clean_words.h: c & 31, 'a' or 'A' -> 1 .. 'z' or 'Z' -> 26; 0, a bit and
+ * a row no mask has, for any other byte. */
+static inline unsigned
+letter_index(unsigned char c)
 {
-    size_t m = n < v->len ? n : v->len;
-    for (size_t i = 0; i < m; i++)
-        if (tok[i] != v->word[i])
-            return (unsigned char)tok[i] < (unsigned char)v->word[i] ? -1 : 1;
-    return n < v->len ? -1 : n > v->len ? 1 : 0;
+    return (unsigned)(c | CASE_BIT) - 'a' < 26 ? c & 31u : 0;
 }
 
-/* Binary search of a lower-case token among the words of its first letter. */
-static inline uint32_t
-vocab_find(const char *tok, size_t n)
+/* Can the token s[0..n) (n >= 1) be a vocabulary word: do its length and
+ * its first and last letters occur together in one (wn_vocab_ends)? */
+static inline bool
+vocab_candidate(const unsigned char *s, size_t n)
 {
-    if (n < VOCAB_MIN_LEN || n > VOCAB_MAX_LEN)
-        return 0;
-    unsigned letter = (unsigned char)tok[0] - (unsigned)'a';
-    if (letter >= 26)
-        return 0;
-    const vocab_word *w = vocab_letters[letter].w;
-    size_t lo = 0, hi = vocab_letters[letter].n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = vocab_cmp(tok, n, &w[mid]);
-        if (c == 0)
-            return w[mid].bits;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
+    size_t li = n <= WN_VOCAB_MAX_LEN ? n : 0; /* no word: row 0 is empty */
+    return (wn_vocab_ends[li][letter_index(s[0])] >> letter_index(s[n - 1])) & 1;
+}
+
+/* vocab_candidate of a token of letters: its letters & 31 index the table
+ * as they are, and its length is taken modulo 16 (the longest word is
+ * shorter), which lets a few longer tokens through to the lookup, never a
+ * word the lookup would not find. */
+_Static_assert(WN_VOCAB_MAX_LEN < 16, "token lengths modulo 16 keep every word's row");
+static inline bool
+vocab_candidate_letters(const unsigned char *s, size_t n)
+{
+    return (wn_vocab_ends[n & 15][s[0] & 31] >> (s[n - 1] & 31)) & 1;
+}
+
+/* Bytes s[0..n) (n <= 8) as a little-endian integer, zero bytes after them:
+ * the packing of the words in wn_vocab_keys. */
+static inline uint64_t
+pack8(const unsigned char *s, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8)
+        return wn_sw_load((const char *)s);
+    return n ? wn_sw_load_partial((const char *)s, n) : 0;
+#else
+    uint64_t x = 0;
+    for (size_t k = 0; k < n; k++)
+        x |= (uint64_t)s[k] << (8 * k);
+    return x;
+#endif
+}
+
+/* CASE_BIT in each of the low n bytes (n <= 8). */
+static inline uint64_t
+case_bits(size_t n)
+{
+    const uint64_t all = WN_SW_ONES * CASE_BIT;
+    return n >= 8 ? all : all & ((UINT64_C(1) << (8 * n)) - 1);
+}
+
+/* The WN_TOK_* bits of the token packed as the words are (lo, hi): its slot
+ * of the generated table, then the next ones up to an empty slot. */
+static inline uint32_t
+vocab_find(uint64_t lo, uint64_t hi)
+{
+    uint32_t slot = (uint32_t)(((lo ^ hi * WN_VOCAB_HI_MUL) * WN_VOCAB_MUL) >> (64 - WN_VOCAB_BITS));
+    for (; wn_vocab_keys[slot][0]; slot = (slot + 1) & (WN_VOCAB_SIZE - 1))
+        if (wn_vocab_keys[slot][0] == lo && wn_vocab_keys[slot][1] == hi)
+            return wn_vocab_bits[slot];
     return 0;
+}
+
+/* The WN_TOK_* bits of the token s[0..n) (2 <= n <= WN_VOCAB_MAX_LEN),
+ * compared lower-cased, reading s[0..n) only. */
+static inline uint32_t
+vocab_lookup(const unsigned char *s, size_t n)
+{
+    size_t n_lo = n < 8 ? n : 8;
+    return vocab_find(pack8(s, n_lo) | case_bits(n_lo), pack8(s + n_lo, n - n_lo) | case_bits(n - n_lo));
+}
+
+/* The WN_TOK_* bits of a token of a class or id value (letters only, or
+ * digits only, which no word is), compared lower-cased. */
+static inline uint32_t
+token_bits(const unsigned char *s, size_t n)
+{
+    return n >= WN_VOCAB_MIN_LEN && vocab_candidate(s, n) ? vocab_lookup(s, n) : 0;
 }
 
 uint32_t
@@ -216,28 +140,75 @@ wn_token_class(const char *tok, size_t n)
 {
     if (n == 0 || n > 32)
         return 0;
-    return vocab_find(tok, n);
+    for (size_t k = 0; k < n; k++)
+        if (tok[k] >= 'A' && tok[k] <= 'Z')
+            return 0; /* the words are lower case; a token is given lower-cased */
+    return token_bits((const unsigned char *)tok, n);
+}
+
+/* Is the class name s[0..n) a "visually hidden" one? The first/last letter
+ * filter of its length, then the few names of that length, compared
+ * lower-cased. */
+static inline bool
+name_hidden(const unsigned char *s, size_t n)
+{
+    if (n == 0 || n > WN_HIDDEN_MAX_LEN ||
+        !((wn_hidden_first[n] >> letter_index(s[0])) & (wn_hidden_last[n] >> letter_index(s[n - 1])) &
+          1))
+        return false;
+    for (unsigned k = wn_hidden_start[n]; k < wn_hidden_start[n + 1]; k++) {
+        const char *h = wn_hidden_names[k];
+        size_t j = 0;
+        while (j < n && lower(s[j]) == h[j])
+            j++;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+const char *
+wn_hidden_class_name(size_t k)
+{
+    return k < WN_HIDDEN_NAMES ? wn_hidden_names[k] : NULL;
 }
 
 bool
-wn_token_vocab_sorted(void)
+wn_token_vocab_check(void)
 {
-    for (unsigned l = 0; l < 26; l++) {
-        const vocab_word *w = vocab_letters[l].w;
-        for (size_t i = 0; i < vocab_letters[l].n; i++) {
-            if (w[i].len < VOCAB_MIN_LEN || w[i].len > VOCAB_MAX_LEN ||
-                (unsigned char)w[i].word[0] != 'a' + l)
+    size_t words = 0;
+    for (uint32_t slot = 0; slot < WN_VOCAB_SIZE; slot++) {
+        if (!wn_vocab_keys[slot][0])
+            continue;
+        /* unpack the word: lower-case letters, then zero bytes */
+        unsigned char w[16];
+        size_t len = 0;
+        for (size_t k = 0; k < 16; k++) {
+            w[k] = (unsigned char)(wn_vocab_keys[slot][k / 8] >> (8 * (k % 8)));
+            if (w[k] && len != k)
+                return false; /* a byte after a zero */
+            if (w[k] && !(w[k] >= 'a' && w[k] <= 'z'))
                 return false;
-            for (size_t k = 0; k < w[i].len; k++)
-                if (!((w[i].word[k] >= 'a' && w[i].word[k] <= 'z') ||
-                      (w[i].word[k] >= '0' && w[i].word[k] <= '9')))
-                    return false; /* tokens are lower-case alphanumerics */
-            if (i && vocab_cmp(w[i].word, w[i].len, &w[i - 1]) <= 0)
-                return false;
+            len += w[k] != 0;
         }
+        /* found from its first slot and through the filter, with its bits */
+        if (len < WN_VOCAB_MIN_LEN || len > WN_VOCAB_MAX_LEN || !wn_vocab_bits[slot] ||
+            token_bits(w, len) != wn_vocab_bits[slot])
+            return false;
+        w[0] = (unsigned char)(w[0] - 32); /* upper case compares lower-cased */
+        if (token_bits(w, len) != wn_vocab_bits[slot])
+            return false;
+        words++;
     }
-    return true;
+    for (unsigned k = 0; k < WN_HIDDEN_NAMES; k++) {
+        size_t len = strlen(wn_hidden_names[k]);
+        if (!name_hidden((const unsigned char *)wn_hidden_names[k], len))
+            return false;
+    }
+    return words == WN_VOCAB_WORDS;
 }
+
+/* ---- tokens of a value -------------------------------------------------- */
 
 /* Tokens of a class or id value. Token boundaries: any non-alphanumeric
  * byte, lower->Upper case changes and letter<->digit changes. Non-ASCII
@@ -271,7 +242,7 @@ looks_hashed(const char *s, size_t n)
 }
 
 /* Call fn for each token of s, lower-cased (the slow, general form, for
- * tests); names_bits below is the same split for the vocabulary. */
+ * tests); value_bits below is the same split for the vocabulary. */
 typedef bool (*token_fn)(const char *tok, size_t n, void *ctx);
 
 static inline bool
@@ -314,22 +285,13 @@ tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
     }
 }
 
-/* Is the class name s[0..n) a "visually hidden" one? */
-static inline bool
-name_hidden(const unsigned char *s, size_t n)
-{
-    for (size_t k = 0; k < sizeof hidden_classes / sizeof hidden_classes[0]; k++) {
-        const char *h = hidden_classes[k].name;
-        if (hidden_classes[k].len != n)
-            continue;
-        size_t j = 0;
-        while (j < n && lower(s[j]) == h[j])
-            j++;
-        if (j == n)
-            return true;
-    }
-    return false;
-}
+/* What the tokenizers of a value gather besides the token bits: whether a
+ * class name is a visually-hidden one, whether a ':' occurs anywhere. */
+typedef struct value_state {
+    bool want_hidden; /* a class value: look for hidden names */
+    bool hidden_name;
+    bool colon;
+} value_state;
 
 enum { K_OTHER, K_LOWER, K_UPPER, K_DIGIT, K_WS, K_UTILITY };
 
@@ -353,19 +315,15 @@ byte_kind(int c)
     return K_OTHER;
 }
 
-/* wn_tokens_classify in one pass over the value (the same split as
- * tokens_each, class name by class name), and with `hidden` the
- * visually-hidden class names too (WN_TOK_HIDDEN; none in a value with a
- * ':' anywhere: "hidden md:block" is hidden on small screens only). Each
- * token is lower-cased as it is read and looked up at its end; the bits of
- * an alphanumeric run count unless it looks hashed, those of a class name
- * unless it is a utility class. */
+/* The token bits of s[0..n) a byte at a time (the portable form, and the
+ * rest of a value with a class name of 64 bytes or more): class name by
+ * class name, each alphanumeric run scanned once, its tokens looked up at
+ * their ends. The bits of a run count unless it looks hashed, those of a
+ * class name unless it is a utility class. */
 static uint32_t
-value_bits(const char *str, size_t n, bool hidden)
+value_bits_bytes(const unsigned char *s, size_t n, value_state *st)
 {
-    const unsigned char *s = (const unsigned char *)str;
     uint32_t bits = 0;
-    bool colon = false, hidden_name = false;
     size_t i = 0;
     while (i < n) {
         while (i < n && is_ws(s[i]))
@@ -383,7 +341,7 @@ value_bits(const char *str, size_t n, bool hidden)
                 utility = true; /* no tokens: on to the end of the name */
                 while (i < n && !is_ws(s[i])) {
                     if (s[i] == ':')
-                        colon = true;
+                        st->colon = true;
                     i++;
                 }
                 break;
@@ -393,13 +351,11 @@ value_bits(const char *str, size_t n, bool hidden)
                 continue;
             }
             /* an alphanumeric run */
-            size_t run_start = i, upper = 0, digits = 0, short_parts = 0, part = 0, t = 0;
+            size_t run_start = i, upper = 0, digits = 0, short_parts = 0, part = 0, t = i;
             uint32_t run_acc = 0;
-            char tok[VOCAB_MAX_LEN];
             int pk = k;
             while (i < n) {
-                int c = s[i];
-                k = byte_kind(c);
+                k = byte_kind(s[i]);
                 if (k != K_LOWER && k != K_UPPER && k != K_DIGIT)
                     break;
                 if (k == K_UPPER) {
@@ -414,16 +370,13 @@ value_bits(const char *str, size_t n, bool hidden)
                 }
                 if (i > run_start &&
                     ((pk == K_LOWER && k == K_UPPER) || (pk == K_DIGIT) != (k == K_DIGIT))) {
-                    run_acc |= vocab_find(tok, t);
-                    t = 0;
+                    run_acc |= token_bits(s + t, i - t);
+                    t = i;
                 }
-                if (t < VOCAB_MAX_LEN)
-                    tok[t] = (char)lower(c);
-                t++;
                 pk = k;
                 i++;
             }
-            run_acc |= vocab_find(tok, t);
+            run_acc |= token_bits(s + t, i - t);
             size_t rn = i - run_start;
             if (upper && part <= 2 && rn > 2)
                 short_parts++;
@@ -432,10 +385,266 @@ value_bits(const char *str, size_t n, bool hidden)
         }
         if (!utility)
             bits |= name_acc;
-        if (hidden && !hidden_name && name_hidden(s + name_start, i - name_start))
-            hidden_name = true;
+        if (st->want_hidden && !st->hidden_name && name_hidden(s + name_start, i - name_start))
+            st->hidden_name = true;
     }
-    if (hidden_name && !colon)
+    return bits;
+}
+
+#ifdef TOKENS_SSE2
+/* The same split from bit masks of a piece of the value, 64 bytes at most
+ * (bit k stands for byte k): the class names, the alphanumeric runs and the
+ * token boundaries all come from shifts and ANDs of the masks, and the
+ * loops run over what the masks single out (token starts, names holding a
+ * utility byte, runs holding a capital) rather than over the bytes. */
+typedef struct piece_masks {
+    uint64_t alpha, upper, digit; /* letters, 'A'..'Z', '0'..'9' */
+    uint64_t space;               /* the whitespace that separates class names */
+    uint64_t utility;             /* ':', '[', '(', '=' */
+} piece_masks;
+
+/* Bits [a, b) (a <= b <= 64). */
+static inline uint64_t
+bit_span(unsigned a, unsigned b)
+{
+    uint64_t below_b = b >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << b) - 1;
+    return below_b & ~((UINT64_C(1) << a) - 1);
+}
+
+/* The run of set bits of m holding bit p (set). */
+static inline uint64_t
+run_at(uint64_t m, unsigned p)
+{
+    uint64_t after = ~m >> p; /* bit 0 is clear */
+    unsigned end = after ? p + (unsigned)__builtin_ctzll(after) : 64;
+    uint64_t before = ~m & ((UINT64_C(1) << p) - 1);
+    unsigned start = before ? 64 - (unsigned)__builtin_clzll(before) : 0;
+    return bit_span(start, end);
+}
+
+/* Does the alphanumeric run `run` look hashed (as in value_bits_bytes)? Its
+ * capitals `upper` (not empty) and its digits `digit`. A part starts at the
+ * run's first byte and at each capital; a capital after the first byte
+ * closes a short part when the part before it began one or two bytes
+ * earlier, and the last part is short when it is one or two bytes long
+ * and begins at a capital (in a run over two bytes). Two short parts, or
+ * capitals with digits, make a hash. */
+static inline bool
+run_hashed(uint64_t run, uint64_t upper, uint64_t digit)
+{
+    if (digit)
+        return true;
+    uint64_t first = run & ~(run << 1), last = run & ~(run >> 1);
+    uint64_t part_starts = upper | first;
+    uint64_t short_parts = upper & ~first & ((part_starts << 1) | (part_starts << 2));
+    bool over_two = (run & (run >> 1) & (run >> 2)) != 0;
+    bool short_last = over_two && (upper & (last | (last >> 1)));
+    return (short_parts & (short_parts - 1)) || (short_parts && short_last);
+}
+
+/* The low bytes of a token read as two 64-bit words, by its length (16 for
+ * any longer token: no word is 16 bytes long, so its 16 letters match none). */
+#define LEN_MASK(l) ((l) >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * ((l) & 7))) - 1)
+#define LEN_MASKS(l) {LEN_MASK(l), (l) <= 8 ? 0 : LEN_MASK((l) - 8)}
+static const uint64_t token_len_masks[17][2] = {
+    LEN_MASKS(0),  LEN_MASKS(1),  LEN_MASKS(2),  LEN_MASKS(3),  LEN_MASKS(4),  LEN_MASKS(5),
+    LEN_MASKS(6),  LEN_MASKS(7),  LEN_MASKS(8),  LEN_MASKS(9),  LEN_MASKS(10), LEN_MASKS(11),
+    LEN_MASKS(12), LEN_MASKS(13), LEN_MASKS(14), LEN_MASKS(15), LEN_MASKS(16),
+};
+#undef LEN_MASKS
+#undef LEN_MASK
+
+/* The copy of a piece the mask tokenizer reads: its bytes, then at least 16
+ * zero bytes, so a token is read with two 8-byte loads wherever it ends. */
+#define PIECE_MAX 64
+#define PIECE_BUF (PIECE_MAX + 16)
+
+/* The token bits of the piece copied to buf whose bytes (the bits of
+ * `valid`) are whole class names, given its masks. */
+static uint32_t
+piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value_state *st)
+{
+    uint64_t alpha = m->alpha, lower = alpha & ~m->upper, alnum = alpha | m->digit;
+    uint64_t names = valid & ~m->space;
+    uint64_t dead = 0; /* bytes whose tokens do not count */
+    /* utility-CSS names: every byte of a name with a utility byte */
+    for (uint64_t u = m->utility; u;) {
+        uint64_t name = run_at(names, (unsigned)__builtin_ctzll(u));
+        dead |= name;
+        u &= ~name;
+    }
+    /* runs that look hashed (only a run with a capital can) */
+    for (uint64_t up = m->upper & ~dead; up;) {
+        uint64_t run = run_at(alnum, (unsigned)__builtin_ctzll(up));
+        if (run_hashed(run, m->upper & run, m->digit & run))
+            dead |= run;
+        up &= ~run;
+    }
+    /* Tokens of letters (no word has a digit; a token of digits is none):
+     * they start at a letter after a byte that is no letter, or at a
+     * capital after a lower-case letter, and end likewise. No word is one
+     * letter long: a token that starts at its last byte is not looked at. */
+    uint64_t starts = (alpha & ~(alpha << 1)) | (m->upper & (lower << 1));
+    uint64_t lasts = (alpha & ~(alpha >> 1)) | (lower & (m->upper >> 1));
+    uint64_t look = starts & ~lasts & ~dead;
+    uint32_t bits = 0;
+    const uint64_t fold = WN_SW_ONES * CASE_BIT;
+    while (look) {
+        unsigned b = (unsigned)__builtin_ctzll(look);
+        unsigned len = (unsigned)__builtin_ctzll(lasts >> b) + 1;
+        if (vocab_candidate_letters(buf + b, len)) {
+            const uint64_t *lm = token_len_masks[len < 16 ? len : 16];
+            bits |= vocab_find((wn_sw_load((const char *)buf + b) | fold) & lm[0],
+                               (wn_sw_load((const char *)buf + b + 8) | fold) & lm[1]);
+        }
+        look &= look - 1;
+    }
+    for (uint64_t u = m->utility; u && !st->colon; u &= u - 1)
+        st->colon = buf[__builtin_ctzll(u)] == ':';
+    if (st->want_hidden && !st->hidden_name && !st->colon) {
+        uint64_t first = names & ~(names << 1), last = names & ~(names >> 1);
+        while (first) {
+            unsigned a = (unsigned)__builtin_ctzll(first), z = (unsigned)__builtin_ctzll(last);
+            if (name_hidden(buf + a, z - a + 1)) {
+                st->hidden_name = true;
+                break;
+            }
+            first &= first - 1;
+            last &= last - 1;
+        }
+    }
+    return bits;
+}
+
+/* The masks of the 16 bytes v (bit k: byte k), or-ed in at bit `at`.
+ * A range test is one add and one compare: adding 0x80 - lo (wrapping)
+ * moves lo..hi to 0x80.., the lowest signed bytes, and every other byte
+ * above them. Letters are tested lower-cased (v | 0x20); a letter is a
+ * capital when it is below 'a' (bytes >= 0x80 are in no range). */
+static inline void
+masks16(__m128i v, unsigned at, piece_masks *m)
+{
+#define EQ(x, c) _mm_cmpeq_epi8(x, _mm_set1_epi8(c))
+#define IN(x, lo, hi) _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - (lo)))), \
+                                     _mm_set1_epi8((char)(0x80 + (hi) - (lo) + 1)))
+#define BITS(x) ((uint64_t)(unsigned)_mm_movemask_epi8(x) << at)
+    __m128i alpha = IN(_mm_or_si128(v, _mm_set1_epi8(CASE_BIT)), 'a', 'z');
+    m->alpha |= BITS(alpha);
+    m->upper |= BITS(_mm_and_si128(alpha, _mm_cmplt_epi8(v, _mm_set1_epi8('a'))));
+    m->digit |= BITS(IN(v, '0', '9'));
+    /* '\t' '\n' '\f' '\r' are 9..13 but for '\v' (11) */
+    m->space |= BITS(_mm_or_si128(_mm_andnot_si128(EQ(v, '\v'), IN(v, '\t', '\r')), EQ(v, ' ')));
+    m->utility |= BITS(_mm_or_si128(_mm_or_si128(EQ(v, ':'), EQ(v, '[')),
+                                    _mm_or_si128(EQ(v, '('), EQ(v, '='))));
+#undef EQ
+#undef IN
+#undef BITS
+}
+
+/* The masks of s[0..64), copied to buf. */
+static inline piece_masks
+masks64(const unsigned char *s, unsigned char *buf)
+{
+    piece_masks m = {0, 0, 0, 0, 0};
+    for (unsigned k = 0; k < PIECE_MAX; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        _mm_storeu_si128((__m128i *)(void *)(buf + k), v);
+        masks16(v, k, &m);
+    }
+    _mm_storeu_si128((__m128i *)(void *)(buf + PIECE_MAX), _mm_setzero_si128());
+    return m;
+}
+
+/* The masks of s[0..n) (1 <= n <= 64), copied to buf, reading no byte past
+ * it: whole 16-byte steps, then the last 16 bytes again (their bits shifted
+ * down to drop those already in), or for n < 16 the bytes by two partial
+ * loads (zero bytes after them, in no mask). */
+static inline piece_masks
+masks_tail(const unsigned char *s, size_t n, unsigned char *buf)
+{
+    piece_masks m = {0, 0, 0, 0, 0};
+    if (n < 16) {
+        const char *c = (const char *)s;
+        uint64_t a = n >= 8 ? wn_sw_load(c) : wn_sw_load_partial(c, n);
+        uint64_t b = n > 8 ? wn_sw_load_partial(c + 8, n - 8) : 0;
+        __m128i v = _mm_set_epi64x((long long)b, (long long)a);
+        _mm_storeu_si128((__m128i *)(void *)buf, v);
+        _mm_storeu_si128((__m128i *)(void *)(buf + 16), _mm_setzero_si128());
+        masks16(v, 0, &m);
+        return m;
+    }
+    size_t k = 0;
+    for (; n - k >= 16; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + k));
+        _mm_storeu_si128((__m128i *)(void *)(buf + k), v);
+        masks16(v, (unsigned)k, &m);
+    }
+    if (k < n) {
+        piece_masks t = {0, 0, 0, 0, 0};
+        unsigned drop = (unsigned)(16 - (n - k));
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + n - 16));
+        _mm_storeu_si128((__m128i *)(void *)(buf + n - 16), v);
+        masks16(v, 0, &t);
+        m.alpha |= (t.alpha >> drop) << k;
+        m.upper |= (t.upper >> drop) << k;
+        m.digit |= (t.digit >> drop) << k;
+        m.space |= (t.space >> drop) << k;
+        m.utility |= (t.utility >> drop) << k;
+    }
+    _mm_storeu_si128((__m128i *)(void *)(buf + n), _mm_setzero_si128());
+    return m;
+}
+
+/* Keep the bits of `keep` in every mask. */
+static inline void
+masks_keep(piece_masks *m, uint64_t keep)
+{
+    m->alpha &= keep;
+    m->upper &= keep;
+    m->digit &= keep;
+    m->space &= keep;
+    m->utility &= keep;
+}
+#endif
+
+/* The WN_TOK_* bits of a class or id value (with `hidden`, a class value:
+ * WN_TOK_HIDDEN when a class name is a visually-hidden one, unless a ':'
+ * occurs anywhere, as in "hidden md:block", hidden on small screens only).
+ * With SSE2, pieces of at most 64 bytes that end before a whitespace byte
+ * (so no class name is cut) go through the masks; a class name of 64 bytes
+ * or more sends the rest to the byte loop. */
+static uint32_t
+value_bits(const char *str, size_t n, bool hidden)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    value_state st = {hidden, false, false};
+    uint32_t bits = 0;
+#ifdef TOKENS_SSE2
+    unsigned char buf[PIECE_BUF];
+    while (n) {
+        piece_masks m;
+        uint64_t valid;
+        size_t used;
+        if (n > PIECE_MAX) {
+            m = masks64(s, buf);
+            if (!m.space)
+                break; /* a class name of 64 bytes or more */
+            unsigned p = 63 - (unsigned)__builtin_clzll(m.space); /* the last whitespace */
+            valid = (UINT64_C(1) << p) - 1;
+            masks_keep(&m, valid);
+            used = p + 1;
+        } else {
+            m = masks_tail(s, n, buf);
+            valid = n == PIECE_MAX ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
+            used = n;
+        }
+        bits |= piece_bits(buf, valid, &m, &st);
+        s += used;
+        n -= used;
+    }
+#endif
+    bits |= value_bits_bytes(s, n, &st);
+    if (st.hidden_name && !st.colon)
         bits |= WN_TOK_HIDDEN;
     return bits;
 }
@@ -444,6 +653,12 @@ uint32_t
 wn_tokens_classify(const char *s, size_t n)
 {
     return s ? value_bits(s, n, false) : 0;
+}
+
+uint32_t
+wn_tokens_classify_class(const char *s, size_t n)
+{
+    return s ? value_bits(s, n, true) : 0;
 }
 
 typedef struct has_ctx {

@@ -116,7 +116,7 @@ strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
             size_t sl = strlen(seps[k]);
             for (size_t i = 1; i + sl < title.len; i++) {
-                if (memcmp(title.ptr + i, seps[k], sl) != 0)
+                if (title.ptr[i] != seps[k][0] || memcmp(title.ptr + i, seps[k], sl) != 0)
                     continue;
                 if (!found || (pass == 0 ? i > best_at : i < best_at)) {
                     best_at = i;
