@@ -13,6 +13,8 @@
 # a time). WCXB runs as one CLI process over all pages with -f json (JSON
 # Lines in input order: the text rendering as "text" plus the metadata),
 # split into the files the scorers read.
+# WINNOW_ARGS adds CLI options to every run (WINNOW_ARGS=--precision,
+# WINNOW_ARGS=--recall for the modes).
 # Exits 77 when the datasets are missing.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -23,6 +25,7 @@ SHARED=${WN_SHARED:-$ROOT/../shared}
 WINNOW=$BUILD/winnow
 PY=/usr/bin/python3
 JOBS=${JOBS:-2}
+ARGS=${WINNOW_ARGS:-}
 if [ ! -d "$SHARED/datasets/zyte/html" ] || [ ! -d "$SHARED/datasets/wcxb-dev/html" ]; then
     echo "accuracy.sh: datasets not found under $SHARED (set WN_SHARED); skipped" >&2
     exit 77
@@ -36,9 +39,10 @@ mkdir -p "$PRED/zyte" "$PRED/wcxb"
 
 # Zyte: one `winnow -f text PAGE` per page, JOBS at a time.
 start=$(date +%s)
-# (in the inline script $0 is the CLI, $1 the output dir, $2 the page xargs appends)
+# (in the inline script $0 is the CLI, $1 the output dir, $3 the extra options, $4 the page
+# xargs appends)
 ls "$SHARED"/datasets/zyte/html/*.html | xargs -P "$JOBS" -n 1 sh -c '
-    "$0" -f text "$2" >"$1/$(basename "$2" .html).txt" 2>/dev/null || true' "$WINNOW" "$PRED/zyte"
+    "$0" $3 -f text "$4" >"$1/$(basename "$4" .html).txt" 2>/dev/null || true' "$WINNOW" "$PRED/zyte" unused "$ARGS"
 echo "zyte: 181 pages through the CLI in $(($(date +%s) - start)) s"
 "$PY" "$HERE/score_zyte.py" "$PRED/zyte" --gt "$SHARED/datasets/zyte/ground-truth.json"
 echo
@@ -48,7 +52,7 @@ echo
 # page that failed), split into <id>.txt (the "text" member) and <id>.json.
 start=$(date +%s)
 ls "$SHARED"/datasets/wcxb-dev/html/*.html.gz >"$PRED/wcxb.list"
-"$WINNOW" -f json --errors -q -j "$JOBS" --files-from "$PRED/wcxb.list" \
+"$WINNOW" $ARGS -f json --errors -q -j "$JOBS" --files-from "$PRED/wcxb.list" \
     >"$PRED/wcxb.jsonl" 2>"$PRED/wcxb.err" || true
 "$PY" - "$PRED/wcxb.list" "$PRED/wcxb.jsonl" "$PRED/wcxb" <<'EOF'
 import json, os, sys
