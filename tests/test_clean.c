@@ -290,6 +290,24 @@ TEST(never_content_tags)
     fx_free(&f);
 }
 
+TEST(role_button_cards_kept)
+{
+    /* role=button on a control is a widget; on a whole card (headline and
+     * teaser made clickable) it is not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA "<div id=menu role=button>Open menu</div>"
+                 "<div id=card role=button tabindex=0><h3>Otters return to the river</h3>"
+                 "<p>After forty years away, a family of otters was seen near the old mill."
+                 "</p></div></div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "menu"));
+    CHECK(!dropped(f.doc, "card"));
+    CHECK(!fx_contains(f.text, "Open menu"));
+    CHECK(fx_contains(f.text, "Otters return"));
+    fx_free(&f);
+}
+
 TEST(hidden_elements)
 {
     fx f;
@@ -466,6 +484,7 @@ main(void)
     RUN(tokens_split_and_match_whole_words);
     RUN(vocabulary_lookup);
     RUN(vocabulary_bits);
+    RUN(role_button_cards_kept);
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);
     RUN(hidden_elements);

@@ -160,6 +160,20 @@ TEST(title_suffix)
     CHECK_EQ_STR(STR(m.site_name), "Example Site");
     CHECK_EQ_STR(STR(m.title), "A Long Enough Headline Here");
     done(doc);
+    /* a heading that ends with the site's name loses it; one that starts
+     * with it keeps it */
+    html = "<head><title>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily - Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Best Art Shows 2025 \xE2\x80\x93 Artsy Daily</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Best Art Shows 2025");
+    done(doc);
+    html = "<head><title>Artsy Daily Awards \xE2\x80\x93 The Winners | Artsy Daily</title>"
+           "<meta property=og:site_name content=\"Artsy Daily\"></head>"
+           "<body><h1>Artsy Daily Awards \xE2\x80\x93 The Winners</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Artsy Daily Awards \xE2\x80\x93 The Winners");
+    done(doc);
     /* the <h1> that the SEO title contains wins */
     html = "<head><title>Storm Hits Coast - Weather - Daily Paper</title></head>"
            "<body><h1>Daily Paper</h1><h1>Storm Hits Coast</h1></body>";
@@ -169,6 +183,21 @@ TEST(title_suffix)
     wn_str t = wn_title_strip_site(NULL, (wn_str){"Site :: Real Title Of Page", 26},
                                    (wn_str){"Site", 4});
     CHECK_EQ_MEM(t.ptr, t.len, "Real Title Of Page");
+    /* at the start, the site's name with one more word goes; a headline's
+     * first words that merely hold it stay */
+    t = wn_title_strip_site(NULL, (wn_str){"Stargazer News - Which Telescope First?", 39},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "Which Telescope First?");
+    t = wn_title_strip_site(NULL, (wn_str){"New to Stargazer - Which Telescope First?", 41},
+                            (wn_str){"Stargazer", 9});
+    CHECK_EQ_MEM(t.ptr, t.len, "New to Stargazer - Which Telescope First?");
+    /* the site's name twice at the end, or a section named after it */
+    t = wn_title_strip_site(NULL, (wn_str){"Widget Care Tips | Acme | Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "Widget Care Tips");
+    t = wn_title_strip_site(NULL, (wn_str){"widgets \xC2\xB7 Acme Topics \xC2\xB7 Acme", 30},
+                            (wn_str){"Acme", 4});
+    CHECK_EQ_MEM(t.ptr, t.len, "widgets");
 }
 
 /* The title of `html` once the page is known to be of `type` (the body is
@@ -262,6 +291,10 @@ TEST(title_tagline)
         {"Where did the ISO go / Arch Talk / Example Forums", "Where did the ISO go"},
         /* numbers belong to the headline */
         {"Tech conferences in Americas 2026 / 2027", "Tech conferences in Americas 2026 / 2027"},
+        /* so do dates, in the languages the date parser reads */
+        {"The Best Cheap Earbuds - March 2026", "The Best Cheap Earbuds - March 2026"},
+        {"Les meilleurs casques - mars 2026", "Les meilleurs casques - mars 2026"},
+        {"Life On Other Worlds - Mars", "Life On Other Worlds"},
         /* a hyphen inside a word is no separator */
         {"Long-Distance Movers-Reviewed", "Long-Distance Movers-Reviewed"},
     };
@@ -272,6 +305,20 @@ TEST(title_tagline)
         CHECK_EQ_MEM(t.ptr, t.len, cases[i].out);
     }
     wn_arena_free_all(&a);
+}
+
+TEST(title_heading_verbatim)
+{
+    /* of two headings that agree alike, the one a declared title prints as
+     * it is, here with an en dash that is no tag-line separator */
+    const char *html =
+        "<head><title>Game Console \xE2\x80\x93 OLED Model - Acme - Official Site</title></head>"
+        "<body><h1>Game Console - OLED Model</h1><h1>Game Console \xE2\x80\x93 OLED Model</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Game Console \xE2\x80\x93 OLED Model");
+    done(doc);
 }
 
 TEST(title_heading_at_start)
@@ -290,6 +337,123 @@ TEST(title_heading_at_start)
            "<body><h1>The Best Espresso Machines Under $500</h1></body>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
+TEST(title_embedded_ld)
+{
+    /* no heading: a JSON-LD name that og:title and the <title> both
+     * disagree with, while they agree, names an embedded video */
+    const char *html =
+        "<head><title>Car Rental News | Example TV</title>"
+        "<meta property=og:title content=\"Car Rental News | Example TV\">"
+        "<script type=\"application/ld+json\">{\"@type\":\"VideoObject\","
+        "\"name\":\"Thu Dec 18 Live Broadcast\"}</script></head><body><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Car Rental News");
+    done(doc);
+    /* a JSON-LD name that agrees with them stays first */
+    html = "<head><title>Spring Deals On Car Rentals | Example TV</title>"
+           "<meta property=og:title content=\"Spring Deals On Car Rentals\">"
+           "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+           "\"headline\":\"Spring Deals On Car Rentals Today\"}</script></head>"
+           "<body><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Spring Deals On Car Rentals Today");
+    done(doc);
+}
+
+TEST(title_paragraph_heading)
+{
+    /* an <h1> that no declared title agrees with and that reads as a
+     * paragraph is a blurb: the <title> names the page (so do section
+     * headings) */
+    const char *html =
+        "<head><title>The Ten Best Garden Projects of 2024 | Acme Homes</title></head><body>"
+        "<h1>Learn which garden projects pay off the most? Get expert tips on planning and "
+        "budgeting your garden. We will help you learn everything you need to know about it.</h1>"
+        "</body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "The Ten Best Garden Projects of 2024");
+    done(doc);
+    /* <h1>s that set the sections of a post, none agreeing with the
+     * declared title: the declared title */
+    html = "<head><title>Field Notes: Small Models At Work</title>"
+           "<meta property=og:title content=\"Small Models At Work\"></head><body>"
+           "<h1>Small is the new large</h1><p>Text.</p><h1>Getting started</h1><p>Text.</p>"
+           "<h1>So many models</h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Small Models At Work");
+    done(doc);
+    /* empty <h1>s (an icon, a placeholder) are no sections */
+    html = "<head><title>Spring Deals | Acme</title></head><body><h1></h1>"
+           "<h1>Our garden picks</h1><h1><img src=x.png></h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Our garden picks");
+    done(doc);
+    /* counted past the first headings the page keeps for matching */
+    html = "<head><title>QUERY</title></head><body><h1>1. Overview</h1>"
+           "<h2>1.1 A</h2><h2>1.2 B</h2><h2>1.3 C</h2><h2>1.4 D</h2><h2>1.5 E</h2>"
+           "<h2>1.6 F</h2><h2>1.7 G</h2><h1>2. Details</h1><h1>3. Limits</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "QUERY");
+    done(doc);
+    /* a long one-sentence <h1> is still the headline */
+    html = "<head><title>Garden Guide | Acme Homes</title></head><body>"
+           "<h1>Why the long summer of 2024 changed how gardeners across the northern towns "
+           "plan their beds, water their lawns and pick their seeds</h1></body>";
+    doc = extracted(html, &m);
+    CHECK(m.title.ptr && strncmp(m.title.ptr, "Why the long summer", 19) == 0);
+    done(doc);
+}
+
+TEST(title_heading_label)
+{
+    /* a leading date or "Blog:" label goes when the rest is the declared
+     * title */
+    const char *html =
+        "<head><title>Moving A Package Archive | Sam's Notes</title>"
+        "<meta property=og:title content=\"Moving A Package Archive\"></head><body>"
+        "<h1><a href=\"/p/1\"><time datetime=\"2025-12-18\">Dec <span>18</span> 2025</time>"
+        " Moving A Package Archive</a></h1></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Moving A Package Archive");
+    done(doc);
+    html = "<head><title>Ten Ways To Plan A Garden | Acme Gardens</title></head><body>"
+           "<h1><strong>Blog:</strong> Ten Ways To Plan A Garden</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Ten Ways To Plan A Garden");
+    done(doc);
+    /* a forum thread's prefix chip, which the declared title prints apart */
+    html = "<head><title>Help - Which lens for birds? | Example Forum</title>"
+           "<meta property=og:title content=\"Help - Which lens for birds?\"></head><body>"
+           "<h1><span class=chip>Help</span><span>&nbsp;</span>Which lens for birds?</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Which lens for birds?");
+    done(doc);
+    /* a trailing one, when a declared title starts with the rest */
+    html = "<head><title>Garden Habits: A Short Guide: Doe, Jane: 12345: Example Books</title>"
+           "</head><body><h1>Follow the writer</h1>"
+           "<h1><span>Garden Habits: A Short Guide</span> <span>Hardcover \xE2\x80\x93 "
+           "June 1, 2018</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Garden Habits: A Short Guide");
+    done(doc);
+    /* a linked label is a brand's name; a label the rest goes on from with
+     * a dash is the heading's subject: both stay */
+    html = "<head><title>Trail 20 Pack | Acme Outfitters</title></head><body>"
+           "<h1><a href=\"/brand/acme\">Acme</a> Trail 20 Pack</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Acme Trail 20 Pack");
+    done(doc);
+    html = "<head><title>zipper \xE2\x80\x94 Archive helpers \xE2\x80\x94 Example 3 "
+           "documentation</title></head><body>"
+           "<h1><code>zipper</code> \xE2\x80\x94 Archive helpers</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "zipper \xE2\x80\x94 Archive helpers");
     done(doc);
 }
 
@@ -314,6 +478,19 @@ TEST(title_logo_heading)
         /* the dateline under the logo is still read */
         CHECK_EQ_STR(STR(m.date_published), "2025-12-19");
         done(doc);
+    }
+    /* a header's microdata headline that links home names the site */
+    {
+        const char *page =
+            "<head><title>Camp Gear \xE2\x80\x93 Acme Outfitters</title></head><body>"
+            "<header itemscope itemtype=\"https://schema.org/WPHeader\">"
+            "<p itemprop=headline><a href=\"https://acme.example\" rel=home>Acme Outfitters</a>"
+            "</p></header><p>Text.</p></body>";
+        wn_metadata mm;
+        wn_doc *d = extracted(page, &mm);
+        CHECK_EQ_STR(STR(mm.title), "Camp Gear");
+        CHECK_EQ_STR(STR(mm.site_name), "Acme Outfitters");
+        done(d);
     }
     /* the logo gone, the <title> without the logo's name */
     const char *html = "<head><title>Small Models At Work | Field Notes</title></head><body>"
@@ -353,6 +530,37 @@ TEST(title_repairs)
     html = "<head><title>Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC</title></head>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Caf\xC3\xA9 \xC3\x82\xC2\xBB Men\xC3\xBC");
+    done(doc);
+    /* soft hyphens go: the heading agrees with the <title> and reads whole */
+    html = "<head><title>Town of Example: Home Repair Assistance Program</title></head>"
+           "<body><h1>Home Repair Assis&shy;tance Program</h1>"
+           "<h2>Assis\xC2\xADtance&#173;</h2></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Home Repair Assistance Program");
+    done(doc);
+    /* a heading's button and hidden pop-up are not its words */
+    html = "<head><title>Widget Guide | Example Docs</title></head>"
+           "<body><h1>Crate <span>widget</span>&nbsp;<button>Copy item path</button></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Crate widget");
+    done(doc);
+    html = "<head><title>Access overview | Example Docs</title></head>"
+           "<body><h1>Access overview<span hidden><span>Save this page</span></span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Access overview");
+    done(doc);
+    /* a heading whose apostrophe and colon were lost to '?': the declared
+     * title that reads the same with them */
+    html = "<head><title>Event Planning: A Beginner&#x27;s Guide | Acme Events</title></head>"
+           "<body><h1>Event Planning? A Beginner? Guide</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Event Planning: A Beginner's Guide");
+    done(doc);
+    /* a real question mark stays */
+    html = "<head><title>Why Plan Early? Ten Reasons | Acme Events</title></head>"
+           "<body><h1>Why Plan Early? Ten Reasons</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Why Plan Early? Ten Reasons");
     done(doc);
     /* a heading's permalink pilcrow goes */
     html = "<head><title>Middleware | Framework docs</title></head>"
@@ -736,6 +944,10 @@ main(void)
     RUN(title_suffix);
     RUN(title_by_page_type);
     RUN(title_tagline);
+    RUN(title_heading_label);
+    RUN(title_heading_verbatim);
+    RUN(title_paragraph_heading);
+    RUN(title_embedded_ld);
     RUN(title_heading_at_start);
     RUN(title_logo_heading);
     RUN(title_repairs);

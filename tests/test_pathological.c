@@ -187,6 +187,13 @@ TEST(deep_nesting)
     run_sbuf("50,000 misnested b/p (adoption)", &b);
     puts_n(&b, "<svg><g>", 50000);
     run_sbuf("100,000 nested svg/g", &b);
+    puts_n(&b, "<div role=button>", 100000);
+    putz(&b, "<h2>card</h2>");
+    run_sbuf("100,000 nested role=button", &b);
+    putz(&b, "<head><meta property=og:type content=product></head><p>$5 ");
+    puts_n(&b, "<ul><li class=c><a href=x>a</a> $1</li><li class=c><a href=y>b</a> $2</li>"
+               "<li class=c><a href=z>c</a> $3</li>", 30000);
+    run_sbuf("30,000 nested product card grids", &b);
 }
 
 TEST(many_things)

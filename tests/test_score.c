@@ -121,6 +121,68 @@ static const char *const doubtful =
     "<li><a href=/2>More linked words</a> and more</li></ul></div>"
     "</div></body>";
 
+/* A product page: its description, then a grid of other products' cards
+ * (link and price each) that is not the product. */
+#define PRODUCT_HEAD                                                                               \
+    "<head><meta property='og:type' content='product'><script type='application/ld+json'>"       \
+    "{\"@type\": \"Product\", \"name\": \"Trail Pack 30\"}</script></head>"
+#define CARD(n, price)                                                                             \
+    "<li class='card item-" #n "'><a href=/p/" #n ">Pole " #n "</a><span>$" price                \
+    "</span><span>In stock, ships within two working days</span></li>"
+#define CARDS "<ul id=grid>" CARD(1, "19.99") CARD(2, "24.50") CARD(3, "31.00") CARD(4, "12.75") "</ul>"
+#define DESCRIPTION                                                                                \
+    "<p>The Trail Pack 30 carries a full day of gear, with a padded back panel, a rain cover, "    \
+    "and side pockets that hold two bottles.</p><p>Its frame sheet keeps heavy loads steady, "    \
+    "while the hip belt, which comes off, spreads the weight on long climbs.</p>"                 \
+    "<p>Made of recycled nylon, it weighs 1.1 kg and holds 30 litres, with a lid pocket for keys " \
+    "and a sleeve for a water reservoir.</p>"
+
+TEST(product_page_drops_other_products_cards)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>"
+                 "<button>Add to cart</button>" DESCRIPTION
+                 "<section><h2>You may also like</h2>" CARDS "</section></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* customer reviews are not the product either (on an article they may be its body) */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>"
+                 "<button>Add to cart</button>" DESCRIPTION
+                 "<div id=rv class='customer-reviews'><h2>Reviews</h2><p>I took it up three "
+                 "peaks this summer, and the straps never rubbed, even with a full load of "
+                 "water.</p></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "three peaks"));
+    CHECK(flags_of(f.doc, "rv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* cards that open the content are the page's own list: kept */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" CARDS DESCRIPTION
+                 "<button>Add to cart</button></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(flags_of(f.doc, "grid", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* with --recall they stay too */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 CARDS "</main></body></html>",
+                 WN_OPT_RECALL, "Trail Pack 30"));
+    CHECK(flags_of(f.doc, "grid", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -361,6 +423,7 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
+    RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(deep_and_wide_trees);

@@ -141,6 +141,30 @@ role_drops(const wn_attr *role, bool landmark)
            ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
 }
 
+/* Does the element hold a heading? A whole card (picture, headline,
+ * teaser) made clickable with role=button is a card, not a button. The
+ * walks of a page share *budget nodes (nested role=button elements would
+ * otherwise read the same nodes again and again); once it is spent the
+ * answer is no, and the element is dropped as any role=button. */
+static bool
+holds_heading(wn_node *n, size_t *budget)
+{
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &d, &e)) {
+        if (*budget == 0)
+            return false;
+        (*budget)--;
+        if (e && d->type == WN_NODE_ELEMENT && d->ns == WN_NS_HTML &&
+            (d->tag == WN_TAG_H1 || d->tag == WN_TAG_H2 || d->tag == WN_TAG_H3 ||
+             d->tag == WN_TAG_H4 || d->tag == WN_TAG_H5 || d->tag == WN_TAG_H6))
+            return true;
+    }
+    return false;
+}
+
 static bool
 tag_drops(const wn_node *n)
 {
@@ -231,6 +255,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
     wn_node *n;
     bool entering;
     wn_node *noscript = NULL; /* innermost open <noscript> */
+    size_t heading_budget = (size_t)dom->node_count + 1; /* holds_heading's, for the page */
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
         if (n->type == WN_NODE_TEXT) {
@@ -285,7 +310,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
         } else if (n->n_attrs) { /* (most elements have no attribute at all) */
             markup_attrs m;
             markup_attrs_scan(n, &m);
-            if (role_drops(m.role, false))
+            if (role_drops(m.role, false) &&
+                !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
             else if (hidden_by_markup(n, &m))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;

@@ -179,6 +179,13 @@ read_month(const char *s, size_t n, size_t *i)
     return 0;
 }
 
+bool
+wn_date_month_word(const char *s, size_t n)
+{
+    size_t i = 0;
+    return read_month(s, n, &i) && i == n;
+}
+
 /* "st", "nd", "rd", "th", "er" (1er), "º" after a day number. */
 static void
 skip_ordinal(const char *s, size_t n, size_t *i)

@@ -407,9 +407,8 @@ wn_lang_detect(const char *s, size_t n, int *score)
                 words++;
                 if (!table)
                     table = sw_table(local);
-                uint32_t m = sw_find(table, w, wl)->mask;
-                for (size_t k = 0; m; k++, m >>= 1)
-                    hits[k] += m & 1;
+                for (uint32_t m = sw_find(table, w, wl)->mask; m; m &= m - 1)
+                    hits[__builtin_ctz(m)]++;
             }
             wl = 0;
             long_word = false;

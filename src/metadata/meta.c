@@ -607,8 +607,12 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
     if (wn_node_is(n, WN_TAG_META) || wn_node_is(n, WN_TAG_LINK))
         return;
     if (wn_meta_ieq(ip, il, "headline")) {
+        /* a theme's header marks the site's name, linked home, as its
+         * headline: the site's name, not the page's title */
         wn_str t = short_text(c->arena, n, 400);
-        if (t.ptr)
+        if (t.ptr && wn_title_links_home(c->arena, n))
+            wn_slot_offer(&c->site, t, WN_SRC_VISIBLE);
+        else if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
         if (in_reply_item(n))
@@ -739,6 +743,21 @@ blank_text(const wn_node *t)
         if (t->data[k] != ' ' && t->data[k] != '\n' && t->data[k] != '\t' && t->data[k] != '\r')
             return false;
     return true;
+}
+
+/* Does n hold any text that is not blank (at most 200 nodes looked at)? */
+static bool
+has_text(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int budget = 200;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && budget-- > 0)
+        if (e && m->type == WN_NODE_TEXT && !blank_text(m))
+            return true;
+    return false;
 }
 
 /* Does the text open its element (nothing before it but blank text and
@@ -942,6 +961,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
              * only the landmarks that never hold the headline count */
             if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
                 c->h1[c->n_h1++] = n;
+            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st.in_landmark && has_text(n);
             break;
         case WN_TAG_TIME:
             if (!st.skip_region && st.in_body) {

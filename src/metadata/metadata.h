@@ -24,6 +24,9 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
 wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
+/* As wn_meta_node_text, for a heading: its buttons and hidden elements
+ * left out. */
+wn_str wn_meta_heading_text(wn_arena *a, const wn_node *n, size_t max);
 /* ASCII case-insensitive prefix test. */
 static inline bool
 wn_meta_iprefix(const char *s, size_t n, const char *lit)
@@ -67,6 +70,9 @@ bool wn_meta_is_word_cp(unsigned cp);
  * and dates more than a day after `now` (Unix seconds) are rejected.
  * Returns the length written to out (NUL-terminated), 0 for none. */
 size_t wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out);
+/* Is s[0..n) a month's name ("March", "mars", "Dec.") in one of the
+ * languages the parser reads? */
+bool wn_date_month_word(const char *s, size_t n);
 /* A /2023/07/26/, /2023-07-26/ or /20230726/ date in a URL path. */
 size_t wn_date_from_url(const char *s, size_t n, int64_t now, char *out);
 
@@ -137,6 +143,7 @@ typedef struct wn_meta_cands {
     wn_node *h1[WN_MAX_H1];
     wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
+    size_t n_h1_all; /* every <h1> outside the landmarks, past WN_MAX_H1 too */
 } wn_meta_cands;
 
 /* Keep v in the slot when its source is stronger than what is there. */
@@ -168,6 +175,9 @@ wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, 
  * five words in each part after it): the headline, NUL-terminated in a
  * (NULL: title unchanged). */
 wn_str wn_title_cut_tagline(wn_arena *a, wn_str title);
+/* Is n the site's logo: inside a link to the home page, or holding one
+ * that carries all its text? */
+bool wn_title_links_home(wn_arena *a, const wn_node *n);
 /* Strip " | Site" style affixes from a title. */
 wn_str wn_title_strip_site(wn_arena *a, wn_str title, wn_str site);
 

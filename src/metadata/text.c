@@ -218,6 +218,12 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
             i += sl;
             continue;
         }
+        /* a soft hyphen is an invisible break point inside a word:
+         * "Assis&shy;tance" reads "Assistance" */
+        if ((unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+            i += 2;
+            continue;
+        }
         if (space && k)
             o[k++] = ' ';
         space = false;
@@ -228,6 +234,8 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
             if (used && el <= used) {
                 if (el == 1 && ent[0] == ' ') {
                     space = true;
+                } else if (el == 2 && ent[0] == '\xC2' && ent[1] == '\xAD') {
+                    /* &#173;: a soft hyphen, as above */
                 } else {
                     memcpy(o + k, ent, el);
                     k += el;
@@ -273,9 +281,12 @@ after_element(const wn_node *n)
     return false;
 }
 
+enum { TEXT_SPLIT = 1, TEXT_HEADING = 2 };
+
 static wn_str
-node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
+node_text(wn_arena *a, const wn_node *root, size_t max, int mode)
 {
+    bool split_siblings = mode & TEXT_SPLIT;
     wn_buf b;
     wn_buf_init(&b, a, 0);
     wn_walk w;
@@ -289,6 +300,13 @@ node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
         if (n->type == WN_NODE_ELEMENT) {
             if (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_TEMPLATE ||
                 n->tag == WN_TAG_NOSCRIPT || n->tag == WN_TAG_SVG) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* a heading's button ("Copy item path") or hidden pop-up is not
+             * its text */
+            if ((mode & TEXT_HEADING) && n != root &&
+                (n->tag == WN_TAG_BUTTON || wn_node_has_attr(n, "hidden"))) {
                 wn_walk_skip_children(&w);
                 continue;
             }
@@ -309,7 +327,13 @@ node_text(wn_arena *a, const wn_node *root, size_t max, bool split_siblings)
 wn_str
 wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
 {
-    return node_text(a, root, max, false);
+    return node_text(a, root, max, 0);
+}
+
+wn_str
+wn_meta_heading_text(wn_arena *a, const wn_node *root, size_t max)
+{
+    return node_text(a, root, max, TEXT_HEADING);
 }
 
 /* As wn_meta_node_text, and an element right after another element (no
@@ -320,7 +344,7 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
 wn_str
 wn_meta_node_text_split(wn_arena *a, const wn_node *root, size_t max)
 {
-    return node_text(a, root, max, true);
+    return node_text(a, root, max, TEXT_SPLIT);
 }
 
 static char
@@ -359,6 +383,8 @@ wn_meta_fold(const char *s, size_t n, char *out, size_t cap)
     for (size_t i = 0; i < n && k + 5 < cap;) {
         size_t st = i;
         unsigned cp = wn_meta_u8next(s, n, &i);
+        if (cp == 0xAD) /* a soft hyphen joins the word it breaks */
+            continue;
         if (!wn_meta_is_word_cp(cp)) {
             gap = true;
             continue;

@@ -79,8 +79,10 @@ static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x9
                                    " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
                                    " \xC2\xAB ", " ~ ", " \xE2\x80\xBA "};
 
+/* Is part the site's name: equal, within it, or holding it with at most
+ * `slack` more words ("Example News" for "Example")? */
 static bool
-match_site(wn_str part, const folded *site)
+match_site(wn_str part, const folded *site, size_t slack)
 {
     folded f;
     f.n = wn_meta_fold(part.ptr, part.len, f.s, sizeof f.s);
@@ -89,19 +91,21 @@ match_site(wn_str part, const folded *site)
     if (strcmp(f.s, site->s) == 0)
         return true;
     /* "Example News" vs "Example", "example.com" vs "Example" */
-    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + 2) ||
+    return (contains_words(&f, site) && count_words(&f) <= count_words(site) + slack) ||
            (contains_words(site, &f) && count_words(&f) >= 1 && f.n >= 3);
 }
 
-wn_str
-wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+/* As wn_title_strip_site; from the end only unless both_ends. */
+static wn_str
+strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
 {
     if (!title.ptr)
         return title;
     folded fs;
     fs.n = site.ptr ? wn_meta_fold(site.ptr, site.len, fs.s, sizeof fs.s) : 0;
     /* the separator nearest each end */
-    for (int pass = 0; pass < 2; pass++) {
+    int tail_strips = 0;
+    for (int pass = 0; pass < (both_ends ? 2 : 1); pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -124,8 +128,13 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
         wn_str tail = {title.ptr + best_at + best_len, title.len - best_at - best_len};
         wn_str site_part = pass == 0 ? tail : head;
         wn_str keep = pass == 0 ? head : tail;
-        if (fs.n && match_site(site_part, &fs)) {
+        /* a headline's first words hold the site's word more often than
+         * its last ones: "New to Astronomy \xE2\x80\x93 Which Telescope?" */
+        if (fs.n && match_site(site_part, &fs, pass == 0 ? 2 : 1)) {
             title = keep;
+            /* "Page \xC2\xB7 Site Topics \xC2\xB7 Site", "Page | Site | Site": again */
+            if (pass == 0 && ++tail_strips < 3)
+                pass = -1;
             continue;
         }
         /* no site name known: a short last part after a bar is the site */
@@ -146,6 +155,12 @@ wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
             title.ptr = cp;
     }
     return title;
+}
+
+wn_str
+wn_title_strip_site(wn_arena *a, wn_str title, wn_str site)
+{
+    return strip_site(a, title, site, true);
 }
 
 /* How well heading text h agrees with a declared title d: 4 equal, 3 the
@@ -176,6 +191,23 @@ agreement(const folded *h, const folded *d)
  * 2027"); en and em dashes are a headline's own punctuation and stay. */
 #define TAGLINE_MAX_WORDS 5
 
+/* Is every word of f a number or a month's name, a number among them
+ * ("2026", "March 2026"; not "Mars")? */
+static bool
+date_words(const folded *f)
+{
+    bool number = false;
+    for (const char *w = f->s; *w;) {
+        size_t l = strcspn(w, " ");
+        bool digits = strspn(w, "0123456789") >= l;
+        if (!digits && !wn_date_month_word(w, l))
+            return false;
+        number = number || digits;
+        w += l + (w[l] == ' ');
+    }
+    return number;
+}
+
 wn_str
 wn_title_cut_tagline(wn_arena *a, wn_str title)
 {
@@ -200,8 +232,9 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
                 e++;
             ft.n = wn_meta_fold(title.ptr + p, e - p, ft.s, sizeof ft.s);
             size_t wt = count_words(&ft);
-            /* "2026 / 2027": numbers belong to the headline */
-            if (wt < 1 || wt > TAGLINE_MAX_WORDS || strspn(ft.s, "0123456789 ") == ft.n)
+            /* "2026 / 2027", "- March 2026": numbers and dates belong to
+             * the headline */
+            if (wt < 1 || wt > TAGLINE_MAX_WORDS || date_words(&ft))
                 return title;
             p = e + 3;
         }
@@ -216,10 +249,88 @@ wn_title_cut_tagline(wn_arena *a, wn_str title)
 
 static wn_str choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 
+/* Is h[i] a replacement mark, '?' or U+FFFD? Its length, else 0. */
+static size_t
+replacement_at(const char *h, size_t n, size_t i)
+{
+    if (h[i] == '?')
+        return 1;
+    if (i + 2 < n && (unsigned char)h[i] == 0xEF && (unsigned char)h[i + 1] == 0xBF &&
+        (unsigned char)h[i + 2] == 0xBD)
+        return 3;
+    return 0;
+}
+
+/* Does h match the start of d once each replacement mark in h stands for
+ * one or two characters of d (no space)? The length of d matched, else 0.
+ * `budget` bounds the backtracking. */
+static size_t
+replaced_match(const char *h, size_t hn, size_t i, const char *d, size_t dn, size_t j,
+               int *budget)
+{
+    while (i < hn) {
+        if (--*budget < 0)
+            return 0;
+        size_t r = replacement_at(h, hn, i);
+        if (r) {
+            size_t k = j;
+            for (int take = 0; take < 2 && k < dn && d[k] != ' '; take++) {
+                wn_meta_u8next(d, dn, &k);
+                size_t m = replaced_match(h, hn, i + r, d, dn, k, budget);
+                if (m)
+                    return m;
+            }
+            return 0;
+        }
+        if (j >= dn)
+            return 0;
+        char a = h[i], b = d[j];
+        if ((a >= 'A' && a <= 'Z' ? a + 32 : a) != (b >= 'A' && b <= 'Z' ? b + 32 : b))
+            return 0;
+        i++;
+        j++;
+    }
+    return j;
+}
+
+/* A heading whose apostrophes and colons were lost to '?' or U+FFFD (a
+ * wrong charset on the way): a declared title that reads the same with the
+ * right characters, up to its end or a separator, is the clean copy. */
+static wn_str
+clean_copy(wn_meta_cands *c, wn_str t)
+{
+    bool marked = false;
+    for (size_t i = 0; i + 1 < t.len && !marked; i++)
+        marked = replacement_at(t.ptr, t.len, i) != 0;
+    if (!marked)
+        return t;
+    const wn_slot *decl[] = {&c->title_ld, &c->title_og, &c->title_micro, &c->title_meta,
+                             &c->title_tag};
+    for (size_t k = 0; k < sizeof decl / sizeof decl[0]; k++) {
+        wn_str d = decl[k]->v;
+        if (!d.ptr)
+            continue;
+        int budget = 4096;
+        size_t m = replaced_match(t.ptr, t.len, 0, d.ptr, d.len, 0, &budget);
+        if (!m || (m == t.len && memcmp(t.ptr, d.ptr, m) == 0))
+            continue;
+        bool end = m == d.len;
+        for (size_t s = 0; !end && s < sizeof seps / sizeof seps[0]; s++)
+            end = d.len - m >= strlen(seps[s]) && memcmp(d.ptr + m, seps[s], strlen(seps[s])) == 0;
+        if (!end)
+            continue;
+        char *cp = wn_arena_strndup(c->arena, d.ptr, m); /* NUL-terminated */
+        return cp ? (wn_str){cp, m} : t;
+    }
+    return t;
+}
+
 wn_str
 wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
     wn_str t = choose(c, headline, alt, h1_within);
+    if (*headline && t.ptr)
+        t = clean_copy(c, t);
     /* a documentation heading's permalink mark: "Middleware\xC2\xB6" */
     size_t n = t.len;
     while (n >= 2 && (unsigned char)t.ptr[n - 2] == 0xC2 && (unsigned char)t.ptr[n - 1] == 0xB6) {
@@ -309,6 +420,156 @@ logo_heading(wn_arena *a, const wn_node *h, const folded *fh)
     return false;
 }
 
+bool
+wn_title_links_home(wn_arena *a, const wn_node *n)
+{
+    wn_str t = wn_meta_node_text(a, n, 600);
+    folded *f = t.ptr ? wn_arena_alloc(a, sizeof *f) : NULL;
+    if (!f)
+        return false;
+    f->n = wn_meta_fold(t.ptr, t.len, f->s, FOLD_MAX);
+    return f->n && logo_heading(a, n, f);
+}
+
+/* A heading's leading label: the outermost element around its first words
+ * that does not hold all of its text ("<time>Dec 18 2025</time> Headline",
+ * "<strong>Blog:</strong> Headline", a forum thread's prefix chip), at most
+ * four words with more text after it. Returns the text after the label
+ * (NULL when there is none), the label's text in *label, and in *linked
+ * whether the label is (in) a link. With `trailing`, the same at the
+ * heading's end ("Headline <span>Hardcover \xE2\x80\x93 June 1, 2018</span>"), and the
+ * text before it. */
+static wn_str
+heading_rest(wn_arena *a, const wn_node *h, wn_str full, bool trailing, wn_str *label,
+             bool *linked)
+{
+    wn_str none = {NULL, 0};
+    *label = none;
+    *linked = false;
+    wn_walk w;
+    wn_node *n, *edge = NULL;
+    bool enter;
+    wn_walk_init(&w, (wn_node *)h);
+    while ((trailing || !edge) && wn_walk_next(&w, &n, &enter)) {
+        if (!enter)
+            continue;
+        if (n->type == WN_NODE_ELEMENT &&
+            (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_BUTTON ||
+             wn_node_has_attr(n, "hidden"))) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        for (size_t k = 0; k < n->len; k++)
+            if (n->data[k] != ' ' && n->data[k] != '\n' && n->data[k] != '\t' &&
+                n->data[k] != '\r') {
+                edge = n;
+                break;
+            }
+    }
+    if (!edge)
+        return none;
+    wn_str lt = {NULL, 0};
+    for (const wn_node *p = edge->parent; p && p != h; p = p->parent) {
+        wn_str t = wn_meta_heading_text(a, p, 600);
+        if (!t.ptr || t.len >= full.len)
+            break;
+        lt = t;
+        *linked = *linked || wn_node_is(p, WN_TAG_A);
+    }
+    if (!lt.ptr ||
+        memcmp(trailing ? full.ptr + full.len - lt.len : full.ptr, lt.ptr, lt.len) != 0)
+        return none;
+    folded f;
+    f.n = wn_meta_fold(lt.ptr, lt.len, f.s, sizeof f.s);
+    if (!f.n || count_words(&f) > 4)
+        return none;
+    wn_str r;
+    if (trailing) {
+        /* and the separator before it: "Moon Silver | <span>44MM</span>" */
+        size_t e = full.len - lt.len;
+        for (;;) {
+            while (e && full.ptr[e - 1] == ' ')
+                e--;
+            if (e && strchr("|-/,:", full.ptr[e - 1]))
+                e--;
+            else if (e >= 3 && (unsigned char)full.ptr[e - 3] == 0xE2 &&
+                     (unsigned char)full.ptr[e - 2] == 0x80 &&
+                     ((unsigned char)full.ptr[e - 1] == 0x93 ||
+                      (unsigned char)full.ptr[e - 1] == 0x94))
+                e -= 3;
+            else
+                break;
+        }
+        r = (wn_str){full.ptr, e};
+    } else {
+        size_t i = lt.len;
+        while (i < full.len && full.ptr[i] == ' ')
+            i++;
+        r = (wn_str){full.ptr + i, full.len - i};
+    }
+    f.n = wn_meta_fold(r.ptr, r.len, f.s, sizeof f.s);
+    if (!f.n)
+        return none;
+    *label = lt;
+    return r;
+}
+
+static unsigned
+first_cp(wn_str s)
+{
+    size_t i = 0;
+    return s.len ? wn_meta_u8next(s.ptr, s.len, &i) : 0;
+}
+
+/* Does d hold t byte for byte? */
+static bool
+holds(wn_str d, wn_str t)
+{
+    if (!d.ptr || !t.len || t.len > d.len)
+        return false;
+    for (size_t i = 0; i + t.len <= d.len; i++)
+        if (d.ptr[i] == t.ptr[0] && memcmp(d.ptr + i, t.ptr, t.len) == 0)
+            return true;
+    return false;
+}
+
+/* Does declared title d print the label apart, "Label - Rest ..." (a forum
+ * prefix, a section), with the rest of it starting with heading rest fr? */
+static bool
+label_apart(wn_str d, wn_str label, const folded *fr)
+{
+    if (!d.ptr || d.len <= label.len || memcmp(d.ptr, label.ptr, label.len) != 0)
+        return false;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        size_t sl = strlen(seps[k]);
+        if (d.len > label.len + sl && memcmp(d.ptr + label.len, seps[k], sl) == 0) {
+            folded fd;
+            fd.n = wn_meta_fold(d.ptr + label.len + sl, d.len - label.len - sl, fd.s,
+                                sizeof fd.s);
+            return agreement(fr, &fd) >= 3;
+        }
+    }
+    return false;
+}
+
+/* Does heading text read as a paragraph: two sentences or more, each
+ * ended by '.', '?' or '!' before a capital, over 120 bytes? A blurb set
+ * in an <h1>, not a headline. */
+static bool
+paragraph(wn_str t)
+{
+    if (t.len <= 120)
+        return false;
+    int ends = 0;
+    for (size_t i = 0; i + 2 < t.len; i++)
+        if ((t.ptr[i] == '.' || t.ptr[i] == '?' || t.ptr[i] == '!') && t.ptr[i + 1] == ' ' &&
+            t.ptr[i + 2] >= 'A' && t.ptr[i + 2] <= 'Z')
+            ends++;
+    return ends >= 2;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -330,7 +591,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     bool logo[WN_MAX_H1] = {false};
     wn_str site = c->site.v;
     for (size_t i = 0; i < c->n_h1; i++) {
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 200)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -348,7 +609,7 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
         if (!t.ptr || t.len > 500)
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
@@ -360,27 +621,93 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             if (a > score)
                 score = a;
         }
+        /* a leading label (a date, "Blog:", a forum's prefix chip) goes when
+         * the rest agrees better with a declared title, or a declared title
+         * prints the label apart ("Label - Rest") */
+        wn_str label;
+        bool linked;
+        wn_str rest = heading_rest(c->arena, c->h1[i], t, false, &label, &linked);
+        if (rest.ptr) {
+            folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
+            if (fr) {
+                fr->n = wn_meta_fold(rest.ptr, rest.len, fr->s, FOLD_MAX);
+                int rs = 0;
+                bool apart = false;
+                for (size_t k = 0; k < ND; k++) {
+                    int a = agreement(fr, &fd[k]);
+                    if (a > rs)
+                        rs = a;
+                    apart = apart || label_apart(decl[k]->v, label, fr);
+                }
+                /* not a link (a brand's or a category's name is part of
+                 * the headline), nor a label the rest goes on from with a
+                 * dash ("<code>json</code> \xE2\x80\x94 JSON encoder") */
+                bool label_ok = !linked && wn_meta_is_word_cp(first_cp(rest));
+                bool drop = label_ok && rs > score;
+                if (drop || (label_ok && apart && score)) {
+                    t = rest;
+                    if (drop)
+                        score = rs;
+                }
+            }
+        }
+        /* a trailing one (a format and a date after a product's name)
+         * when a declared title starts with the rest */
+        rest = heading_rest(c->arena, c->h1[i], t, true, &label, &linked);
+        if (rest.ptr && !linked) {
+            folded *fr = wn_arena_alloc(c->arena, sizeof *fr);
+            if (fr) {
+                fr->n = wn_meta_fold(rest.ptr, rest.len, fr->s, FOLD_MAX);
+                int rs = 0;
+                for (size_t k = 0; k < ND; k++) {
+                    int a = agreement(fr, &fd[k]);
+                    if (a > rs)
+                        rs = a;
+                }
+                char *cp = rs > score && rs >= 3
+                               ? wn_arena_strndup(c->arena, rest.ptr, rest.len) /* NUL-terminated */
+                               : NULL;
+                if (cp) {
+                    t = (wn_str){cp, rest.len};
+                    score = rs;
+                }
+            }
+        }
         /* an <h1> outranks an <h2> that agrees as well */
         score = score * 2 + (wn_node_is(c->h1[i], WN_TAG_H1) ? 1 : 0);
+        /* then one a declared title prints as it is, dashes and all
+         * ("Console \xE2\x80\x93 OLED Model" over "Console - OLED Model") */
+        bool verbatim = false;
+        for (size_t k = 0; k < ND && !verbatim; k++)
+            verbatim = holds(decl[k]->v, t);
+        score = score * 2 + (verbatim ? 1 : 0);
         if (score > best_score) {
             best_score = score;
             best = t;
             *headline = c->h1[i];
         }
     }
-    if (best_score >= 3) /* agreement >= 1 */
-        return best;
+    if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
+        return fsite.n ? strip_site(c->arena, best, site, false) : best;
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
-     * is what readers see as the headline, unless it is the site's logo */
-    for (size_t i = 0; i < c->n_h1; i++) {
+     * is what readers see as the headline, unless it is the site's logo,
+     * or the page sets its sections in <h1>s (three or more, besides the
+     * logo, and a declared title to fall back on) */
+    size_t n_sections = c->n_h1_all;
+    for (size_t i = 0; i < c->n_h1; i++)
+        n_sections -= wn_node_is(c->h1[i], WN_TAG_H1) && logo[i];
+    bool any_decl = false;
+    for (size_t k = 0; k < ND; k++)
+        any_decl = any_decl || fd[k].n;
+    for (size_t i = 0; i < c->n_h1 && !(n_sections >= 3 && any_decl); i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
-        wn_str t = wn_meta_node_text(c->arena, c->h1[i], 600);
-        if (!t.ptr || t.len > 300)
+        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        if (!t.ptr || t.len > 300 || paragraph(t))
             continue;
         fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        if (!fh->n || (fsite.n && match_site(t, &fsite)))
+        if (!fh->n || (fsite.n && match_site(t, &fsite, 2)))
             continue;
         *headline = c->h1[i];
         /* the declared title, for pages whose type prefers it (finish.c);
@@ -395,9 +722,18 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 d = decl[k];
         if (d)
             *alt = wn_title_strip_site(c->arena, d->v, site);
-        return t;
+        return fsite.n ? strip_site(c->arena, t, site, false) : t;
     }
-    for (size_t k = 0; k < ND; k++)
+    /* a JSON-LD name that neither og:title nor the <title> agrees with,
+     * when those two agree with each other, names something the page
+     * embeds (a video, a live broadcast), not the page */
+    const folded *ld = &fd[0], *og = &fd[1], *tag = &fd[4]; /* decl[] order */
+    size_t k0 = 0;
+    if (ld->n && og->n && tag->n && !agreement(ld, og) && !agreement(og, ld) &&
+        !agreement(ld, tag) && !agreement(tag, ld) &&
+        (agreement(og, tag) >= 3 || agreement(tag, og) >= 3))
+        k0 = 1;
+    for (size_t k = k0; k < ND; k++)
         if (decl[k]->v.ptr)
             return wn_title_strip_site(c->arena, decl[k]->v, site);
     return (wn_str){NULL, 0};

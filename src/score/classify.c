@@ -480,7 +480,8 @@ phrase_sets(const char *low, size_t n, unsigned want)
 }
 
 /* Length of the leading run of ' ', '\n' and '\t' in s[0..n), eight bytes
- * at a time. */
+ * at a time; the last bytes by a partial load, whose zero padding counts as
+ * not blank (so the answer is at most n) - no branch per byte. */
 static size_t
 skip_blank(const char *s, size_t n)
 {
@@ -491,9 +492,10 @@ skip_blank(const char *s, size_t n)
             return b + wn_sw_first(other);
         b += 8;
     }
-    while (b < n && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t'))
-        b++;
-    return b;
+    if (b == n)
+        return b;
+    uint64_t other = ~wn_sw_blank(wn_sw_load_partial(s + b, n - b)) & WN_SW_HIGH;
+    return b + wn_sw_first(other);
 }
 
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").

@@ -242,6 +242,153 @@ is_list(const wn_node *n)
            wn_node_is(n, WN_TAG_TABLE);
 }
 
+/* Does the element's class or id name customer reviews ("reviews",
+ * "review-list", "customerReviews", "ratings")? On a product page those are
+ * user comments, not the product. */
+static bool
+names_reviews(const wn_node *n)
+{
+    static const char *const words[] = {"review", "reviews", "ratings"};
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t len;
+        const char *v = wn_node_attr(n, attrs[a], &len);
+        if (!v)
+            continue;
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+            if (wn_tokens_has(v, len, words[k]))
+                return true;
+    }
+    return false;
+}
+
+/* Product cards: at least this many sibling elements alike (same tag and
+ * class), each short, with a link and a price inside. */
+#define CARD_MIN 3
+#define CARD_MAX_TEXT 200
+#define CARD_MAX_NODES 200 /* nodes read per card */
+/* Text the content must have before the grid (the product's own
+ * description): a grid that opens the content is the page's own list. */
+#define CARD_REST_MIN 300
+#define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
+
+/* Hash of an element's tag and first class name: siblings built from one
+ * template share it (later names often vary: item ids, categories). */
+static uint32_t
+card_signature(const wn_node *n)
+{
+    uint32_t h = 2166136261u ^ n->tag;
+    size_t len;
+    const char *v = wn_node_attr(n, "class", &len);
+    size_t i = 0;
+    while (v && i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n'))
+        i++;
+    for (; v && i < len && v[i] != ' ' && v[i] != '\t' && v[i] != '\n'; i++) {
+        h ^= (unsigned char)v[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Does the content (in the content root `root`) hold at least `min` bytes
+ * of text before n: in the earlier siblings of n and of its ancestors?
+ * Stops once it knows. */
+static bool
+text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n, uint64_t min)
+{
+    uint64_t t = 0;
+    size_t steps = 0;
+    for (const wn_node *a = n; a && a != root; a = a->parent)
+        for (const wn_node *p = a->parent ? a->parent->first_child : NULL; p && p != a; p = p->next) {
+            if ((t += wn_stats_of(&cx->stats, p)->text) >= min)
+                return true;
+            if (++steps > TEXT_BEFORE_MAX_STEPS)
+                return false;
+        }
+    return false;
+}
+
+/* Is the element a card: a link (with an href) and a price in its text?
+ * The card walks of a page share *budget nodes; once it is spent, no more
+ * cards are found. */
+static bool
+is_card(const wn_node *card, size_t *budget)
+{
+    bool link = false, price = false;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, (wn_node *)card);
+    while (wn_walk_next(&w, &n, &e) && !(link && price)) {
+        if (!e)
+            continue;
+        if (++steps > CARD_MAX_NODES || *budget == 0)
+            return false;
+        (*budget)--;
+        if (n->type == WN_NODE_TEXT) {
+            if (!price && text_has_price(n->data, n->len))
+                price = true;
+        } else if (n->type == WN_NODE_ELEMENT && n->flags & (WN_NF_DROP | WN_NF_HIDDEN)) {
+            wn_walk_skip_children(&w);
+        } else if (!link && wn_node_is(n, WN_TAG_A) && wn_node_attr(n, "href", NULL)) {
+            link = true;
+        }
+    }
+    return link && price;
+}
+
+/* Does n hold a grid of product cards (other products: "related", "you
+ * may also like", "customers also viewed") that makes most of its text? */
+static bool
+card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
+{
+    uint32_t sig[64];
+    uint32_t text[64];
+    int k = 0;
+    for (const wn_node *c = n->first_child; c && k < 64; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT)
+            continue;
+        const wn_stat *cs = wn_stats_of(&cx->stats, c);
+        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+            continue;
+        sig[k] = card_signature(c);
+        text[k] = cs->text;
+        k++;
+    }
+    if (k < CARD_MIN)
+        return false;
+    /* the largest group of alike children, then whether its members are
+     * cards (only that group's are read) */
+    int best = -1, best_n = 0;
+    for (int i = 0; i < k; i++) {
+        int m = 0;
+        for (int j = 0; j < k; j++)
+            m += sig[j] == sig[i];
+        if (m > best_n) {
+            best_n = m;
+            best = i;
+        }
+    }
+    if (best_n < CARD_MIN)
+        return false;
+    uint64_t card_text = 0;
+    int cards = 0, seen = 0;
+    for (const wn_node *c = n->first_child; c && seen < k; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT)
+            continue;
+        const wn_stat *cs = wn_stats_of(&cx->stats, c);
+        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+            continue;
+        if (sig[seen] == sig[best] && is_card(c, budget)) {
+            cards++;
+            card_text += text[seen];
+        }
+        seen++;
+    }
+    return cards >= CARD_MIN && card_text * 10 >= (uint64_t)s->text * 6;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -263,6 +410,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
+    size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
@@ -345,6 +493,22 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            /* on a product page, a grid of other products' cards is not
+             * the product; with it goes a wrapper that adds only a short
+             * heading ("Related products") */
+            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !protect && !recall && n->n_attrs &&
+                names_reviews(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
+                card_grid(cx, n, s, &card_budget) &&
+                text_before(cx, root, n, CARD_REST_MIN)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             /* a product's description is its content; price tags, currency
              * pickers and stock counters are widgets */
             if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
