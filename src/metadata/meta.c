@@ -385,9 +385,9 @@ enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
 /* The words of the three lists grouped by first letter, so one scan of a
  * value tests every list: at each position only the words starting with
  * that letter are compared. Built once per document (a few dozen words).
- * Most positions stop at one test of two table entries (is the byte there
- * a word's first letter, the next one a word's second letter); then the
- * pair of letters must start a word. */
+ * Most positions stop at one test: the letters there and after, looked up
+ * in a table of the 256 bytes (1..26, 0 for any other byte), must be the
+ * first two letters of a word (pair[]; row and column 0 are empty). */
 #define AW_MAX_WORDS 64
 #define AW_MEMO 128 /* power of two */
 typedef struct attr_words {
@@ -397,9 +397,8 @@ typedef struct attr_words {
         uint8_t bit;
     } e[AW_MAX_WORDS];
     uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
-    uint8_t first[256];    /* 1: a word starts with this byte (either case) */
-    uint8_t second[256];   /* 1: a word's second letter is this byte (either case) */
-    uint8_t pair[26 * 26]; /* [c * 26 + d]: a word starts with 'a' + c, 'a' + d */
+    uint8_t letter[256];   /* 'a' or 'A' -> 1 .. 'z' or 'Z' -> 26, any other byte 0 */
+    uint8_t pair[27 * 27]; /* [letter(a) * 27 + letter(b)]: a word starts with a, b */
     struct aw_memo {       /* values seen, by a hash of their length and three bytes */
         const unsigned char *v;
         uint16_t len;      /* 0: empty slot */
@@ -426,8 +425,9 @@ attr_words_init(attr_words *aw)
     };
     size_t n = 0;
     memset(aw->start, 0, sizeof aw->start);
-    memset(aw->first, 0, sizeof aw->first);
-    memset(aw->second, 0, sizeof aw->second);
+    memset(aw->letter, 0, sizeof aw->letter);
+    for (int c = 0; c < 26; c++)
+        aw->letter['a' + c] = aw->letter['A' + c] = (uint8_t)(c + 1);
     memset(aw->pair, 0, sizeof aw->pair);
     memset(aw->memo, 0, sizeof aw->memo);
     for (int c = 0; c < 26; c++) {
@@ -439,11 +439,8 @@ attr_words_init(attr_words *aw)
                     aw->e[n].w = w;
                     aw->e[n].len = (uint8_t)strlen(w);
                     aw->e[n].bit = (uint8_t)lists[k].bit;
-                    if (w[1] >= 'a' && w[1] <= 'z') {
-                        aw->pair[c * 26 + (w[1] - 'a')] = 1;
-                        aw->first['a' + c] = aw->first['A' + c] = 1;
-                        aw->second[(unsigned char)w[1]] = aw->second[(unsigned char)w[1] - 32] = 1;
-                    }
+                    if (w[1] >= 'a' && w[1] <= 'z')
+                        aw->pair[(c + 1) * 27 + (w[1] - 'a' + 1)] = 1;
                     n++;
                 }
             }
@@ -463,13 +460,11 @@ inner_widget(const unsigned char *v, size_t p, const char *w)
 }
 
 /* bits | the AW_* bits of the words at v[p] (p + 1 < l), whose first two
- * bytes are a word's first and second letters (of either case). */
+ * bytes are a word's first two letters (of either case), the first 'a' + c. */
 static inline unsigned
-words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsigned bits)
+words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsigned c,
+         unsigned bits)
 {
-    unsigned c = (unsigned)(v[p] | 0x20) - 'a', d = (unsigned)(v[p + 1] | 0x20) - 'a';
-    if (!aw->pair[c * 26 + d])
-        return bits;
     for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
         size_t wl = aw->e[k].len;
         if (wl > l - p || (bits & aw->e[k].bit))
@@ -487,18 +482,20 @@ words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsig
 }
 
 /* The AW_* bits of one value (v[0..l)): the words at each position p with
- * p + 1 < l. Most positions stop at one test of the two bytes there: is
- * the first a word's first letter and the second a word's second letter
- * (two byte tables, AND-ed so that one branch decides). */
+ * p + 1 < l, where the two letters there start a word. */
 static unsigned
 value_word_bits(const attr_words *aw, const unsigned char *v, size_t l)
 {
     unsigned bits = 0;
     if (l < 2)
         return 0;
-    for (const unsigned char *q = v, *end = v + l - 1; q < end; q++)
-        if (aw->first[q[0]] & aw->second[q[1]])
-            bits = words_at(aw, v, l, (size_t)(q - v), bits);
+    unsigned next = aw->letter[v[0]];
+    for (const unsigned char *q = v, *end = v + l - 1; q < end; q++) {
+        unsigned c = next;
+        next = aw->letter[q[1]];
+        if (aw->pair[c * 27 + next])
+            bits = words_at(aw, v, l, (size_t)(q - v), c - 1, bits);
+    }
     return bits;
 }
 
