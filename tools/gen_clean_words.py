@@ -30,8 +30,8 @@ Tables:
     slot is ((lo ^ hi * WN_VOCAB_HI_MUL) * WN_VOCAB_MUL) >> (64 -
     WN_VOCAB_BITS), then the next slots up to an empty one (lo == 0). The
     generator tries multipliers and keeps the one with the fewest probes.
-  - hidden class names (whole names, compared lower-cased): by length, the
-    first and last letters they have (bit c & 31), then the few names of
+  - hidden class names (whole names, compared lower-cased): the same
+    length/first/last letter table (wn_hidden_ends), then the few names of
     that length (wn_hidden_names[wn_hidden_start[len] ..
     wn_hidden_start[len + 1]]).
 """
@@ -118,11 +118,25 @@ def letter(ch):
     return ord(ch) & 31
 
 
-def letter_masks(words, pos, maxlen):
-    masks = [0] * (maxlen + 1)
+def write_ends(f, name, max_name, what, words, maxlen):
+    """name[len][f & 31]: bit (c & 31) set when a word of that length starts
+    with letter f and ends with letter c."""
+    ends = {}
     for w in words:
-        masks[len(w)] |= 1 << letter(w[pos])
-    return masks
+        key = (len(w), letter(w[0]))
+        ends[key] = ends.get(key, 0) | 1 << letter(w[-1])
+    f.write("/* bit (c & 31) of %s[len][f & 31]: a %s of that length starts\n"
+            " * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */\n"
+            % (name, what))
+    f.write("static const uint32_t %s[%s + 1][32] = {\n" % (name, max_name))
+    for l in range(maxlen + 1):
+        row = ["[%d] = 0x%08x," % (k, ends[(l, k)]) for k in range(32) if (l, k) in ends]
+        if row:
+            f.write("    [%d] = {\n" % l)
+            for k in range(0, len(row), 5):
+                f.write("        %s\n" % " ".join(row[k:k + 5]))
+            f.write("    },\n")
+    f.write("};\n")
 
 
 def main():
@@ -169,21 +183,7 @@ def main():
                 "#include \"clean/clean.h\"\n\n")
         f.write("#define WN_VOCAB_MIN_LEN %d\n#define WN_VOCAB_MAX_LEN %d\n" % (minlen, maxlen))
         f.write("#define WN_VOCAB_WORDS %d\n\n" % len(vocab))
-        ends = {}
-        for w in vocab:
-            key = (len(w), letter(w[0]))
-            ends[key] = ends.get(key, 0) | 1 << letter(w[-1])
-        f.write("/* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts\n"
-                " * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */\n")
-        f.write("static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {\n")
-        for l in range(maxlen + 1):
-            row = ["[%d] = 0x%08x," % (k, ends[(l, k)]) for k in range(32) if (l, k) in ends]
-            if row:
-                f.write("    [%d] = {\n" % l)
-                for k in range(0, len(row), 5):
-                    f.write("        %s\n" % " ".join(row[k:k + 5]))
-                f.write("    },\n")
-        f.write("};\n")
+        write_ends(f, "wn_vocab_ends", "WN_VOCAB_MAX_LEN", "word", vocab, maxlen)
         f.write("\n/* %d words in %d slots: %d probes past the first slot for them all, %d for\n"
                 " * a miss from each slot in turn */\n" % (len(vocab), 1 << bits, hit, miss))
         f.write("#define WN_VOCAB_BITS %d\n#define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)\n" % bits)
@@ -202,14 +202,7 @@ def main():
 
         f.write("/* visually-hidden class names, by length */\n")
         f.write("#define WN_HIDDEN_MAX_LEN %d\n#define WN_HIDDEN_NAMES %d\n" % (hmax, len(hidden)))
-        for name, pos in (("first", 0), ("last", -1)):
-            f.write("/* bit (c & 31) of wn_hidden_%s[len]: a name of that length %s with letter c */\n"
-                    % (name, "starts" if pos == 0 else "ends"))
-            f.write("static const uint32_t wn_hidden_%s[WN_HIDDEN_MAX_LEN + 1] = {\n" % name)
-            masks = ["0x%08x," % m for m in letter_masks(hidden, pos, hmax)]
-            for k in range(0, len(masks), 8):
-                f.write("    %s\n" % " ".join(masks[k:k + 8]))
-            f.write("};\n")
+        write_ends(f, "wn_hidden_ends", "WN_HIDDEN_MAX_LEN", "name", hidden, hmax)
         f.write("static const char *const wn_hidden_names[WN_HIDDEN_NAMES] = {\n")
         for n in hidden:
             f.write("    %s,\n" % c_string(n))

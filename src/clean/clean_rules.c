@@ -146,16 +146,10 @@ wn_token_class(const char *tok, size_t n)
     return token_bits((const unsigned char *)tok, n);
 }
 
-/* Is the class name s[0..n) a "visually hidden" one? The first/last letter
- * filter of its length, then the few names of that length, compared
- * lower-cased. */
+/* The names of length n equal to s[0..n) lower-cased? */
 static inline bool
-name_hidden(const unsigned char *s, size_t n)
+hidden_compare(const unsigned char *s, size_t n)
 {
-    if (n == 0 || n > WN_HIDDEN_MAX_LEN ||
-        !((wn_hidden_first[n] >> letter_index(s[0])) & (wn_hidden_last[n] >> letter_index(s[n - 1])) &
-          1))
-        return false;
     for (unsigned k = wn_hidden_start[n]; k < wn_hidden_start[n + 1]; k++) {
         const char *h = wn_hidden_names[k];
         size_t j = 0;
@@ -165,6 +159,25 @@ name_hidden(const unsigned char *s, size_t n)
             return true;
     }
     return false;
+}
+
+/* Is the class name s[0..n) a "visually hidden" one? Its length, first and
+ * last letters must occur together in one (wn_hidden_ends), then the few
+ * names of that length are compared lower-cased. */
+static inline bool
+name_hidden(const unsigned char *s, size_t n)
+{
+    return n && n <= WN_HIDDEN_MAX_LEN &&
+           ((wn_hidden_ends[n][letter_index(s[0])] >> letter_index(s[n - 1])) & 1) &&
+           hidden_compare(s, n);
+}
+
+/* name_hidden of a name known to start and end with letters. */
+static inline bool
+name_hidden_letters(const unsigned char *s, size_t n)
+{
+    return n <= WN_HIDDEN_MAX_LEN && ((wn_hidden_ends[n][s[0] & 31] >> (s[n - 1] & 31)) & 1) &&
+           hidden_compare(s, n);
 }
 
 const char *
@@ -502,10 +515,11 @@ piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value
     for (uint64_t u = m->utility; u && !st->colon; u &= u - 1)
         st->colon = buf[__builtin_ctzll(u)] == ':';
     if (st->want_hidden && !st->hidden_name && !st->colon) {
+        /* every hidden name starts and ends with a letter */
         uint64_t first = names & ~(names << 1), last = names & ~(names >> 1);
         while (first) {
             unsigned a = (unsigned)__builtin_ctzll(first), z = (unsigned)__builtin_ctzll(last);
-            if (name_hidden(buf + a, z - a + 1)) {
+            if ((alpha >> a) & (alpha >> z) & 1 && name_hidden_letters(buf + a, z - a + 1)) {
                 st->hidden_name = true;
                 break;
             }

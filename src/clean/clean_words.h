@@ -373,17 +373,42 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
 /* visually-hidden class names, by length */
 #define WN_HIDDEN_MAX_LEN 18
 #define WN_HIDDEN_NAMES 17
-/* bit (c & 31) of wn_hidden_first[len]: a name of that length starts with letter c */
-static const uint32_t wn_hidden_first[WN_HIDDEN_MAX_LEN + 1] = {
-    0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000100, 0x00000000, 0x00000110, 0x00080000,
-    0x00200000, 0x00008200, 0x00000000, 0x00000002, 0x00080000, 0x00000000, 0x00400000, 0x00400000,
-    0x00000000, 0x00080020, 0x00080000,
-};
-/* bit (c & 31) of wn_hidden_last[len]: a name of that length ends with letter c */
-static const uint32_t wn_hidden_last[WN_HIDDEN_MAX_LEN + 1] = {
-    0x00000000, 0x00000000, 0x00000000, 0x00000000, 0x00000020, 0x00000000, 0x00004020, 0x02000000,
-    0x00004000, 0x00004020, 0x00000000, 0x00004000, 0x00040000, 0x00000000, 0x00004000, 0x00004000,
-    0x00000000, 0x00000020, 0x02100000,
+/* bit (c & 31) of wn_hidden_ends[len][f & 31]: a name of that length starts
+ * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
+static const uint32_t wn_hidden_ends[WN_HIDDEN_MAX_LEN + 1][32] = {
+    [4] = {
+        [8] = 0x00000020,
+    },
+    [6] = {
+        [4] = 0x00000020, [8] = 0x00004000,
+    },
+    [7] = {
+        [19] = 0x02000000,
+    },
+    [8] = {
+        [21] = 0x00004000,
+    },
+    [9] = {
+        [9] = 0x00004020, [15] = 0x00004000,
+    },
+    [11] = {
+        [1] = 0x00004000,
+    },
+    [12] = {
+        [19] = 0x00040000,
+    },
+    [14] = {
+        [22] = 0x00004000,
+    },
+    [15] = {
+        [22] = 0x00004000,
+    },
+    [17] = {
+        [5] = 0x00000020, [19] = 0x00000020,
+    },
+    [18] = {
+        [19] = 0x02100000,
+    },
 };
 static const char *const wn_hidden_names[WN_HIDDEN_NAMES] = {
     "hide",

@@ -384,7 +384,10 @@ enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
 
 /* The words of the three lists grouped by first letter, so one scan of a
  * value tests every list: at each position only the words starting with
- * that letter are compared. Built once per document (a few dozen words). */
+ * that letter are compared. Built once per document (a few dozen words).
+ * Most positions stop at one test: the letters there and after, looked up
+ * in a table of the 256 bytes (1..26, 0 for any other byte), must be the
+ * first two letters of a word (pair[]; row and column 0 are empty). */
 #define AW_MAX_WORDS 64
 #define AW_MEMO 128 /* power of two */
 typedef struct attr_words {
@@ -394,7 +397,8 @@ typedef struct attr_words {
         uint8_t bit;
     } e[AW_MAX_WORDS];
     uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
-    uint8_t pair[27 * 27]; /* [c * 27 + d]: a word starts with 'a' + c, 'a' + d (26: other) */
+    uint8_t letter[256];   /* 'a' or 'A' -> 1 .. 'z' or 'Z' -> 26, any other byte 0 */
+    uint8_t pair[27 * 27]; /* [letter(a) * 27 + letter(b)]: a word starts with a, b */
     struct aw_memo {       /* values seen, by a hash of their length and three bytes */
         const unsigned char *v;
         uint16_t len;      /* 0: empty slot */
@@ -421,6 +425,9 @@ attr_words_init(attr_words *aw)
     };
     size_t n = 0;
     memset(aw->start, 0, sizeof aw->start);
+    memset(aw->letter, 0, sizeof aw->letter);
+    for (int c = 0; c < 26; c++)
+        aw->letter['a' + c] = aw->letter['A' + c] = (uint8_t)(c + 1);
     memset(aw->pair, 0, sizeof aw->pair);
     memset(aw->memo, 0, sizeof aw->memo);
     for (int c = 0; c < 26; c++) {
@@ -433,7 +440,7 @@ attr_words_init(attr_words *aw)
                     aw->e[n].len = (uint8_t)strlen(w);
                     aw->e[n].bit = (uint8_t)lists[k].bit;
                     if (w[1] >= 'a' && w[1] <= 'z')
-                        aw->pair[c * 27 + (w[1] - 'a')] = 1;
+                        aw->pair[(c + 1) * 27 + (w[1] - 'a' + 1)] = 1;
                     n++;
                 }
             }
@@ -452,41 +459,42 @@ inner_widget(const unsigned char *v, size_t p, const char *w)
            v[p - 1] != '\t' && v[p - 1] != '\n';
 }
 
-/* 'a'..'z' for a letter of either case as 0..25, 26 for any other byte
- * (without a branch). */
+/* bits | the AW_* bits of the words at v[p] (p + 1 < l), whose first two
+ * bytes are a word's first two letters (of either case), the first 'a' + c. */
 static inline unsigned
-letter_index(unsigned char b)
+words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsigned c,
+         unsigned bits)
 {
-    unsigned x = (b | 0x20u) - 'a';
-    return x < 26 ? x : 26;
+    for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
+        size_t wl = aw->e[k].len;
+        if (wl > l - p || (bits & aw->e[k].bit))
+            continue;
+        const char *w = aw->e[k].w;
+        size_t j = 1;
+        while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
+                             (unsigned char)w[j])
+            j++;
+        if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
+                         (after_modifier(v, p) || inner_widget(v, p, w))))
+            bits |= aw->e[k].bit;
+    }
+    return bits;
 }
 
-/* The AW_* bits of one value (v[0..l)). */
+/* The AW_* bits of one value (v[0..l)): the words at each position p with
+ * p + 1 < l, where the two letters there start a word. */
 static unsigned
 value_word_bits(const attr_words *aw, const unsigned char *v, size_t l)
 {
     unsigned bits = 0;
-    /* letter index (case folded) of each byte, 26 for others */
-    unsigned next = letter_index(v[0]);
-    for (size_t p = 0; p + 1 < l; p++) {
+    if (l < 2)
+        return 0;
+    unsigned next = aw->letter[v[0]];
+    for (const unsigned char *q = v, *end = v + l - 1; q < end; q++) {
         unsigned c = next;
-        next = letter_index(v[p + 1]);
-        /* the bigram filter, one test per byte: most positions stop here */
-        if (!aw->pair[c * 27 + next])
-            continue;
-        for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
-            size_t wl = aw->e[k].len;
-            if (wl > l - p || (bits & aw->e[k].bit))
-                continue;
-            const char *w = aw->e[k].w;
-            size_t j = 1;
-            while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
-                                 (unsigned char)w[j])
-                j++;
-            if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
-                             (after_modifier(v, p) || inner_widget(v, p, w))))
-                bits |= aw->e[k].bit;
-        }
+        next = aw->letter[q[1]];
+        if (aw->pair[c * 27 + next])
+            bits = words_at(aw, v, l, (size_t)(q - v), c - 1, bits);
     }
     return bits;
 }
