@@ -185,6 +185,67 @@ run_timings(const corpus *c, timing *t, size_t nt, int runs, size_t *sink)
     free(v);
 }
 
+/* One parse of page i (wn_doc_parse + free); returns seconds. */
+static double
+time_parse(const corpus *c, size_t i, size_t *sink)
+{
+    double t0 = bench_cpu_now();
+    wn_doc *doc = NULL;
+    if (wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK)
+        *sink += 1;
+    wn_doc_free(doc);
+    return bench_cpu_now() - t0;
+}
+
+/* One extraction of page i (wn_extract + render text + free); seconds. */
+static double
+time_extract(const corpus *c, size_t i, size_t *sink)
+{
+    double t0 = bench_cpu_now();
+    wn_result *r = NULL;
+    if (wn_extract(c->pages[i].html, c->pages[i].len, NULL, &r, NULL) == WN_OK) {
+        wn_str text;
+        if (wn_result_render(r, WN_FORMAT_TEXT, &text, NULL) == WN_OK)
+            *sink += text.len;
+    }
+    wn_result_free(r);
+    return bench_cpu_now() - t0;
+}
+
+/* Extraction's cost against the parse's, paired page by page: each page is
+ * parsed and extracted (parse included) one right after the other, each
+ * with its own clock readings, so both halves of a pair run under the same
+ * machine conditions. The order alternates from page to page, so the page
+ * being warm in the cache from the first of the two favours neither. A
+ * run's ratio is sum(extract - parse) / sum(parse) over the pages. (The
+ * machine's speed drifts between runs, and the shorter parse passes catch
+ * its fast spells more often, which biases best-of-runs ratios; within a
+ * pair it does not drift.) */
+static void
+paired_ratio(const corpus *c, int runs, size_t *sink, double *median, double *lo, double *hi)
+{
+    double *ratio = calloc((size_t)runs, sizeof *ratio);
+    if (!ratio)
+        abort();
+    for (int k = 0; k < runs; k++) {
+        double tp = 0, te = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            if ((i + (size_t)k) % 2 == 0) {
+                tp += time_parse(c, i, sink);
+                te += time_extract(c, i, sink);
+            } else {
+                te += time_extract(c, i, sink);
+                tp += time_parse(c, i, sink);
+            }
+        }
+        ratio[k] = tp > 0 ? (te - tp) / tp : 0;
+    }
+    *median = bench_median(ratio, (size_t)runs);
+    *lo = ratio[0];
+    *hi = ratio[runs - 1];
+    free(ratio);
+}
+
 /* Peak memory of winnow per page, as multiples of the page size. */
 static void
 winnow_memory(const corpus *c, double *parse_ratio, double *extract_ratio)
@@ -352,6 +413,11 @@ main(int argc, char **argv)
            100.0 * floor->best / parse->best);
     printf("- extraction adds %.2fx the parse time (extract end-to-end = %.2fx parse)\n",
            (ext->best - parse->best) / parse->best, ext->best / parse->best);
+    double pmid, plo, phi;
+    paired_ratio(&c, runs, &sink, &pmid, &plo, &phi);
+    printf("- paired page by page (parse and extract in turn, %d runs): extraction adds %.2fx the parse "
+           "time (median; runs %.2fx-%.2fx)\n",
+           runs, pmid, plo, phi);
     printf("- winnow end-to-end extraction is %.2fx the speed of libxml2's parse alone\n",
            xml->best / ext->best);
 
