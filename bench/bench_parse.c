@@ -126,33 +126,49 @@ pass_libxml2(const corpus *c, size_t *sink)
     return bench_cpu_now() - t0;
 }
 
+/* One parse of page i (wn_doc_parse + free); returns seconds. */
+static double
+time_parse(const corpus *c, size_t i, size_t *sink)
+{
+    double t0 = bench_cpu_now();
+    wn_doc *doc = NULL;
+    if (wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK)
+        *sink += 1;
+    wn_doc_free(doc);
+    return bench_cpu_now() - t0;
+}
+
+/* One extraction of page i (wn_extract + render text + free); seconds. */
+static double
+time_extract(const corpus *c, size_t i, size_t *sink)
+{
+    double t0 = bench_cpu_now();
+    wn_result *r = NULL;
+    if (wn_extract(c->pages[i].html, c->pages[i].len, NULL, &r, NULL) == WN_OK) {
+        wn_str text;
+        if (wn_result_render(r, WN_FORMAT_TEXT, &text, NULL) == WN_OK)
+            *sink += text.len;
+    }
+    wn_result_free(r);
+    return bench_cpu_now() - t0;
+}
+
 static double
 pass_parse(const corpus *c, size_t *sink)
 {
-    double t0 = bench_cpu_now();
-    for (size_t i = 0; i < c->n; i++) {
-        wn_doc *doc = NULL;
-        if (wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK)
-            *sink += 1;
-        wn_doc_free(doc);
-    }
-    return bench_cpu_now() - t0;
+    double t = 0;
+    for (size_t i = 0; i < c->n; i++)
+        t += time_parse(c, i, sink);
+    return t;
 }
 
 static double
 pass_extract(const corpus *c, size_t *sink)
 {
-    double t0 = bench_cpu_now();
-    for (size_t i = 0; i < c->n; i++) {
-        wn_result *r = NULL;
-        if (wn_extract(c->pages[i].html, c->pages[i].len, NULL, &r, NULL) == WN_OK) {
-            wn_str text;
-            if (wn_result_render(r, WN_FORMAT_TEXT, &text, NULL) == WN_OK)
-                *sink += text.len;
-        }
-        wn_result_free(r);
-    }
-    return bench_cpu_now() - t0;
+    double t = 0;
+    for (size_t i = 0; i < c->n; i++)
+        t += time_extract(c, i, sink);
+    return t;
 }
 
 typedef struct timing {
@@ -183,33 +199,6 @@ run_timings(const corpus *c, timing *t, size_t nt, int runs, size_t *sink)
         t[k].best = vk[0]; /* sorted by bench_median */
     }
     free(v);
-}
-
-/* One parse of page i (wn_doc_parse + free); returns seconds. */
-static double
-time_parse(const corpus *c, size_t i, size_t *sink)
-{
-    double t0 = bench_cpu_now();
-    wn_doc *doc = NULL;
-    if (wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK)
-        *sink += 1;
-    wn_doc_free(doc);
-    return bench_cpu_now() - t0;
-}
-
-/* One extraction of page i (wn_extract + render text + free); seconds. */
-static double
-time_extract(const corpus *c, size_t i, size_t *sink)
-{
-    double t0 = bench_cpu_now();
-    wn_result *r = NULL;
-    if (wn_extract(c->pages[i].html, c->pages[i].len, NULL, &r, NULL) == WN_OK) {
-        wn_str text;
-        if (wn_result_render(r, WN_FORMAT_TEXT, &text, NULL) == WN_OK)
-            *sink += text.len;
-    }
-    wn_result_free(r);
-    return bench_cpu_now() - t0;
 }
 
 /* Extraction's cost against the parse's, paired page by page: each page is
