@@ -4,33 +4,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
+#include "input/input.h"
 #include "score/classify.h"
 
+/* The page at path (gzip inflated), via the library's own reader. */
 static char *
 slurp(const char *path, size_t *len)
 {
-    gzFile f = gzopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 20, n = 0;
-    char *b = malloc(cap);
-    int r;
-    while (b && (r = gzread(f, b + n, (unsigned)(cap - n))) > 0) {
-        n += (size_t)r;
-        if (n == cap) {
-            char *nb = realloc(b, cap *= 2);
-            if (!nb) {
-                free(b);
-                b = NULL;
-            }
-            b = nb;
-        }
-    }
-    gzclose(f);
-    *len = n;
-    return b;
+    char *out = NULL;
+    return wn_input_read_file(path, (size_t)1 << 28, &out, len, NULL) == WN_OK ? out : NULL;
 }
 
 int
