@@ -79,8 +79,10 @@ bool wn_token_vocab_check(void);
 /* For tests: the k-th visually-hidden class name, NULL past the last. */
 const char *wn_hidden_class_name(size_t k);
 
-/* Whole-value helpers of the tokenizer for tests: true when the token `word`
- * occurs in the class/id value `s`. */
+/* Whole-value helpers of the tokenizer (tests, and score's product-page
+ * review test): true when the token `word` occurs in the class/id value `s`. */
 bool wn_tokens_has(const char *s, size_t n, const char *word);
+/* Whether any of words[0..count) is one of the tokens (one pass). */
+bool wn_tokens_has_any(const char *s, size_t n, const char *const *words, size_t count);
 
 #endif

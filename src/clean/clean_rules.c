@@ -676,8 +676,8 @@ wn_tokens_classify_class(const char *s, size_t n)
 }
 
 typedef struct has_ctx {
-    const char *word;
-    size_t len;
+    const char *const *words;
+    size_t count;
     bool found;
 } has_ctx;
 
@@ -685,18 +685,25 @@ static bool
 has_cb(const char *tok, size_t n, void *ctx)
 {
     has_ctx *h = ctx;
-    if (n == h->len && memcmp(tok, h->word, n) == 0)
-        h->found = true;
+    for (size_t k = 0; k < h->count && !h->found; k++)
+        if (strlen(h->words[k]) == n && memcmp(tok, h->words[k], n) == 0)
+            h->found = true;
     return h->found;
+}
+
+bool
+wn_tokens_has_any(const char *s, size_t n, const char *const *words, size_t count)
+{
+    has_ctx h = {words, count, false};
+    if (s)
+        tokens_each(s, n, has_cb, &h);
+    return h.found;
 }
 
 bool
 wn_tokens_has(const char *s, size_t n, const char *word)
 {
-    has_ctx h = {word, strlen(word), false};
-    if (s)
-        tokens_each(s, n, has_cb, &h);
-    return h.found;
+    return wn_tokens_has_any(s, n, &word, 1);
 }
 
 /* The bits of a class value (WN_TOK_HIDDEN included) through the memo of

@@ -255,9 +255,8 @@ names_reviews(const wn_node *n)
         const char *v = wn_node_attr(n, attrs[a], &len);
         if (!v)
             continue;
-        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-            if (wn_tokens_has(v, len, words[k]))
-                return true;
+        if (wn_tokens_has_any(v, len, words, sizeof words / sizeof words[0]))
+            return true;
     }
     return false;
 }
