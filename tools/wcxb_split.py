@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Split WCXB per-page scores (score.py --per-page CSV) into two halves by a
+"""Split WCXB per-page scores (bench/score_wcxb.py --per-page TSV) into two halves by a
 hash of the page id, to compare the half used for tuning with the other.
-usage: wcxb_split.py PER_PAGE.csv"""
+usage: wcxb_split.py PER_PAGE.tsv"""
 import csv, sys, zlib
 from collections import defaultdict
 
-rows = list(csv.DictReader(open(sys.argv[1])))
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
 halves = defaultdict(list)
 for r in rows:
     halves['A' if zlib.crc32(r['id'].encode()) % 2 == 0 else 'B'].append(r)
