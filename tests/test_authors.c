@@ -42,6 +42,8 @@ TEST(bylines)
     CHECK_EQ_INT(parse("Ann Lee, M.D., and Bo Carl, PhD"), 2);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ann Lee, M.D.");
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "Bo Carl, PhD");
+    CHECK_EQ_INT(parse("Written by Rob Ewa Edited by Bea Bey"), 1); /* the editor is no author */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Rob Ewa");
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Chris Walker");
     CHECK_EQ_INT(parse("Dan Davies"), 1); /* "dan" joins names in Malay, not here */
@@ -99,6 +101,8 @@ TEST(not_names)
     CHECK_EQ_INT(parse("By"), 0);
     CHECK_EQ_INT(parse("R"), 0); /* an avatar's initial */
     CHECK_EQ_INT(parse("Sat, 20 Dec, 2025 - 06:36"), 0);
+    CHECK_EQ_INT(parse("Creator economy"), 0); /* a label in sentence case */
+    CHECK_EQ_INT(parse("Personal finance"), 0);
 }
 
 int

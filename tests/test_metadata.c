@@ -44,6 +44,20 @@ extracted(const char *html, wn_metadata *m)
     return doc;
 }
 
+/* as extracted(), after the clean stage has marked the page (as the
+ * pipeline runs them) */
+static wn_doc *
+cleaned_extracted(const char *html, wn_metadata *m)
+{
+    wn_doc *doc = load(html, NULL);
+    memset(m, 0, sizeof *m);
+    doc->decoded.utf8 = html;
+    doc->decoded.len = strlen(html);
+    wn_clean(doc);
+    wn_metadata_extract(doc, m);
+    return doc;
+}
+
 #define STR(s) ((s).ptr ? (s).ptr : "(null)")
 
 TEST(jsonld_graph)
@@ -732,6 +746,45 @@ TEST(forum_first_post)
     done(doc);
 }
 
+TEST(author_lookalikes)
+{
+    /* an "authorization" box and an "Authority control" table are no
+     * bylines; an ImageObject's creator took the photo; the byline after
+     * them is the page's */
+    const char *html =
+        "<body><div id=authorization><a href=/register>Sign Up</a></div>"
+        "<article><h1>Neon signs</h1>"
+        "<figure itemprop=image itemscope itemtype=http://schema.org/ImageObject>"
+        "<img src=a.jpg><figcaption><span itemprop=caption>A sign</span> "
+        "<span itemprop=creator>Pat Lens/Agency</span></figcaption></figure>"
+        "<table><tr><th id=Authority_control class=navbox>Authority control</th></tr></table>"
+        "<p class=byline>By Sarah Archer</p><p>Neon lit the century.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Sarah Archer");
+    done(doc);
+}
+
+TEST(author_not_in_forms)
+{
+    /* a sign-in dialog's "continue as creator" link and a search form's
+     * author filter are no bylines (the clean stage drops them) */
+    const char *html =
+        "<body><div role=dialog><form action=/login><input name=email>"
+        "<button>Reset</button></form><div class=login-as-creator><a href=/>Cancel</a></div></div>"
+        "<form action=/search><label class=filter-author>Jane Filter</label><input name=q></form>"
+        "<article><h1>Tides</h1><p class=byline>By Ana Lima</p><p>The tide came in.</p>"
+        "</article></body>";
+    wn_metadata m;
+    wn_doc *doc = cleaned_extracted(html, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ana Lima");
+    done(doc);
+}
+
 TEST(noscript_author)
 {
     /* a JavaScript app's crawler rendering inside <noscript>: its
@@ -975,6 +1028,8 @@ main(void)
     RUN(citation_authors_repeated);
     RUN(microdata);
     RUN(forum_first_post);
+    RUN(author_lookalikes);
+    RUN(author_not_in_forms);
     RUN(noscript_author);
     RUN(site_author_gives_way);
     RUN(article_footer_byline);

@@ -111,6 +111,9 @@ static const char *const role_words[] = {
     "hours",
     "days",
     "reviewed",
+    "edited", /* "Jane Doe Edited by John Roe": the editor is no author */
+    "translated",
+    "additional", /* "Additional reporting by" */
     "fact",
     "checked",
     "medically",
@@ -309,6 +312,10 @@ name_len(const char *s, size_t n)
         return 0;
     /* "posted in news": several words, none capitalised, in a cased script */
     if (words >= 2 && lower_words >= 2 && upper_words == 0)
+        return 0;
+    /* "Creator economy": a capitalised word then a lower-case one is a
+     * label's sentence case; names capitalise every part but particles */
+    if (words == 2 && lower_words == 1 && upper_words == 1 && collective == 0)
         return 0;
     if (words >= 3 && lower_words * 2 > words)
         return 0;

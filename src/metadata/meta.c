@@ -459,6 +459,17 @@ inner_widget(const unsigned char *v, size_t p, const char *w)
            v[p - 1] != '\t' && v[p - 1] != '\n';
 }
 
+/* "author" going on as "authority", "authorization", "authorise": a
+ * permissions widget or a library's "Authority control" box, no byline. */
+static bool
+author_derived(const unsigned char *v, size_t l, size_t p, const char *w)
+{
+    if (w[0] != 'a' || strcmp(w, "author") != 0 || p + 8 > l)
+        return false;
+    unsigned a = v[p + 6] | 0x20, b = v[p + 7] | 0x20;
+    return a == 'i' && (b == 't' || b == 'z' || b == 's');
+}
+
 /* bits | the AW_* bits of the words at v[p] (p + 1 < l), whose first two
  * bytes are a word's first two letters (of either case), the first 'a' + c. */
 static inline unsigned
@@ -474,8 +485,9 @@ words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsig
         while (j < wl && (v[p + j] >= 'A' && v[p + j] <= 'Z' ? v[p + j] + 32 : v[p + j]) ==
                              (unsigned char)w[j])
             j++;
-        if (j == wl && !(aw->e[k].bit == AW_EXCLUDED &&
-                         (after_modifier(v, p) || inner_widget(v, p, w))))
+        if (j == wl &&
+            !(aw->e[k].bit == AW_EXCLUDED && (after_modifier(v, p) || inner_widget(v, p, w))) &&
+            !author_derived(v, l, p, w))
             bits |= aw->e[k].bit;
     }
     return bits;
@@ -564,6 +576,7 @@ byline_text(wn_arena *a, const wn_node *n, size_t max)
 
 typedef struct walk_state {
     const wn_node *skip_region; /* comments, related lists: no bylines here */
+    const wn_node *dropped;     /* a form or a dialog: no bylines there */
     const wn_node *landmark;    /* <nav>, <aside>, <footer> */
     const wn_node *noscript;    /* inside a <noscript> of the body: authors only */
     const wn_node *article;     /* the outermost <article> we are in */
@@ -577,22 +590,33 @@ typedef struct walk_state {
     bool saw_visible_date;
 } walk_state;
 
-/* Is n inside an item that is a reply: a Comment or an Answer (by its
- * itemtype or the itemprop that links it)? Its author wrote the reply, not
- * the page. */
+/* Is n inside an item whose author is not the page's: a reply (a Comment
+ * or an Answer) or a picture, a video or a sound the page carries (an
+ * ImageObject's creator is its photographer), by the item's itemtype or
+ * the itemprop that links it? Visible bylines look for the media only
+ * (replies=false): a forum may mark every post, the first too, a Comment. */
 static bool
-in_reply_item(const wn_node *n)
+in_foreign_item(const wn_node *n, bool replies)
 {
+    /* replies first: media only skips them */
+    static const char *const types[] = {"/Comment",     "/Answer",      "/ImageObject",
+                                        "/VideoObject", "/AudioObject", "/MediaObject",
+                                        "/Photograph"};
+    static const char *const props[] = {"comment", "answer", "image", "video", "photo",
+                                        "logo",    "associatedMedia"};
+    size_t k0 = replies ? 0 : 2;
     for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
         if (!wn_node_has_attr(p, "itemscope"))
             continue;
         size_t l = 0;
         const char *t = wn_node_attr(p, "itemtype", &l);
-        if (t && (wn_meta_icontains(t, l, "/Comment") || wn_meta_icontains(t, l, "/Answer")))
-            return true;
+        for (size_t k = k0; t && k < sizeof types / sizeof types[0]; k++)
+            if (wn_meta_icontains(t, l, types[k]))
+                return true;
         const char *ip = wn_node_attr(p, "itemprop", &l);
-        if (ip && (wn_meta_icontains(ip, l, "comment") || wn_meta_icontains(ip, l, "answer")))
-            return true;
+        for (size_t k = k0; ip && k < sizeof props / sizeof props[0]; k++)
+            if (wn_meta_icontains(ip, l, props[k]))
+                return true;
         return false; /* the nearest item decides */
     }
     return false;
@@ -612,7 +636,7 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
         else if (t.ptr)
             wn_slot_offer(&c->title_micro, t, WN_SRC_MICRODATA);
     } else if (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")) {
-        if (in_reply_item(n))
+        if (in_foreign_item(n, true))
             return;
         /* <span itemprop=author itemscope><span itemprop=name>Jane</span> */
         const wn_node *name = NULL;
@@ -718,12 +742,29 @@ layout_wrapper(walk_state *st, const wn_node *n, unsigned words)
            !wn_node_is(n, WN_TAG_FOOTER) && !wn_node_is(n, WN_TAG_ASIDE) && holds_main(st, n);
 }
 
+/* A form, a dialog or a button (that clean dropped): a sign-in box's
+ * "Continue as creator" or a search form's "Filter by author" is no
+ * byline. */
+static bool
+interactive(const wn_node *n)
+{
+    if (wn_node_is(n, WN_TAG_FORM) || wn_node_is(n, WN_TAG_DIALOG) || wn_node_is(n, WN_TAG_BUTTON))
+        return true;
+    size_t l = 0;
+    const char *r = wn_node_attr(n, "role", &l);
+    if (r && (wn_meta_ieq(r, l, "dialog") || wn_meta_ieq(r, l, "alertdialog")))
+        return true;
+    const char *m = wn_node_attr(n, "aria-modal", &l);
+    return m && wn_meta_ieq(m, l, "true");
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
     if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
-        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE)) {
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE) &&
+        !in_foreign_item(n, false)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
@@ -841,7 +882,7 @@ walk_document(wn_meta_cands *c, wn_node *root)
     bool enter;
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &enter)) {
-        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region) {
+        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region && !st.dropped) {
             label_author(c, &st, n);
             continue;
         }
@@ -850,6 +891,8 @@ walk_document(wn_meta_cands *c, wn_node *root)
         if (!enter) {
             if (n == st.skip_region)
                 st.skip_region = NULL;
+            if (n == st.dropped)
+                st.dropped = NULL;
             if (n == st.noscript)
                 st.noscript = NULL;
             if (n == st.wrapper)
@@ -987,7 +1030,10 @@ walk_document(wn_meta_cands *c, wn_node *root)
             read_microdata(c, n, ip, il);
         if (!st.in_body)
             continue;
-        visible_author(c, &st, n, words);
+        if (!st.dropped && (n->flags & WN_NF_DROP) && interactive(n))
+            st.dropped = n;
+        if (!st.dropped)
+            visible_author(c, &st, n, words);
         if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
             !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
             wn_str t = short_text(c->arena, n, 120);
