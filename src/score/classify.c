@@ -429,16 +429,44 @@ class_bits(const char *s, size_t n)
 #endif
 }
 
+/* The class values met last, by a hash of their length and first and last
+ * eight bytes: a page repeats its item classes many times. */
+enum { CLASS_MEMO = 64 }; /* a power of two */
+typedef struct class_memo {
+    const char *v;
+    size_t len;
+    unsigned bits;
+} class_memo;
+
+static unsigned
+class_bits_memo(class_memo *memo, const char *v, size_t len)
+{
+    if (len < 8)
+        return class_bits(v, len);
+    uint64_t a, b;
+    memcpy(&a, v, 8);
+    memcpy(&b, v + len - 8, 8);
+    uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ len) * 0xD6E8FEB86659FD93u;
+    class_memo *m = &memo[h >> 58 & (CLASS_MEMO - 1)];
+    if (m->v && m->len == len && memcmp(m->v, v, len) == 0)
+        return m->bits;
+    m->v = v;
+    m->len = len;
+    m->bits = class_bits(v, len);
+    return m->bits;
+}
+
 /* One scan of an element's attributes: the class/id vocabulary bits, and
  * the itemtype value (NULL if none). */
 static unsigned
-node_attr_scan(const wn_node *n, const char **itemtype, size_t *itemtype_len)
+node_attr_scan(const wn_node *n, class_memo *memo, const char **itemtype, size_t *itemtype_len)
 {
     unsigned bits = 0;
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const wn_attr *a = &n->attrs[i];
-        if ((a->name_len == 5 && memcmp(a->name, "class", 5) == 0) ||
-            (a->name_len == 2 && memcmp(a->name, "id", 2) == 0))
+        if (a->name_len == 5 && memcmp(a->name, "class", 5) == 0)
+            bits |= a->value ? class_bits_memo(memo, a->value, a->value_len) : 0;
+        else if (a->name_len == 2 && memcmp(a->name, "id", 2) == 0)
             bits |= class_bits(a->value, a->value_len);
         else if (a->name_len == 8 && !*itemtype && a->ns == WN_ATTR_NS_NONE &&
                  memcmp(a->name, "itemtype", 8) == 0) {
@@ -710,6 +738,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
 
     walk_state ws = {0};
     ws.ok = push(&ws);
+    class_memo memo[CLASS_MEMO] = {{0}};
     /* per node: a link inside (links without text count too) */
     uint32_t node_count = doc->dom->node_count;
     uint8_t *has_link = calloc(node_count ? node_count : 1, 1);
@@ -862,7 +891,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             if (n->n_attrs) {
                 const char *itemtype = NULL;
                 size_t il = 0;
-                unsigned bits = node_attr_scan(n, &itemtype, &il);
+                unsigned bits = node_attr_scan(n, memo, &itemtype, &il);
                 if (itemtype) {
                     size_t k = il;
                     while (k > 0 && itemtype[k - 1] != '/')
