@@ -194,6 +194,9 @@ TEST(deep_nesting)
     puts_n(&b, "<ul><li class=c><a href=x>a</a> $1</li><li class=c><a href=y>b</a> $2</li>"
                "<li class=c><a href=z>c</a> $3</li>", 30000);
     run_sbuf("30,000 nested product card grids", &b);
+    puts_n(&b, "<div itemscope itemprop=author><span class=author>", 50000);
+    putz(&b, "<p>By Jo Roe</p>");
+    run_sbuf("100,000 nested byline items", &b);
 }
 
 TEST(many_things)

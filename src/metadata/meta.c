@@ -605,7 +605,10 @@ in_foreign_item(const wn_node *n, bool replies)
     static const char *const props[] = {"comment", "answer", "image", "video", "photo",
                                         "logo",    "associatedMedia"};
     size_t k0 = replies ? 0 : 2;
-    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+    /* a picture's credit sits a few levels inside its item: the visible
+     * byline test (any element named like a byline) looks no further */
+    size_t up = replies ? SIZE_MAX : 16;
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT && up; p = p->parent, up--) {
         if (!wn_node_has_attr(p, "itemscope"))
             continue;
         size_t l = 0;
