@@ -1,6 +1,7 @@
 /* test_classify.c - the page-type features (src/score/classify.c) on small
  * hand-written pages: class/id words, phrases, prices, dates, URL words,
  * schema.org types, card groups. */
+#include <math.h>
 #include <string.h>
 
 #include "harness.h"
@@ -49,6 +50,21 @@ TEST(class_words)
     CHECK_EQ_INT(f[WN_FEAT_post_like], 3);
     CHECK_EQ_INT(f[WN_FEAT_user_like], 1);
     CHECK_EQ_INT(f[WN_FEAT_doc_words], 1);
+}
+
+TEST(class_memo)
+{
+    double f[WN_FEAT__COUNT];
+    /* a class value met again is counted again (from the memo); a value
+     * with the same length and the same first and last eight bytes is not
+     * taken for it */
+    features("<div class='abcdefgh-posts-ijklmnop'>a</div><div class='abcdefgh-posts-ijklmnop'>b</div>"
+             "<div class='abcdefgh-xxxxx-ijklmnop'>c</div><div class='abcdefgh-posts-ijklmnop'>d</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_post_like], 3);
+    features("<div class='abcdefgh-xxxxx-ijklmnop'>c</div><div class='abcdefgh-posts-ijklmnop'>a</div>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_post_like], 1);
 }
 
 TEST(phrases)
@@ -108,6 +124,27 @@ TEST(url_and_schema)
     CHECK_EQ_INT(f[WN_FEAT_schema_offer], 1);
     CHECK_EQ_INT(f[WN_FEAT_schema_article], 1);
     CHECK_EQ_INT(f[WN_FEAT_schema_forum], 0);
+}
+
+TEST(missing_url)
+{
+    double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
+    /* no URL given nor in the page: the url_* features are missing (NAN),
+     * not a home page's zeros; the classifier reads a missing value as the
+     * training mean, so it decides as if the features were that mean */
+    const char *page = "<article><h1>Water on Mars</h1><p>Researchers reported that a large "
+                       "amount of liquid water may lie deep inside the planet.</p></article>";
+    features(page, NULL, f);
+    for (int i = WN_FEAT_url_depth; i <= WN_FEAT_url_service; i++)
+        CHECK(isnan(f[i]));
+    CHECK(!isnan(f[WN_FEAT_p_all]));
+    features(page, "https://example.com/", g);
+    CHECK_EQ_INT(g[WN_FEAT_url_depth], 0);
+    CHECK(!isnan(g[WN_FEAT_url_slug_words]));
+    /* the canonical link is the page's URL */
+    features("<link rel=canonical href='https://example.com/news/water-on-mars'><p>x</p>", NULL, g);
+    CHECK_EQ_INT(g[WN_FEAT_url_depth], 2);
+    CHECK_EQ_INT(g[WN_FEAT_url_slug_words], 3);
 }
 
 TEST(card_groups)
@@ -170,10 +207,12 @@ main(void)
 {
     RUN(swar);
     RUN(class_words);
+    RUN(class_memo);
     RUN(phrases);
     RUN(prices);
     RUN(dates_and_blanks);
     RUN(url_and_schema);
+    RUN(missing_url);
     RUN(card_groups);
     return harness_done();
 }

@@ -63,17 +63,23 @@ def load(tsv, dataset):
 
 
 def transform(names, X):
+    """Log-scale the count features. A missing value (nan: the url_*
+    features of a page whose URL is unknown) stays missing."""
     logf = [0 if n in LINEAR else 1 for n in names]
-    T = [[math.log1p(max(v, 0.0)) if logf[i] else v for i, v in enumerate(row)] for row in X]
+    T = [[v if math.isnan(v) else math.log1p(max(v, 0.0)) if logf[i] else v
+          for i, v in enumerate(row)] for row in X]
     return logf, T
 
 
 def standardise(T):
+    """Mean and spread of each feature over the pages that have it."""
     d = len(T[0])
-    mean = [sum(r[i] for r in T) / len(T) for i in range(d)]
-    scale = []
+    mean, scale = [], []
     for i in range(d):
-        var = sum((r[i] - mean[i]) ** 2 for r in T) / len(T)
+        vals = [r[i] for r in T if not math.isnan(r[i])] or [0.0]
+        m = sum(vals) / len(vals)
+        var = sum((v - m) ** 2 for v in vals) / len(vals)
+        mean.append(m)
         scale.append(math.sqrt(var) if var > 1e-12 else 1.0)
     return mean, scale
 
@@ -110,7 +116,10 @@ def predict(W, b, x):
 
 
 def zscore(T, mean, scale):
-    return [[(v - mean[i]) / scale[i] for i, v in enumerate(r)] for r in T]
+    """Standardised values; a missing one is the mean (0), as the C side
+    (wn_classify_features) reads it."""
+    return [[0.0 if math.isnan(v) else (v - mean[i]) / scale[i] for i, v in enumerate(r)]
+            for r in T]
 
 
 def cross_validate(names, X, y, folds=5):

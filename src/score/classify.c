@@ -733,6 +733,11 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     if (!url && doc && doc->dom)
         url = page_url(doc->dom, &url_len);
     url_features(url, url_len, feats);
+    /* no URL known: its features are missing, not zero (a home page's
+     * depth is 0); the model reads them as the training pages' mean */
+    if (!url || !url_len)
+        for (int i = WN_FEAT_url_depth; i <= WN_FEAT_url_service; i++)
+            feats[i] = NAN;
     if (!doc || !doc->dom)
         return;
 
@@ -973,6 +978,10 @@ wn_classify_features(const double feats[WN_FEAT__COUNT])
     double x[WN_FEAT__COUNT];
     for (int i = 0; i < WN_FEAT__COUNT; i++) {
         double v = feats[i];
+        if (isnan(v)) { /* missing: the mean */
+            x[i] = 0;
+            continue;
+        }
         if (wn_model_log_feature[i])
             v = log1p(v < 0 ? 0 : v);
         x[i] = (v - wn_model_mean[i]) / wn_model_scale[i];

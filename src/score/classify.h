@@ -29,7 +29,7 @@
     X(url_docs)                                                                                    \
     X(url_article)                                                                                 \
     X(url_listing)                                                                                 \
-    X(url_service)                                                                                 \
+    X(url_service) /* the last url_* feature (see wn_page_features) */                             \
     X(schema_article)                                                                              \
     X(schema_product)                                                                              \
     X(schema_forum)                                                                                \
@@ -78,7 +78,9 @@ typedef enum wn_page_feature { WN_PAGE_FEATURES(WN_FEATURE_ENUM) WN_FEAT__COUNT 
 extern const char *const wn_page_feature_names[WN_FEAT__COUNT];
 
 /* Compute the raw feature vector of a parsed, cleaned document. `url` is the
- * page URL (canonical or given), may be NULL. */
+ * page URL (canonical or given), may be NULL; with no URL (none given, none
+ * in the page) the url_* features are NAN: missing, which the model reads
+ * as the mean of its training pages, where 0 would say "a home page". */
 void wn_page_features(const wn_doc *doc, const char *url, size_t url_len,
                       double feats[WN_FEAT__COUNT]);
 
