@@ -42,6 +42,14 @@ TEST(bylines)
     CHECK_EQ_INT(parse("Ann Lee, M.D., and Bo Carl, PhD"), 2);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ann Lee, M.D.");
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "Bo Carl, PhD");
+    /* labels in other scripts: a Japanese reporter's, with the full-width
+     * colon; the Arabic introducer */
+    CHECK_EQ_INT(parse("\xE8\xA8\x98\xE8\x80\x85\xEF\xBC\x9A\xE5\xB1\xB1\xE7\x94\xB0"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "\xE5\xB1\xB1\xE7\x94\xB0");
+    CHECK_EQ_INT(parse("\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 \xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF");
+    CHECK_EQ_INT(parse("Yazar: Ay\xC5\x9F" "e Kaya"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ay\xC5\x9F" "e Kaya");
     CHECK_EQ_INT(parse("Written by Rob Ewa Edited by Bea Bey"), 1); /* the editor is no author */
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Rob Ewa");
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);

@@ -785,6 +785,36 @@ TEST(author_not_in_forms)
     done(doc);
 }
 
+TEST(author_labels_other_scripts)
+{
+    /* a label that opens its text, in Chinese with the full-width colon,
+     * in Russian with an ASCII one; the name follows in the same text */
+    const char *zh = "<body><h1>\xE7\x81\xAB\xE6\x98\x9F</h1><div class=info>"
+                     "<span>2023\xE5\xB9\xB4</span> <span>\xE4\xBD\x9C\xE8\x80\x85\xEF\xBC\x9A"
+                     "\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E</span></div><p>text</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(zh, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E");
+    done(doc);
+    const char *ru = "<body><h1>\xD0\x9C\xD0\xB0\xD1\x80\xD1\x81</h1><div class=meta><span>"
+                     "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80: \xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD "
+                     "\xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2</span></div><p>text</p></body>";
+    doc = extracted(ru, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len,
+                     "\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD \xD0\x9F\xD0\xB5\xD1\x82\xD1\x80\xD0\xBE\xD0\xB2");
+    done(doc);
+    /* without its colon the Chinese word is no label */
+    const char *prose = "<body><h1>x</h1><p>\xE4\xBD\x9C\xE8\x80\x85\xE7\x8E\x8B\xE5\xB0\x8F"
+                        "\xE6\x98\x8E\xE8\xAF\xB4</p></body>";
+    doc = extracted(prose, &m);
+    CHECK_EQ_INT(m.n_authors, 0);
+    done(doc);
+}
+
 TEST(noscript_author)
 {
     /* a JavaScript app's crawler rendering inside <noscript>: its
@@ -1030,6 +1060,7 @@ main(void)
     RUN(forum_first_post);
     RUN(author_lookalikes);
     RUN(author_not_in_forms);
+    RUN(author_labels_other_scripts);
     RUN(noscript_author);
     RUN(site_author_gives_way);
     RUN(article_footer_byline);

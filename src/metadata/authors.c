@@ -45,6 +45,7 @@ static const char *const introducers[] = {
     "autorin: ",
     "author: ",
     "auteur: ",
+    "yazar: ",
     "redactor: ",
     "text: ",
     "texto: ",
@@ -52,6 +53,24 @@ static const char *const introducers[] = {
     "written by",
     "posted by",
     "by:",
+};
+
+const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS] = {
+    /* introducers */
+    "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85", /* Arabic "by the pen of" */
+    "\xD7\x9E\xD7\x90\xD7\xAA",         /* Hebrew "by" */
+    /* labels before a colon */
+    "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",                 /* Russian, Ukrainian "Author" */
+    "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",                 /* "author" */
+    "\xE4\xBD\x9C\xE8\x80\x85",                                 /* Chinese, Japanese "author" */
+    "\xE8\xAE\xB0\xE8\x80\x85",                                 /* Chinese "reporter" (simplified) */
+    "\xE8\xA8\x98\xE8\x80\x85",                                 /* "reporter" (traditional, Japanese) */
+    "\xE8\x91\x97\xE8\x80\x85",                                 /* Japanese "author" */
+    "\xE7\xAD\x86\xE8\x80\x85",                                 /* Japanese "writer" */
+    "\xE5\x9F\xB7\xE7\xAD\x86",                                 /* Japanese "written by" */
+    "\xEC\x9E\x91\xEC\x84\xB1\xEC\x9E\x90",                     /* Korean "writer" */
+    "\xD9\x86\xD9\x88\xDB\x8C\xD8\xB3\xD9\x86\xD8\xAF\xD9\x87", /* Persian "writer" */
+    "\xE0\xA4\xB2\xE0\xA5\x87\xE0\xA4\x96\xE0\xA4\x95",         /* Hindi "writer" */
 };
 
 /* Words that make a piece a role or a label rather than a name. */
@@ -391,6 +410,23 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                 again = true;
                 break;
             }
+        }
+        /* "\xE8\xA8\x98\xE8\x80\x85\xEF\xBC\x9A" (a reporter's label in Japanese) and
+         * the other scripts' labels: with their colon, or a space after
+         * an introducer */
+        for (size_t k = 0; !again && (*s & 0x80) && k < WN_FOREIGN_BYLINE_LABELS; k++) {
+            size_t l = strlen(wn_foreign_byline_labels[k]);
+            if (n <= l || memcmp(s, wn_foreign_byline_labels[k], l) != 0)
+                continue;
+            if (s[l] == ':')
+                l++;
+            else if (n - l >= 3 && memcmp(s + l, "\xEF\xBC\x9A", 3) == 0)
+                l += 3;
+            else if (!(k < WN_FOREIGN_INTRODUCERS && s[l] == ' '))
+                continue;
+            s += l;
+            n -= l;
+            again = true;
         }
         if (!again)
             break;

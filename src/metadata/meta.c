@@ -844,11 +844,16 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     if (i + 1 >= n->len)
         return;
     static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
-                                         "re", "vo", "pa", "do", "di", "av", "af"};
+                                         "re", "vo", "pa", "do", "di", "av", "af", "ya"};
     char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
     bool maybe = false;
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
         maybe = starts[k][0] == f0 && starts[k][1] == f1;
+    /* labels in other scripts, by their bytes */
+    for (size_t k = 0; k < WN_FOREIGN_BYLINE_LABELS && !maybe && (n->data[i] & 0x80); k++) {
+        size_t l = strlen(wn_foreign_byline_labels[k]);
+        maybe = n->len - i >= l && memcmp(n->data + i, wn_foreign_byline_labels[k], l) == 0;
+    }
     if (!maybe || !opens_element(n))
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
@@ -863,6 +868,9 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     for (size_t k = 0; k + 1 < ll; k++)
         if (t.ptr[k] == ':' || t.ptr[k] == ' ')
             strong = true;
+    /* a label in another script says what it is: with a colon, or an
+     * introducer no sentence starts with */
+    strong = strong || (t.ptr[0] & 0x80);
     if (!bare && (!strong || gerund_after(t.ptr + ll, t.len - ll)))
         return;
     wn_str nt = bare ? label_name(c, n) : (wn_str){t.ptr + ll, t.len - ll};
@@ -1061,29 +1069,41 @@ byline_label(const char *s, size_t n, bool *bare)
                                      "words by",   "story by",    "text by",    "reported by",
                                      "by"};
     static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
-                                        "auteurs"};
+                                        "auteurs", "yazar"};
     static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
     *bare = false;
-    for (int pass = 0; pass < 3; pass++) {
-        const char *const *list = pass == 0 ? by : pass == 1 ? colon : cased;
+    for (int pass = 0; pass < 4; pass++) {
+        const char *const *list = pass == 0   ? by
+                                  : pass == 1 ? colon
+                                  : pass == 2 ? cased
+                                              : wn_foreign_byline_labels;
         size_t cnt = pass == 0   ? sizeof by / sizeof by[0]
                      : pass == 1 ? sizeof colon / sizeof colon[0]
-                                 : sizeof cased / sizeof cased[0];
+                     : pass == 2 ? sizeof cased / sizeof cased[0]
+                                 : WN_FOREIGN_BYLINE_LABELS;
         for (size_t k = 0; k < cnt; k++) {
             size_t l = strlen(list[k]);
             if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
                 continue;
             size_t e = l;
+            /* ':' or the full-width '\xEF\xBC\x9A' of CJK text */
             bool col = e < n && s[e] == ':';
+            bool wide = !col && n - e >= 3 && memcmp(s + e, "\xEF\xBC\x9A", 3) == 0;
             if (col)
                 e++;
+            else if (wide)
+                e += 3;
+            col = col || wide;
+            /* the foreign labels but the introducers ("\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 ",
+             * Arabic "by the pen of") need a colon, as "Author" does */
+            bool needs_colon = pass == 1 || (pass == 3 && k >= WN_FOREIGN_INTRODUCERS);
             while (e < n && s[e] == ' ')
                 e++;
             if (e == n) {
                 *bare = true;
                 return e;
             }
-            if (e > l && (col || pass != 1))
+            if (e > l && (col || !needs_colon))
                 return e;
         }
     }

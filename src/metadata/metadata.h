@@ -78,6 +78,14 @@ size_t wn_date_from_url(const char *s, size_t n, int64_t now, char *out);
 
 /* ---- authors.c --------------------------------------------------------- */
 
+/* Byline labels in scripts other than Latin, as UTF-8 bytes (authors.c):
+ * the first WN_FOREIGN_INTRODUCERS
+ * introduce a name as "By" does; the others need a colon (":" or the
+ * full-width one) as "Author:" does. */
+#define WN_FOREIGN_INTRODUCERS 2
+#define WN_FOREIGN_BYLINE_LABELS 13
+extern const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS];
+
 /* Split a byline into clean names ("By A and B, Staff" -> "A", "B"),
  * appending up to max - *count names to out (arena strings). Returns the
  * number added. */
