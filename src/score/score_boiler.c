@@ -388,6 +388,71 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
     return cards >= CARD_MIN && card_text * 10 >= (uint64_t)s->text * 6;
 }
 
+/* Does the short block n (under 200 bytes of text) name the page's first
+ * author: the visible byline or credit line ("26 July 2023 | Source:
+ * Reuters | Author: Jane Doe") that was not named as one? Its text
+ * (whitespace collapsed) holds the name, with at most 120 bytes more, and
+ * does not end as a sentence does. The name must be a person's as far as
+ * that shows (several words, or a script without spaces): a one-word
+ * organisation ("Acme") is named in its own articles' sentences. */
+static bool
+names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
+{
+    if (!meta || !meta->n_authors || meta->authors[0].len < 4 ||
+        s->text > meta->authors[0].len + 120)
+        return false;
+    const wn_str *a = &meta->authors[0];
+    if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
+        return false;
+    char buf[512];
+    size_t len = 0;
+    bool space = false;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < m->len && len < sizeof buf - 1; i++) {
+            char ch = m->data[i];
+            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+                space = len > 0;
+                continue;
+            }
+            if (space)
+                buf[len++] = ' ';
+            space = false;
+            if (len < sizeof buf - 1)
+                buf[len++] = ch;
+        }
+        space = space || len > 0; /* between elements' texts */
+    }
+    if (len && (buf[len - 1] == '.' || buf[len - 1] == '?' || buf[len - 1] == '!'))
+        return false;
+    for (size_t i = 0; i + a->len <= len; i++)
+        if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
+            return true;
+    return false;
+}
+
+/* Is n a <time> that stands alone (a dateline), not a date inside a
+ * sentence: its parent holds little else, or holds blocks beside it? */
+static bool
+lone_time(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
+{
+    if (!wn_node_is(n, WN_TAG_TIME) || s->text == 0 || s->text > 80 || !n->parent)
+        return false;
+    const wn_stat *ps = wn_stats_of(&cx->stats, n->parent);
+    return ps->blocks > 0 || ps->text < s->text + 20;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -492,6 +557,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            /* on an article, a dateline and a byline the markup does not
+             * name: a <time> standing alone, a short block naming the
+             * author */
+            if (article && s->paras == 0 &&
+                (lone_time(cx, n, s) ||
+                 (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
+                n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             /* on a product page, a grid of other products' cards is not
              * the product; with it goes a wrapper that adds only a short
              * heading ("Related products") */
