@@ -429,6 +429,20 @@ TEST(streamed_content_shown_again)
     CHECK(!dropped(f.doc, "root"));
     CHECK(fx_contains(f.text, "real prose"));
     fx_free(&f);
+    /* a tag manager's hidden <div> of scripts is no hidden page: its code
+     * is not text, so the visible article stays the content */
+    {
+        static char page[40000];
+        strcpy(page, "<body><article id=a>" PARA PARA "</article><div id=tags "
+                     "style=\"display:none !important\"><span><script>");
+        for (int i = 0; i < 300; i++)
+            strcat(page, "(function(){var kuid = window.Krux('get', 'user'); track(kuid, 1);})();\n");
+        strcat(page, "</script><noscript></noscript></span></div></body>");
+        CHECK(fx_run(&f, page, 0, NULL));
+        CHECK(dropped(f.doc, "tags"));
+        CHECK(fx_contains(f.text, "real prose"));
+        fx_free(&f);
+    }
     /* but an ordinary page keeps its hidden blocks hidden */
     CHECK(fx_run(&f,
                  "<body><main>" PARA PARA PARA "</main><div id=h hidden>" PARA "</div></body>", 0,

@@ -279,6 +279,25 @@ TEST(listing_region_fallback)
         count++;
     CHECK(count >= 15);
     fx_free(&f);
+    /* the same list, with a box of prose beside <main> that outscores any
+     * one card: the box is no content; <main>, which holds the page's
+     * text, is */
+    char html2[8192] = "<body><section class=recent><p>You have no recently viewed pages, "
+                       "so sign in, browse, and come back, and they will show here.</p></section>"
+                       "<main><h1>All recipes</h1><ul>";
+    for (int i = 0; i < 20; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d>Recipe number %d</a> <span>20 min</span></li>", i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</ul></main></body>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Recipe number")); s++)
+        count++;
+    CHECK(count >= 15);
+    fx_free(&f);
 }
 
 /* Hand-built trees deeper than any parser allows: no recursion anywhere. */

@@ -237,8 +237,15 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
             uint32_t chars, commas;
             wn_text_figures(doc, t, &chars, &commas);
             hs->text += chars;
-        } else if (t != h && (t->flags & WN_NF_HIDDEN)) {
-            wn_walk_skip_children(&w);
+        } else if (t != h && t->type == WN_NODE_ELEMENT) {
+            /* pass 1 does not go inside a hidden element: its scripts and
+             * styles are marked here, so that their code never counts as
+             * hidden text (a tag manager's hidden <div> of scripts is no
+             * streamed page to show again) */
+            if (!(t->flags & WN_NF_HIDDEN) && tag_drops(t))
+                t->flags |= WN_NF_DROP;
+            if (t->flags & (WN_NF_HIDDEN | WN_NF_DROP))
+                wn_walk_skip_children(&w);
         }
     }
 }
@@ -449,6 +456,9 @@ unhide_if_all_hidden(wn_doc *doc, uint64_t visible_good, unsigned factor, hidden
                     if (te && t->type == WN_NODE_TEXT) {
                         wn_text_figures(doc, t, &chars, &commas);
                         bound += chars;
+                    } else if (te && t != n && (t->flags & WN_NF_DROP) &&
+                               !(t->flags & WN_NF_HIDDEN)) {
+                        wn_walk_skip_children(&inner); /* a script (hidden_add) */
                     }
                 }
                 wn_walk_skip_children(&w);

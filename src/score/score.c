@@ -544,11 +544,9 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
             need -= 0.2;
-        bool inside = false;
-        for (wn_node *a = roots[0]; a; a = a->parent)
-            if (a == region)
-                inside = true;
-        if (share < need && (inside || region == body)) {
+        /* chosen blocks outside the region count too: a "recently viewed"
+         * box beside a <main> that holds the page's list is no content */
+        if (share < need) {
             roots[0] = region;
             n_roots = 1;
         }
