@@ -266,6 +266,13 @@ TEST(title_by_page_type)
            "<meta property=og:site_name content=\"Acme Corp\"></head>"
            "<body><h1>Smarter insight for every team</h1></body>";
     CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Data Analytics Services");
+    /* a brand before a bar and a long tail after it: the tail says what the
+     * page offers, and the whole stays */
+    html = "<head><title>Acme Health | Friendly Care From Licensed Local Doctors</title>"
+           "<meta property=og:title content=\"Acme Health | Friendly Care From Licensed Local "
+           "Doctors\"></head><body><h1>Feel better, sooner.</h1></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf),
+                 "Acme Health | Friendly Care From Licensed Local Doctors");
 }
 
 TEST(title_tagline)

@@ -781,15 +781,10 @@ wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page
         return thread_title(a, wn_title_cut_tagline(a, title));
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
-    /* "Name | Tagline" left once the site name is gone: the name */
-    wn_str name = {NULL, 0};
-    for (size_t i = 1; i + 3 < alt.len && !name.ptr; i++)
-        if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
-            char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
-            name = cp ? (wn_str){cp, i} : alt;
-        }
-    if (!name.ptr)
-        name = wn_title_cut_tagline(a, alt);
+    /* what is left once the site name is gone, without a short tag line;
+     * a longer tail after a bar says what the page offers and stays
+     * ("Acme | Professional Therapy With A Licensed Therapist") */
+    wn_str name = wn_title_cut_tagline(a, alt);
     /* a service page's <h1> that says the same in its own words: "Online
      * Graphic Design Course" for "Graphic Design Course Online" */
     if (t == WN_PAGE_SERVICE && h1_within) {
