@@ -356,6 +356,32 @@ TEST(title_heading_at_start)
     done(doc);
 }
 
+TEST(title_h2_part)
+{
+    /* an <h2> that is only the start of the <title>'s headline, which goes
+     * on with more words, is a section echoing it: the page's <h1> stays */
+    const char *html =
+        "<head><title>What Is a Heat Pump? [Definition + Types + Costs] | Acme</title></head>"
+        "<body><h1>Heat Pumps Explained for Homeowners</h1><p>Intro.</p>"
+        "<h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Heat Pumps Explained for Homeowners");
+    done(doc);
+    /* an <h2> that is a whole part of it still agrees */
+    html = "<head><title>What Is a Heat Pump? | Guides | Acme</title></head>"
+           "<body><h1>Acme Guides</h1><h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is a Heat Pump?");
+    done(doc);
+    /* so does one on a page without an <h1> */
+    html = "<head><title>What Is a Heat Pump? [Definition + Types] | Acme</title></head>"
+           "<body><h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is a Heat Pump?");
+    done(doc);
+}
+
 TEST(title_embedded_ld)
 {
     /* no heading: a JSON-LD name that og:title and the <title> both
@@ -972,6 +998,7 @@ main(void)
     RUN(title_tagline);
     RUN(title_heading_label);
     RUN(title_heading_verbatim);
+    RUN(title_h2_part);
     RUN(title_paragraph_heading);
     RUN(title_embedded_ld);
     RUN(title_heading_at_start);
