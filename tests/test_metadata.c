@@ -280,6 +280,13 @@ TEST(title_by_page_type)
            "<meta property=og:site_name content=\"Acme Corp\"></head>"
            "<body><h1>Smarter insight for every team</h1></body>";
     CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf), "Data Analytics Services");
+    /* a brand before a bar and a long tail after it: the tail says what the
+     * page offers, and the whole stays */
+    html = "<head><title>Acme Health | Friendly Care From Licensed Local Doctors</title>"
+           "<meta property=og:title content=\"Acme Health | Friendly Care From Licensed Local "
+           "Doctors\"></head><body><h1>Feel better, sooner.</h1></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_SERVICE, buf, sizeof buf),
+                 "Acme Health | Friendly Care From Licensed Local Doctors");
 }
 
 TEST(title_tagline)
@@ -360,6 +367,32 @@ TEST(title_heading_at_start)
            "<body><h1>The Best Espresso Machines Under $500</h1></body>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "The Best Espresso Machines Under $500");
+    done(doc);
+}
+
+TEST(title_h2_part)
+{
+    /* an <h2> that is only the start of the <title>'s headline, which goes
+     * on with more words, is a section echoing it: the page's <h1> stays */
+    const char *html =
+        "<head><title>What Is a Heat Pump? [Definition + Types + Costs] | Acme</title></head>"
+        "<body><h1>Heat Pumps Explained for Homeowners</h1><p>Intro.</p>"
+        "<h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Heat Pumps Explained for Homeowners");
+    done(doc);
+    /* an <h2> that is a whole part of it still agrees */
+    html = "<head><title>What Is a Heat Pump? | Guides | Acme</title></head>"
+           "<body><h1>Acme Guides</h1><h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is a Heat Pump?");
+    done(doc);
+    /* so does one on a page without an <h1> */
+    html = "<head><title>What Is a Heat Pump? [Definition + Types] | Acme</title></head>"
+           "<body><h2>What Is a Heat Pump?</h2><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "What Is a Heat Pump?");
     done(doc);
 }
 
@@ -1048,6 +1081,7 @@ main(void)
     RUN(title_tagline);
     RUN(title_heading_label);
     RUN(title_heading_verbatim);
+    RUN(title_h2_part);
     RUN(title_paragraph_heading);
     RUN(title_embedded_ld);
     RUN(title_heading_at_start);

@@ -177,7 +177,7 @@ void wn_jsonld_read(wn_meta_cands *c, const char *s, size_t n);
 wn_str wn_title_choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within);
 /* The title for a page of type t: alt replaces title on service pages,
  * and on collection and listing pages unless h1_within (see
- * wn_title_choose); "Name | Tagline" cut before the tagline. */
+ * wn_title_choose); a short tag line is cut (wn_title_cut_tagline). */
 wn_str wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page_type t);
 /* "Headline | Short tail" (a bar, spaced hyphen or spaced slash, at most
  * five words in each part after it): the headline, NUL-terminated in a

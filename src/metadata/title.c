@@ -575,6 +575,44 @@ paragraph(wn_str t)
     return ends >= 2;
 }
 
+/* Does a part of d between separators (or its ends) read as f: "Page" or
+ * "Page | Section" in "Page | Section | Site", not "Page" in "Page of the
+ * Year"? */
+static bool
+whole_part(wn_arena *a, wn_str d, const folded *f)
+{
+    if (!d.ptr)
+        return false;
+    size_t at[17], sl[17], n = 0;
+    for (size_t i = 1; i + 2 < d.len && n < 16; i++) {
+        if (d.ptr[i] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            size_t l = strlen(seps[k]);
+            if (i + l <= d.len && memcmp(d.ptr + i, seps[k], l) == 0) {
+                at[n] = i;
+                sl[n++] = l;
+                break;
+            }
+        }
+    }
+    folded *g = wn_arena_alloc(a, sizeof *g);
+    if (!g)
+        return false;
+    for (size_t s = 0; s <= n; s++) {
+        size_t from = s ? at[s - 1] + sl[s - 1] : 0;
+        for (size_t e = s; e <= n; e++) {
+            size_t to = e < n ? at[e] : d.len;
+            if (to <= from)
+                continue;
+            g->n = wn_meta_fold(d.ptr + from, to - from, g->s, FOLD_MAX);
+            if (g->n == f->n && memcmp(g->s, f->s, f->n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -611,6 +649,9 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 
     int best_score = 0;
     wn_str best = {NULL, 0};
+    bool own_h1 = false;
+    for (size_t i = 0; i < c->n_h1; i++)
+        own_h1 = own_h1 || (wn_node_is(c->h1[i], WN_TAG_H1) && !logo[i]);
     for (size_t i = 0; i < c->n_h1; i++) {
         if (logo[i])
             continue;
@@ -621,8 +662,15 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
         if (!fh->n || (fsite.n && strcmp(fh->s, fsite.s) == 0))
             continue;
         int score = 0;
+        bool h2 = !wn_node_is(c->h1[i], WN_TAG_H1);
         for (size_t k = 0; k < ND; k++) {
             int a = agreement(fh, &fd[k]);
+            /* an <h2> the declared title goes on from with more words,
+             * not a separator ("What is a Mobile App?" in "What is a
+             * Mobile App? [Definition + Types]"), is a section echoing the
+             * title, when the page has its own <h1> */
+            if (h2 && own_h1 && (a == 2 || a == 3) && !whole_part(c->arena, decl[k]->v, fh))
+                a = 0;
             if (a > score)
                 score = a;
         }
@@ -781,15 +829,10 @@ wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page
         return thread_title(a, wn_title_cut_tagline(a, title));
     if (!alt.ptr || !alt.len || !use_alt)
         return wn_title_cut_tagline(a, title);
-    /* "Name | Tagline" left once the site name is gone: the name */
-    wn_str name = {NULL, 0};
-    for (size_t i = 1; i + 3 < alt.len && !name.ptr; i++)
-        if (memcmp(alt.ptr + i, " | ", 3) == 0 && i >= 8) {
-            char *cp = wn_arena_strndup(a, alt.ptr, i); /* NUL-terminated */
-            name = cp ? (wn_str){cp, i} : alt;
-        }
-    if (!name.ptr)
-        name = wn_title_cut_tagline(a, alt);
+    /* what is left once the site name is gone, without a short tag line;
+     * a longer tail after a bar says what the page offers and stays
+     * ("Acme | Professional Therapy With A Licensed Therapist") */
+    wn_str name = wn_title_cut_tagline(a, alt);
     /* a service page's <h1> that says the same in its own words: "Online
      * Graphic Design Course" for "Graphic Design Course Online" */
     if (t == WN_PAGE_SERVICE && h1_within) {
