@@ -120,6 +120,22 @@ TEST(datelines_and_unnamed_bylines)
     fx_free(&f);
 }
 
+TEST(ad_labels)
+{
+    /* an ad slot's label left in an article (the slot itself empty) is
+     * no text; the word inside a sentence is */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 "<p>Advertisement</p>" P2
+                 "<div>ANZEIGE</div>" P3
+                 "<p>The advertisement ran twice.</p></article></body>",
+                 0, NULL));
+    CHECK(!fx_contains(f.text, "Advertisement"));
+    CHECK(!fx_contains(f.text, "ANZEIGE"));
+    CHECK(fx_contains(f.text, "The advertisement ran twice."));
+    fx_free(&f);
+}
+
 TEST(siblings_of_one_article_merged)
 {
     /* an article split over sibling containers with an ad slot between */
@@ -495,6 +511,7 @@ main(void)
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
+    RUN(ad_labels);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
     RUN(product_page_drops_other_products_cards);

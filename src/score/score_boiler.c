@@ -442,6 +442,46 @@ names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
     return false;
 }
 
+/* Is the leaf block n an ad slot's label and nothing else
+ * ("Advertisement", "Anzeige", "Publicit\xC3\xA9")? */
+static bool
+ad_label(const wn_node *n, const wn_stat *s)
+{
+    static const char *const labels[] = {
+        "advertisement", "advertisment", "advertising", "anzeige", "werbung",
+        "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
+        "reklama", "reklame", "annons", "annonse", "mainos", "sponsored",
+        "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", /* Russian */
+        "\xE5\xB9\xBF\xE5\x91\x8A", /* Chinese */
+        "\xE5\xBA\x83\xE5\x91\x8A", /* Japanese */
+        "\xEA\xB4\x91\xEA\xB3\xA0", /* Korean */
+    };
+    if (s->text == 0 || s->text > 20 || s->link)
+        return false;
+    char buf[24];
+    size_t len = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < m->len; i++) {
+            unsigned char ch = (unsigned char)m->data[i];
+            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
+                continue;
+            if (len == sizeof buf)
+                return false;
+            buf[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+    }
+    for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
+        if (strlen(labels[k]) == len && memcmp(labels[k], buf, len) == 0)
+            return true;
+    return false;
+}
+
 /* Is n a <time> that stands alone (a dateline), not a date inside a
  * sentence: its parent holds little else, or holds blocks beside it? */
 static bool
@@ -564,6 +604,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 (lone_time(cx, n, s) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* on an article, an ad slot's label left in the text */
+            if (article && leaf && !pos && s->paras == 0 && ad_label(n, s)) {
+                n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
