@@ -388,6 +388,49 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
     return cards >= CARD_MIN && card_text * 10 >= (uint64_t)s->text * 6;
 }
 
+/* The text of the short block n (dropped parts left out) into buf (at
+ * most cap bytes): with `spaces`, runs of whitespace (and the breaks
+ * between texts) as one space, else no whitespace at all; with `lower`,
+ * ASCII letters lower-cased. Returns its length; *full when it did not fit. */
+static size_t
+block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
+{
+    size_t len = 0;
+    bool space = false;
+    *full = false;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < m->len; i++) {
+            unsigned char ch = (unsigned char)m->data[i];
+            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+                space = spaces && len > 0;
+                continue;
+            }
+            if (len + (space ? 2 : 1) > cap) {
+                *full = true;
+                return len;
+            }
+            if (space)
+                buf[len++] = ' ';
+            space = false;
+            buf[len++] = (char)(lower && ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        }
+        space = spaces && (space || len > 0); /* between elements' texts */
+    }
+    return len;
+}
+
 /* Does the short block n (under 200 bytes of text) name the page's first
  * author: the visible byline or credit line ("26 July 2023 | Source:
  * Reuters | Author: Jane Doe") that was not named as one? Its text
@@ -405,35 +448,8 @@ names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
     if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
         return false;
     char buf[512];
-    size_t len = 0;
-    bool space = false;
-    wn_walk w;
-    wn_node *m;
-    bool e;
-    wn_walk_init(&w, (wn_node *)n);
-    while (wn_walk_next(&w, &m, &e)) {
-        if (!e)
-            continue;
-        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        if (m->type != WN_NODE_TEXT)
-            continue;
-        for (size_t i = 0; i < m->len && len < sizeof buf - 1; i++) {
-            char ch = m->data[i];
-            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
-                space = len > 0;
-                continue;
-            }
-            if (space)
-                buf[len++] = ' ';
-            space = false;
-            if (len < sizeof buf - 1)
-                buf[len++] = ch;
-        }
-        space = space || len > 0; /* between elements' texts */
-    }
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, true, false, &full);
     if (len && (buf[len - 1] == '.' || buf[len - 1] == '?' || buf[len - 1] == '!'))
         return false;
     for (size_t i = 0; i + a->len <= len; i++)
@@ -459,23 +475,10 @@ ad_label(const wn_node *n, const wn_stat *s)
     if (s->text == 0 || s->text > 20 || s->link)
         return false;
     char buf[24];
-    size_t len = 0;
-    wn_walk w;
-    wn_node *m;
-    bool e;
-    wn_walk_init(&w, (wn_node *)n);
-    while (wn_walk_next(&w, &m, &e)) {
-        if (!e || m->type != WN_NODE_TEXT)
-            continue;
-        for (size_t i = 0; i < m->len; i++) {
-            unsigned char ch = (unsigned char)m->data[i];
-            if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r')
-                continue;
-            if (len == sizeof buf)
-                return false;
-            buf[len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        }
-    }
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, false, true, &full);
+    if (full)
+        return false;
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
         if (strlen(labels[k]) == len && memcmp(labels[k], buf, len) == 0)
             return true;
