@@ -453,6 +453,17 @@ TEST(streamed_content_shown_again)
     CHECK(dropped(f.doc, "sr"));
     CHECK(dropped(f.doc, "sp"));
     fx_free(&f);
+    /* a hidden microdata copy (itemscope: the body again, for machines)
+     * stays hidden even when it outweighs the visible text */
+    CHECK(fx_run(&f,
+                 "<body><main><p>Visible article, short and to the point.</p></main>"
+                 "<div id=md style=\"display:none\" itemscope><div itemprop=articleBody>" PARA PARA
+                 PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA "</div></div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "md"));
+    CHECK(fx_contains(f.text, "Visible article"));
+    CHECK(!fx_contains(f.text, "real prose"));
+    fx_free(&f);
 }
 
 TEST(nested_landmarks_holding_the_page)

@@ -480,7 +480,10 @@ unhide_if_all_hidden(wn_doc *doc, uint64_t visible_good, unsigned factor, hidden
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *h = wn_stats_of(&full, n);
-        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500) {
+        /* (a hidden itemscope is a microdata copy for machines: the
+         * headline, description and body again) */
+        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500 &&
+            !wn_node_has_attr(n, "itemscope")) {
             n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
             n->aux = SHOWN; /* not to be hidden again by its class */
         }
