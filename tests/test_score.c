@@ -112,6 +112,28 @@ TEST(caption_repeated_appears_once)
     fx_free(&f);
 }
 
+TEST(list_items_judged_with_their_list)
+{
+    /* a digest list: each item a linked headline and a summary; some items'
+     * links outweigh their summary, but the list as a whole is prose */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1 "<ol id=digest>"
+                 "<li><a href=/a>The regional rail line will reopen next spring</a>. Engineers "
+                 "finished the bridge repairs, ahead of schedule, and under budget.</li>"
+                 "<li id=item2><a href=/b>The library extends its weekend opening hours across "
+                 "all branches</a>. Volunteers will staff the desks.</li>"
+                 "<li><a href=/c>A new park opens</a>. The site, once a car park, now has trees, "
+                 "benches, a pond, and a playground for the children of the district.</li>"
+                 "</ol>" P2 P3 "</article></body>",
+                 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "digest", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "item2", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "Volunteers will staff"));
+    fx_free(&f);
+}
+
 /* A page with doubtful blocks: a short unlinked sibling sentence, and a
  * list with a 60% share of link text. */
 static const char *const doubtful =
@@ -423,6 +445,7 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
+    RUN(list_items_judged_with_their_list);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

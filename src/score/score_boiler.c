@@ -472,7 +472,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 double lim = cx->link_max;
                 if (wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_SPAN))
                     lim = lim + 0.3 > 0.95 ? 0.95 : lim + 0.3;
-                if (ld > lim)
+                /* an item is judged with its list: a list kept for its
+                 * prose keeps its items that open with a link (a digest's
+                 * "headline link. Summary." items) */
+                if (ld > lim && !(wn_node_is(n, WN_TAG_LI) && n->parent &&
+                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim))
                     boiler = true;
             }
             if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
