@@ -112,6 +112,27 @@ TEST(caption_repeated_appears_once)
     fx_free(&f);
 }
 
+TEST(dates_and_bylines_in_the_body)
+{
+    /* a date named "post-date" (a byline word and an article word) and a
+     * date known by its microdata only are not body text */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><h1>Council passes budget</h1>"
+                 "<span id=d1 class=post-date>March 3, 2024</span>" P1 P2
+                 "<span id=d2 class=data itemprop=dateModified>Updated March 4, 2024</span>" P3
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "d1", &fl) && (fl & WN_NF_BYLINE));
+    CHECK(flags_of(f.doc, "d2", &fl) && (fl & WN_NF_BYLINE));
+    CHECK(!fx_contains(f.text, "March"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -446,6 +467,7 @@ main(void)
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
     RUN(list_items_judged_with_their_list);
+    RUN(dates_and_bylines_in_the_body);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

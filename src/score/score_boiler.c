@@ -261,6 +261,24 @@ names_reviews(const wn_node *n)
     return false;
 }
 
+/* Does the element's itemprop name the article's date or author
+ * (datePublished, dateModified, dateCreated, author)? */
+static bool
+itemprop_byline(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "itemprop", &len);
+    if (!v)
+        return false;
+    static const char *const words[] = {"datePublished", "dateModified", "dateCreated", "author"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t wl = strlen(words[i]);
+        if (len == wl && memcmp(v, words[i], wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -479,18 +497,20 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                   wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim))
                     boiler = true;
             }
-            if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
-                                                       s->text < 200 &&
-                                                       ((bits & WN_TOK_BYLINE) ||
-                                                        wn_node_is(n, WN_TAG_ADDRESS)))))
+            /* bylines and datelines: by class/id (on articles also when
+             * the name says "post"/"story" too: post-date, storyDate), by
+             * <address>, by the microdata of the date and author */
+            bool byline = !listing && s->paras == 0 && s->text < 200 &&
+                          (((bits & WN_TOK_BYLINE) && (!pos || article)) ||
+                           wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
+            if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (!listing && !pos && s->paras == 0 && s->text < 200 &&
-                ((bits & WN_TOK_BYLINE) || wn_node_is(n, WN_TAG_ADDRESS))) {
+            if (byline) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
                 continue;
