@@ -133,6 +133,36 @@ TEST(dates_and_bylines_in_the_body)
     fx_free(&f);
 }
 
+TEST(nested_article_teasers)
+{
+    /* teasers of other posts as <article>s inside the article; a
+     * listicle's items, <article>s of several paragraphs, stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article id=main>" P1 P2 P3 P1 P2
+                 "<article id=t1><a href=/x><img src=x.jpg></a><p>Another post entirely, with "
+                 "its own opening lines, a comma or two, and a teaser length of text.</p></article>"
+                 "<article id=t2><a href=/y><img src=y.jpg></a><p>Yet another post, whose first "
+                 "sentences are shown here, so that readers might click through to it.</p></article>"
+                 "</article></body>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "t1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(!fx_contains(f.text, "Yet another post"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article id=main>" P1 "<article id=i1><h2>One</h2>" P2 P3 "</article>"
+                 "<article id=i2><h2>Two</h2>" P1 P3 "</article></article></body>",
+                 0, NULL));
+    CHECK(flags_of(f.doc, "i1", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "hire more nurses"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -468,6 +498,7 @@ main(void)
     RUN(caption_repeated_appears_once);
     RUN(list_items_judged_with_their_list);
     RUN(dates_and_bylines_in_the_body);
+    RUN(nested_article_teasers);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

@@ -279,6 +279,17 @@ itemprop_byline(const wn_node *n)
     return false;
 }
 
+/* Is the element inside an <article>? (An article nested in another is
+ * another piece: a teaser of a related post, an embedded one.) */
+static bool
+in_article(const wn_node *n)
+{
+    for (const wn_node *a = n->parent; a; a = a->parent)
+        if (wn_node_is(a, WN_TAG_ARTICLE))
+            return true;
+    return false;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -478,6 +489,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      !(recall && s->paras > 0))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
+                boiler = true;
+            else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
+                     in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
                 boiler = true;
