@@ -163,6 +163,23 @@ TEST(nested_article_teasers)
     fx_free(&f);
 }
 
+TEST(headline_header_with_its_dek)
+{
+    /* the <header> around the headline, with a standfirst as long as a
+     * paragraph: not body text */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><header><h1>Council passes budget</h1>"
+                 "<h3 id=dek>The city's spending plan for next year clears its last hurdle after a "
+                 "long night of debate, and the mayor calls it a turning point</h3></header>" P1 P2 P3 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(!fx_contains(f.text, "last hurdle"));
+    CHECK(fx_contains(f.text, "hire more nurses"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -499,6 +516,7 @@ main(void)
     RUN(list_items_judged_with_their_list);
     RUN(dates_and_bylines_in_the_body);
     RUN(nested_article_teasers);
+    RUN(headline_header_with_its_dek);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

@@ -493,7 +493,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
-            else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
+            else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
+                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)))
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
