@@ -180,6 +180,24 @@ TEST(headline_header_with_its_dek)
     fx_free(&f);
 }
 
+TEST(embedded_post_in_social_wrapper)
+{
+    /* an embedded post (a quotation) in a wrapper named "social" stays;
+     * a share bar beside it goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1 P2
+                 "<div class=social-share><a href=/s>Share</a> <a href=/t>Post</a></div>"
+                 "<div class=social-media-embed><blockquote><p>Yes, this is real, and it cost "
+                 "the state a fortune</p>&mdash; A reader <a href=/x>November 18</a>"
+                 "</blockquote></div>" P3 "</article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "cost the state a fortune"));
+    CHECK(!fx_contains(f.text, "Share"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -517,6 +535,7 @@ main(void)
     RUN(dates_and_bylines_in_the_body);
     RUN(nested_article_teasers);
     RUN(headline_header_with_its_dek);
+    RUN(embedded_post_in_social_wrapper);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

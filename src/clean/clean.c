@@ -327,6 +327,30 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
     }
 }
 
+bool
+wn_holds_quote(const wn_node *n)
+{
+    int steps = 0;
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &d, &e) && steps++ < 64) {
+        if (!e || d->type != WN_NODE_ELEMENT)
+            continue;
+        if (d->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(d, WN_TAG_BLOCKQUOTE)) {
+            for (const wn_node *c = d->first_child; c; c = c->next)
+                if (c->type == WN_NODE_ELEMENT || (c->type == WN_NODE_TEXT && c->len > 1))
+                    return true;
+        }
+    }
+    return false;
+}
+
 /* Several real paragraphs, or most of the page's prose: a wrapper whose
  * class or role merely mentions what it also contains. */
 static bool
@@ -403,6 +427,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 if (!s && !(s = wn_sizes_of(z, doc, n)))
                     return false;
                 drop = !is_big(s, page_good);
+                /* (an embedded post in a "social" wrapper is a quotation) */
+                if (drop && (bits & WN_TOK_DROP) && wn_holds_quote(n))
+                    drop = false;
             }
         }
         if (!drop)

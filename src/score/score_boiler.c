@@ -486,7 +486,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
-                     !(recall && s->paras > 0))
+                     !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
                 boiler = true;
