@@ -198,6 +198,25 @@ TEST(embedded_post_in_social_wrapper)
     fx_free(&f);
 }
 
+TEST(short_wrapper_of_the_headline)
+{
+    /* the headline in a page header inside a short wrapper: the wrapper
+     * is not a short block above the headline, and what follows the
+     * headline is not either */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><div id=w><header class=page-header><h1>Council passes budget"
+                 "</h1></header></div>" P1 "<ul><li id=f1>Budget: 2 billion</li>"
+                 "<li>Vote: 7 to 2</li></ul>" P2 P3 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "f1", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "Budget: 2 billion"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -536,6 +555,7 @@ main(void)
     RUN(nested_article_teasers);
     RUN(headline_header_with_its_dek);
     RUN(embedded_post_in_social_wrapper);
+    RUN(short_wrapper_of_the_headline);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

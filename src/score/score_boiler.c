@@ -554,7 +554,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (before_headline && leaf && s->text < 150) {
+            /* (not the headline's own ancestors: a short wrapper of the
+             * headline whose children are not blocks) */
+            if (before_headline && leaf && s->text < 150 && n->aux != HEADLINE_PATH) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
