@@ -217,6 +217,36 @@ TEST(short_wrapper_of_the_headline)
     fx_free(&f);
 }
 
+TEST(article_captions_are_asides)
+{
+    /* an article's captions are left out of its text; a photo story whose
+     * text is mostly captions keeps them; other pages keep them */
+    static const char fig[] =
+        "<figure><img src=a.jpg><figcaption>Crowds gather outside the town hall on the night "
+        "of the vote</figcaption></figure>";
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article>" P1 "<figure><img src=a.jpg><figcaption>Crowds gather outside "
+                 "the town hall on the night of the vote</figcaption></figure>" P2 P3
+                 "</article></body>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(f.res.content.captions_aside);
+    CHECK(!fx_contains(f.text, "Crowds gather"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<head><meta property='og:type' content='article'></head><body><article>"
+             "<p>Scenes from the night of the vote.</p>%s%s%s%s</article></body>",
+             fig, fig, fig, fig);
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(!f.res.content.captions_aside);
+    CHECK(fx_contains(f.text, "Crowds gather"));
+    fx_free(&f);
+}
+
 TEST(list_items_judged_with_their_list)
 {
     /* a digest list: each item a linked headline and a summary; some items'
@@ -556,6 +586,7 @@ main(void)
     RUN(headline_header_with_its_dek);
     RUN(embedded_post_in_social_wrapper);
     RUN(short_wrapper_of_the_headline);
+    RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
