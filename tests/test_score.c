@@ -98,6 +98,9 @@ TEST(caption_repeated_appears_once)
                  0, NULL));
     uint32_t fl;
     CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_CAPTION));
+    /* (rendered with captions, whatever the page type) */
+    f.res.content.captions_aside = false;
+    CHECK(fx_render(&f) != NULL);
     const char *first = strstr(f.text, "Crowds gather");
     CHECK(first != NULL);
     CHECK(first && strstr(first + 1, "Crowds gather") == NULL);
@@ -144,8 +147,8 @@ TEST(nested_article_teasers)
                  "<article id=t1><a href=/x><img src=x.jpg></a><p>Another post entirely, with "
                  "its own opening lines, a comma or two, and a teaser length of text.</p></article>"
                  "<article id=t2><a href=/y><img src=y.jpg></a><p>Yet another post, whose first "
-                 "sentences are shown here, so that readers might click through to it.</p></article>"
-                 "</article></body>",
+                 "sentences are shown here, so that readers might click through to it.</p>"
+                 "</article></article></body>",
                  0, NULL));
     CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
     uint32_t fl;
@@ -172,7 +175,8 @@ TEST(headline_header_with_its_dek)
                  "<head><meta property='og:type' content='article'></head>"
                  "<body><article><header><h1>Council passes budget</h1>"
                  "<h3 id=dek>The city's spending plan for next year clears its last hurdle after a "
-                 "long night of debate, and the mayor calls it a turning point</h3></header>" P1 P2 P3 "</article></body>",
+                 "long night of debate, and the mayor calls it a turning point</h3></header>" P1
+                 P2 P3 "</article></body>",
                  0, "Council passes budget"));
     CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
     CHECK(!fx_contains(f.text, "last hurdle"));
@@ -217,13 +221,22 @@ TEST(short_wrapper_of_the_headline)
     fx_free(&f);
 }
 
+/* A figure with the caption `text` (a static buffer per call, four in turn). */
+static const char *
+fig(const char *text)
+{
+    static char buf[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "<figure><img src=a.jpg><figcaption>%s</figcaption></figure>",
+             text);
+    return buf[k];
+}
+
 TEST(article_captions_are_asides)
 {
     /* an article's captions are left out of its text; a photo story whose
      * text is mostly captions keeps them; other pages keep them */
-    static const char fig[] =
-        "<figure><img src=a.jpg><figcaption>Crowds gather outside the town hall on the night "
-        "of the vote</figcaption></figure>";
     fx f;
     CHECK(fx_run(&f,
                  "<head><meta property='og:type' content='article'></head>"
@@ -239,9 +252,17 @@ TEST(article_captions_are_asides)
     char html[4096];
     snprintf(html, sizeof html,
              "<head><meta property='og:type' content='article'></head><body><article>"
-             "<p>Scenes from the night of the vote.</p>%s%s%s%s</article></body>",
-             fig, fig, fig, fig);
+             "<h1>The night of the vote</h1>" P1 "%s%s%s%s</article></body>",
+             fig("Crowds gather outside the town hall, waiting, as the night of the vote "
+                 "begins"),
+             fig("The council chamber, full for the first time in years, with every seat "
+                 "taken and more"),
+             fig("Supporters of the plan, holding signs, cheer as the result is read out, "
+                 "late at night"),
+             fig("The mayor, smiling, leaves the building after the vote, with aides, at "
+                 "two in the morning"));
     CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
     CHECK(!f.res.content.captions_aside);
     CHECK(fx_contains(f.text, "Crowds gather"));
     fx_free(&f);

@@ -438,14 +438,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
-    uint64_t caption_text = 0, content_text = 0;
+    uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
-        content_text += rs->text;
         wn_walk w;
         wn_node *n;
         bool e;
@@ -587,11 +586,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the outermost caption's text, copies left out) */
             if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
                 caption_text += s->text;
+            if (leaf)
+                kept_text += s->text;
         }
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
-    c->captions_aside = article && caption_text * 2 < content_text;
+    c->captions_aside = article && caption_text * 2 < kept_text;
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = 0;
