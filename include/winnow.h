@@ -107,7 +107,7 @@ typedef struct wn_allocator {
 #define WN_OPT_LINKS       0x0004u /* keep links in Markdown/HTML output */
 #define WN_OPT_IMAGES      0x0008u /* keep images in Markdown/HTML output */
 #define WN_OPT_NO_TABLES   0x0010u /* leave tables out */
-#define WN_OPT_NO_CAPTIONS 0x0020u /* leave figure captions out */
+#define WN_OPT_NO_CAPTIONS 0x0020u /* leave captions out (an article's text does anyway) */
 #define WN_OPT_MARKDOWN_IN_JSON 0x0040u /* JSON output carries "markdown" */
 #define WN_OPT_NO_METADATA 0x0080u /* skip metadata extraction */
 

@@ -72,6 +72,7 @@ typedef struct wn_content {
     size_t n_roots;
     wn_node *headline;      /* the visible headline element, or NULL */
     wn_page_type page_type;
+    bool captions_aside;    /* an article's captions are asides: the text leaves them out */
 } wn_content;
 
 /* The public opaque wn_result. */

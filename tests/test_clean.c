@@ -44,6 +44,10 @@ TEST(vocabulary_bits)
     CHECK(wn_tokens_classify("comment-list", 12) & WN_TOK_COMMENTS);
     CHECK(wn_tokens_classify("entry-byline", 12) & WN_TOK_BYLINE);
     CHECK(wn_tokens_classify("wp-caption-text", 15) & WN_TOK_CAPTION);
+    /* compounds written as one word, and like/share widgets */
+    CHECK(wn_tokens_classify("jp-relatedposts", 15) & WN_TOK_NEG);
+    CHECK(wn_tokens_classify("sharedaddy sd-block", 19) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("post-likes", 10) & WN_TOK_DROP);
     /* generated CSS-module hashes and utility classes carry no words */
     CHECK_EQ_INT(wn_tokens_classify("stack-module__AdKhW__x", 22), 0);
     CHECK_EQ_INT(wn_tokens_classify("lg:has-[>[data-slot=banner]]:pt-0", 33), 0);
@@ -466,6 +470,17 @@ TEST(streamed_content_shown_again)
                  0, NULL));
     CHECK(dropped(f.doc, "sr"));
     CHECK(dropped(f.doc, "sp"));
+    fx_free(&f);
+    /* a hidden microdata copy (itemscope: the body again, for machines)
+     * stays hidden even when it outweighs the visible text */
+    CHECK(fx_run(&f,
+                 "<body><main><p>Visible article, short and to the point.</p></main>"
+                 "<div id=md style=\"display:none\" itemscope><div itemprop=articleBody>" PARA PARA
+                 PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA "</div></div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "md"));
+    CHECK(fx_contains(f.text, "Visible article"));
+    CHECK(!fx_contains(f.text, "real prose"));
     fx_free(&f);
 }
 

@@ -222,7 +222,7 @@ title_as(const char *html, wn_page_type type, char *buf, size_t cap)
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);
     wn_node *body = doc->dom->root->first_child->last_child;
-    wn_content c = {&body, 1, NULL, type};
+    wn_content c = {&body, 1, NULL, type, false};
     wn_metadata_finish(doc, &c, &m);
     snprintf(buf, cap, "%.*s", m.title.ptr ? (int)m.title.len : 6,
              m.title.ptr ? m.title.ptr : "(null)");
@@ -1005,7 +1005,7 @@ TEST(finish_language)
             art = n;
     /* the second paragraph is boilerplate: not counted */
     art->last_child->flags |= WN_NF_BOILER;
-    wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE};
+    wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE, false};
     CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
     CHECK_EQ_STR(STR(m.language), "de");
     CHECK_EQ_INT(m.word_count, 83);
@@ -1017,7 +1017,7 @@ TEST(finish_language)
     memset(&m, 0, sizeof m);
     wn_metadata_extract(doc, &m);
     wn_node *body = doc->dom->root->first_child->last_child;
-    wn_content c2 = {&body, 1, NULL, WN_PAGE_OTHER};
+    wn_content c2 = {&body, 1, NULL, WN_PAGE_OTHER, false};
     wn_metadata_finish(doc, &c2, &m);
     CHECK_EQ_STR(STR(m.language), "fr");
     done(doc);
@@ -1040,7 +1040,7 @@ TEST(finish_word_count)
         if (e && wn_node_is(n, WN_TAG_BODY))
             body = n;
     wn_metadata m = {0};
-    wn_content c = {&body, 1, NULL, WN_PAGE_ARTICLE};
+    wn_content c = {&body, 1, NULL, WN_PAGE_ARTICLE, false};
     CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
     /* 9 in the first line; the alphabet, b, c, d, e, f; cafés, bébé; z */
     CHECK_EQ_INT(m.word_count, 9 + 6 + 2 + 1);

@@ -123,8 +123,12 @@ TEST(flagged_subtrees_skipped)
         CHECK_EQ_STR(render(&f, page, 0, skip[i]), "Keep\n\nAlso");
         fx_free(&f);
     }
+    /* captions: kept, unless scoring found them asides (an article's:
+     * they describe images the text does not show) */
     fx f;
     CHECK_EQ_STR(render(&f, page, 0, WN_NF_CAPTION), "Keep\n\nFlagged\n\nAlso");
+    f.res.content.captions_aside = true;
+    CHECK_EQ_STR(fx_render(&f), "Keep\n\nAlso");
     fx_free(&f);
     CHECK_EQ_STR(render(&f, page, WN_OPT_NO_CAPTIONS, WN_NF_CAPTION), "Keep\n\nAlso");
     fx_free(&f);

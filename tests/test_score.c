@@ -168,6 +168,9 @@ TEST(caption_repeated_appears_once)
                  0, NULL));
     uint32_t fl;
     CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_CAPTION));
+    /* (rendered with captions, whatever the page type) */
+    f.res.content.captions_aside = false;
+    CHECK(fx_render(&f) != NULL);
     const char *first = strstr(f.text, "Crowds gather");
     CHECK(first != NULL);
     CHECK(first && strstr(first + 1, "Crowds gather") == NULL);
@@ -179,6 +182,181 @@ TEST(caption_repeated_appears_once)
                  WN_OPT_NO_CAPTIONS, NULL));
     CHECK(!fx_contains(f.text, "Crowds gather"));
     CHECK(fx_contains(f.text, "council approved"));
+    fx_free(&f);
+}
+
+TEST(dates_and_bylines_in_the_body)
+{
+    /* a date named "post-date" (a byline word and an article word) and a
+     * date known by its microdata only are not body text */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><h1>Council passes budget</h1>"
+                 "<span id=d1 class=post-date>March 3, 2024</span>" P1 P2
+                 "<span id=d2 class=data itemprop=dateModified>Updated March 4, 2024</span>" P3
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "d1", &fl) && (fl & WN_NF_BYLINE));
+    CHECK(flags_of(f.doc, "d2", &fl) && (fl & WN_NF_BYLINE));
+    CHECK(!fx_contains(f.text, "March"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
+TEST(nested_article_teasers)
+{
+    /* teasers of other posts as <article>s inside the article; a
+     * listicle's items, <article>s of several paragraphs, stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article id=main>" P1 P2 P3 P1 P2
+                 "<article id=t1><a href=/x><img src=x.jpg></a><p>Another post entirely, with "
+                 "its own opening lines, a comma or two, and a teaser length of text.</p></article>"
+                 "<article id=t2><a href=/y><img src=y.jpg></a><p>Yet another post, whose first "
+                 "sentences are shown here, so that readers might click through to it.</p>"
+                 "</article></article></body>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "t1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(!fx_contains(f.text, "Yet another post"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article id=main>" P1 "<article id=i1><h2>One</h2>" P2 P3 "</article>"
+                 "<article id=i2><h2>Two</h2>" P1 P3 "</article></article></body>",
+                 0, NULL));
+    CHECK(flags_of(f.doc, "i1", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "hire more nurses"));
+    fx_free(&f);
+}
+
+TEST(headline_header_with_its_dek)
+{
+    /* the <header> around the headline, with a standfirst as long as a
+     * paragraph: not body text */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><header><h1>Council passes budget</h1>"
+                 "<h3 id=dek>The city's spending plan for next year clears its last hurdle after a "
+                 "long night of debate, and the mayor calls it a turning point</h3></header>" P1
+                 P2 P3 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(!fx_contains(f.text, "last hurdle"));
+    CHECK(fx_contains(f.text, "hire more nurses"));
+    fx_free(&f);
+}
+
+TEST(embedded_post_in_social_wrapper)
+{
+    /* an embedded post (a quotation) in a wrapper named "social" stays;
+     * a share bar beside it goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1 P2
+                 "<div class=social-share><a href=/s>Share</a> <a href=/t>Post</a></div>"
+                 "<div class=social-media-embed><blockquote><p>Yes, this is real, and it cost "
+                 "the state a fortune</p>&mdash; A reader <a href=/x>November 18</a>"
+                 "</blockquote></div>" P3 "</article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "cost the state a fortune"));
+    CHECK(!fx_contains(f.text, "Share"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
+TEST(short_wrapper_of_the_headline)
+{
+    /* the headline in a page header inside a short wrapper: the wrapper
+     * is not a short block above the headline, and what follows the
+     * headline is not either */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article><div id=w><header class=page-header><h1>Council passes budget"
+                 "</h1></header></div>" P1 "<ul><li id=f1>Budget: 2 billion</li>"
+                 "<li>Vote: 7 to 2</li></ul>" P2 P3 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "f1", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "Budget: 2 billion"));
+    fx_free(&f);
+}
+
+/* A figure with the caption `text` (a static buffer per call, four in turn). */
+static const char *
+fig(const char *text)
+{
+    static char buf[4][512];
+    static int k;
+    k = (k + 1) % 4;
+    snprintf(buf[k], sizeof buf[k], "<figure><img src=a.jpg><figcaption>%s</figcaption></figure>",
+             text);
+    return buf[k];
+}
+
+TEST(article_captions_are_asides)
+{
+    /* an article's captions are left out of its text; a photo story whose
+     * text is mostly captions keeps them; other pages keep them */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<head><meta property='og:type' content='article'></head>"
+                 "<body><article>" P1 "<figure><img src=a.jpg><figcaption>Crowds gather outside "
+                 "the town hall on the night of the vote</figcaption></figure>" P2 P3
+                 "</article></body>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(f.res.content.captions_aside);
+    CHECK(!fx_contains(f.text, "Crowds gather"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+    char html[4096];
+    snprintf(html, sizeof html,
+             "<head><meta property='og:type' content='article'></head><body><article>"
+             "<h1>The night of the vote</h1>" P1 "%s%s%s%s</article></body>",
+             fig("Crowds gather outside the town hall, waiting, as the night of the vote "
+                 "begins"),
+             fig("The council chamber, full for the first time in years, with every seat "
+                 "taken and more"),
+             fig("Supporters of the plan, holding signs, cheer as the result is read out, "
+                 "late at night"),
+             fig("The mayor, smiling, leaves the building after the vote, with aides, at "
+                 "two in the morning"));
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(!f.res.content.captions_aside);
+    CHECK(fx_contains(f.text, "Crowds gather"));
+    fx_free(&f);
+}
+
+TEST(list_items_judged_with_their_list)
+{
+    /* a digest list: each item a linked headline and a summary; some items'
+     * links outweigh their summary, but the list as a whole is prose */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1 "<ol id=digest>"
+                 "<li><a href=/a>The regional rail line will reopen next spring</a>. Engineers "
+                 "finished the bridge repairs, ahead of schedule, and under budget.</li>"
+                 "<li id=item2><a href=/b>The library extends its weekend opening hours across "
+                 "all branches</a>. Volunteers will staff the desks.</li>"
+                 "<li><a href=/c>A new park opens</a>. The site, once a car park, now has trees, "
+                 "benches, a pond, and a playground for the children of the district.</li>"
+                 "</ol>" P2 P3 "</article></body>",
+                 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "digest", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "item2", &fl) && !(fl & WN_NF_BOILER));
+    CHECK(fx_contains(f.text, "Volunteers will staff"));
     fx_free(&f);
 }
 
@@ -514,6 +692,13 @@ main(void)
     RUN(ad_labels);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
+    RUN(list_items_judged_with_their_list);
+    RUN(dates_and_bylines_in_the_body);
+    RUN(nested_article_teasers);
+    RUN(headline_header_with_its_dek);
+    RUN(embedded_post_in_social_wrapper);
+    RUN(short_wrapper_of_the_headline);
+    RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);

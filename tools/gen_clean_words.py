@@ -41,14 +41,15 @@ import random
 VOCABULARY = {
     "D": "ad addthis ads adsense adslot adunit advert advertisement advertising adverts "
          "breadcrumb breadcrumbs ccpa consent cookie cookies crumbs dfp drawer dropdown gdpr "
-         "lightbox login megamenu menu menubar menus modal nav navbar navigation newsletter "
+         "lightbox likes login megamenu menu menubar menus modal nav navbar navigation newsletter "
          "offcanvas popover popup print promo promos promotion searchbox searchform share "
          "sharebar shares sharethis sharing signin signup skip skiplink social socialmedia "
-         "socials sponsor sponsored sponsors submenu subnav subscribe subscription toolbar "
+         "sharedaddy socials sponsor sponsored sponsors submenu subnav subscribe subscription toolbar "
          "tooltip topbar",
     "N": "aside authorbio authorbox banner bio cta follow foot footer header links masthead "
          "more mostpopular mostread outbrain pager pagination paywall popular rail recirc "
-         "recirculation recommendations recommended related sidebar signature signatures "
+         "recirculation recommendations recommended related relatedarticles relatedposts sidebar "
+         "signature signatures "
          "taboola tag tagcloud taglist tags teaser teasers trending usercard userinfo vote "
          "votes voting",
     "M": "comment commentlist comments disqus respond",

@@ -334,6 +334,30 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
     }
 }
 
+bool
+wn_holds_quote(const wn_node *n)
+{
+    int steps = 0;
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &d, &e) && steps++ < 64) {
+        if (!e || d->type != WN_NODE_ELEMENT)
+            continue;
+        if (d->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(d, WN_TAG_BLOCKQUOTE)) {
+            for (const wn_node *c = d->first_child; c; c = c->next)
+                if (c->type == WN_NODE_ELEMENT || (c->type == WN_NODE_TEXT && c->len > 1))
+                    return true;
+        }
+    }
+    return false;
+}
+
 /* Several real paragraphs, or most of the page's prose: a wrapper whose
  * class or role merely mentions what it also contains. */
 static bool
@@ -410,6 +434,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 if (!s && !(s = wn_sizes_of(z, doc, n)))
                     return false;
                 drop = !is_big(s, page_good);
+                /* (an embedded post in a "social" wrapper is a quotation) */
+                if (drop && (bits & WN_TOK_DROP) && wn_holds_quote(n))
+                    drop = false;
             }
         }
         if (!drop)
@@ -490,7 +517,10 @@ unhide_if_all_hidden(wn_doc *doc, uint64_t visible_good, unsigned factor, hidden
         if (!e || n->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *h = wn_stats_of(&full, n);
-        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500) {
+        /* (a hidden itemscope is a microdata copy for machines: the
+         * headline, description and body again) */
+        if ((n->flags & WN_NF_HIDDEN) && h->text - h->link >= 500 &&
+            !wn_node_has_attr(n, "itemscope")) {
             n->flags &= ~(WN_NF_DROP | WN_NF_HIDDEN);
             n->aux = SHOWN; /* not to be hidden again by its class */
         }

@@ -72,6 +72,11 @@ wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
+/* Does the element hold a <blockquote> with text within its first nodes?
+ * An embedded post (a tweet, a social-media quote) is a quotation of the
+ * article, even in a wrapper named "social" or "embed". */
+bool wn_holds_quote(const wn_node *n);
+
 /* For tests: is every word of the generated vocabulary table (and every
  * hidden class name) found by the lookup, with its bits? */
 bool wn_token_vocab_check(void);

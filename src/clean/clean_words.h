@@ -10,7 +10,7 @@
 
 #define WN_VOCAB_MIN_LEN 2
 #define WN_VOCAB_MAX_LEN 15
-#define WN_VOCAB_WORDS 146
+#define WN_VOCAB_WORDS 150
 
 /* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts
  * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
@@ -49,14 +49,14 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
     [10] = {
         [1] = 0x00000020, [2] = 0x00000004, [6] = 0x00004000, [14] = 0x00044000, [16] = 0x00004000,
-        [19] = 0x00082000,
+        [19] = 0x02082000,
     },
     [11] = {
         [1] = 0x02000080, [2] = 0x00080000, [3] = 0x00100000, [13] = 0x00040000, [16] = 0x00100000,
         [18] = 0x00000010, [19] = 0x00000002,
     },
     [12] = {
-        [5] = 0x00100000, [19] = 0x00004000,
+        [5] = 0x00100000, [18] = 0x00080000, [19] = 0x00004000,
     },
     [13] = {
         [1] = 0x00100000, [18] = 0x00004000,
@@ -66,7 +66,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
 };
 
-/* 146 words in 512 slots: 8 probes past the first slot for them all, 203 for
+/* 150 words in 512 slots: 10 probes past the first slot for them all, 215 for
  * a miss from each slot in turn */
 #define WN_VOCAB_BITS 9
 #define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)
@@ -80,16 +80,20 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [24] = {0x00726162756e656dull, 0x0000000000000000ull}, /* menubar */
     [28] = {0x697461676976616eull, 0x0000000000006e6full}, /* navigation */
     [30] = {0x0000007075706f70ull, 0x0000000000000000ull}, /* popup */
+    [31] = {0x61646574616c6572ull, 0x0073656c63697472ull}, /* relatedarticles */
     [32] = {0x0000676e69746f76ull, 0x0000000000000000ull}, /* voting */
     [34] = {0x0000007265676170ull, 0x0000000000000000ull}, /* pager */
     [40] = {0x6962726f68747561ull, 0x000000000000006full}, /* authorbio */
-    [41] = {0x656d6c6169636f73ull, 0x0000000000616964ull}, /* socialmedia */
+    [41] = {0x00000073656b696cull, 0x0000000000000000ull}, /* likes */
+    [42] = {0x656d6c6169636f73ull, 0x0000000000616964ull}, /* socialmedia */
+    [43] = {0x6461646572616873ull, 0x0000000000007964ull}, /* sharedaddy */
     [47] = {0x6e6961726274756full, 0x0000000000000000ull}, /* outbrain */
     [50] = {0x646165687473616dull, 0x0000000000000000ull}, /* masthead */
     [51] = {0x0000776f6c6c6f66ull, 0x0000000000000000ull}, /* follow */
     [53] = {0x0000000079646f62ull, 0x0000000000000000ull}, /* body */
     [55] = {0x0000726f68747561ull, 0x0000000000000000ull}, /* author */
     [62] = {0x0000000065746f76ull, 0x0000000000000000ull}, /* vote */
+    [64] = {0x70646574616c6572ull, 0x000000007374736full}, /* relatedposts */
     [66] = {0x6461657274736f6dull, 0x0000000000000000ull}, /* mostread */
     [68] = {0x6e776f64706f7264ull, 0x0000000000000000ull}, /* dropdown */
     [69] = {0x6974616e69676170ull, 0x0000000000006e6full}, /* pagination */
@@ -228,16 +232,20 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [24] = WN_TOK_DROP,
     [28] = WN_TOK_DROP,
     [30] = WN_TOK_DROP,
+    [31] = WN_TOK_NEG,
     [32] = WN_TOK_NEG,
     [34] = WN_TOK_NEG,
     [40] = WN_TOK_NEG,
     [41] = WN_TOK_DROP,
+    [42] = WN_TOK_DROP,
+    [43] = WN_TOK_DROP,
     [47] = WN_TOK_NEG,
     [50] = WN_TOK_NEG,
     [51] = WN_TOK_NEG,
     [53] = WN_TOK_POS,
     [55] = WN_TOK_BYLINE,
     [62] = WN_TOK_NEG,
+    [64] = WN_TOK_NEG,
     [66] = WN_TOK_NEG,
     [68] = WN_TOK_DROP,
     [69] = WN_TOK_NEG,

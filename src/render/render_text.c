@@ -5,7 +5,9 @@
  * cells are joined with " | "; <br> is a line break. Whitespace collapses
  * to single spaces except inside <pre>, which is copied exactly. Subtrees
  * flagged DROP, BOILER, HEADLINE or BYLINE are skipped; captions are kept
- * unless WN_OPT_NO_CAPTIONS, tables unless WN_OPT_NO_TABLES. One explicit
+ * unless WN_OPT_NO_CAPTIONS or scoring found them asides (an article's: a
+ * caption describes an image plain text does not show; not when captions
+ * make half the text), tables unless WN_OPT_NO_TABLES. One explicit
  * walk per content root: no recursion, linear in the content's size.
  */
 #include "pipeline.h"
@@ -150,6 +152,8 @@ wn_render_text(const wn_result *r, wn_buf *out)
     if (!r || !out)
         return WN_ERR_INVALID;
     uint32_t opts = r->doc ? r->doc->opts.flags : 0;
+    if (r->content.captions_aside) /* (see the top of the file) */
+        opts |= WN_OPT_NO_CAPTIONS;
     text_out t = {out, BREAK_NONE, false};
     for (size_t i = 0; i < r->content.n_roots; i++) {
         wn_node *root = r->content.roots[i];

@@ -292,7 +292,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
             /* a block with most of the page's prose is no footer or header */
             if ((double)(s->text - s->link) >= 0.4 * page_good)
                 big = true;
-            boiler = !big;
+            boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n));
         } else {
             continue;
         }

@@ -261,6 +261,35 @@ names_reviews(const wn_node *n)
     return false;
 }
 
+/* Does the element's itemprop name the article's date or author
+ * (datePublished, dateModified, dateCreated, author)? */
+static bool
+itemprop_byline(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "itemprop", &len);
+    if (!v)
+        return false;
+    static const char *const words[] = {"datePublished", "dateModified", "dateCreated", "author"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        size_t wl = strlen(words[i]);
+        if (len == wl && memcmp(v, words[i], wl) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Is the element inside an <article>? (An article nested in another is
+ * another piece: a teaser of a related post, an embedded one.) */
+static bool
+in_article(const wn_node *n)
+{
+    for (const wn_node *a = n->parent; a; a = a->parent)
+        if (wn_node_is(a, WN_TAG_ARTICLE))
+            return true;
+    return false;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -517,6 +546,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
+    uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
@@ -565,11 +595,15 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
-                     !(recall && s->paras > 0))
+                     !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
                 boiler = true;
-            else if (wn_node_is(n, WN_TAG_HEADER) && s->paras == 0 && article)
+            else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
+                     in_article(n)) /* (a listicle's items hold several paragraphs) */
+                boiler = true;
+            else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
+                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)))
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
@@ -580,21 +614,27 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 double lim = cx->link_max;
                 if (wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_SPAN))
                     lim = lim + 0.3 > 0.95 ? 0.95 : lim + 0.3;
-                if (ld > lim)
+                /* an item is judged with its list: a list kept for its
+                 * prose keeps its items that open with a link (a digest's
+                 * "headline link. Summary." items) */
+                if (ld > lim && !(wn_node_is(n, WN_TAG_LI) && n->parent &&
+                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim))
                     boiler = true;
             }
-            if (n->aux == HEADLINE_PATH && (boiler || (!listing && !pos && s->paras == 0 &&
-                                                       s->text < 200 &&
-                                                       ((bits & WN_TOK_BYLINE) ||
-                                                        wn_node_is(n, WN_TAG_ADDRESS)))))
+            /* bylines and datelines: by class/id (on articles also when
+             * the name says "post"/"story" too: post-date, storyDate), by
+             * <address>, by the microdata of the date and author */
+            bool byline = !listing && s->paras == 0 && s->text < 200 &&
+                          (((bits & WN_TOK_BYLINE) && (!pos || article)) ||
+                           wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
+            if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (!listing && !pos && s->paras == 0 && s->text < 200 &&
-                ((bits & WN_TOK_BYLINE) || wn_node_is(n, WN_TAG_ADDRESS))) {
+            if (byline) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
                 continue;
@@ -639,7 +679,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (before_headline && leaf && s->text < 150) {
+            /* (not the headline's own ancestors: a short wrapper of the
+             * headline whose children are not blocks) */
+            if (before_headline && leaf && s->text < 150 && n->aux != HEADLINE_PATH) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
@@ -665,8 +707,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     }
                 }
             }
+            /* (the outermost caption's text, copies left out) */
+            if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
+                caption_text += s->text;
+            if (leaf)
+                kept_text += s->text;
         }
     }
+    /* an article's captions describe pictures that plain text does not
+     * show; a photo story made mostly of captions keeps them */
+    c->captions_aside = article && caption_text * 2 < kept_text;
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = 0;
