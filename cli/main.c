@@ -86,6 +86,7 @@ usage(FILE *f)
         "      --links           keep links (markdown, html)\n"
         "      --images          keep images (markdown, html)\n"
         "      --no-tables       leave tables out\n"
+        "      --captions        keep figure captions in an article's text too\n"
         "      --no-captions     leave figure captions out\n"
         "      --no-metadata     skip metadata extraction\n"
         "      --markdown-in-json, --with-markdown\n"
@@ -831,7 +832,7 @@ add_list(cli *c, const char *list)
 /* main                                                                     */
 
 enum {
-    OPT_URL = 256, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT_NO_CAPTIONS, OPT_NO_METADATA,
+    OPT_URL = 256, OPT_LINKS, OPT_IMAGES, OPT_NO_TABLES, OPT_NO_CAPTIONS, OPT_CAPTIONS, OPT_NO_METADATA,
     OPT_PRECISION, OPT_RECALL, OPT_MD_JSON, OPT_CHARSET, OPT_WARC, OPT_FILES_FROM, OPT_ERRORS,
     OPT_MAX_INPUT, OPT_MAX_DEPTH, OPT_MAX_OUTPUT, OPT_MAX_ATTRS, OPT_MAX_MEMORY
 };
@@ -848,6 +849,7 @@ static const struct option long_options[] = {
     {"images", no_argument, NULL, OPT_IMAGES},
     {"no-tables", no_argument, NULL, OPT_NO_TABLES},
     {"no-captions", no_argument, NULL, OPT_NO_CAPTIONS},
+    {"captions", no_argument, NULL, OPT_CAPTIONS},
     {"no-metadata", no_argument, NULL, OPT_NO_METADATA},
     {"precision", no_argument, NULL, OPT_PRECISION},
     {"recall", no_argument, NULL, OPT_RECALL},
@@ -933,6 +935,9 @@ main(int argc, char **argv)
             break;
         case OPT_NO_CAPTIONS:
             c.opts.flags |= WN_OPT_NO_CAPTIONS;
+            break;
+        case OPT_CAPTIONS:
+            c.opts.flags |= WN_OPT_CAPTIONS;
             break;
         case OPT_NO_METADATA:
             c.opts.flags |= WN_OPT_NO_METADATA;

@@ -110,6 +110,7 @@ typedef struct wn_allocator {
 #define WN_OPT_NO_CAPTIONS 0x0020u /* leave captions out (an article's text does anyway) */
 #define WN_OPT_MARKDOWN_IN_JSON 0x0040u /* JSON output carries "markdown" */
 #define WN_OPT_NO_METADATA 0x0080u /* skip metadata extraction */
+#define WN_OPT_CAPTIONS    0x0100u /* keep captions in an article's text too (NO_CAPTIONS wins) */
 
 /* Named limits and their defaults. Each bounds one pathology of hostile
  * input; 0 in wn_options means the default below. */

@@ -86,7 +86,7 @@ expect_rc 0 "--help" -- "$bin" --help && contains out "usage: winnow" "--help" &
     contains out "Exit status" "--help"
 cp out help.txt
 # every option is in --help and in the man page
-for opt in format output jobs quiet help version url links images no-tables no-captions \
+for opt in format output jobs quiet help version url links images no-tables captions no-captions \
     no-metadata precision recall markdown-in-json with-markdown charset warc files-from errors \
     max-input max-depth max-output max-attrs max-memory; do
     contains help.txt "--$opt" "--help lists --$opt"
@@ -106,6 +106,23 @@ expect_rc 0 "default attribute limit" -- "$bin" attrs.html && lacks out "Secret 
 expect_rc 0 "--max-attrs 1" -- "$bin" --max-attrs 1 attrs.html && contains out "Secret aside" "--max-attrs drops attributes past the limit"
 expect_rc 1 "--max-memory 1K" -- "$bin" --max-memory 1K attrs.html && contains err "memory limit" "--max-memory refusal names the limit"
 expect_rc 0 "--max-memory 64M" -- "$bin" --max-memory 64M attrs.html && contains out "tidal mill" "--max-memory large enough"
+# captions: out of an article's text by default, in with --captions,
+# --no-captions winning over it
+ex=captions.html
+cap="The mill wheel in 1950"
+{
+    printf '<html><body><article><h1>Mill to turn again</h1>'
+    for i in 1 2 3; do
+        printf '<p>The council met on Tuesday and voted to restore the old tidal mill, which has stood idle for decades, part %s.</p>' "$i"
+    done
+    printf '<figure><img src="/w.jpg" alt=""><figcaption>%s, before the flood.</figcaption></figure>' "$cap"
+    printf '<p>Work starts in the autumn, once the pond has been drained and surveyed by engineers.</p></article></body></html>'
+} >"$ex"
+expect_rc 0 "article text" -- "$bin" "$ex" && lacks out "$cap" "article text leaves captions out"
+expect_rc 0 "--captions" -- "$bin" --captions "$ex" && contains out "$cap" "--captions keeps them"
+expect_rc 0 "--captions --no-captions" -- "$bin" --captions --no-captions "$ex" &&
+    lacks out "$cap" "--no-captions wins"
+expect_rc 0 "markdown caption" -- "$bin" -f markdown "$ex" && contains out "$cap" "markdown keeps captions"
 expect_rc 2 "unknown charset" -- "$bin" --charset no-such-charset page.html
 expect_rc 2 "precision and recall" -- "$bin" --precision --recall page.html
 expect_rc 2 "stdin twice" -- "$bin" - - </dev/null

@@ -98,6 +98,20 @@ class ExtractTest(unittest.TestCase):
         for flag in ("precision", "recall", "links", "images", "tables", "captions"):
             for value in (False, True):
                 self.assertIn("resident keepers", winnow.extract(PAGE, **{flag: value})["text"])
+        # captions: None (the default) as the format decides, True keeps an
+        # article's, False drops them everywhere
+        cap = "The mill wheel in 1950"
+        ex = ("<html><body><article><h1>Mill to turn again</h1>"
+              + "<p>The council met on Tuesday and voted to restore the old tidal mill, which has "
+                "stood idle for decades.</p>" * 3
+              + "<figure><img src='/w.jpg' alt=''><figcaption>" + cap + ", before the flood."
+                "</figcaption></figure><p>Work starts in the autumn, once the pond has been "
+                "drained.</p></article></body></html>").encode()
+        self.assertNotIn(cap, winnow.extract(ex)["text"])
+        self.assertNotIn(cap, winnow.extract(ex, captions=None)["text"])
+        self.assertIn(cap, winnow.extract(ex, captions=True)["text"])
+        self.assertIn(cap, winnow.extract(ex, format="markdown")["markdown"])
+        self.assertNotIn(cap, winnow.extract(ex, format="markdown", captions=False)["markdown"])
         with self.assertRaises(TypeError):
             winnow.extract(PAGE, "https://a.example/", "text", True)  # flags are keyword-only
         with self.assertRaises(TypeError):

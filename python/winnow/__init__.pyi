@@ -71,19 +71,19 @@ Format = Literal["text", "markdown", "html"]
 @overload
 def extract(html: Html, url: Optional[str] = ..., format: Format = ..., *,
             precision: bool = ..., recall: bool = ..., links: bool = ..., images: bool = ...,
-            tables: bool = ..., captions: bool = ..., markdown: bool = ...,
+            tables: bool = ..., captions: Optional[bool] = ..., markdown: bool = ...,
             metadata: bool = ..., charset: Optional[str] = ..., max_input: Optional[int] = ...,
             max_memory: Optional[int] = ...) -> Result: ...
 @overload
 def extract(html: Html, url: Optional[str], format: Literal["json"], *,
             precision: bool = ..., recall: bool = ..., links: bool = ..., images: bool = ...,
-            tables: bool = ..., captions: bool = ..., markdown: bool = ...,
+            tables: bool = ..., captions: Optional[bool] = ..., markdown: bool = ...,
             metadata: bool = ..., charset: Optional[str] = ..., max_input: Optional[int] = ...,
             max_memory: Optional[int] = ...) -> str: ...
 @overload
 def extract(html: Html, url: Optional[str] = ..., *, format: Literal["json"],
             precision: bool = ..., recall: bool = ..., links: bool = ..., images: bool = ...,
-            tables: bool = ..., captions: bool = ..., markdown: bool = ...,
+            tables: bool = ..., captions: Optional[bool] = ..., markdown: bool = ...,
             metadata: bool = ..., charset: Optional[str] = ..., max_input: Optional[int] = ...,
             max_memory: Optional[int] = ...) -> str: ...
 
@@ -98,6 +98,6 @@ class WarcIterator(Iterator[Union[WarcResult, WarcError]]):
 
 def iter_warc(path: Union[str, bytes, "os.PathLike[str]"], format: Format = ..., *,
               precision: bool = ..., recall: bool = ..., links: bool = ..., images: bool = ...,
-              tables: bool = ..., captions: bool = ..., markdown: bool = ...,
+              tables: bool = ..., captions: Optional[bool] = ..., markdown: bool = ...,
               metadata: bool = ..., errors: Literal["yield", "raise"] = ...,
               max_input: Optional[int] = ..., max_memory: Optional[int] = ...) -> WarcIterator: ...

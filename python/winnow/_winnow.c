@@ -84,9 +84,12 @@ opts_fill(call_opts *c, const char *format, PyObject *precision, PyObject *recal
         return -1;
     }
     uint32_t *f = &c->o.flags;
+    if (captions == Py_None) /* as the format decides */
+        captions = NULL;
     if (set_flag(precision, WN_OPT_PRECISION, 1, f) || set_flag(recall, WN_OPT_RECALL, 1, f) ||
         set_flag(links, WN_OPT_LINKS, 1, f) || set_flag(images, WN_OPT_IMAGES, 1, f) ||
         set_flag(tables, WN_OPT_NO_TABLES, 0, f) || set_flag(captions, WN_OPT_NO_CAPTIONS, 0, f) ||
+        set_flag(captions, WN_OPT_CAPTIONS, 1, f) ||
         set_flag(markdown, WN_OPT_MARKDOWN_IN_JSON, 1, f) ||
         set_flag(metadata, WN_OPT_NO_METADATA, 0, f) ||
         size_opt(max_input, "max_input", &c->o.max_input) ||

@@ -152,7 +152,7 @@ wn_render_text(const wn_result *r, wn_buf *out)
     if (!r || !out)
         return WN_ERR_INVALID;
     uint32_t opts = r->doc ? r->doc->opts.flags : 0;
-    if (r->content.captions_aside) /* (see the top of the file) */
+    if (r->content.captions_aside && !(opts & WN_OPT_CAPTIONS)) /* (see the top of the file) */
         opts |= WN_OPT_NO_CAPTIONS;
     text_out t = {out, BREAK_NONE, false};
     for (size_t i = 0; i < r->content.n_roots; i++) {
