@@ -203,6 +203,68 @@ TEST(precision_and_recall_modes)
     fx_free(&r);
 }
 
+/* A forum thread whose posts are marked up as comments. */
+#define FORUM_HEAD "<head><script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}</script></head>"
+#define POST(id, who, text) \
+    "<li id=" id " class=comment><div class=author><a href=/u/" who ">" who "</a></div><p>" text "</p></li>"
+
+TEST(forum_comments_are_the_posts)
+{
+    /* the thread, named "comments", is most of the content: it is kept with
+     * its nested replies */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<p>I am new to astronomy and would like a first telescope that is easy to set up.</p>"
+                 "<ol id=thread class=comments>"
+                 POST("c1", "ann", "A small refractor is the easiest start, light enough to carry, "
+                      "and it needs no collimation at all.")
+                 "<li><ol class=comments>"
+                 POST("c2", "bob", "I would add a good pair of binoculars first, they teach you the "
+                      "sky, and they are cheap, too.")
+                 "</ol></li>"
+                 POST("c3", "cy", "A dobsonian gives the most aperture for the money, though it is "
+                      "bulky, and heavy on the stairs.")
+                 "</ol></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    fx_free(&f);
+
+    /* the content is the comment section itself: its posts are not
+     * boilerplate inside it */
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><div id=comments class=comment-section><ul>"
+                 POST("c1", "ann", "A small refractor is the easiest start, light enough to carry, "
+                      "and it needs no collimation at all.")
+                 POST("c2", "bob", "I would add a good pair of binoculars first, they teach you the "
+                      "sky, and they are cheap, too.")
+                 POST("c3", "cy", "A dobsonian gives the most aperture for the money, though it is "
+                      "bulky, and heavy on the stairs.")
+                 "</ul></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    fx_free(&f);
+
+    /* comments under one post among long ones stay out (a Q&A page's
+     * remarks on an answer) */
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=question>" P1 P2 P3 "</div>"
+                 "<div class=answer>" P2 P3 P1
+                 "<ul id=remarks class=comments><li>Nice answer, thanks, this helped a lot today.</li></ul>"
+                 "</div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Nice answer"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -426,6 +488,7 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
+    RUN(forum_comments_are_the_posts);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);
     RUN(golden_corpus);

@@ -415,6 +415,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         bool before_headline = headline && article && root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
+        /* a forum's comment thread being walked (the root's own, if it is one) */
+        const wn_node *in_thread = NULL;
+        if (cx->page_type == WN_PAGE_FORUM)
+            for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
+                if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
+                    in_thread = root;
         wn_walk w;
         wn_node *n;
         bool e;
@@ -423,6 +429,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (!e) {
+                if (n == in_thread)
+                    in_thread = NULL;
                 /* a caption's words are remembered when it is left, so that
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
@@ -456,7 +464,20 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool boiler = false;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
-            else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+            else if ((bits & WN_TOK_COMMENTS) && !pos) {
+                /* a forum's posts may be called comments (their words are
+                 * NEG too): a comment section holding the thread (40% of
+                 * the content's prose, or the content root's own) is
+                 * content with all the replies nested in it; a smaller one
+                 * (remarks under one answer) is not, however long */
+                if (in_thread || (double)(s->text - s->link) >= 0.4 * root_good ||
+                    (recall && s->paras > 0)) {
+                    if (!in_thread)
+                        in_thread = n;
+                } else {
+                    boiler = true;
+                }
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
                      !(recall && s->paras > 0))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
