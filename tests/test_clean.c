@@ -338,6 +338,35 @@ TEST(hidden_elements)
     fx_free(&f);
 }
 
+TEST(collapsed_panels_shown)
+{
+    /* accordion and tab panels a button names with aria-controls are hidden
+     * until the reader opens them: they are content; other hidden blocks
+     * are not, and a form control inside a panel is still dropped */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<h3><button aria-controls=\"p1\" aria-expanded=false>Shipping</button></h3>"
+                 "<div id=p1 hidden>Orders leave the warehouse within two days.</div>"
+                 "<h3><button aria-controls=\"p2 p3\" aria-expanded=false>Returns</button></h3>"
+                 "<div id=p2 aria-hidden=true>Unused items may be returned within a month."
+                 "<select id=sel><option>Country</option></select></div>"
+                 "<div id=p3 class=hidden>Refunds reach the card in a week.</div>"
+                 "<div id=other hidden>secret text</div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(!dropped(f.doc, "p3"));
+    CHECK(dropped(f.doc, "sel"));
+    CHECK(dropped(f.doc, "other"));
+    CHECK(fx_contains(f.text, "within two days"));
+    CHECK(fx_contains(f.text, "within a month"));
+    CHECK(fx_contains(f.text, "in a week"));
+    CHECK(!fx_contains(f.text, "secret"));
+    fx_free(&f);
+}
+
 TEST(landmarks_and_vocabulary)
 {
     fx f;
@@ -488,6 +517,7 @@ main(void)
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);
     RUN(hidden_elements);
+    RUN(collapsed_panels_shown);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
