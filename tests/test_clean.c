@@ -367,6 +367,26 @@ TEST(collapsed_panels_shown)
     fx_free(&f);
 }
 
+TEST(tablist_of_labels_or_accordion)
+{
+    /* a tablist of short labels is a widget; one that holds the panels'
+     * paragraphs too is an accordion marked up as tabs: its text stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<ul id=tabs role=tablist><li role=tab>Overview</li><li role=tab>Details</li></ul>"
+                 "<div id=faq role=tablist><h4>How long does delivery take?</h4>"
+                 "<p>Most parcels arrive within three working days, and a tracking link is sent "
+                 "by email as soon as the order leaves.</p></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "tabs"));
+    CHECK(!dropped(f.doc, "faq"));
+    CHECK(!fx_contains(f.text, "Overview"));
+    CHECK(fx_contains(f.text, "three working days"));
+    fx_free(&f);
+}
+
 TEST(landmarks_and_vocabulary)
 {
     fx f;
@@ -518,6 +538,7 @@ main(void)
     RUN(never_content_tags);
     RUN(hidden_elements);
     RUN(collapsed_panels_shown);
+    RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);

@@ -146,7 +146,7 @@ role_drops(const wn_attr *role, bool landmark)
                ATTR_IS(role, "search");
     return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
            ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
-           ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
+           ATTR_IS(role, "button") || ATTR_IS(role, "tooltip");
 }
 
 /* Does the element hold a heading? A whole card (picture, headline,
@@ -477,6 +477,12 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 if (!s && !(s = wn_sizes_of(z, doc, n)))
                     return false;
                 drop = !is_big(s, page_good);
+            } else if (ATTR_IS(m.role, "tablist")) {
+                /* a row of tab labels; one holding a paragraph is an
+                 * accordion (labels and panels) marked up as tabs */
+                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                    return false;
+                drop = s->paras == 0;
             }
         }
         if (!drop)
