@@ -265,6 +265,47 @@ TEST(forum_comments_are_the_posts)
     fx_free(&f);
 }
 
+TEST(article_one_section_of_main)
+{
+    /* the best block holds under half of the page's <main>: the page is
+     * made of sections (a landing page), and <main> is the content */
+    static const char *const points[] = {
+        "Files are encrypted on the laptop before they leave it, so nobody else reads them.",
+        "Thirty days of versions are kept for each file, to bring back an overwritten one.",
+        "Setting it up takes ten minutes per laptop and it updates itself in the background.",
+        "Pricing is per laptop and per month with no contract and the first month free.",
+        "Support answers by phone and by email every day of the week, in three languages.",
+        "Restores run from a browser, so a lost laptop does not stop anyone working today.",
+    };
+    char html[8192] = "<body><nav><a href=/>Home</a><a href=/a>About</a></nav><main>"
+                      "<section><div><div class=story-body>" P1 P2 "</div></div></section>";
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        char sec[512];
+        snprintf(sec, sizeof sec, "<section class=s%zu><div><h2>Point %zu</h2><p>%s</p></div></section>",
+                 i, i, points[i]);
+        strcat(html, sec);
+    }
+    strcat(html, "</main><footer><p>Copyright 2024</p></footer></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "encrypted on the laptop"));
+    CHECK(fx_contains(f.text, "lost laptop"));
+    CHECK(!fx_contains(f.text, "Copyright"));
+    fx_free(&f);
+
+    /* without a <main>, the body is no such statement: the block alone */
+    char *m = strstr(html, "<main>");
+    memcpy(m, "<div >", 6);
+    m = strstr(html, "</main>");
+    memcpy(m, "</div >", 7);
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "lost laptop"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -488,6 +529,7 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
+    RUN(article_one_section_of_main);
     RUN(forum_comments_are_the_posts);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

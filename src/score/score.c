@@ -539,7 +539,10 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
          * whatever the listing classification says */
         if (!prose && paras >= 5 && whole_good && (double)chosen_good >= 0.5 * (double)whole_good)
             share = 1.0;
-        double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
+        /* an article is one block, but not one section of a page's own
+         * <main>: blocks holding under half of what the page marks up as
+         * its main content are a part of it (a landing page's sections) */
+        double need = cx.page_type != WN_PAGE_ARTICLE ? 0.9 : region != body ? 0.5 : 0.2;
         if (cx.flags & WN_OPT_RECALL)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
