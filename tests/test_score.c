@@ -66,6 +66,41 @@ TEST(headline_byline_and_link_dense_list)
     fx_free(&f);
 }
 
+#define ARTICLE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>"
+
+TEST(headline_found_late_drops_nothing_above)
+{
+    /* short blocks above a headline that opens the article are kickers;
+     * above a title matched far down (a closing "pin it" card repeating it)
+     * they are the article */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a>"
+                 "<p>Grouping office supplies saves time, every single day, and it keeps the desk clear for work.</p>"
+                 "<p>Pens go in the top drawer, next to the sticky notes, where a hand finds them without looking.</p>"
+                 "<p>Paper lives on the shelf, in labelled boxes by size, so a printer never runs dry mid-job.</p>"
+                 "<p>Cables get a basket of their own, with a tag on each, and chargers sit beside them.</p>"
+                 "<p>Stamps and envelopes share a small tray by the door, ready for the post on the way out.</p>"
+                 "<p>Once a month, return strays to their homes in one go, and the system keeps working.</p>"
+                 "<h2>Where to store office supplies</h2><p>Pin this for later.</p>"
+                 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "top drawer"));
+    CHECK(fx_contains(f.text, "labelled boxes"));
+    fx_free(&f);
+
+    /* at the top, the kicker above it goes */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a><div id=k>Home organising</div>"
+                 "<h2>Where to store office supplies</h2>" P1 P2 P3 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "Home organising"));
+    fx_free(&f);
+}
+
 TEST(siblings_of_one_article_merged)
 {
     /* an article split over sibling containers with an ad slot between */
@@ -524,6 +559,7 @@ main(void)
     RUN(article_found_among_boilerplate);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
+    RUN(headline_found_late_drops_nothing_above);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
     RUN(product_page_drops_other_products_cards);

@@ -139,10 +139,11 @@ nonblank(const char *s, size_t n)
 /* The headline: an h1/h2 matching the metadata title, else the first h1
  * of the content, provided it comes before most of the text. */
 static wn_node *
-find_headline(wn_score_ctx *cx, wn_content *c)
+find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
 {
     wn_node *first_h1 = NULL;
     uint32_t text_before_h1 = 0, text_seen = 0, total = 0;
+    *early = false;
     for (size_t i = 0; i < c->n_roots; i++)
         total += wn_stats_of(&cx->stats, c->roots[i])->text;
     for (size_t i = 0; i < c->n_roots; i++) {
@@ -152,8 +153,6 @@ find_headline(wn_score_ctx *cx, wn_content *c)
         wn_walk_init(&w, c->roots[i]);
         while (wn_walk_next(&w, &n, &e)) {
             if (n->type == WN_NODE_TEXT) {
-                if (first_h1)
-                    continue; /* only the text before the first h1 counts */
                 text_seen += nonblank(n->data, n->len);
                 continue;
             }
@@ -164,8 +163,10 @@ find_headline(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             if (wn_node_is(n, WN_TAG_H1) || wn_node_is(n, WN_TAG_H2)) {
-                if (matches_title(n, cx->meta))
+                if (matches_title(n, cx->meta)) {
+                    *early = (double)text_seen <= 0.3 * (double)total;
                     return n;
+                }
                 if (!first_h1 && wn_node_is(n, WN_TAG_H1)) {
                     first_h1 = n;
                     text_before_h1 = text_seen;
@@ -174,8 +175,10 @@ find_headline(wn_score_ctx *cx, wn_content *c)
             }
         }
     }
-    if (first_h1 && (double)text_before_h1 <= 0.3 * (double)total)
+    if (first_h1 && (double)text_before_h1 <= 0.3 * (double)total) {
+        *early = true;
         return first_h1;
+    }
     return NULL;
 }
 
@@ -395,7 +398,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool listing = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     bool precision = (cx->flags & WN_OPT_PRECISION) != 0;
     bool recall = (cx->flags & WN_OPT_RECALL) != 0;
-    wn_node *headline = find_headline(cx, c);
+    bool headline_early;
+    wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
         headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
@@ -412,7 +416,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
-        bool before_headline = headline && article && root->aux == HEADLINE_PATH;
+        /* (the blocks above a headline that opens the content: a headline
+         * matched further down is no reason to drop what precedes it) */
+        bool before_headline = headline && headline_early && article &&
+                               root->aux == HEADLINE_PATH;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
