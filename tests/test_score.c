@@ -300,6 +300,30 @@ TEST(forum_comments_are_the_posts)
     fx_free(&f);
 }
 
+TEST(listing_main_beats_block_beside_it)
+{
+    /* the best-scoring block is outside <main> (a store blurb by the
+     * footer) and holds under half as much: the list in <main> is the
+     * content */
+    char html[8192] = "<body><nav><a href=/>Home</a></nav><main><h1>All recipes</h1><ul>";
+    for (int i = 0; i < 20; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d>Recipe number %d, quick</a> <span>$%d.00</span></li>",
+                 i, i, 10 + i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main><div id=blurb><p>Our kitchen has tested every recipe here, twice, "
+                 "in a home oven, so that the times and the temperatures are the ones you will "
+                 "see, too.</p></div></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type != WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "Recipe number 3"));
+    CHECK(fx_contains(f.text, "Recipe number 17"));
+    fx_free(&f);
+}
+
 TEST(article_one_section_of_main)
 {
     /* the best block holds under half of the page's <main>: the page is
@@ -566,6 +590,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_one_section_of_main);
+    RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

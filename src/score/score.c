@@ -551,7 +551,13 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
         for (wn_node *a = roots[0]; a; a = a->parent)
             if (a == region)
                 inside = true;
-        if (share < need && (inside || region == body)) {
+        /* on other pages, blocks outside the page's <main>, holding under
+         * half as much and no run of paragraphs (a footer or a form next to
+         * a product grid), are not the content either: the list in <main>
+         * is */
+        bool beside = !inside && region != body && cx.page_type != WN_PAGE_ARTICLE &&
+                      share < 0.5 && paras < 3;
+        if (share < need && (inside || region == body || beside)) {
             roots[0] = region;
             n_roots = 1;
         }
