@@ -101,6 +101,29 @@ TEST(headline_found_late_drops_nothing_above)
     fx_free(&f);
 }
 
+TEST(teaser_components_are_content)
+{
+    /* "teaser" names a CMS component (a card with a heading, a sentence and
+     * a link); on a landing page made of them they are the page: no class
+     * word drops them (a link-dense teaser list still goes) */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main><div id=intro class=story-body>" P1 P2 "</div>"
+                 "<div id=t1 class=teaser><h3>Backups</h3><p>Every laptop is copied each night, "
+                 "and a file comes back in one click.</p><a href=/b>More</a></div>"
+                 "<div id=t2 class=teaser><h3>Support</h3><p>Our staff answer the phone on every "
+                 "day of the week, in three languages.</p><a href=/s>More</a></div>"
+                 "<ul id=rel class=teaser-list><li><a href=/x>Read: roads plan explained in detail</a></li>"
+                 "<li><a href=/y>Read: the schools fund and what it means</a></li></ul>"
+                 "</main></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "copied each night"));
+    CHECK(fx_contains(f.text, "three languages"));
+    CHECK(!fx_contains(f.text, "roads plan explained"));
+    fx_free(&f);
+}
+
 TEST(siblings_of_one_article_merged)
 {
     /* an article split over sibling containers with an ad slot between */
@@ -584,6 +607,7 @@ main(void)
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(headline_found_late_drops_nothing_above);
+    RUN(teaser_components_are_content);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
     RUN(product_page_drops_other_products_cards);

@@ -49,7 +49,7 @@ VOCABULARY = {
     "N": "aside authorbio authorbox banner bio cta follow foot footer header links masthead "
          "more mostpopular mostread outbrain pager pagination paywall popular rail recirc "
          "recirculation recommendations recommended related sidebar signature signatures "
-         "taboola tag tagcloud taglist tags teaser teasers trending usercard userinfo vote "
+         "taboola tag tagcloud taglist tags trending usercard userinfo vote "
          "votes voting",
     "M": "comment commentlist comments disqus respond",
     "P": "article articlebody blog body content entry entrycontent hentry main post postbody "
