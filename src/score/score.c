@@ -547,17 +547,23 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
             need -= 0.2;
-        bool inside = false;
-        for (wn_node *a = roots[0]; a; a = a->parent)
+        bool inside = false, in_footer = false;
+        for (wn_node *a = roots[0]; a; a = a->parent) {
             if (a == region)
                 inside = true;
+            if (wn_node_is(a, WN_TAG_FOOTER))
+                in_footer = true;
+        }
         /* on other pages, blocks outside the page's <main>, holding under
          * half as much and no run of paragraphs (a footer or a form next to
          * a product grid), are not the content either: the list in <main>
          * is */
         bool beside = !inside && region != body && cx.page_type != WN_PAGE_ARTICLE &&
                       share < 0.5 && paras < 3;
-        if (share < need && (inside || region == body || beside)) {
+        /* and blocks in a <footer> beside the <main> (legal small print,
+         * often a page's longest prose) never are */
+        if ((share < need && (inside || region == body || beside)) ||
+            (in_footer && !inside && region != body)) {
             roots[0] = region;
             n_roots = 1;
         }
