@@ -347,7 +347,7 @@ TEST(listing_main_beats_block_beside_it)
     fx_free(&f);
 }
 
-TEST(footer_prose_beside_main)
+TEST(header_or_footer_prose_beside_main)
 {
     /* the page's longest prose is the legal small print in its <footer>;
      * the page has a <main>: that is the content */
@@ -363,6 +363,21 @@ TEST(footer_prose_beside_main)
                  0, NULL));
     CHECK(fx_contains(f.text, "broken bones"));
     CHECK(fx_contains(f.text, "allergies"));
+    CHECK(!fx_contains(f.text, "council approved"));
+    fx_free(&f);
+
+    /* so is a long blurb in the page's <header> */
+    CHECK(fx_run(&f,
+                 "<body><header><div class=wrap><div id=blurb>" P1 P2 P3 P1 "</div></div></header>"
+                 "<main><h1>Pet insurance</h1>"
+                 "<div class=plans><h2>Accident only</h2><p>Covers broken bones and bites.</p>"
+                 "<h2>Accident and illness</h2><p>Adds infections and allergies.</p>"
+                 "<h2>Wellness</h2><p>Adds vaccines, check-ups and dental cleaning.</p>"
+                 "<h2>Senior pets</h2><p>No upper age limit for cats and dogs.</p>"
+                 "<h2>Claims</h2><p>Send the vet's invoice from the app.</p></div>"
+                 "</main></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "broken bones"));
     CHECK(!fx_contains(f.text, "council approved"));
     fx_free(&f);
 }
@@ -634,7 +649,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_one_section_of_main);
-    RUN(footer_prose_beside_main);
+    RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(deep_and_wide_trees);

@@ -547,12 +547,12 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
             need -= 0.2;
-        bool inside = false, in_footer = false;
+        bool inside = false, in_frame = false;
         for (wn_node *a = roots[0]; a; a = a->parent) {
             if (a == region)
                 inside = true;
-            if (wn_node_is(a, WN_TAG_FOOTER))
-                in_footer = true;
+            if (wn_node_is(a, WN_TAG_FOOTER) || wn_node_is(a, WN_TAG_HEADER))
+                in_frame = true;
         }
         /* on other pages, blocks outside the page's <main>, holding under
          * half as much and no run of paragraphs (a footer or a form next to
@@ -560,10 +560,11 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
          * is */
         bool beside = !inside && region != body && cx.page_type != WN_PAGE_ARTICLE &&
                       share < 0.5 && paras < 3;
-        /* and blocks in a <footer> beside the <main> (legal small print,
-         * often a page's longest prose) never are */
+        /* and blocks in a <header> or <footer> beside the <main> (a
+         * banner's blurb, legal small print: often a page's longest prose)
+         * never are */
         if ((share < need && (inside || region == body || beside)) ||
-            (in_footer && !inside && region != body)) {
+            (in_frame && !inside && region != body)) {
             roots[0] = region;
             n_roots = 1;
         }
