@@ -470,6 +470,23 @@ TEST(streamed_content_shown_again)
     CHECK(dropped(f.doc, "menu"));
     CHECK(fx_contains(f.text, "real prose"));
     fx_free(&f);
+    /* what is shown is cleaned as the rest of the page is: its hidden
+     * parts, form controls and scripts stay out */
+    CHECK(fx_run(&f,
+                 "<body><div id=shell>Loading</div>"
+                 "<div hidden id=S0><article>" PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+                 PARA PARA "<div id=in hidden>secret text</div><select id=sel><option>Option "
+                 "text</option></select><script id=js>var s = 'script text';</script>"
+                 "</article></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "S0"));
+    CHECK(dropped(f.doc, "in"));
+    CHECK(dropped(f.doc, "sel"));
+    CHECK(dropped(f.doc, "js"));
+    CHECK(fx_contains(f.text, "real prose"));
+    CHECK(!fx_contains(f.text, "secret text"));
+    CHECK(!fx_contains(f.text, "Option text"));
+    fx_free(&f);
     /* a wrapper hidden by its class until a script runs */
     CHECK(fx_run(&f,
                  "<body><div id=root class=\"root hide\"><main>" PARA PARA PARA PARA PARA PARA

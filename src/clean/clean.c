@@ -387,7 +387,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
             if (role_drops(m.role, false) &&
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
-            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id))
+            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id) && n->aux != SHOWN)
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {
@@ -601,6 +601,12 @@ wn_clean(wn_doc *doc)
     if ((tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) && !totals_from_stats(doc, &z, &tot))
         return WN_ERR_NOMEM;
     int shown = unhide_if_all_hidden(doc, tot.text - tot.link, 2, &hs);
+    /* what was shown never went through pass 1 (its scripts, form
+     * controls and hidden parts are still unmarked): run it again, on
+     * these pages only; the totals are recounted below */
+    page_totals scratch = {0, 0};
+    if (shown)
+        clean_markup(doc, &hs, &scratch, panels);
     if (shown && (wn_sizes_init(&z, doc, z.st, WN_NF_DROP), !totals_from_stats(doc, &z, &tot)))
         return WN_ERR_NOMEM;
     if (!clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
@@ -613,6 +619,7 @@ wn_clean(wn_doc *doc)
      * runs): check again, and clean what was shown */
     shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
+        clean_markup(doc, &hs, &scratch, panels);
         wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
         if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
             return WN_ERR_NOMEM;
