@@ -99,6 +99,28 @@ TEST(headline_found_late_drops_nothing_above)
     CHECK(fx_contains(f.text, "council approved"));
     CHECK(!fx_contains(f.text, "Home organising"));
     fx_free(&f);
+
+    /* a kicker is a few short lines: in a run of short paragraphs above
+     * the headline, those past the first 300 bytes are kept */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a><div>Home organising</div>"
+                 "<p>Pens go in the top drawer, next to the sticky notes, where a hand finds "
+                 "them without looking up from the page.</p>"
+                 "<p>Paper lives on the shelf, in labelled boxes sorted by size, so that the "
+                 "printer never runs dry in the middle of a job.</p>"
+                 "<p>Cables get a basket of their own, with a tag on each one, and the chargers "
+                 "sit right beside them in a second basket.</p>"
+                 "<p>Stamps and envelopes share a small tray next to the door, ready for the "
+                 "post on the way out of the house each morning.</p>"
+                 "<p>Once a month, strays go back to their homes in one go, and the whole "
+                 "system keeps working for another month.</p>"
+                 "<h2>Where to store office supplies</h2>" P1 P2 P3 P1 P2 P3 P1 P2 P3 P1 P2 P3
+                 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(!fx_contains(f.text, "Home organising"));
+    CHECK(fx_contains(f.text, "strays go back"));
+    fx_free(&f);
 }
 
 TEST(teaser_components_are_content)

@@ -17,6 +17,7 @@
 
 #define MAX_SEEN 256
 #define HEADLINE_PATH 0x48454144
+#define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
 static bool
 is_heading(const wn_node *n)
@@ -420,6 +421,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
          * matched further down is no reason to drop what precedes it) */
         bool before_headline = headline && headline_early && article &&
                                root->aux == HEADLINE_PATH;
+        uint32_t kicker_text = 0;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
@@ -546,6 +548,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (before_headline && leaf && s->text < 150) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
+                /* a kicker, a breadcrumb, a section label: a few short
+                 * lines; more text than that is the page, whatever the
+                 * headline's place in the markup */
+                kicker_text += s->text;
+                if (kicker_text >= KICKER_MAX)
+                    before_headline = false;
                 continue;
             }
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
