@@ -342,6 +342,55 @@ TEST(hidden_elements)
     fx_free(&f);
 }
 
+TEST(collapsed_panels_shown)
+{
+    /* accordion and tab panels a button names with aria-controls are hidden
+     * until the reader opens them: they are content; other hidden blocks
+     * are not, and a form control inside a panel is still dropped */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<h3><button aria-controls=\"p1\" aria-expanded=false>Shipping</button></h3>"
+                 "<div id=p1 hidden>Orders leave the warehouse within two days.</div>"
+                 "<h3><button aria-controls=\"p2 p3\" aria-expanded=false>Returns</button></h3>"
+                 "<div id=p2 aria-hidden=true>Unused items may be returned within a month."
+                 "<select id=sel><option>Country</option></select></div>"
+                 "<div id=p3 class=hidden>Refunds reach the card in a week.</div>"
+                 "<div id=other hidden>secret text</div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(!dropped(f.doc, "p3"));
+    CHECK(dropped(f.doc, "sel"));
+    CHECK(dropped(f.doc, "other"));
+    CHECK(fx_contains(f.text, "within two days"));
+    CHECK(fx_contains(f.text, "within a month"));
+    CHECK(fx_contains(f.text, "in a week"));
+    CHECK(!fx_contains(f.text, "secret"));
+    fx_free(&f);
+}
+
+TEST(tablist_of_labels_or_accordion)
+{
+    /* a tablist of short labels is a widget; one that holds the panels'
+     * paragraphs too is an accordion marked up as tabs: its text stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<ul id=tabs role=tablist><li role=tab>Overview</li><li role=tab>Details</li></ul>"
+                 "<div id=faq role=tablist><h4>How long does delivery take?</h4>"
+                 "<p>Most parcels arrive within three working days, and a tracking link is sent "
+                 "by email as soon as the order leaves.</p></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "tabs"));
+    CHECK(!dropped(f.doc, "faq"));
+    CHECK(!fx_contains(f.text, "Overview"));
+    CHECK(fx_contains(f.text, "three working days"));
+    fx_free(&f);
+}
+
 TEST(landmarks_and_vocabulary)
 {
     fx f;
@@ -424,6 +473,23 @@ TEST(streamed_content_shown_again)
     CHECK(!dropped(f.doc, "S0"));
     CHECK(dropped(f.doc, "menu"));
     CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+    /* what is shown is cleaned as the rest of the page is: its hidden
+     * parts, form controls and scripts stay out */
+    CHECK(fx_run(&f,
+                 "<body><div id=shell>Loading</div>"
+                 "<div hidden id=S0><article>" PARA PARA PARA PARA PARA PARA PARA PARA PARA PARA
+                 PARA PARA "<div id=in hidden>secret text</div><select id=sel><option>Option "
+                 "text</option></select><script id=js>var s = 'script text';</script>"
+                 "</article></div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "S0"));
+    CHECK(dropped(f.doc, "in"));
+    CHECK(dropped(f.doc, "sel"));
+    CHECK(dropped(f.doc, "js"));
+    CHECK(fx_contains(f.text, "real prose"));
+    CHECK(!fx_contains(f.text, "secret text"));
+    CHECK(!fx_contains(f.text, "Option text"));
     fx_free(&f);
     /* a wrapper hidden by its class until a script runs */
     CHECK(fx_run(&f,
@@ -517,6 +583,8 @@ main(void)
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);
     RUN(hidden_elements);
+    RUN(collapsed_panels_shown);
+    RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);

@@ -136,6 +136,86 @@ TEST(ad_labels)
     fx_free(&f);
 }
 
+#define ARTICLE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>"
+
+TEST(headline_found_late_drops_nothing_above)
+{
+    /* short blocks above a headline that opens the article are kickers;
+     * above a title matched far down (a closing "pin it" card repeating it)
+     * they are the article */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a>"
+                 "<p>Grouping office supplies saves time, every single day, and it keeps the desk clear for work.</p>"
+                 "<p>Pens go in the top drawer, next to the sticky notes, where a hand finds them without looking.</p>"
+                 "<p>Paper lives on the shelf, in labelled boxes by size, so a printer never runs dry mid-job.</p>"
+                 "<p>Cables get a basket of their own, with a tag on each, and chargers sit beside them.</p>"
+                 "<p>Stamps and envelopes share a small tray by the door, ready for the post on the way out.</p>"
+                 "<p>Once a month, return strays to their homes in one go, and the system keeps working.</p>"
+                 "<h2>Where to store office supplies</h2><p>Pin this for later.</p>"
+                 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "top drawer"));
+    CHECK(fx_contains(f.text, "labelled boxes"));
+    fx_free(&f);
+
+    /* at the top, the kicker above it goes */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a><div id=k>Home organising</div>"
+                 "<h2>Where to store office supplies</h2>" P1 P2 P3 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "Home organising"));
+    fx_free(&f);
+
+    /* a kicker is a few short lines: in a run of short paragraphs above
+     * the headline, those past the first 300 bytes are kept */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article id=a><div>Home organising</div>"
+                 "<p>Pens go in the top drawer, next to the sticky notes, where a hand finds "
+                 "them without looking up from the page.</p>"
+                 "<p>Paper lives on the shelf, in labelled boxes sorted by size, so that the "
+                 "printer never runs dry in the middle of a job.</p>"
+                 "<p>Cables get a basket of their own, with a tag on each one, and the chargers "
+                 "sit right beside them in a second basket.</p>"
+                 "<p>Stamps and envelopes share a small tray next to the door, ready for the "
+                 "post on the way out of the house each morning.</p>"
+                 "<p>Once a month, strays go back to their homes in one go, and the whole "
+                 "system keeps working for another month.</p>"
+                 "<h2>Where to store office supplies</h2>" P1 P2 P3 P1 P2 P3 P1 P2 P3 P1 P2 P3
+                 "</article></body></html>",
+                 0, "Where to store office supplies"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(!fx_contains(f.text, "Home organising"));
+    CHECK(fx_contains(f.text, "strays go back"));
+    fx_free(&f);
+}
+
+TEST(teaser_components_are_content)
+{
+    /* "teaser" names a CMS component (a card with a heading, a sentence and
+     * a link); on a landing page made of them they are the page: no class
+     * word drops them (a link-dense teaser list still goes) */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main><div id=intro class=story-body>" P1 P2
+                 "<div id=t1 class=teaser><h3>Backups</h3><p>Every laptop is copied each night, "
+                 "and a file comes back in one click.</p><a href=/b>More</a></div>"
+                 "<div id=t2 class=teaser><h3>Support</h3><p>Our staff answer the phone on every "
+                 "day of the week, in three languages.</p><a href=/s>More</a></div>"
+                 "<ul id=rel class=teaser-list><li><a href=/x>Read: roads plan explained in detail</a></li>"
+                 "<li><a href=/y>Read: the schools fund and what it means</a></li></ul>"
+                 "</div></main></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "copied each night"));
+    CHECK(fx_contains(f.text, "three languages"));
+    CHECK(!fx_contains(f.text, "roads plan explained"));
+    fx_free(&f);
+}
+
 TEST(siblings_of_one_article_merged)
 {
     /* an article split over sibling containers with an ad slot between */
@@ -451,6 +531,168 @@ TEST(precision_and_recall_modes)
     fx_free(&r);
 }
 
+/* A forum thread whose posts are marked up as comments. */
+#define FORUM_HEAD "<head><script type='application/ld+json'>{\"@type\":\"DiscussionForumPosting\"}</script></head>"
+#define POST(id, who, text) \
+    "<li id=" id " class=comment><div class=author><a href=/u/" who ">" who "</a></div><p>" text "</p></li>"
+
+TEST(forum_comments_are_the_posts)
+{
+    /* the thread, named "comments", is most of the content: it is kept with
+     * its nested replies */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<p>I am new to astronomy and would like a first telescope that is easy to set up.</p>"
+                 "<ol id=thread class=comments>"
+                 POST("c1", "ann", "A small refractor is the easiest start, light enough to carry, "
+                      "and it needs no collimation at all.")
+                 "<li><ol class=comments>"
+                 POST("c2", "bob", "I would add a good pair of binoculars first, they teach you the "
+                      "sky, and they are cheap, too.")
+                 "</ol></li>"
+                 POST("c3", "cy", "A dobsonian gives the most aperture for the money, though it is "
+                      "bulky, and heavy on the stairs.")
+                 "</ol></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    fx_free(&f);
+
+    /* the content is the comment section itself: its posts are not
+     * boilerplate inside it */
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><div id=comments class=comment-section><ul>"
+                 POST("c1", "ann", "A small refractor is the easiest start, light enough to carry, "
+                      "and it needs no collimation at all.")
+                 POST("c2", "bob", "I would add a good pair of binoculars first, they teach you the "
+                      "sky, and they are cheap, too.")
+                 POST("c3", "cy", "A dobsonian gives the most aperture for the money, though it is "
+                      "bulky, and heavy on the stairs.")
+                 "</ul></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    fx_free(&f);
+
+    /* comments under one post among long ones stay out (a Q&A page's
+     * remarks on an answer) */
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=question>" P1 P2 P3 "</div>"
+                 "<div class=answer>" P2 P3 P1
+                 "<ul id=remarks class=comments><li>Nice answer, thanks, this helped a lot today.</li></ul>"
+                 "</div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Nice answer"));
+    fx_free(&f);
+}
+
+TEST(listing_main_beats_block_beside_it)
+{
+    /* the best-scoring block is outside <main> (a store blurb by the
+     * footer) and holds under half as much: the list in <main> is the
+     * content */
+    char html[8192] = "<body><nav><a href=/>Home</a></nav><main><h1>All recipes</h1><ul>";
+    for (int i = 0; i < 20; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d>Recipe number %d, quick</a> <span>$%d.00</span></li>",
+                 i, i, 10 + i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main><div id=blurb><p>Our kitchen has tested every recipe here, twice, "
+                 "in a home oven, so that the times and the temperatures are the ones you will "
+                 "see, too.</p></div></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type != WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "Recipe number 3"));
+    CHECK(fx_contains(f.text, "Recipe number 17"));
+    fx_free(&f);
+}
+
+TEST(header_or_footer_prose_beside_main)
+{
+    /* the page's longest prose is the legal small print in its <footer>;
+     * the page has a <main>: that is the content */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main><h1>Pet insurance</h1>"
+                 "<div class=plans><h2>Accident only</h2><p>Covers broken bones and bites.</p>"
+                 "<h2>Accident and illness</h2><p>Adds infections and allergies.</p>"
+                 "<h2>Wellness</h2><p>Adds vaccines, check-ups and dental cleaning.</p>"
+                 "<h2>Senior pets</h2><p>No upper age limit for cats and dogs.</p>"
+                 "<h2>Claims</h2><p>Send the vet's invoice from the app.</p></div>"
+                 "</main><footer><div class=wrap><div id=small>" P1 P2 P3 P1 "</div></div></footer></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "broken bones"));
+    CHECK(fx_contains(f.text, "allergies"));
+    CHECK(!fx_contains(f.text, "council approved"));
+    fx_free(&f);
+
+    /* so is a long blurb in the page's <header> */
+    CHECK(fx_run(&f,
+                 "<body><header><div class=wrap><div id=blurb>" P1 P2 P3 P1 "</div></div></header>"
+                 "<main><h1>Pet insurance</h1>"
+                 "<div class=plans><h2>Accident only</h2><p>Covers broken bones and bites.</p>"
+                 "<h2>Accident and illness</h2><p>Adds infections and allergies.</p>"
+                 "<h2>Wellness</h2><p>Adds vaccines, check-ups and dental cleaning.</p>"
+                 "<h2>Senior pets</h2><p>No upper age limit for cats and dogs.</p>"
+                 "<h2>Claims</h2><p>Send the vet's invoice from the app.</p></div>"
+                 "</main></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "broken bones"));
+    CHECK(!fx_contains(f.text, "council approved"));
+    fx_free(&f);
+}
+
+TEST(article_one_section_of_main)
+{
+    /* the best block holds under half of the page's <main>: the page is
+     * made of sections (a landing page), and <main> is the content */
+    static const char *const points[] = {
+        "Files are encrypted on the laptop before they leave it, so nobody else reads them.",
+        "Thirty days of versions are kept for each file, to bring back an overwritten one.",
+        "Setting it up takes ten minutes per laptop and it updates itself in the background.",
+        "Pricing is per laptop and per month with no contract and the first month free.",
+        "Support answers by phone and by email every day of the week, in three languages.",
+        "Restores run from a browser, so a lost laptop does not stop anyone working today.",
+    };
+    char html[8192] = "<body><nav><a href=/>Home</a><a href=/a>About</a></nav><main>"
+                      "<section><div><div class=story-body>" P1 P2 "</div></div></section>";
+    for (size_t i = 0; i < sizeof points / sizeof points[0]; i++) {
+        char sec[512];
+        snprintf(sec, sizeof sec, "<section class=s%zu><div><h2>Point %zu</h2><p>%s</p></div></section>",
+                 i, i, points[i]);
+        strcat(html, sec);
+    }
+    strcat(html, "</main><footer><p>Copyright 2024</p></footer></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "encrypted on the laptop"));
+    CHECK(fx_contains(f.text, "lost laptop"));
+    CHECK(!fx_contains(f.text, "Copyright"));
+    fx_free(&f);
+
+    /* without a <main>, the body is no such statement: the block alone */
+    char *m = strstr(html, "<main>");
+    memcpy(m, "<div >", 6);
+    m = strstr(html, "</main>");
+    memcpy(m, "</div >", 7);
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "lost laptop"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -690,6 +932,8 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
+    RUN(headline_found_late_drops_nothing_above);
+    RUN(teaser_components_are_content);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
     RUN(list_items_judged_with_their_list);
@@ -702,6 +946,10 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
+    RUN(article_one_section_of_main);
+    RUN(header_or_footer_prose_beside_main);
+    RUN(listing_main_beats_block_beside_it);
+    RUN(forum_comments_are_the_posts);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);
     RUN(golden_corpus);

@@ -50,7 +50,7 @@ VOCABULARY = {
          "more mostpopular mostread outbrain pager pagination paywall popular rail recirc "
          "recirculation recommendations recommended related relatedarticles relatedposts sidebar "
          "signature signatures "
-         "taboola tag tagcloud taglist tags teaser teasers trending usercard userinfo vote "
+         "taboola tag tagcloud taglist tags trending usercard userinfo vote "
          "votes voting",
     "M": "comment commentlist comments disqus respond",
     "P": "article articlebody blog body content entry entrycontent hentry main post postbody "

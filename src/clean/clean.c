@@ -48,7 +48,7 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
 /* The attributes the markup tests read, found in one scan of the element's
  * attributes (the first of each name, as wn_node_attr finds it). */
 typedef struct markup_attrs {
-    const wn_attr *role, *itemprop, *style, *aria_hidden;
+    const wn_attr *role, *itemprop, *style, *aria_hidden, *id, *aria_controls;
     bool hidden, aria_modal;
 } markup_attrs;
 
@@ -62,6 +62,10 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
             continue;
         const char *nm = a->name;
         switch (a->name_len) {
+        case 2:
+            if (!m->id && memcmp(nm, "id", 2) == 0)
+                m->id = a;
+            break;
         case 4:
             if (!m->role && memcmp(nm, "role", 4) == 0)
                 m->role = a;
@@ -85,6 +89,10 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
         case 11:
             if (!m->aria_hidden && memcmp(nm, "aria-hidden", 11) == 0)
                 m->aria_hidden = a;
+            break;
+        case 13:
+            if (!m->aria_controls && memcmp(nm, "aria-controls", 13) == 0)
+                m->aria_controls = a;
             break;
         default:
             break;
@@ -138,7 +146,7 @@ role_drops(const wn_attr *role, bool landmark)
                ATTR_IS(role, "search");
     return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
            ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
-           ATTR_IS(role, "button") || ATTR_IS(role, "tablist") || ATTR_IS(role, "tooltip");
+           ATTR_IS(role, "button") || ATTR_IS(role, "tooltip");
 }
 
 /* Does the element hold a heading? A whole card (picture, headline,
@@ -207,6 +215,70 @@ hidden_by_markup(const wn_node *n, const markup_attrs *m)
            style_hides(m->style);
 }
 
+/* Collapsed panels: the ids an aria-controls names (an accordion's or a
+ * tab's button names the panel it opens). A panel hidden by markup until
+ * the reader opens it is part of the page, as the text of a closed
+ * <details> is; a menu opened by a button is dropped for what it is
+ * (nav, menu, role=menu ...). Hashes of the ids in an open-addressing set;
+ * a page naming more than PANEL_MAX ids keeps its first ones. */
+#define PANEL_SLOTS 512
+#define PANEL_MAX 256
+typedef struct panel_ids {
+    uint32_t slot[PANEL_SLOTS]; /* 0: empty */
+    uint32_t n;
+} panel_ids;
+
+static uint32_t
+panel_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h ? h : 1;
+}
+
+static bool
+panel_has(const panel_ids *p, const char *s, size_t n)
+{
+    if (!p->n || !n)
+        return false;
+    uint32_t h = panel_hash(s, n);
+    for (uint32_t i = h & (PANEL_SLOTS - 1); p->slot[i]; i = (i + 1) & (PANEL_SLOTS - 1))
+        if (p->slot[i] == h)
+            return true;
+    return false;
+}
+
+/* Add the ids of an aria-controls value (a list separated by spaces). */
+static void
+panel_add(panel_ids *p, const wn_attr *a)
+{
+    const char *v = a->value;
+    size_t len = a->value ? a->value_len : 0, i = 0;
+    while (i < len && p->n < PANEL_MAX) {
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n'))
+            i++;
+        size_t start = i;
+        while (i < len && v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
+            i++;
+        if (i == start || panel_has(p, v + start, i - start))
+            continue;
+        uint32_t h = panel_hash(v + start, i - start), k = h & (PANEL_SLOTS - 1);
+        while (p->slot[k])
+            k = (k + 1) & (PANEL_SLOTS - 1);
+        p->slot[k] = h;
+        p->n++;
+    }
+}
+
+/* Is the element a panel some aria-controls named (before it, in pass 1;
+ * anywhere, in pass 3)? */
+static bool
+is_panel(const panel_ids *p, const wn_attr *id)
+{
+    return id && id->value && panel_has(p, id->value, id->value_len);
+}
+
 /* What unhide_if_all_hidden needs first: all the text under hidden
  * elements (their non-whitespace bytes), kept up to date as the passes
  * hide elements, so that the check costs no walk of the whole tree. */
@@ -253,7 +325,7 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. */
 static void
-clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
+clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
 {
     wn_dom *dom = doc->dom;
     uint32_t count = dom->node_count + 1;
@@ -317,10 +389,12 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot)
         } else if (n->n_attrs) { /* (most elements have no attribute at all) */
             markup_attrs m;
             markup_attrs_scan(n, &m);
+            if (m.aria_controls)
+                panel_add(panels, m.aria_controls);
             if (role_drops(m.role, false) &&
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
-            else if (hidden_by_markup(n, &m))
+            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id) && n->aux != SHOWN)
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {
@@ -385,7 +459,7 @@ drop_add(drop_sum *ds, const wn_stat *s)
  * element's subtree holds nothing it dropped before reaching it). */
 static bool
 clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *hs,
-                 drop_sum *ds)
+                 drop_sum *ds, const panel_ids *panels)
 {
     ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
@@ -424,7 +498,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             uint32_t bits = wn_doc_token_bits(doc, n);
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
-            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN) {
+            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, m.id)) {
                 drop = hidden = true;
             } else if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
@@ -437,6 +511,12 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 /* (an embedded post in a "social" wrapper is a quotation) */
                 if (drop && (bits & WN_TOK_DROP) && wn_holds_quote(n))
                     drop = false;
+            } else if (ATTR_IS(m.role, "tablist")) {
+                /* a row of tab labels; one holding a paragraph is an
+                 * accordion (labels and panels) marked up as tabs */
+                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                    return false;
+                drop = s->paras == 0;
             }
         }
         if (!drop)
@@ -551,16 +631,25 @@ wn_clean(wn_doc *doc)
     hidden_sum hs = {0, true};
     page_totals tot = {0, 0};
     drop_sum ds = {0, 0};
-    clean_markup(doc, &hs, &tot);
+    panel_ids *panels = wn_arena_calloc(&doc->arena, 1, sizeof *panels);
+    if (!panels)
+        return WN_ERR_NOMEM;
+    clean_markup(doc, &hs, &tot, panels);
     wn_sizes z;
     wn_stats none = {0};
     wn_sizes_init(&z, doc, none, WN_NF_DROP);
     if ((tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) && !totals_from_stats(doc, &z, &tot))
         return WN_ERR_NOMEM;
     int shown = unhide_if_all_hidden(doc, tot.text - tot.link, 2, &hs);
+    /* what was shown never went through pass 1 (its scripts, form
+     * controls and hidden parts are still unmarked): run it again, on
+     * these pages only; the totals are recounted below */
+    page_totals scratch = {0, 0};
+    if (shown)
+        clean_markup(doc, &hs, &scratch, panels);
     if (shown && (wn_sizes_init(&z, doc, z.st, WN_NF_DROP), !totals_from_stats(doc, &z, &tot)))
         return WN_ERR_NOMEM;
-    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds))
+    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
         return WN_ERR_NOMEM;
     /* what is visible now: the totals less what the pass dropped (exact:
      * nothing saturated) */
@@ -570,8 +659,9 @@ wn_clean(wn_doc *doc)
      * runs): check again, and clean what was shown */
     shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
+        clean_markup(doc, &hs, &scratch, panels);
         wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
-        if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds))
+        if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
             return WN_ERR_NOMEM;
         tot.text -= ds.text;
         tot.link -= ds.link;

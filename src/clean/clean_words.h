@@ -10,7 +10,7 @@
 
 #define WN_VOCAB_MIN_LEN 2
 #define WN_VOCAB_MAX_LEN 15
-#define WN_VOCAB_WORDS 150
+#define WN_VOCAB_WORDS 148
 
 /* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts
  * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
@@ -38,7 +38,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
     [7] = {
         [1] = 0x00080020, [2] = 0x00080000, [3] = 0x00184000, [13] = 0x00040000, [16] = 0x00041020,
-        [18] = 0x00000010, [19] = 0x002c0080, [20] = 0x001d0002,
+        [18] = 0x00000010, [19] = 0x002c0080, [20] = 0x00150002,
     },
     [8] = {
         [3] = 0x00080000, [4] = 0x00004020, [12] = 0x01000000, [13] = 0x00200010, [15] = 0x00004000,
@@ -66,7 +66,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
 };
 
-/* 150 words in 512 slots: 10 probes past the first slot for them all, 215 for
+/* 148 words in 512 slots: 9 probes past the first slot for them all, 212 for
  * a miss from each slot in turn */
 #define WN_VOCAB_BITS 9
 #define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)
@@ -135,7 +135,6 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [202] = {0x0000000065726f6dull, 0x0000000000000000ull}, /* more */
     [212] = {0x00006c6169636f73ull, 0x0000000000000000ull}, /* social */
     [214] = {0x62656c6369747261ull, 0x000000000079646full}, /* articlebody */
-    [216] = {0x0000726573616574ull, 0x0000000000000000ull}, /* teaser */
     [218] = {0x00007972746e6568ull, 0x0000000000000000ull}, /* hentry */
     [221] = {0x000076616e627573ull, 0x0000000000000000ull}, /* subnav */
     [225] = {0x000000746e697270ull, 0x0000000000000000ull}, /* print */
@@ -143,7 +142,6 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [229] = {0x0072616c75706f70ull, 0x0000000000000000ull}, /* popular */
     [231] = {0x6f666e6972657375ull, 0x0000000000000000ull}, /* userinfo */
     [233] = {0x756e656d6167656dull, 0x0000000000000000ull}, /* megamenu */
-    [234] = {0x0073726573616574ull, 0x0000000000000000ull}, /* teasers */
     [236] = {0x6f66686372616573ull, 0x0000000000006d72ull}, /* searchform */
     [239] = {0x006c6c6177796170ull, 0x0000000000000000ull}, /* paywall */
     [241] = {0x00616c6f6f626174ull, 0x0000000000000000ull}, /* taboola */
@@ -287,7 +285,6 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [202] = WN_TOK_NEG,
     [212] = WN_TOK_DROP,
     [214] = WN_TOK_POS,
-    [216] = WN_TOK_NEG,
     [218] = WN_TOK_POS,
     [221] = WN_TOK_DROP,
     [225] = WN_TOK_DROP,
@@ -295,7 +292,6 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [229] = WN_TOK_NEG,
     [231] = WN_TOK_NEG,
     [233] = WN_TOK_DROP,
-    [234] = WN_TOK_NEG,
     [236] = WN_TOK_DROP,
     [239] = WN_TOK_NEG,
     [241] = WN_TOK_NEG,

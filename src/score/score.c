@@ -539,14 +539,32 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
          * whatever the listing classification says */
         if (!prose && paras >= 5 && whole_good && (double)chosen_good >= 0.5 * (double)whole_good)
             share = 1.0;
-        double need = cx.page_type == WN_PAGE_ARTICLE ? 0.2 : 0.9;
+        /* an article is one block, but not one section of a page's own
+         * <main>: blocks holding under half of what the page marks up as
+         * its main content are a part of it (a landing page's sections) */
+        double need = cx.page_type != WN_PAGE_ARTICLE ? 0.9 : region != body ? 0.5 : 0.2;
         if (cx.flags & WN_OPT_RECALL)
             need += 0.15;
         if (cx.flags & WN_OPT_PRECISION)
             need -= 0.2;
-        /* chosen blocks outside the region count too: a "recently viewed"
-         * box beside a <main> that holds the page's list is no content */
-        if (share < need) {
+        bool inside = false, in_frame = false;
+        for (wn_node *a = roots[0]; a; a = a->parent) {
+            if (a == region)
+                inside = true;
+            if (wn_node_is(a, WN_TAG_FOOTER) || wn_node_is(a, WN_TAG_HEADER))
+                in_frame = true;
+        }
+        /* on other pages, blocks outside the page's <main>, holding under
+         * half as much and no run of paragraphs (a footer or a form next to
+         * a product grid), are not the content either: the list in <main>
+         * is */
+        bool beside = !inside && region != body && cx.page_type != WN_PAGE_ARTICLE &&
+                      share < 0.5 && paras < 3;
+        /* and blocks in a <header> or <footer> beside the <main> (a
+         * banner's blurb, legal small print: often a page's longest prose)
+         * never are */
+        if ((share < need && (inside || region == body || beside)) ||
+            (in_frame && !inside && region != body)) {
             roots[0] = region;
             n_roots = 1;
         }

@@ -17,6 +17,7 @@
 
 #define MAX_SEEN 256
 #define HEADLINE_PATH 0x48454144
+#define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
 static bool
 is_heading(const wn_node *n)
@@ -139,10 +140,11 @@ nonblank(const char *s, size_t n)
 /* The headline: an h1/h2 matching the metadata title, else the first h1
  * of the content, provided it comes before most of the text. */
 static wn_node *
-find_headline(wn_score_ctx *cx, wn_content *c)
+find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
 {
     wn_node *first_h1 = NULL;
     uint32_t text_before_h1 = 0, text_seen = 0, total = 0;
+    *early = false;
     for (size_t i = 0; i < c->n_roots; i++)
         total += wn_stats_of(&cx->stats, c->roots[i])->text;
     for (size_t i = 0; i < c->n_roots; i++) {
@@ -152,8 +154,6 @@ find_headline(wn_score_ctx *cx, wn_content *c)
         wn_walk_init(&w, c->roots[i]);
         while (wn_walk_next(&w, &n, &e)) {
             if (n->type == WN_NODE_TEXT) {
-                if (first_h1)
-                    continue; /* only the text before the first h1 counts */
                 text_seen += nonblank(n->data, n->len);
                 continue;
             }
@@ -164,8 +164,10 @@ find_headline(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             if (wn_node_is(n, WN_TAG_H1) || wn_node_is(n, WN_TAG_H2)) {
-                if (matches_title(n, cx->meta))
+                if (matches_title(n, cx->meta)) {
+                    *early = (double)text_seen <= 0.3 * (double)total;
                     return n;
+                }
                 if (!first_h1 && wn_node_is(n, WN_TAG_H1)) {
                     first_h1 = n;
                     text_before_h1 = text_seen;
@@ -174,8 +176,10 @@ find_headline(wn_score_ctx *cx, wn_content *c)
             }
         }
     }
-    if (first_h1 && (double)text_before_h1 <= 0.3 * (double)total)
+    if (first_h1 && (double)text_before_h1 <= 0.3 * (double)total) {
+        *early = true;
         return first_h1;
+    }
     return NULL;
 }
 
@@ -532,7 +536,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool listing = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     bool precision = (cx->flags & WN_OPT_PRECISION) != 0;
     bool recall = (cx->flags & WN_OPT_RECALL) != 0;
-    wn_node *headline = find_headline(cx, c);
+    bool headline_early;
+    wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
         headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
@@ -550,9 +555,19 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
-        bool before_headline = headline && article && root->aux == HEADLINE_PATH;
+        /* (the blocks above a headline that opens the content: a headline
+         * matched further down is no reason to drop what precedes it) */
+        bool before_headline = headline && headline_early && article &&
+                               root->aux == HEADLINE_PATH;
+        uint32_t kicker_text = 0;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
+        /* a forum's comment thread being walked (the root's own, if it is one) */
+        const wn_node *in_thread = NULL;
+        if (cx->page_type == WN_PAGE_FORUM)
+            for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
+                if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
+                    in_thread = root;
         wn_walk w;
         wn_node *n;
         bool e;
@@ -561,6 +576,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (!e) {
+                if (n == in_thread)
+                    in_thread = NULL;
                 /* a caption's words are remembered when it is left, so that
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
@@ -594,8 +611,21 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool boiler = false;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
-            else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
-                     !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
+            else if ((bits & WN_TOK_COMMENTS) && !pos) {
+                /* a forum's posts may be called comments (their words are
+                 * NEG too): a comment section holding the thread (40% of
+                 * the content's prose, or the content root's own) is
+                 * content with all the replies nested in it; a smaller one
+                 * (remarks under one answer) is not, however long */
+                if (in_thread || (double)(s->text - s->link) >= 0.4 * root_good ||
+                    (recall && s->paras > 0)) {
+                    if (!in_thread)
+                        in_thread = n;
+                } else {
+                    boiler = true;
+                }
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+                       !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
                 boiler = true;
@@ -684,6 +714,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (before_headline && leaf && s->text < 150 && n->aux != HEADLINE_PATH) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
+                /* a kicker, a breadcrumb, a section label: a few short
+                 * lines; more text than that is the page, whatever the
+                 * headline's place in the markup */
+                kicker_text += s->text;
+                if (kicker_text >= KICKER_MAX)
+                    before_headline = false;
                 continue;
             }
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
