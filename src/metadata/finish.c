@@ -98,6 +98,8 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
     return words;
 }
 
+enum { LANG_CHECK_BYTES = 8192 };
+
 wn_status
 wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
 {
@@ -114,7 +116,10 @@ wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
     if (doc->opts.flags & WN_OPT_NO_METADATA)
         return WN_OK;
     int score = 0;
-    const char *det = b.len ? wn_lang_detect(b.ptr, b.len, &score) : NULL;
+    /* a declared language is only checked (does the text clearly say
+     * otherwise?): the first LANG_CHECK_BYTES of the text say it */
+    size_t sample = meta->language.ptr && b.len > LANG_CHECK_BYTES ? LANG_CHECK_BYTES : b.len;
+    const char *det = b.len ? wn_lang_detect(b.ptr, sample, &score) : NULL;
     if (!det)
         return WN_OK;
     size_t dl = strlen(det);
