@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "harness.h"
+#include "clean/clean.h"
+#include "pipeline.h"
 #include "score/classify.h"
 #include "util/swar.h"
 #include "winnow.h"
@@ -126,6 +128,30 @@ TEST(url_and_schema)
     CHECK_EQ_INT(f[WN_FEAT_schema_forum], 0);
 }
 
+TEST(blank_text_from_clean)
+{
+    /* after the clean stage, blank text nodes are skipped by its counts
+     * instead of a scan: the features are the same */
+    const char *page = "<html>\n  <body>\n    <nav>\n      <ul>\n        <li><a href=/>Home</a></li>\n"
+                       "      </ul>\n    </nav>\n    <article>\n      <h1>Title</h1>\n      <p>Some "
+                       "text, with a comma, and 12 May 2024 in it.</p>\n  \t  <p>Add to cart</p>\n"
+                       "    </article>\n  </body>\n</html>";
+    double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
+    features(page, "https://example.com/a/b", f);
+    wn_doc *doc = NULL;
+    wn_error err;
+    CHECK(wn_doc_parse(page, strlen(page), NULL, &doc, &err) == WN_OK);
+    if (!doc)
+        return;
+    CHECK(wn_clean(doc) == WN_OK);
+    CHECK(doc->cache != NULL);
+    wn_page_features(doc, "https://example.com/a/b", strlen("https://example.com/a/b"), g);
+    wn_doc_free(doc);
+    for (int i = 0; i < WN_FEAT__COUNT; i++)
+        CHECK(f[i] == g[i]);
+    CHECK(f[WN_FEAT_text_len] > 0);
+}
+
 TEST(missing_url)
 {
     double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
@@ -213,6 +239,7 @@ main(void)
     RUN(dates_and_blanks);
     RUN(url_and_schema);
     RUN(missing_url);
+    RUN(blank_text_from_clean);
     RUN(card_groups);
     return harness_done();
 }

@@ -21,6 +21,7 @@
 
 #include "classify_model.h"
 #include "classify_words.h"
+#include "clean/clean.h"
 #include "score/score.h"
 #include "parse/dom.h"
 #include "util/swar.h"
@@ -750,9 +751,15 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     size_t p_text = 0, total_text = 0, link_text = 0;
     int in_link = 0, in_button = 0;
     const wn_node *root = doc->dom->root;
+    /* text figures the clean stage counted: a text node it found blank
+     * (figure 1: no byte but whitespace) is skipped without a scan */
+    const uint32_t *chars = doc->cache ? doc->cache->text_chars : NULL;
+    uint32_t n_chars = chars ? doc->cache->n : 0;
     bool enter = true;
     for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
         if (n->type == WN_NODE_TEXT) {
+            if (n->index < n_chars && chars[n->index] == 1)
+                continue;
             const char *s = n->data;
             size_t len = n->len, b = skip_blank(s, len);
             if (b == len)
