@@ -86,6 +86,17 @@ TEST(phrases)
     features("<p>a\xC3\xB1" "adir al carrito</p><p>unlike</p>", NULL, f);
     CHECK_EQ_INT(f[WN_FEAT_cart], 1);
     CHECK_EQ_INT(f[WN_FEAT_reply_words], 1);
+    /* in other languages: a Russian and a Chinese cart button, German,
+     * Russian and Japanese reply links, a French service link */
+    features("<button>\xD0\x92 \xD0\xBA\xD0\xBE\xD1\x80\xD0\xB7\xD0\xB8\xD0\xBD\xD1\x83</button>"
+             "<button>\xE5\x8A\xA0\xE5\x85\xA5\xE8\xB4\xAD\xE7\x89\xA9\xE8\xBD\xA6</button>"
+             "<a href=#r>Antworten</a><a href=#o>\xD0\x9E\xD1\x82\xD0\xB2\xD0\xB5\xD1\x82\xD0\xB8"
+             "\xD1\x82\xD1\x8C</a><a href=#j>\xE8\xBF\x94\xE4\xBF\xA1</a>"
+             "<a href=/c>Contactez-nous</a>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_cart], 2);
+    CHECK_EQ_INT(f[WN_FEAT_reply_words], 3);
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 1);
 }
 
 TEST(prices)

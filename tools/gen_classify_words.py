@@ -64,18 +64,35 @@ SCHEMA_TYPES = [
     ("offer", "Offer AggregateOffer AggregateRating"),
 ]
 
-# Phrase sets: (bit name, phrases). Matched as substrings of lower-cased text.
+# Phrase sets: (bit name, phrases). Matched as substrings of the text with ASCII letters
+# lower-cased (so a phrase in a cased script other than Latin is listed as UI text writes it,
+# capital first: the match is on bytes). Other languages than English stand beside it: the
+# model reads the count, whatever the language.
 PHRASES = [
     ("WN_PHRASE_CART", ["add to cart", "add to bag", "add to basket", "add to trolley", "buy now",
                         "in den warenkorb", "ajouter au panier", "a\u00f1adir al carrito",
                         "aggiungi al carrello", "in winkelwagen", "add to wishlist", "in stock",
-                        "out of stock"]),
+                        "out of stock", "adicionar ao carrinho", "dodaj do koszyka",
+                        "do ko\u0161\u00edku", "sepete ekle", "l\u00e4gg i varukorgen",
+                        "ostoskoriin", "\u0412 \u043a\u043e\u0440\u0437\u0438\u043d\u0443",
+                        "\u0432 \u043a\u043e\u0440\u0437\u0438\u043d\u0443",
+                        "\u52a0\u5165\u8d2d\u7269\u8f66", "\u30ab\u30fc\u30c8\u306b\u5165\u308c\u308b",
+                        "\uc7a5\ubc14\uad6c\ub2c8"]),
     ("WN_PHRASE_REPLY", ["reply", "replies", "quote", "joined", "posts:", "member since",
-                         "report post", "like", "permalink", "upvote"]),
+                         "report post", "like", "permalink", "upvote", "antworten",
+                         "r\u00e9pondre", "responder", "rispondi", "beantwoorden", "odpowiedz",
+                         "yan\u0131tla", "\u041e\u0442\u0432\u0435\u0442\u0438\u0442\u044c",
+                         "\u043e\u0442\u0432\u0435\u0442\u0438\u0442\u044c",
+                         "\u56de\u590d", "\u8fd4\u4fe1", "\ub2f5\uae00"]),
     ("WN_PHRASE_SERVICE", ["contact us", "get started", "request a demo", "book a demo",
                            "free trial", "get a quote", "schedule a", "talk to sales",
                            "our services", "learn more", "start now", "sign up free",
-                           "try it free", "apply now", "request info"]),
+                           "try it free", "apply now", "request info", "kontaktieren sie uns",
+                           "kostenlos testen", "demo anfordern", "contactez-nous",
+                           "essai gratuit", "demander une d\u00e9mo", "cont\u00e1ctenos",
+                           "prueba gratis", "solicitar demo", "contattaci", "prova gratuita",
+                           "neem contact op", "gratis proberen", "fale conosco",
+                           "teste gr\u00e1tis"]),
 ]
 
 
