@@ -466,7 +466,7 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
 
 /* Does the short block n (under 200 bytes of text) name the page's first
  * author: the visible byline or credit line ("26 July 2023 | Source:
- * Reuters | Author: Jane Doe") that was not named as one? Its text
+ * Wire | Author: Jane Doe") that was not named as one? Its text
  * (whitespace collapsed) holds the name, with at most 120 bytes more, and
  * does not end as a sentence does. The name must be a person's as far as
  * that shows (several words, or a script without spaces): a one-word
