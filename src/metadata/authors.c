@@ -418,12 +418,10 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
             size_t l = strlen(wn_foreign_byline_labels[k]);
             if (n <= l || memcmp(s, wn_foreign_byline_labels[k], l) != 0)
                 continue;
-            if (s[l] == ':')
-                l++;
-            else if (n - l >= 3 && memcmp(s + l, "\xEF\xBC\x9A", 3) == 0)
-                l += 3;
-            else if (!(k < WN_FOREIGN_INTRODUCERS && s[l] == ' '))
+            size_t cl = wn_meta_colon_len(s + l, n - l);
+            if (!cl && !(k < WN_FOREIGN_INTRODUCERS && s[l] == ' '))
                 continue;
+            l += cl;
             s += l;
             n -= l;
             again = true;

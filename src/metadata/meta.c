@@ -1086,14 +1086,9 @@ byline_label(const char *s, size_t n, bool *bare)
             if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
                 continue;
             size_t e = l;
-            /* ':' or the full-width '\xEF\xBC\x9A' of CJK text */
-            bool col = e < n && s[e] == ':';
-            bool wide = !col && n - e >= 3 && memcmp(s + e, "\xEF\xBC\x9A", 3) == 0;
-            if (col)
-                e++;
-            else if (wide)
-                e += 3;
-            col = col || wide;
+            size_t cl = wn_meta_colon_len(s + e, n - e); /* ':' or the full-width one */
+            bool col = cl > 0;
+            e += cl;
             /* the foreign labels but the introducers ("\xD8\xA8\xD9\x82\xD9\x84\xD9\x85 ",
              * Arabic "by the pen of") need a colon, as "Author" does */
             bool needs_colon = pass == 1 || (pass == 3 && k >= WN_FOREIGN_INTRODUCERS);

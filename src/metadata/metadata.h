@@ -28,6 +28,16 @@ wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
  * left out. */
 wn_str wn_meta_heading_text(wn_arena *a, const wn_node *n, size_t max);
 /* ASCII case-insensitive prefix test. */
+/* The length of a label's colon at s[0..n): 1 for ':', 3 for the
+ * full-width one of CJK text (U+FF1A), 0 for none. */
+static inline size_t
+wn_meta_colon_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == ':')
+        return 1;
+    return n >= 3 && s[0] == '\xEF' && s[1] == '\xBC' && s[2] == '\x9A' ? 3 : 0;
+}
+
 static inline bool
 wn_meta_iprefix(const char *s, size_t n, const char *lit)
 {
