@@ -104,9 +104,14 @@ TEST(prices)
     double f[WN_FEAT__COUNT];
     features("<p>$19.99</p><p>19,99 \xE2\x82\xAC</p><p>\xC2\xA3 5</p><p>only $ signs $</p>"
              "<p>a long text without any sign at all, just words and 1234 numbers</p>"
-             "<p>a long text with the sign far in: the total comes to $ 1200</p>",
+             "<p>a long text with the sign far in: the total comes to $ 1200</p>"
+             /* typographic quotes and dashes share the euro's lead byte */
+             "<p>\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 and 2024, a long text with no price "
+             "in it at all</p>"
+             "<p>\xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 a long text whose price comes last: "
+             "\xC2\xA5" "300</p>",
              NULL, f);
-    CHECK_EQ_INT(f[WN_FEAT_price], 4);
+    CHECK_EQ_INT(f[WN_FEAT_price], 5);
 }
 
 TEST(dates_and_blanks)

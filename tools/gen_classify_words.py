@@ -17,8 +17,9 @@ a token is scanned (WN_CW_STEP).
 
 Phrases (cart, reply, service) are substrings looked for in lower-cased short
 text: sorted by first byte, with wn_phrase_start[c] .. wn_phrase_start[c + 1]
-the phrases that start with byte c, and wn_phrase_pair a filter on the first
-two bytes.
+the phrases that start with byte c, and wn_phrase_quad a filter on the first
+four bytes (a bit per hash of them: most positions of a text are passed over
+without a compare).
 """
 import os
 
@@ -94,6 +95,15 @@ PHRASES = [
                            "neem contact op", "gratis proberen", "fale conosco",
                            "teste gr\u00e1tis"]),
 ]
+
+
+QUAD_MUL = 0x9E3779B1
+QUAD_BITS = 12
+
+
+def quad_hash(key):
+    """The top QUAD_BITS bits of the 32-bit product key * QUAD_MUL (classify.c's quad_hash)."""
+    return ((key * QUAD_MUL) & 0xFFFFFFFF) >> (32 - QUAD_BITS)
 
 
 def fnv(b):
@@ -247,14 +257,21 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
     for c in range(257):
         f.write(("\n    " if c % 16 == 0 else " ") + "%d," % start[c])
     f.write("\n};\n")
-    pair = [0] * 256
+    # a filter on the first four bytes: bit quad_hash(b0..b3) of
+    # wn_phrase_quad is set when a phrase starts with them
+    assert min(len(p) for p, _ in phrases) >= 4, "phrase_sets reads four bytes"
+    quad = [0] * (1 << (QUAD_BITS - 6))
     for p, _ in phrases:
-        pair[p[0]] |= 1 << (p[1] & 63)
-    f.write("/* bit (b & 63) of wn_phrase_pair[a]: a phrase may start with the bytes a, b */\n")
-    f.write("static const uint64_t wn_phrase_pair[256] = {\n")
-    for c in range(256):
-        if pair[c]:
-            f.write("    [0x%02X] = 0x%016xull,\n" % (c, pair[c]))
+        h = quad_hash(p[0] | p[1] << 8 | p[2] << 16 | p[3] << 24)
+        quad[h >> 6] |= 1 << (h & 63)
+    f.write("/* bit h of wn_phrase_quad (word h >> 6, bit h & 63), h = the first four bytes\n"
+            " * b0 | b1 << 8 | b2 << 16 | b3 << 24 times WN_PHRASE_QUAD_MUL, top\n"
+            " * WN_PHRASE_QUAD_BITS bits (of 32): set when a phrase may start with them */\n")
+    f.write("#define WN_PHRASE_QUAD_MUL 0x%08Xu\n#define WN_PHRASE_QUAD_BITS %d\n" % (QUAD_MUL, QUAD_BITS))
+    f.write("static const uint64_t wn_phrase_quad[%d] = {\n" % len(quad))
+    for k, q in enumerate(quad):
+        if q:
+            f.write("    [%d] = 0x%016xull,\n" % (k, q))
     f.write("};\n")
     for b, ps in PHRASES:
         f.write("#define %s_MIN_LEN %d\n" % (b, min(len(p.encode()) for p in ps)))

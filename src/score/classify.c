@@ -478,23 +478,36 @@ node_attr_scan(const wn_node *n, class_memo *memo, const char **itemtype, size_t
     return bits;
 }
 
+/* The wn_phrase_quad bit of the four bytes at s (tools/gen_classify_words.py). */
+static inline unsigned
+quad_hash(const char *s)
+{
+    uint32_t key = (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[1] << 8 |
+                   (uint32_t)(unsigned char)s[2] << 16 | (uint32_t)(unsigned char)s[3] << 24;
+    return (key * WN_PHRASE_QUAD_MUL) >> (32 - WN_PHRASE_QUAD_BITS);
+}
+
 /* Which phrase sets (WN_PHRASE_*, of `want`) occur in the lower-cased short
- * text low[0..n): one pass over the text, trying at each byte only the
- * phrases that start with it (wn_phrase_start), and only where the next
- * byte can follow (wn_phrase_pair). */
+ * text low[0..n): one pass over the text, trying at each byte only where a
+ * phrase may start with the next four bytes (wn_phrase_quad), and there
+ * only the phrases that start with the byte (wn_phrase_start). */
 static unsigned
 phrase_sets(const char *low, size_t n, unsigned want)
 {
     size_t min = (want & WN_PHRASE_REPLY)  ? WN_PHRASE_REPLY_MIN_LEN
                  : (want & WN_PHRASE_CART) ? WN_PHRASE_CART_MIN_LEN
                                            : WN_PHRASE_SERVICE_MIN_LEN;
+    _Static_assert(WN_PHRASE_REPLY_MIN_LEN >= 4 && WN_PHRASE_CART_MIN_LEN >= 4 &&
+                       WN_PHRASE_SERVICE_MIN_LEN >= 4,
+                   "phrase_sets reads four bytes at each position");
     if (n < min)
         return 0;
     unsigned got = 0;
     for (size_t i = 0; i + min <= n; i++) {
-        unsigned c = (unsigned char)low[i];
-        if (!((wn_phrase_pair[c] >> ((unsigned char)low[i + 1] & 63)) & 1))
+        unsigned h = quad_hash(low + i);
+        if (!((wn_phrase_quad[h >> 6] >> (h & 63)) & 1))
             continue;
+        unsigned c = (unsigned char)low[i];
         for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
             const wn_cw_entry *p = &wn_phrases[k];
             if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
@@ -533,30 +546,32 @@ skip_blank(const char *s, size_t n)
 static bool
 has_price(const char *s, size_t n)
 {
-    static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
-                                        "\xE2\x82\xB9", "\xE2\x82\xBD", NULL};
-    static const uint8_t sign_len[] = {1, 3, 2, 2, 3, 3};
     size_t i = 0;
     while (i < n) {
         if (n - i >= 8) {
             uint64_t x = wn_sw_load(s + i);
-            if (!wn_sw_zero(x ^ (WN_SW_ONES * '$')) &&
-                (!(x & WN_SW_HIGH) ||
-                 !(wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xC2))))) {
+            uint64_t m = wn_sw_zero(x ^ (WN_SW_ONES * '$'));
+            if (x & WN_SW_HIGH)
+                m |= wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xC2));
+            if (!m) {
                 i += 8;
                 continue;
             }
+            i += wn_sw_first(m); /* the first sign byte */
         }
-        unsigned char c = (unsigned char)s[i];
-        if (c == '$' || c == 0xE2 || c == 0xC2) {
-            for (int k = 0; signs[k]; k++) {
-                size_t m = sign_len[k];
-                if (i + m > n || memcmp(s + i, signs[k], m) != 0)
-                    continue;
-                if (wn_digit_beside(s, n, i, i + m))
-                    return true;
-            }
-        }
+        /* '$'; the euro, rupee and rouble signs (E2 82 AC, B9, BD); the
+         * pound and yen signs (C2 A3, A5) */
+        const unsigned char *u = (const unsigned char *)s + i;
+        size_t m = 0;
+        if (u[0] == '$')
+            m = 1;
+        else if (u[0] == 0xE2 && n - i >= 3 && u[1] == 0x82 &&
+                 (u[2] == 0xAC || u[2] == 0xB9 || u[2] == 0xBD))
+            m = 3;
+        else if (u[0] == 0xC2 && n - i >= 2 && (u[1] == 0xA3 || u[1] == 0xA5))
+            m = 2;
+        if (m && wn_digit_beside(s, n, i, i + m))
+            return true;
         i++;
     }
     return false;
