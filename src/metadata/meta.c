@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "clean/clean.h"
 #include "metadata.h"
 #include "util/url.h"
 
@@ -588,6 +589,10 @@ typedef struct walk_state {
     bool in_body;
     bool saw_visible_author;
     bool saw_visible_date;
+    /* the clean stage's text figures (clean.h): a text it found blank
+     * (figure 1) is passed over without reading its bytes */
+    const uint32_t *text_chars;
+    uint32_t n_text_chars;
 } walk_state;
 
 /* Is n inside an item whose author is not the page's: a reply (a Comment
@@ -834,6 +839,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
     if (n->len > 80 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
         return;
+    if (n->index < st->n_text_chars && st->text_chars[n->index] == 1)
+        return;
     size_t i = 0;
     while (i < n->len && (n->data[i] == ' ' || n->data[i] == '\n' || n->data[i] == '\t' ||
                           n->data[i] == '\r'))
@@ -882,10 +889,14 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 }
 
 static void
-walk_document(wn_meta_cands *c, wn_node *root)
+walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
 {
     walk_state st = {0};
     st.root = root;
+    if (cache) {
+        st.text_chars = cache->text_chars;
+        st.n_text_chars = cache->n;
+    }
     attr_words aw;
     attr_words_init(&aw);
     wn_walk w;
@@ -1476,7 +1487,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     c->now = (int64_t)time(NULL);
     c->page_url = doc->opts.url;
     c->page_url_len = doc->opts.url_len;
-    walk_document(c, doc->dom->root);
+    walk_document(c, doc->dom->root, doc->cache);
 
     /* base for relative URLs: <base href> against the page URL */
     const char *base = c->page_url;

@@ -62,6 +62,17 @@ wide_comma(const unsigned char *s, size_t i, size_t n)
     return s[i + 1] == 0x80 && (s[i + 2] == 0x81 || s[i + 2] == 0x82);
 }
 
+/* Bits set in a 16-bit mask, without the library call __builtin_popcount
+ * makes when the target has no popcount instruction. */
+static inline uint32_t
+pop16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (x + (x >> 8)) & 0x1Fu;
+}
+
 /* Count non-whitespace bytes (UTF-8 continuation bytes included: a rough
  * but monotonic size) and punctuation that separates clauses. With SSE2,
  * 16 bytes at a time. */
@@ -75,17 +86,29 @@ text_figures(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
                   cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f'), comma = _mm_set1_epi8(','),
                   ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
-    for (; i + 16 <= n; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+    for (; i < n; i += 16) {
+        __m128i v;
+        unsigned keep = 0xFFFFu;
+        if (n - i >= 16) {
+            v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        } else {
+            /* the last bytes (most text nodes are shorter than 16): a
+             * zero-padded copy, the padding masked off */
+            unsigned char pad[16] = {0};
+            memcpy(pad, s + i, n - i);
+            v = _mm_loadu_si128((const __m128i *)(const void *)pad);
+            keep = (1u << (n - i)) - 1;
+        }
         __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
                                   _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
         ws = _mm_or_si128(ws, _mm_cmpeq_epi8(v, ff));
-        c += 16u - (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(ws));
+        c += pop16(~(unsigned)_mm_movemask_epi8(ws) & keep);
         unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
         if (cm)
-            k += (uint32_t)__builtin_popcount(cm);
+            k += pop16(cm);
         unsigned lead = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
+                            _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3))) &
+                        keep;
         while (lead) {
             if (wide_comma(s, i + (size_t)__builtin_ctz(lead), n))
                 k++;
