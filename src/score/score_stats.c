@@ -86,29 +86,17 @@ text_figures(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
                   cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f'), comma = _mm_set1_epi8(','),
                   ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
-    for (; i < n; i += 16) {
-        __m128i v;
-        unsigned keep = 0xFFFFu;
-        if (n - i >= 16) {
-            v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        } else {
-            /* the last bytes (most text nodes are shorter than 16): a
-             * zero-padded copy, the padding masked off */
-            unsigned char pad[16] = {0};
-            memcpy(pad, s + i, n - i);
-            v = _mm_loadu_si128((const __m128i *)(const void *)pad);
-            keep = (1u << (n - i)) - 1;
-        }
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
         __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
                                   _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
         ws = _mm_or_si128(ws, _mm_cmpeq_epi8(v, ff));
-        c += pop16(~(unsigned)_mm_movemask_epi8(ws) & keep);
+        c += 16u - pop16((unsigned)_mm_movemask_epi8(ws));
         unsigned cm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
         if (cm)
             k += pop16(cm);
         unsigned lead = (unsigned)_mm_movemask_epi8(
-                            _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3))) &
-                        keep;
+            _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
         while (lead) {
             if (wide_comma(s, i + (size_t)__builtin_ctz(lead), n))
                 k++;
