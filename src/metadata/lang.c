@@ -198,6 +198,7 @@ script_of(unsigned cp)
 #define SW_SLOTS 2048 /* power of two, over twice the number of words */
 
 typedef struct sw_slot {
+    uint64_t head;  /* the word's first eight bytes as sw_head gives them */
     uint32_t mask;  /* bit k: stopwords[k] lists the word; 0 = empty slot */
     uint16_t off;   /* the word: stopwords[lang].words + off, len bytes */
     uint8_t lang;
@@ -206,34 +207,45 @@ typedef struct sw_slot {
 
 _Static_assert(N_LANGS <= 32, "a language bit per list");
 
-/* Hash of the l bytes at w, eight at a time: the bytes past l in the last
- * word are masked off, so w needs 8 readable bytes from each multiple of 8
- * below l (callers pass padded buffers). One multiply per eight bytes; most
+/* The first min(l, 8) bytes at w as one number, the bytes past l masked off
+ * (w needs 8 readable bytes: callers pass padded buffers). */
+static inline uint64_t
+sw_head(const char *w, size_t l)
+{
+    uint64_t x = wn_sw_load(w);
+    if (l >= 8)
+        return x;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return x & (~0ull << (8 * (8 - l)));
+#else
+    return x & (~0ull >> (8 * (8 - l)));
+#endif
+}
+
+/* Hash of the l bytes at w (padded as sw_head wants), eight at a time, the
+ * first eight given as sw_head's number. One multiply per eight bytes; most
  * words take one round, without a branch per byte. */
 static uint32_t
-sw_hash(const char *w, size_t l)
+sw_hash(const char *w, size_t l, uint64_t head)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ l;
-    for (size_t k = 0; k < l; k += 8) {
-        size_t r = l - k < 8 ? l - k : 8;
-        uint64_t keep = ~0ull >> (8 * (8 - r));
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-        keep = ~0ull << (8 * (8 - r));
-#endif
-        h = (h ^ (wn_sw_load(w + k) & keep)) * 0xFF51AFD7ED558CCDull;
-    }
+    uint64_t h = ((0x9E3779B97F4A7C15ull ^ l) ^ head) * 0xFF51AFD7ED558CCDull;
+    for (size_t k = 8; k < l; k += 8)
+        h = (h ^ sw_head(w + k, l - k)) * 0xFF51AFD7ED558CCDull;
     return (uint32_t)(h ^ (h >> 29));
 }
 
-/* The slot holding w (padded as sw_hash wants), or the empty slot where it
- * would go. */
+/* The slot holding w (padded as sw_head wants), or the empty slot where it
+ * would go. The first eight bytes are compared as one number, the rest of a
+ * longer word byte by byte. */
 static const sw_slot *
 sw_find(const sw_slot *t, const char *w, size_t l)
 {
-    uint32_t i = sw_hash(w, l) & (SW_SLOTS - 1);
+    uint64_t head = sw_head(w, l);
+    uint32_t i = sw_hash(w, l, head) & (SW_SLOTS - 1);
     for (;;) {
         const sw_slot *e = &t[i];
-        if (!e->mask || (e->len == l && memcmp(stopwords[e->lang].words + e->off, w, l) == 0))
+        if (!e->mask || (e->head == head && e->len == l &&
+                         (l <= 8 || memcmp(stopwords[e->lang].words + e->off + 8, w + 8, l - 8) == 0)))
             return e;
         i = (i + 1) & (SW_SLOTS - 1);
     }
@@ -260,6 +272,7 @@ sw_build(sw_slot *t)
             memcpy(pad, list + st, i - st);
             sw_slot *e = (sw_slot *)sw_find(t, pad, i - st); /* t is ours to fill */
             if (!e->mask) {
+                e->head = sw_head(pad, i - st);
                 e->lang = (uint8_t)k;
                 e->off = (uint16_t)st;
                 e->len = (uint8_t)(i - st);

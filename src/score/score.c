@@ -113,6 +113,57 @@ typedef struct cand {
     double score;
 } cand;
 
+/* Does a come before b in document order (a preorder walk)? For ties of
+ * candidate scores, which are rare: a walk up from each node, then along
+ * the siblings below their common ancestor. */
+static bool
+precedes(const wn_node *a, const wn_node *b)
+{
+    size_t da = 0, db = 0;
+    for (const wn_node *p = a; p->parent; p = p->parent)
+        da++;
+    for (const wn_node *p = b; p->parent; p = p->parent)
+        db++;
+    while (db > da) { /* b inside a: a comes first */
+        b = b->parent;
+        db--;
+        if (b == a)
+            return true;
+    }
+    while (da > db) { /* a inside b: b comes first */
+        a = a->parent;
+        da--;
+        if (a == b)
+            return false;
+    }
+    if (a == b)
+        return false;
+    while (a->parent != b->parent) {
+        a = a->parent;
+        b = b->parent;
+    }
+    for (const wn_node *s = a->next; s; s = s->next)
+        if (s == b)
+            return true;
+    return false;
+}
+
+/* Put candidate n, scored f, into the best five (sorted by score, the
+ * earlier in the document first among equal scores). */
+static void
+best5_add(cand best5[5], wn_node *n, double f)
+{
+    for (int i = 0; i < 5; i++) {
+        if (!best5[i].node || f > best5[i].score ||
+            (f == best5[i].score && precedes(n, best5[i].node))) {
+            memmove(&best5[i + 1], &best5[i], (size_t)(4 - i) * sizeof best5[0]);
+            best5[i].node = n;
+            best5[i].score = f;
+            return;
+        }
+    }
+}
+
 static double
 final_score(const wn_score_ctx *cx, const double *raw, const wn_node *n)
 {
@@ -333,7 +384,11 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     while (top_el->parent && top_el->parent->type == WN_NODE_ELEMENT)
         top_el = top_el->parent;
 
-    /* phase 2: paragraph scores to ancestors */
+    /* phase 2: paragraph scores to ancestors; phase 3, the best five
+     * candidates, in the same walk: when an element is left, its score is
+     * complete (only its own text and its descendants' add to it) */
+    cand top = {NULL, 0};
+    cand best5[5] = {{0}};
     wn_walk w;
     wn_node *n;
     bool e;
@@ -347,8 +402,8 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             continue;
         }
         const wn_stat *s = wn_stats_of(&cx.stats, n);
-        uint32_t len, commas;
-        wn_node *from;
+        uint32_t len = 0, commas = 0;
+        wn_node *from = NULL;
         if (s->text >= 25 && is_scored_block(n, s)) {
             len = s->text;
             commas = s->commas;
@@ -360,43 +415,21 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             len = s->loose;
             commas = s->loose_commas;
             from = n;
-        } else {
-            continue;
         }
-        double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
-        int level = 0;
-        for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
-            if (a->type != WN_NODE_ELEMENT)
-                break;
-            double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-            raw[a->index] += cs / div;
-            if (a == body || a == top_el)
-                break;
-        }
-    }
-
-    /* phase 3: the top candidate */
-    cand top = {NULL, 0};
-    cand best5[5] = {{0}};
-    wn_walk_init(&w, top_el);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || n->type != WN_NODE_ELEMENT)
-            continue;
-        if (n->flags & (WN_NF_DROP | WN_NF_BOILER)) {
-            wn_walk_skip_children(&w);
-            continue;
-        }
-        if (raw[n->index] <= 0 || wn_node_is(n, WN_TAG_HTML))
-            continue;
-        double f = final_score(&cx, raw, n);
-        for (int i = 0; i < 5; i++) {
-            if (!best5[i].node || f > best5[i].score) {
-                memmove(&best5[i + 1], &best5[i], (size_t)(4 - i) * sizeof best5[0]);
-                best5[i].node = n;
-                best5[i].score = f;
-                break;
+        if (from) {
+            double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
+            int level = 0;
+            for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
+                if (a->type != WN_NODE_ELEMENT)
+                    break;
+                double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+                raw[a->index] += cs / div;
+                if (a == body || a == top_el)
+                    break;
             }
         }
+        if (raw[n->index] > 0 && !wn_node_is(n, WN_TAG_HTML))
+            best5_add(best5, n, final_score(&cx, raw, n));
     }
     top = best5[0];
     wn_node *region = find_region(&cx, body);
