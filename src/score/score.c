@@ -113,49 +113,15 @@ typedef struct cand {
     double score;
 } cand;
 
-/* Does a come before b in document order (a preorder walk)? For ties of
- * candidate scores, which are rare: a walk up from each node, then along
- * the siblings below their common ancestor. */
-static bool
-precedes(const wn_node *a, const wn_node *b)
-{
-    size_t da = 0, db = 0;
-    for (const wn_node *p = a; p->parent; p = p->parent)
-        da++;
-    for (const wn_node *p = b; p->parent; p = p->parent)
-        db++;
-    while (db > da) { /* b inside a: a comes first */
-        b = b->parent;
-        db--;
-        if (b == a)
-            return true;
-    }
-    while (da > db) { /* a inside b: b comes first */
-        a = a->parent;
-        da--;
-        if (a == b)
-            return false;
-    }
-    if (a == b)
-        return false;
-    while (a->parent != b->parent) {
-        a = a->parent;
-        b = b->parent;
-    }
-    for (const wn_node *s = a->next; s; s = s->next)
-        if (s == b)
-            return true;
-    return false;
-}
-
 /* Put candidate n, scored f, into the best five (sorted by score, the
- * earlier in the document first among equal scores). */
+ * earlier in the document first among equal scores: rank holds each
+ * element's place in a preorder walk). */
 static void
-best5_add(cand best5[5], wn_node *n, double f)
+best5_add(cand best5[5], wn_node *n, double f, const uint32_t *rank)
 {
     for (int i = 0; i < 5; i++) {
         if (!best5[i].node || f > best5[i].score ||
-            (f == best5[i].score && precedes(n, best5[i].node))) {
+            (f == best5[i].score && rank[n->index] < rank[best5[i].node->index])) {
             memmove(&best5[i + 1], &best5[i], (size_t)(4 - i) * sizeof best5[0]);
             best5[i].node = n;
             best5[i].score = f;
@@ -389,6 +355,10 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
      * complete (only its own text and its descendants' add to it) */
     cand top = {NULL, 0};
     cand best5[5] = {{0}};
+    uint32_t *rank = wn_arena_alloc(&doc->arena, (size_t)nn * sizeof *rank);
+    if (!rank)
+        return WN_ERR_NOMEM;
+    uint32_t next_rank = 0;
     wn_walk w;
     wn_node *n;
     bool e;
@@ -399,6 +369,8 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
         if (e) {
             if (n->flags & (WN_NF_DROP | WN_NF_BOILER))
                 wn_walk_skip_children(&w);
+            else if (n->index < nn)
+                rank[n->index] = next_rank++;
             continue;
         }
         const wn_stat *s = wn_stats_of(&cx.stats, n);
@@ -429,7 +401,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             }
         }
         if (raw[n->index] > 0 && !wn_node_is(n, WN_TAG_HTML))
-            best5_add(best5, n, final_score(&cx, raw, n));
+            best5_add(best5, n, final_score(&cx, raw, n), rank);
     }
     top = best5[0];
     wn_node *region = find_region(&cx, body);
