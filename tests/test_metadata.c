@@ -615,6 +615,22 @@ TEST(title_repairs)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Access overview");
     done(doc);
+    /* nor is its screen-reader-only label, with no declared title to show
+     * it apart */
+    html = "<body><h1><span class=\"visually-hidden\">Collection: </span>Camp Stoves</h1>"
+           "<p>Light stoves for long trips.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
+    done(doc);
+    html = "<body><h1>Camp Stoves <span class=\"sr-only\">(current page)</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
+    done(doc);
+    /* unless it is all the heading says */
+    html = "<body><h1><span class=\"sr-only\">Camp Stoves</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
+    done(doc);
     /* a heading whose apostrophe and colon were lost to '?': the declared
      * title that reads the same with them */
     html = "<head><title>Event Planning: A Beginner&#x27;s Guide | Acme Events</title></head>"

@@ -458,9 +458,8 @@ heading_rest(wn_arena *a, const wn_node *h, wn_str full, bool trailing, wn_str *
     while ((trailing || !edge) && wn_walk_next(&w, &n, &enter)) {
         if (!enter)
             continue;
-        if (n->type == WN_NODE_ELEMENT &&
-            (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_BUTTON ||
-             wn_node_has_attr(n, "hidden"))) {
+        if (n->type == WN_NODE_ELEMENT && (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE ||
+                                           (n != h && wn_meta_heading_skips(n, true)))) {
             wn_walk_skip_children(&w);
             continue;
         }
