@@ -261,6 +261,30 @@ TEST(title_by_page_type)
     const char *want2[] = {"Camp Stoves", "Camp Stoves", "Camping Stoves: Top Rated Camp Stoves"};
     for (size_t i = 0; i < 3; i++)
         CHECK_EQ_STR(title_as(html, types2[i], buf, sizeof buf), want2[i]);
+    /* an <h1> the <title> holds only after other words (a brand, "All")
+     * agrees weakly: the <title> names a non-article page, the <h1> an
+     * article */
+    html = "<head><title>Acme Trail Runner 3 Waterproof Shoe | Example Outfitters</title>"
+           "<meta property=og:site_name content=\"Example Outfitters\"></head>"
+           "<body><h1>Trail Runner 3 Waterproof Shoe</h1><p>Text.</p></body>";
+    wn_page_type types3[] = {WN_PAGE_COLLECTION, WN_PAGE_LISTING, WN_PAGE_SERVICE,
+                             WN_PAGE_ARTICLE, WN_PAGE_PRODUCT};
+    for (size_t i = 0; i < 5; i++)
+        CHECK_EQ_STR(title_as(html, types3[i], buf, sizeof buf),
+                     i < 3 ? "Acme Trail Runner 3 Waterproof Shoe"
+                           : "Trail Runner 3 Waterproof Shoe");
+    /* not after a name the tag-line cut would leave alone ("Acme | ..."
+     * would print "Acme") */
+    html = "<head><title>Acme | Trail Runner 3 Waterproof Shoe</title></head>"
+           "<body><h1>Trail Runner 3 Waterproof Shoe</h1><p>Text.</p></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_COLLECTION, buf, sizeof buf),
+                 "Trail Runner 3 Waterproof Shoe");
+    /* one the <title> starts with is the page's own name */
+    html = "<head><title>Trail Runner 3 Waterproof Shoe for Men | Example Outfitters</title>"
+           "<meta property=og:site_name content=\"Example Outfitters\"></head>"
+           "<body><h1>Trail Runner 3 Waterproof Shoe</h1><p>Text.</p></body>";
+    CHECK_EQ_STR(title_as(html, WN_PAGE_COLLECTION, buf, sizeof buf),
+                 "Trail Runner 3 Waterproof Shoe");
     /* a service page's <h1> with the <title>'s words, nearly all of them */
     html = "<head><title>Graphic Design Course Online | Acme School</title>"
            "<meta property=og:site_name content=\"Acme School\"></head>"
@@ -614,6 +638,22 @@ TEST(title_repairs)
            "<body><h1>Access overview<span hidden><span>Save this page</span></span></h1></body>";
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "Access overview");
+    done(doc);
+    /* nor is its screen-reader-only label, with no declared title to show
+     * it apart */
+    html = "<body><h1><span class=\"visually-hidden\">Collection: </span>Camp Stoves</h1>"
+           "<p>Light stoves for long trips.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
+    done(doc);
+    html = "<body><h1>Camp Stoves <span class=\"sr-only\">(current page)</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
+    done(doc);
+    /* unless it is all the heading says */
+    html = "<body><h1><span class=\"sr-only\">Camp Stoves</span></h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Camp Stoves");
     done(doc);
     /* a heading whose apostrophe and colon were lost to '?': the declared
      * title that reads the same with them */

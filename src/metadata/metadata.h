@@ -24,9 +24,13 @@ wn_str wn_meta_clean(wn_arena *a, const char *s, size_t n);
  * most `max` bytes are gathered. */
 wn_str wn_meta_node_text(wn_arena *a, const wn_node *n, size_t max);
 wn_str wn_meta_node_text_split(wn_arena *a, const wn_node *n, size_t max);
-/* As wn_meta_node_text, for a heading: its buttons and hidden elements
- * left out. */
+/* As wn_meta_node_text, for a heading: its buttons, hidden elements and
+ * screen-reader-only text (a visually-hidden class, see clean.h) left out,
+ * unless that text is all there is. */
 wn_str wn_meta_heading_text(wn_arena *a, const wn_node *n, size_t max);
+/* Is element n of a heading left out of its text: a button, a hidden
+ * element, or (screen_reader) a visually-hidden one? */
+bool wn_meta_heading_skips(const wn_node *n, bool screen_reader);
 /* ASCII case-insensitive prefix test. */
 /* The length of a label's colon at s[0..n): 1 for ':', 3 for the
  * full-width one of CJK text (U+FF1A), 0 for none. */

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "clean/clean.h"
 #include "metadata.h"
 
 size_t
@@ -281,7 +282,19 @@ after_element(const wn_node *n)
     return false;
 }
 
-enum { TEXT_SPLIT = 1, TEXT_HEADING = 2 };
+enum { TEXT_SPLIT = 1, TEXT_HEADING = 2, TEXT_SR = 4 };
+
+bool
+wn_meta_heading_skips(const wn_node *n, bool screen_reader)
+{
+    if (n->type != WN_NODE_ELEMENT)
+        return false;
+    if (n->tag == WN_TAG_BUTTON || wn_node_has_attr(n, "hidden"))
+        return true;
+    size_t l;
+    const char *v = screen_reader ? wn_node_attr(n, "class", &l) : NULL;
+    return v && (wn_tokens_classify_class(v, l) & WN_TOK_HIDDEN);
+}
 
 static wn_str
 node_text(wn_arena *a, const wn_node *root, size_t max, int mode)
@@ -303,10 +316,9 @@ node_text(wn_arena *a, const wn_node *root, size_t max, int mode)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            /* a heading's button ("Copy item path") or hidden pop-up is not
-             * its text */
-            if ((mode & TEXT_HEADING) && n != root &&
-                (n->tag == WN_TAG_BUTTON || wn_node_has_attr(n, "hidden"))) {
+            /* a heading's button ("Copy item path"), hidden pop-up or
+             * screen-reader-only label ("Collection: ") is not its text */
+            if ((mode & TEXT_HEADING) && n != root && wn_meta_heading_skips(n, mode & TEXT_SR)) {
                 wn_walk_skip_children(&w);
                 continue;
             }
@@ -333,7 +345,10 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
 wn_str
 wn_meta_heading_text(wn_arena *a, const wn_node *root, size_t max)
 {
-    return node_text(a, root, max, TEXT_HEADING);
+    /* without its screen-reader-only text, unless that is all of it (a
+     * logo's hidden site name) */
+    wn_str t = node_text(a, root, max, TEXT_HEADING | TEXT_SR);
+    return t.ptr ? t : node_text(a, root, max, TEXT_HEADING);
 }
 
 /* As wn_meta_node_text, and an element right after another element (no

@@ -6,8 +6,9 @@
  * <title> once words are compared loosely. So: a heading that matches a
  * declared title wins (one the title starts with before one it ends with);
  * otherwise the page's first <h1>, or on service, listing and collection
- * pages the best declared title, without the site name that templates glue
- * to either end. A heading that links home is the site's logo, never the
+ * pages the best declared title (also when the title holds the heading
+ * only after other words), without the site name that templates glue to
+ * either end. A heading that links home is the site's logo, never the
  * headline, and names the site when nothing declares it. A heading's text
  * leaves out its buttons, hidden pop-ups and a leading or trailing label
  * (a date, "Blog:", a forum prefix, a format) that a declared title shows
@@ -458,9 +459,8 @@ heading_rest(wn_arena *a, const wn_node *h, wn_str full, bool trailing, wn_str *
     while ((trailing || !edge) && wn_walk_next(&w, &n, &enter)) {
         if (!enter)
             continue;
-        if (n->type == WN_NODE_ELEMENT &&
-            (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_BUTTON ||
-             wn_node_has_attr(n, "hidden"))) {
+        if (n->type == WN_NODE_ELEMENT && (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE ||
+                                           (n != h && wn_meta_heading_skips(n, true)))) {
             wn_walk_skip_children(&w);
             continue;
         }
@@ -740,8 +740,28 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
             *headline = c->h1[i];
         }
     }
-    if (best_score >= 6) /* agreement >= 1 (2 for an <h2>) */
+    if (best_score >= 6) { /* agreement >= 1 (2 for an <h2>) */
+        /* a heading a declared title holds only after other words (a
+         * brand, "All": "All Men's Socks" for "Men's Socks"; not the site's
+         * name, nor a label a tag line follows) agrees weakly: that title, the <title> first, still names
+         * a non-article page (finish.c), as when no declared title agrees */
+        folded *fs = best_score >> 2 == 2 ? wn_arena_alloc(c->arena, sizeof *fs) : NULL;
+        if (fs) {
+            fh->n = wn_meta_fold(best.ptr, best.len, fh->s, FOLD_MAX);
+            static const size_t tag_first[ND] = {4, 1, 0, 2, 3}; /* decl[] indices */
+            for (size_t j = 0; j < ND && !alt->ptr; j++) {
+                if (agreement(fh, &fd[tag_first[j]]) != 2)
+                    continue;
+                /* as finish.c will print it: no site name, no tag line */
+                wn_str d = wn_title_strip_site(c->arena, decl[tag_first[j]]->v, site);
+                wn_str cut = wn_title_cut_tagline(c->arena, d);
+                fs->n = cut.ptr ? wn_meta_fold(cut.ptr, cut.len, fs->s, FOLD_MAX) : 0;
+                if (agreement(fh, fs) == 2)
+                    *alt = d;
+            }
+        }
         return fsite.n ? strip_site(c->arena, best, site, false) : best;
+    }
     *headline = NULL;
     /* no heading agrees with a declared title: the page's own <h1> still
      * is what readers see as the headline, unless it is the site's logo,
