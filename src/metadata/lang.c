@@ -251,9 +251,11 @@ sw_find(const sw_slot *t, const char *w, size_t l)
     }
 }
 
-static void
+/* Fills t; returns the length of the longest word in it. */
+static size_t
 sw_build(sw_slot *t)
 {
+    size_t longest = 0;
     memset(t, 0, SW_SLOTS * sizeof *t);
     for (size_t k = 0; k < N_LANGS; k++) {
         const char *list = stopwords[k].words;
@@ -278,31 +280,42 @@ sw_build(sw_slot *t)
                 e->len = (uint8_t)(i - st);
             }
             e->mask |= 1u << k;
+            if (i - st > longest)
+                longest = i - st;
         }
     }
+    return longest;
 }
 
 /* The table is built once per process. The first caller builds it in
  * place; a caller that comes while it is being built builds its own copy on
  * the stack (as every call once did) instead of waiting. */
 static sw_slot sw_shared[SW_SLOTS];
-static atomic_int sw_state; /* 0 not built, 1 being built, 2 ready */
+static size_t sw_shared_longest; /* written before sw_state turns 2 */
+static atomic_int sw_state;      /* 0 not built, 1 being built, 2 ready */
 
+/* The table, and in *longest the length of its longest word (a longer
+ * word of the text is looked up nowhere). */
 static const sw_slot *
-sw_table(sw_slot *local)
+sw_table(sw_slot *local, size_t *longest)
 {
-    if (atomic_load_explicit(&sw_state, memory_order_acquire) == 2)
+    if (atomic_load_explicit(&sw_state, memory_order_acquire) == 2) {
+        *longest = sw_shared_longest;
         return sw_shared;
+    }
     int expected = 0;
     if (atomic_compare_exchange_strong_explicit(&sw_state, &expected, 1, memory_order_acq_rel,
                                                 memory_order_acquire)) {
-        sw_build(sw_shared);
+        sw_shared_longest = sw_build(sw_shared);
         atomic_store_explicit(&sw_state, 2, memory_order_release);
+        *longest = sw_shared_longest;
         return sw_shared;
     }
-    if (expected == 2)
+    if (expected == 2) {
+        *longest = sw_shared_longest;
         return sw_shared;
-    sw_build(local);
+    }
+    *longest = sw_build(local);
     return local;
 }
 
@@ -325,6 +338,7 @@ wn_lang_detect(const char *s, size_t n, int *score)
     size_t wl = 0;
     sw_slot local[SW_SLOTS];
     const sw_slot *table = NULL;
+    size_t longest = 0;
     bool long_word = false;
     for (size_t i = 0; i <= n;) {
         unsigned cp = 0;
@@ -419,9 +433,10 @@ wn_lang_detect(const char *s, size_t n, int *score)
             if (!long_word && words < 4000) {
                 words++;
                 if (!table)
-                    table = sw_table(local);
-                for (uint32_t m = sw_find(table, w, wl)->mask; m; m &= m - 1)
-                    hits[__builtin_ctz(m)]++;
+                    table = sw_table(local, &longest);
+                if (wl <= longest)
+                    for (uint32_t m = sw_find(table, w, wl)->mask; m; m &= m - 1)
+                        hits[__builtin_ctz(m)]++;
             }
             wl = 0;
             long_word = false;
