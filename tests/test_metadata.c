@@ -1063,6 +1063,42 @@ TEST(finish_language)
     done(doc);
 }
 
+/* Code is in no natural language: a page declared English whose article
+ * opens with a long code listing in English words, then German prose, is
+ * German (the listing fills more than the bytes the check reads). */
+TEST(finish_language_skips_code)
+{
+    char html[16384];
+    size_t k = (size_t)snprintf(html, sizeof html, "<html lang=en><body><article><pre>");
+    while (k < 6000)
+        k += (size_t)snprintf(html + k, sizeof html - k,
+                              "// if the value is not in the list then return it to the caller\n");
+    snprintf(html + k, sizeof html - k, "%s",
+             "</pre><p>Die Bundesregierung hat am Montag angek\xC3\xBCndigt, dass die neuen "
+             "Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer in Kraft treten werden. Das ist "
+             "eine Entscheidung, die auch von den L\xC3\xA4ndern mitgetragen wird, aber nicht "
+             "von allen Verb\xC3\xA4nden. Die Opposition kritisierte das Vorgehen der Regierung "
+             "und sprach von einem Fehler, der sich nicht wiederholen d\xC3\xBCrfe. Nach Angaben "
+             "des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung geben, bei "
+             "der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, wie es "
+             "hie\xC3\x9F.</p></article></body>");
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    wn_node *art = NULL;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, doc->dom->root);
+    while (wn_walk_next(&w, &n, &e))
+        if (e && wn_node_is(n, WN_TAG_ARTICLE))
+            art = n;
+    wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE, false};
+    CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
+    CHECK_EQ_STR(STR(m.language), "de");
+    CHECK(m.word_count > 1000); /* the code's words still count */
+    done(doc);
+}
+
 /* words: runs of letters, digits and '_', split by anything else, across
  * the eight-byte steps of the count and across non-ASCII letters */
 TEST(finish_word_count)
@@ -1141,6 +1177,7 @@ main(void)
     RUN(label_anywhere);
     RUN(layout_wrapper_byline);
     RUN(finish_language);
+    RUN(finish_language_skips_code);
     RUN(finish_word_count);
     RUN(hostile);
     return harness_done();

@@ -23,8 +23,14 @@ static const unsigned char ascii_word[128] = {
     ['y'] = 1, ['z'] = 1,
 };
 
+/* A declared language is checked on this many bytes of the content's prose
+ * (about 600 words): enough to tell a template's lang="en" from the text's
+ * language, not the whole of a long article. */
+enum { LANG_CHECK_BYTES = 4096 };
+
 /* The content's text (dropped and boilerplate subtrees skipped), words
- * counted on the way; at most `max` bytes kept for language detection. */
+ * counted on the way; at most `max` bytes kept for language detection,
+ * code (<pre>, <code>) left out of those: it is in no natural language. */
 static size_t
 content_text(const wn_content *content, wn_buf *b, size_t max)
 {
@@ -34,10 +40,14 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
         wn_node *n;
         bool enter;
         bool in_word = false;
+        const wn_node *code = NULL; /* the <pre> or <code> we are in */
         wn_walk_init(&w, content->roots[r]);
         while (wn_walk_next(&w, &n, &enter)) {
-            if (!enter)
+            if (!enter) {
+                if (n == code)
+                    code = NULL;
                 continue;
+            }
             if (n->type == WN_NODE_ELEMENT) {
                 if ((n->flags & (WN_NF_DROP | WN_NF_BOILER)) || wn_node_is(n, WN_TAG_SCRIPT) ||
                     wn_node_is(n, WN_TAG_STYLE) || wn_node_is(n, WN_TAG_TEMPLATE) ||
@@ -46,6 +56,8 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
                     continue;
                 }
                 in_word = false; /* element boundaries may separate words */
+                if (!code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
+                    code = n;
                 continue;
             }
             if (n->type != WN_NODE_TEXT)
@@ -89,7 +101,7 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
                     words++;
                 in_word = wc && !ideo;
             }
-            if (b->len < max) {
+            if (b->len < max && !code) {
                 wn_buf_append(b, n->data, n->len);
                 wn_buf_putc(b, ' ');
             }
@@ -97,8 +109,6 @@ content_text(const wn_content *content, wn_buf *b, size_t max)
     }
     return words;
 }
-
-enum { LANG_CHECK_BYTES = 8192 };
 
 wn_status
 wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
@@ -110,14 +120,15 @@ wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
                                     doc->title_h1_within, meta->page_type);
     wn_buf b;
     wn_buf_init(&b, &doc->arena, 0);
-    meta->word_count = content_text(content, &b, 32 * 1024);
+    /* a declared language is only checked, on the first LANG_CHECK_BYTES */
+    meta->word_count = content_text(content, &b, meta->language.ptr ? LANG_CHECK_BYTES : 32 * 1024);
     if (b.failed)
         return (wn_status)b.failed;
     if (doc->opts.flags & WN_OPT_NO_METADATA)
         return WN_OK;
     int score = 0;
     /* a declared language is only checked (does the text clearly say
-     * otherwise?): the first LANG_CHECK_BYTES of the text say it */
+     * otherwise?): the first LANG_CHECK_BYTES of the prose say it */
     size_t sample = meta->language.ptr && b.len > LANG_CHECK_BYTES ? LANG_CHECK_BYTES : b.len;
     const char *det = b.len ? wn_lang_detect(b.ptr, sample, &score) : NULL;
     if (!det)
