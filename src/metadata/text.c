@@ -396,6 +396,21 @@ wn_meta_fold(const char *s, size_t n, char *out, size_t cap)
     size_t k = 0;
     bool gap = false;
     for (size_t i = 0; i < n && k + 5 < cap;) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) { /* ASCII inline: letters, digits and '_' make words */
+            bool wc = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') ||
+                      (b >= '0' && b <= '9') || b == '_';
+            i++;
+            if (!wc) {
+                gap = true;
+                continue;
+            }
+            if (gap && k)
+                out[k++] = ' ';
+            gap = false;
+            out[k++] = lower((char)b);
+            continue;
+        }
         size_t st = i;
         unsigned cp = wn_meta_u8next(s, n, &i);
         if (cp == 0xAD) /* a soft hyphen joins the word it breaks */
