@@ -72,6 +72,11 @@ wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
+/* wn_doc_token_bits of an element whose first class and first id attributes
+ * (no namespace; NULL when absent) the caller has found already. */
+uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
+                                 const wn_attr *id);
+
 /* Does the element hold a <blockquote> with text within its first nodes?
  * An embedded post (a tweet, a social-media quote) is a quotation of the
  * article, even in a wrapper named "social" or "embed". */
