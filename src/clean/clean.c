@@ -348,18 +348,19 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
     bool entering;
     wn_node *noscript = NULL; /* innermost open <noscript> */
     size_t heading_budget = (size_t)dom->node_count + 1; /* holds_heading's, for the page */
+    uint64_t text = tot->text, link = tot->link;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
         if (n->type == WN_NODE_TEXT) {
-            /* what wn_stats_compute adds up (nodes made after the parse
-             * are left out there too) */
-            if (n->index < count && n->parent && n->parent->index < count) {
-                uint32_t chars, commas;
-                wn_text_figures(doc, n, &chars, &commas);
-                tot->text += chars;
-                if (in_link)
-                    tot->link += chars;
-            }
+            /* what wn_stats_compute adds up: every text node (it leaves
+             * out nodes made after its count, or with a parent made after
+             * it, and node->index < node_count for every node, the clean
+             * passes making none) */
+            uint32_t chars, commas;
+            wn_text_figures(doc, n, &chars, &commas);
+            text += chars;
+            if (in_link)
+                link += chars;
             continue;
         }
         if (n->type != WN_NODE_ELEMENT)
@@ -368,8 +369,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
         if (!entering) {
             if (sums && n->index < count) {
                 subtree_text *e = &sums[n->index];
-                e->text = (uint32_t)tot->text - e->text;
-                e->link = (uint32_t)tot->link - e->link;
+                e->text = (uint32_t)text - e->text;
+                e->link = (uint32_t)link - e->link;
             }
             if (is_a && in_link)
                 in_link--;
@@ -392,8 +393,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
             continue;
         }
         if (sums && n->index < count) {
-            sums[n->index].text = (uint32_t)tot->text;
-            sums[n->index].link = (uint32_t)tot->link;
+            sums[n->index].text = (uint32_t)text;
+            sums[n->index].link = (uint32_t)link;
         }
         if (wn_node_is(n, WN_TAG_IMG) || wn_node_is(n, WN_TAG_PICTURE)) {
             if (noscript)
@@ -428,6 +429,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
             in_link++;
         }
     }
+    tot->text = text;
+    tot->link = link;
 }
 
 bool
