@@ -177,7 +177,7 @@ holds_heading(wn_node *n, size_t *budget)
     return false;
 }
 
-static bool
+static inline bool
 tag_drops(const wn_node *n)
 {
     if (n->ns != WN_NS_HTML)

@@ -769,10 +769,8 @@ wn_node_token_bits(const wn_node *n)
 }
 
 wn_doc_cache *
-wn_doc_cache_get(wn_doc *doc)
+wn_doc_cache_make(wn_doc *doc)
 {
-    if (doc->cache)
-        return doc->cache;
     wn_doc_cache *c = wn_arena_calloc(&doc->arena, 1, sizeof *c);
     if (!c)
         return NULL;
