@@ -54,7 +54,7 @@ typedef struct markup_attrs {
     bool hidden, aria_modal;
 } markup_attrs;
 
-static void
+static inline __attribute__((always_inline)) void
 markup_attrs_scan(const wn_node *n, markup_attrs *m)
 {
     memset(m, 0, sizeof *m);
@@ -104,8 +104,9 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
     }
 }
 
-/* Is the attribute's value, trimmed, ASCII case-insensitively `value`? */
-static bool
+/* Is the attribute's value, trimmed, ASCII case-insensitively `value`?
+ * (Inline: most elements have none of the attributes asked about.) */
+static inline bool
 attr_value_is(const wn_attr *a, const char *value, size_t vl)
 {
     return a && value_eq_ci(a->value ? a->value : "", a->value ? a->value_len : 0, value, vl);
@@ -140,10 +141,8 @@ style_hides(const wn_attr *a)
  * pass 3, where a landmark holding most of the page's paragraphs is taken
  * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_attr *role, bool landmark)
+role_value_drops(const wn_attr *role, bool landmark)
 {
-    if (!role)
-        return false;
     if (landmark)
         return ATTR_IS(role, "navigation") || ATTR_IS(role, "banner") ||
                ATTR_IS(role, "contentinfo") || ATTR_IS(role, "complementary") ||
@@ -151,6 +150,12 @@ role_drops(const wn_attr *role, bool landmark)
     return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
            ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
            ATTR_IS(role, "button") || ATTR_IS(role, "tooltip");
+}
+
+static inline bool
+role_drops(const wn_attr *role, bool landmark)
+{
+    return role && role_value_drops(role, landmark);
 }
 
 /* Does the element hold a heading? A whole card (picture, headline,
@@ -202,7 +207,7 @@ tag_drops(const wn_node *n)
 
 /* Page-level containers are never dropped for a class name or a hiding
  * attribute (a script may un-hide them; their class lists are long). */
-static bool
+static inline bool
 is_page_level(const wn_node *n, const markup_attrs *m)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
@@ -210,7 +215,7 @@ is_page_level(const wn_node *n, const markup_attrs *m)
            ATTR_IS(m->itemprop, "articlebody");
 }
 
-static bool
+static inline bool
 hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
     return (m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
