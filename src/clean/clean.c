@@ -477,7 +477,6 @@ typedef struct drop_sum {
     uint64_t text, link;
 } drop_sum;
 
-
 /* The statistics of `n` for pass 3. A subtree walk of wn_sizes_of writes
  * the entries of every node under the element it starts from (`*cover`
  * while pass 3 is inside it), and they stay those figures for each element
