@@ -573,6 +573,43 @@ TEST(nested_landmarks_holding_the_page)
     fx_free(&f);
 }
 
+TEST(sizes_from_text_and_paragraphs)
+{
+    /* the measures that decide: a menu of 1,500 bytes of link text and no
+     * paragraph goes; a share wrapper under 40% of the page's prose but
+     * holding paragraphs stays, and a small menu inside it goes (measured
+     * in the wrapper's walk); a form with 1,500 bytes of text stays, one
+     * with a line of text goes; links count as link text under the <a> */
+    static char html[32768];
+    size_t k = 0;
+    k += (size_t)snprintf(html + k, sizeof html - k, "<body><article id=main>");
+    for (int i = 0; i < 60; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k, PARA);
+    k += (size_t)snprintf(html + k, sizeof html - k, "</article><div id=links class=menu>");
+    for (int i = 0; i < 60; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k,
+                              "<a href=/x%d><span>Another fairly long menu link text</span></a>", i);
+    k += (size_t)snprintf(html + k, sizeof html - k, "</div><div id=wrap class=share-tools>");
+    for (int i = 0; i < 20; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k, PARA);
+    k += (size_t)snprintf(html + k, sizeof html - k,
+                          "<div id=inner class=menu><a href=/>Home</a></div></div>"
+                          "<form id=bigform><span>");
+    for (int i = 0; i < 70; i++)
+        k += (size_t)snprintf(html + k, sizeof html - k, "words without any paragraph ");
+    snprintf(html + k, sizeof html - k,
+             "</span></form><form id=line><span>Sign up</span></form></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(!dropped(f.doc, "main"));
+    CHECK(dropped(f.doc, "links"));
+    CHECK(!dropped(f.doc, "wrap"));
+    CHECK(dropped(f.doc, "inner"));
+    CHECK(!dropped(f.doc, "bigform"));
+    CHECK(dropped(f.doc, "line"));
+    fx_free(&f);
+}
+
 int
 main(void)
 {
@@ -590,5 +627,6 @@ main(void)
     RUN(forms_small_dropped_large_kept);
     RUN(streamed_content_shown_again);
     RUN(nested_landmarks_holding_the_page);
+    RUN(sizes_from_text_and_paragraphs);
     return harness_done();
 }

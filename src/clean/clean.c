@@ -8,7 +8,9 @@
  *      that are not the main content (navigation, banner, contentinfo,
  *      complementary, search, dialogs, menus, toolbars), <noscript> unless it
  *      holds the only copy of an image;
- *   2. subtree statistics (score/score_stats.c) of what is left;
+ *   2. the sizes of what is left: the text and link text under each element,
+ *      summed by pass 1 as it walks, and subtree statistics
+ *      (score/score_stats.c) for the few elements whose paragraphs decide;
  *   3. class/id vocabulary (clean_rules.c): navigation, sharing, ads, cookie
  *      banners, modals, newsletters ... dropped unless the element also says
  *      it is the article, is a page-level container, or holds several real
@@ -48,11 +50,11 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
 /* The attributes the markup tests read, found in one scan of the element's
  * attributes (the first of each name, as wn_node_attr finds it). */
 typedef struct markup_attrs {
-    const wn_attr *role, *itemprop, *style, *aria_hidden, *id, *aria_controls;
+    const wn_attr *role, *itemprop, *style, *aria_hidden, *id, *aria_controls, *cls;
     bool hidden, aria_modal;
 } markup_attrs;
 
-static void
+static inline __attribute__((always_inline)) void
 markup_attrs_scan(const wn_node *n, markup_attrs *m)
 {
     memset(m, 0, sizeof *m);
@@ -71,7 +73,9 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
                 m->role = a;
             break;
         case 5:
-            if (!m->style && memcmp(nm, "style", 5) == 0)
+            if (!m->cls && memcmp(nm, "class", 5) == 0)
+                m->cls = a;
+            else if (!m->style && memcmp(nm, "style", 5) == 0)
                 m->style = a;
             break;
         case 6:
@@ -100,8 +104,9 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
     }
 }
 
-/* Is the attribute's value, trimmed, ASCII case-insensitively `value`? */
-static bool
+/* Is the attribute's value, trimmed, ASCII case-insensitively `value`?
+ * (Inline: most elements have none of the attributes asked about.) */
+static inline bool
 attr_value_is(const wn_attr *a, const char *value, size_t vl)
 {
     return a && value_eq_ci(a->value ? a->value : "", a->value ? a->value_len : 0, value, vl);
@@ -136,10 +141,8 @@ style_hides(const wn_attr *a)
  * pass 3, where a landmark holding most of the page's paragraphs is taken
  * for a mis-nested wrapper and kept. */
 static bool
-role_drops(const wn_attr *role, bool landmark)
+role_value_drops(const wn_attr *role, bool landmark)
 {
-    if (!role)
-        return false;
     if (landmark)
         return ATTR_IS(role, "navigation") || ATTR_IS(role, "banner") ||
                ATTR_IS(role, "contentinfo") || ATTR_IS(role, "complementary") ||
@@ -147,6 +150,12 @@ role_drops(const wn_attr *role, bool landmark)
     return ATTR_IS(role, "dialog") || ATTR_IS(role, "alertdialog") || ATTR_IS(role, "alert") ||
            ATTR_IS(role, "menu") || ATTR_IS(role, "menubar") || ATTR_IS(role, "toolbar") ||
            ATTR_IS(role, "button") || ATTR_IS(role, "tooltip");
+}
+
+static inline bool
+role_drops(const wn_attr *role, bool landmark)
+{
+    return role && role_value_drops(role, landmark);
 }
 
 /* Does the element hold a heading? A whole card (picture, headline,
@@ -173,7 +182,7 @@ holds_heading(wn_node *n, size_t *budget)
     return false;
 }
 
-static bool
+static inline bool
 tag_drops(const wn_node *n)
 {
     if (n->ns != WN_NS_HTML)
@@ -198,7 +207,7 @@ tag_drops(const wn_node *n)
 
 /* Page-level containers are never dropped for a class name or a hiding
  * attribute (a script may un-hide them; their class lists are long). */
-static bool
+static inline bool
 is_page_level(const wn_node *n, const markup_attrs *m)
 {
     return wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_BODY) ||
@@ -206,13 +215,12 @@ is_page_level(const wn_node *n, const markup_attrs *m)
            ATTR_IS(m->itemprop, "articlebody");
 }
 
-static bool
+static inline bool
 hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
-    if (is_page_level(n, m))
-        return false;
-    return m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
-           style_hides(m->style);
+    return (m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
+            style_hides(m->style)) &&
+           !is_page_level(n, m);
 }
 
 /* Collapsed panels: the ids an aria-controls names (an accordion's or a
@@ -322,10 +330,20 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
     }
 }
 
+/* The text and link text under each element pass 1 walked into, as
+ * wn_stats_compute would count them under the flags pass 1 left (indexed
+ * by node->index): the page's running totals as the walk enters the
+ * element, replaced by what they grew by when it leaves. */
+typedef struct subtree_text {
+    uint32_t text, link;
+} subtree_text;
+
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
- * open noscript is tracked with node->aux = 1 once an image is seen. */
+ * open noscript is tracked with node->aux = 1 once an image is seen. With
+ * `sums` (and totals below UINT32_MAX), the subtree_text of each element. */
 static void
-clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
+clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
+             subtree_text *sums)
 {
     wn_dom *dom = doc->dom;
     uint32_t count = dom->node_count + 1;
@@ -335,24 +353,30 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
     bool entering;
     wn_node *noscript = NULL; /* innermost open <noscript> */
     size_t heading_budget = (size_t)dom->node_count + 1; /* holds_heading's, for the page */
+    uint64_t text = tot->text, link = tot->link;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
         if (n->type == WN_NODE_TEXT) {
-            /* what wn_stats_compute adds up (nodes made after the parse
-             * are left out there too) */
-            if (n->index < count && n->parent && n->parent->index < count) {
-                uint32_t chars, commas;
-                wn_text_figures(doc, n, &chars, &commas);
-                tot->text += chars;
-                if (in_link)
-                    tot->link += chars;
-            }
+            /* what wn_stats_compute adds up: every text node (it leaves
+             * out nodes made after its count, or with a parent made after
+             * it, and node->index < node_count for every node, the clean
+             * passes making none) */
+            uint32_t chars, commas;
+            wn_text_figures(doc, n, &chars, &commas);
+            text += chars;
+            if (in_link)
+                link += chars;
             continue;
         }
         if (n->type != WN_NODE_ELEMENT)
             continue;
         bool is_a = n->index < count && wn_node_is(n, WN_TAG_A);
         if (!entering) {
+            if (sums && n->index < count) {
+                subtree_text *e = &sums[n->index];
+                e->text = (uint32_t)text - e->text;
+                e->link = (uint32_t)link - e->link;
+            }
             if (is_a && in_link)
                 in_link--;
             if (wn_node_is(n, WN_TAG_NOSCRIPT)) {
@@ -372,6 +396,10 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
         if (n->flags & WN_NF_DROP) {
             wn_walk_skip_children(&w);
             continue;
+        }
+        if (sums && n->index < count) {
+            sums[n->index].text = (uint32_t)text;
+            sums[n->index].link = (uint32_t)link;
         }
         if (wn_node_is(n, WN_TAG_IMG) || wn_node_is(n, WN_TAG_PICTURE)) {
             if (noscript)
@@ -406,6 +434,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels)
             in_link++;
         }
     }
+    tot->text = text;
+    tot->link = link;
 }
 
 bool
@@ -447,29 +477,89 @@ typedef struct drop_sum {
     uint64_t text, link;
 } drop_sum;
 
-static inline void
-drop_add(drop_sum *ds, const wn_stat *s)
+/* The statistics of `n` for pass 3. A subtree walk of wn_sizes_of writes
+ * the entries of every node under the element it starts from (`*cover`
+ * while pass 3 is inside it), and they stay those figures for each element
+ * there the pass reaches later: what the pass drops meanwhile lies before
+ * that element in document order, outside its subtree. So inside a walked
+ * element the entries are read as they are, without another walk. */
+static inline const wn_stat *
+sizes_of(wn_sizes *z, wn_doc *doc, wn_node *n, wn_node **cover)
 {
-    ds->text += s->text;
-    ds->link += s->link;
+    if (*cover)
+        return wn_stats_of(&z->st, n);
+    const wn_stat *s = wn_sizes_of(z, doc, n);
+    if (s && !z->whole)
+        *cover = n;
+    return s;
+}
+
+/* What pass 3 knows of the sizes of elements: the subtree_text of pass 1
+ * when the tree is still as pass 1 left it (text and link text, which
+ * decide most elements), else and for the rest their statistics. */
+typedef struct vocab_sizes {
+    wn_sizes *z;
+    wn_doc *doc;
+    const subtree_text *sums; /* NULL: statistics only */
+    wn_node *cover;           /* the element whose subtree walk sizes_of reads */
+    double page_good;
+} vocab_sizes;
+
+/* The text and link text of `n`, from *s when read already; false on OOM. */
+static bool
+vs_text(vocab_sizes *v, wn_node *n, const wn_stat **s, uint32_t *text, uint32_t *link)
+{
+    if (!*s && v->sums) {
+        *text = v->sums[n->index].text;
+        *link = v->sums[n->index].link;
+        return true;
+    }
+    if (!*s && !(*s = sizes_of(v->z, v->doc, n, &v->cover)))
+        return false;
+    *text = (*s)->text;
+    *link = (*s)->link;
+    return true;
+}
+
+/* is_big of `n` (1 or 0; -1 on OOM), its paragraphs read only when its
+ * text and link text leave the answer open. */
+static int
+vs_big(vocab_sizes *v, wn_node *n, const wn_stat **s)
+{
+    uint32_t text, link;
+    if (!vs_text(v, n, s, &text, &link))
+        return -1;
+    if ((double)(text - link) >= 0.4 * v->page_good)
+        return 1;
+    if (text < 1500)
+        return 0;
+    if (!*s && !(*s = sizes_of(v->z, v->doc, n, &v->cover)))
+        return -1;
+    return is_big(*s, v->page_good);
 }
 
 /* Pass 3: class/id vocabulary and forms, with the sizes of the elements as
  * the pass starts (wn_sizes: as the pass drops in document order, an
- * element's subtree holds nothing it dropped before reaching it). */
+ * element's subtree holds nothing it dropped before reaching it; so do
+ * pass 1's sums). */
 static bool
 clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *hs,
-                 drop_sum *ds, const panel_ids *panels)
+                 drop_sum *ds, const panel_ids *panels, const subtree_text *sums)
 {
     ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
-    double page_good = (double)(tot->text - tot->link);
+    vocab_sizes v = {z, doc, sums, NULL, (double)(tot->text - tot->link)};
     wn_walk w;
     wn_node *n;
     bool entering;
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
-        if (!entering || n->type != WN_NODE_ELEMENT)
+        if (!entering) {
+            if (n == v.cover)
+                v.cover = NULL;
+            continue;
+        }
+        if (n->type != WN_NODE_ELEMENT)
             continue;
         if (n->flags & WN_NF_DROP) {
             wn_walk_skip_children(&w);
@@ -481,21 +571,27 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
         bool drop = false, hidden = false;
         if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
             n->aux = 0;
-            if (!(s = wn_sizes_of(z, doc, n)))
+            int big = vs_big(&v, n, &s);
+            if (big < 0)
                 return false;
-            drop = !is_big(s, page_good);
+            drop = !big;
         }
         if (!drop && wn_node_is(n, WN_TAG_FORM)) {
-            if (!s && !(s = wn_sizes_of(z, doc, n)))
+            uint32_t text, link;
+            if (!vs_text(&v, n, &s, &text, &link))
                 return false;
-            drop = s->paras < 2 && s->text < 1500;
+            if (text < 1500) {
+                if (!s && !(s = sizes_of(z, doc, n, &v.cover)))
+                    return false;
+                drop = s->paras < 2;
+            }
         }
         if (!drop) {
             markup_attrs m;
             markup_attrs_scan(n, &m);
             if (is_page_level(n, &m))
                 continue;
-            uint32_t bits = wn_doc_token_bits(doc, n);
+            uint32_t bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
             if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, m.id)) {
@@ -505,25 +601,30 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                        role_drops(m.role, true) ||
                        ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) &&
                         !wn_node_is(n, WN_TAG_ARTICLE))) {
-                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                int big = vs_big(&v, n, &s);
+                if (big < 0)
                     return false;
-                drop = !is_big(s, page_good);
+                drop = !big;
                 /* (an embedded post in a "social" wrapper is a quotation) */
                 if (drop && (bits & WN_TOK_DROP) && wn_holds_quote(n))
                     drop = false;
             } else if (ATTR_IS(m.role, "tablist")) {
                 /* a row of tab labels; one holding a paragraph is an
                  * accordion (labels and panels) marked up as tabs */
-                if (!s && !(s = wn_sizes_of(z, doc, n)))
+                if (!s && !(s = sizes_of(z, doc, n, &v.cover)))
                     return false;
                 drop = s->paras == 0;
             }
         }
         if (!drop)
             continue;
-        if (!s && !(s = wn_sizes_of(z, doc, n)))
+        uint32_t text, link;
+        if (!vs_text(&v, n, &s, &text, &link))
             return false;
-        drop_add(ds, s);
+        if (n == v.cover)
+            v.cover = NULL; /* its exit step is skipped */
+        ds->text += text;
+        ds->link += link;
         n->flags |= WN_NF_DROP | (hidden ? WN_NF_HIDDEN : 0);
         if (hidden)
             hidden_add(doc, hs, n);
@@ -634,22 +735,30 @@ wn_clean(wn_doc *doc)
     panel_ids *panels = wn_arena_calloc(&doc->arena, 1, sizeof *panels);
     if (!panels)
         return WN_ERR_NOMEM;
-    clean_markup(doc, &hs, &tot, panels);
+    /* (without the array, on OOM, pass 3 reads statistics alone) */
+    subtree_text *sums =
+        wn_arena_alloc(&doc->arena, ((size_t)doc->dom->node_count + 1) * sizeof *sums);
+    clean_markup(doc, &hs, &tot, panels, sums);
     wn_sizes z;
     wn_stats none = {0};
     wn_sizes_init(&z, doc, none, WN_NF_DROP);
-    if ((tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) && !totals_from_stats(doc, &z, &tot))
-        return WN_ERR_NOMEM;
+    if (tot.text >= UINT32_MAX || tot.link >= UINT32_MAX) {
+        sums = NULL; /* wrapped */
+        if (!totals_from_stats(doc, &z, &tot))
+            return WN_ERR_NOMEM;
+    }
     int shown = unhide_if_all_hidden(doc, tot.text - tot.link, 2, &hs);
     /* what was shown never went through pass 1 (its scripts, form
      * controls and hidden parts are still unmarked): run it again, on
      * these pages only; the totals are recounted below */
     page_totals scratch = {0, 0};
-    if (shown)
-        clean_markup(doc, &hs, &scratch, panels);
+    if (shown) {
+        sums = NULL; /* elements were shown again since */
+        clean_markup(doc, &hs, &scratch, panels, NULL);
+    }
     if (shown && (wn_sizes_init(&z, doc, z.st, WN_NF_DROP), !totals_from_stats(doc, &z, &tot)))
         return WN_ERR_NOMEM;
-    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
+    if (!clean_vocabulary(doc, &z, &tot, &hs, &ds, panels, sums))
         return WN_ERR_NOMEM;
     /* what is visible now: the totals less what the pass dropped (exact:
      * nothing saturated) */
@@ -659,9 +768,10 @@ wn_clean(wn_doc *doc)
      * runs): check again, and clean what was shown */
     shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
-        clean_markup(doc, &hs, &scratch, panels);
+        clean_markup(doc, &hs, &scratch, panels, NULL);
         wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
-        if (!totals_from_stats(doc, &z, &tot) || !clean_vocabulary(doc, &z, &tot, &hs, &ds, panels))
+        if (!totals_from_stats(doc, &z, &tot) ||
+            !clean_vocabulary(doc, &z, &tot, &hs, &ds, panels, NULL))
             return WN_ERR_NOMEM;
         tot.text -= ds.text;
         tot.link -= ds.link;

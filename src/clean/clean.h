@@ -66,11 +66,23 @@ _Static_assert((WN_TOK_DROP | WN_TOK_NEG | WN_TOK_POS | WN_TOK_BYLINE | WN_TOK_C
                 WN_TOK_HIDDEN | WN_TOK_COMMENTS) < WN_TOK_KNOWN,
                "token bits fit beside the cache marker in a byte");
 
-/* The document's caches, allocated in its arena on first use; NULL on OOM. */
-wn_doc_cache *wn_doc_cache_get(wn_doc *doc);
+/* The document's caches, allocated in its arena on first use; NULL on OOM
+ * (inline: asked for once per text node and element by the walks). */
+wn_doc_cache *wn_doc_cache_make(wn_doc *doc);
+
+static inline wn_doc_cache *
+wn_doc_cache_get(wn_doc *doc)
+{
+    return doc->cache ? doc->cache : wn_doc_cache_make(doc);
+}
 
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
+
+/* wn_doc_token_bits of an element whose first class and first id attributes
+ * (no namespace; NULL when absent) the caller has found already. */
+uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
+                                 const wn_attr *id);
 
 /* Does the element hold a <blockquote> with text within its first nodes?
  * An embedded post (a tweet, a social-media quote) is a quotation of the

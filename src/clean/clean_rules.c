@@ -730,6 +730,19 @@ class_bits(wn_doc_cache *c, const char *v, size_t len)
     return bits;
 }
 
+/* The bits of an element's first class and first id attributes (either
+ * NULL when absent). */
+static uint32_t
+attrs_token_bits(wn_doc_cache *c, const wn_attr *cls, const wn_attr *id)
+{
+    uint32_t bits = 0;
+    if (cls && cls->value)
+        bits |= class_bits(c, cls->value, cls->value_len);
+    if (id && id->value)
+        bits |= value_bits(id->value, id->value_len, false);
+    return bits;
+}
+
 static uint32_t
 node_token_bits(wn_doc_cache *c, const wn_node *n)
 {
@@ -746,12 +759,7 @@ node_token_bits(wn_doc_cache *c, const wn_node *n)
         else if (!id && a->name_len == 2 && a->name[0] == 'i' && a->name[1] == 'd')
             id = a;
     }
-    uint32_t bits = 0;
-    if (cls && cls->value)
-        bits |= class_bits(c, cls->value, cls->value_len);
-    if (id && id->value)
-        bits |= value_bits(id->value, id->value_len, false);
-    return bits;
+    return attrs_token_bits(c, cls, id);
 }
 
 uint32_t
@@ -761,10 +769,8 @@ wn_node_token_bits(const wn_node *n)
 }
 
 wn_doc_cache *
-wn_doc_cache_get(wn_doc *doc)
+wn_doc_cache_make(wn_doc *doc)
 {
-    if (doc->cache)
-        return doc->cache;
     wn_doc_cache *c = wn_arena_calloc(&doc->arena, 1, sizeof *c);
     if (!c)
         return NULL;
@@ -776,6 +782,22 @@ wn_doc_cache_get(wn_doc *doc)
         return NULL;
     doc->cache = c;
     return c;
+}
+
+uint32_t
+wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const wn_attr *id)
+{
+    if (!n || n->type != WN_NODE_ELEMENT)
+        return 0;
+    wn_doc_cache *c = wn_doc_cache_get(doc);
+    if (!c || n->index >= c->n)
+        return attrs_token_bits(NULL, cls, id); /* OOM, or a node made after the parse */
+    uint8_t b = c->token_bits[n->index];
+    if (!b) {
+        b = (uint8_t)(attrs_token_bits(c, cls, id) | WN_TOK_KNOWN);
+        c->token_bits[n->index] = b;
+    }
+    return b & ~WN_TOK_KNOWN;
 }
 
 uint32_t
