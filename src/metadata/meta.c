@@ -169,21 +169,53 @@ name_in(const char *s, size_t n, const char *const *list, size_t count)
 static void
 read_meta(wn_meta_cands *c, const wn_node *n)
 {
-    size_t kl = 0, vl = 0;
-    const char *key = wn_node_attr(n, "property", &kl);
-    if (!key || !kl)
-        key = wn_node_attr(n, "name", &kl);
-    if (!key || !kl)
-        key = wn_node_attr(n, "itemprop", &kl);
-    const char *val = wn_node_attr(n, "content", &vl);
-    if (!val) {
-        val = wn_node_attr(n, "value", &vl);
-        if (!val)
-            val = wn_node_attr(n, "datetime", &vl);
+    /* the first of each attribute read, in one scan: the key is the
+     * property, else the name, else the itemprop; the value the content,
+     * else the value, else the datetime */
+    enum { A_PROPERTY, A_NAME, A_ITEMPROP, A_CONTENT, A_VALUE, A_DATETIME, A_EQUIV, A_COUNT };
+    const wn_attr *at[A_COUNT] = {0};
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        int k = -1;
+        switch (a->name_len) {
+        case 4: k = memcmp(a->name, "name", 4) == 0 ? A_NAME : -1; break;
+        case 5: k = memcmp(a->name, "value", 5) == 0 ? A_VALUE : -1; break;
+        case 7: k = memcmp(a->name, "content", 7) == 0 ? A_CONTENT : -1; break;
+        case 8:
+            k = memcmp(a->name, "property", 8) == 0   ? A_PROPERTY
+                : memcmp(a->name, "itemprop", 8) == 0 ? A_ITEMPROP
+                : memcmp(a->name, "datetime", 8) == 0 ? A_DATETIME
+                                                      : -1;
+            break;
+        case 10: k = memcmp(a->name, "http-equiv", 10) == 0 ? A_EQUIV : -1; break;
+        default: break;
+        }
+        if (k >= 0 && !at[k])
+            at[k] = a;
     }
-    size_t hl = 0;
-    const char *he = wn_node_attr(n, "http-equiv", &hl);
-    if (he && val && wn_meta_ieq(he, hl, "content-language")) {
+#define ATTR_VALUE(a) ((a)->value ? (a)->value : "")
+    size_t kl = 0, vl = 0;
+    const char *key = NULL;
+    for (int k = A_PROPERTY; k <= A_ITEMPROP && !kl; k++)
+        if (at[k]) {
+            key = ATTR_VALUE(at[k]);
+            kl = at[k]->value_len;
+        }
+    const char *val = NULL;
+    for (int k = A_CONTENT; k <= A_DATETIME && !val; k++)
+        if (at[k]) {
+            val = ATTR_VALUE(at[k]);
+            vl = at[k]->value_len;
+        }
+    if (!kl)
+        key = NULL;
+    const char *itemprop_value = at[A_ITEMPROP] ? ATTR_VALUE(at[A_ITEMPROP]) : NULL;
+#undef ATTR_VALUE
+    if (at[A_EQUIV] && val &&
+        wn_meta_ieq(at[A_EQUIV]->value ? at[A_EQUIV]->value : "", at[A_EQUIV]->value_len,
+                    "content-language")) {
         char norm[16];
         size_t l = wn_lang_normalise(val, vl, norm);
         if (l)
@@ -201,7 +233,7 @@ read_meta(wn_meta_cands *c, const wn_node *n)
             kl = i;
             break;
         }
-    bool itemprop = wn_node_attr(n, "itemprop", NULL) == key;
+    bool itemprop = itemprop_value && itemprop_value == key;
     if (itemprop) {
         if (wn_meta_ieq(key, kl, "headline"))
             wn_slot_offer_raw(c, &c->title_micro, val, vl, WN_SRC_MICRODATA);
