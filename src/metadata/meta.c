@@ -546,9 +546,10 @@ value_word_bits(const attr_words *aw, const unsigned char *v, size_t l)
 
 /* The AW_* bits of an element (the first attribute of each name counts, as
  * wn_node_attr finds it; of a value over 200 bytes the first 200). The word
- * lists are lower case and start with a letter. */
+ * lists are lower case and start with a letter. With itemprop, the first
+ * itemprop attribute is set there too (left alone when there is none). */
 static unsigned
-attr_word_bits(attr_words *aw, const wn_node *n)
+attr_word_bits_ip(attr_words *aw, const wn_node *n, const wn_attr **itemprop)
 {
     if (n->type != WN_NODE_ELEMENT)
         return 0;
@@ -561,6 +562,8 @@ attr_word_bits(attr_words *aw, const wn_node *n)
         if (!abit || (seen & abit))
             continue;
         seen |= abit;
+        if (abit == 8 && itemprop) /* the first itemprop, for the caller */
+            *itemprop = a;
         size_t l = a->value_len;
         if (!a->value || !l)
             continue;
@@ -582,6 +585,12 @@ attr_word_bits(attr_words *aw, const wn_node *n)
         bits |= vb;
     }
     return bits;
+}
+
+static unsigned
+attr_word_bits(attr_words *aw, const wn_node *n)
+{
+    return attr_word_bits_ip(aw, n, NULL);
 }
 
 /* t, or nothing when it is over max bytes (gathered up to max + 1). */
@@ -1069,7 +1078,10 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
         default:
             break;
         }
-        unsigned words = !st.skip_region && st.in_body && n->n_attrs ? attr_word_bits(&aw, n) : 0;
+        /* the word scan also finds the itemprop attribute */
+        const wn_attr *ipa = NULL;
+        bool scanned = !st.skip_region && st.in_body && n->n_attrs;
+        unsigned words = scanned ? attr_word_bits_ip(&aw, n, &ipa) : 0;
         if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
             if (!layout_wrapper(&st, n, words))
                 st.skip_region = n;
@@ -1079,7 +1091,15 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
         if (st.skip_region)
             continue;
         size_t il = 0;
-        const char *ip = n->n_attrs ? wn_node_attr(n, "itemprop", &il) : NULL;
+        const char *ip = NULL;
+        if (scanned) {
+            if (ipa) {
+                ip = ipa->value ? ipa->value : "";
+                il = ipa->value_len;
+            }
+        } else if (n->n_attrs) {
+            ip = wn_node_attr(n, "itemprop", &il);
+        }
         if (ip && il && !(st.wrapper && wn_meta_ieq(ip, il, "headline")))
             read_microdata(c, n, ip, il);
         if (!st.in_body)
