@@ -36,7 +36,7 @@ wn_score_page_type(wn_doc *doc, const wn_metadata *meta)
     return wn_classify_page(doc, meta);
 }
 
-static bool
+static inline bool
 attr_is(const wn_node *n, const char *name, const char *value)
 {
     size_t len;
