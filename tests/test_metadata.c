@@ -1021,20 +1021,21 @@ TEST(layout_wrapper_byline)
     done(doc);
 }
 
-TEST(finish_language)
+/* A German paragraph of 83 words, for the language tests. */
+#define GERMAN_PROSE \
+    "Die Bundesregierung hat am Montag angek\xC3\xBCndigt, " \
+    "dass die neuen Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer in Kraft treten " \
+    "werden. Das ist eine Entscheidung, die auch von den L\xC3\xA4ndern mitgetragen wird, " \
+    "aber nicht von allen Verb\xC3\xA4nden. Die Opposition kritisierte das Vorgehen der " \
+    "Regierung und sprach von einem Fehler, der sich nicht wiederholen d\xC3\xBCrfe. " \
+    "Nach Angaben des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung " \
+    "geben, bei der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, " \
+    "wie es hie\xC3\x9F."
+
+/* The document's last <article>. */
+static wn_node *
+find_article(wn_doc *doc)
 {
-    const char *html =
-        "<html lang=en><body><article><p>Die Bundesregierung hat am Montag angek\xC3\xBCndigt, "
-        "dass die neuen Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer in Kraft treten "
-        "werden. Das ist eine Entscheidung, die auch von den L\xC3\xA4ndern mitgetragen wird, "
-        "aber nicht von allen Verb\xC3\xA4nden. Die Opposition kritisierte das Vorgehen der "
-        "Regierung und sprach von einem Fehler, der sich nicht wiederholen d\xC3\xBCrfe. "
-        "Nach Angaben des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung "
-        "geben, bei der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, "
-        "wie es hie\xC3\x9F.</p><p class=x>Zweiter Absatz mit mehr Text.</p></article></body>";
-    wn_metadata m;
-    wn_doc *doc = extracted(html, &m);
-    CHECK_EQ_STR(STR(m.language), "en");
     wn_node *art = NULL;
     wn_walk w;
     wn_node *n;
@@ -1043,6 +1044,17 @@ TEST(finish_language)
     while (wn_walk_next(&w, &n, &e))
         if (e && wn_node_is(n, WN_TAG_ARTICLE))
             art = n;
+    return art;
+}
+
+TEST(finish_language)
+{
+    const char *html = "<html lang=en><body><article><p>" GERMAN_PROSE
+                       "</p><p class=x>Zweiter Absatz mit mehr Text.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.language), "en");
+    wn_node *art = find_article(doc);
     /* the second paragraph is boilerplate: not counted */
     art->last_child->flags |= WN_NF_BOILER;
     wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE, false};
@@ -1073,25 +1085,10 @@ TEST(finish_language_skips_code)
     while (k < 6000)
         k += (size_t)snprintf(html + k, sizeof html - k,
                               "// if the value is not in the list then return it to the caller\n");
-    snprintf(html + k, sizeof html - k, "%s",
-             "</pre><p>Die Bundesregierung hat am Montag angek\xC3\xBCndigt, dass die neuen "
-             "Regeln f\xC3\xBCr den Verkehr nicht vor dem Sommer in Kraft treten werden. Das ist "
-             "eine Entscheidung, die auch von den L\xC3\xA4ndern mitgetragen wird, aber nicht "
-             "von allen Verb\xC3\xA4nden. Die Opposition kritisierte das Vorgehen der Regierung "
-             "und sprach von einem Fehler, der sich nicht wiederholen d\xC3\xBCrfe. Nach Angaben "
-             "des Ministeriums soll es noch in diesem Jahr eine neue Anh\xC3\xB6rung geben, bei "
-             "der auch die Verb\xC3\xA4nde und die Kommunen zu Wort kommen werden, wie es "
-             "hie\xC3\x9F.</p></article></body>");
+    snprintf(html + k, sizeof html - k, "%s", "</pre><p>" GERMAN_PROSE "</p></article></body>");
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);
-    wn_node *art = NULL;
-    wn_walk w;
-    wn_node *n;
-    bool e;
-    wn_walk_init(&w, doc->dom->root);
-    while (wn_walk_next(&w, &n, &e))
-        if (e && wn_node_is(n, WN_TAG_ARTICLE))
-            art = n;
+    wn_node *art = find_article(doc);
     wn_content c = {&art, 1, NULL, WN_PAGE_ARTICLE, false};
     CHECK_EQ_INT(wn_metadata_finish(doc, &c, &m), WN_OK);
     CHECK_EQ_STR(STR(m.language), "de");
