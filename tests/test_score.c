@@ -66,6 +66,30 @@ TEST(headline_byline_and_link_dense_list)
     fx_free(&f);
 }
 
+/* A negative block is sized by its text less what clean dropped inside it:
+ * a footer whose share box (600 bytes, dropped by clean) made it look like
+ * a large part of the page is, without it, a small footer. */
+TEST(negative_block_sized_without_what_clean_dropped)
+{
+    char html[4096];
+    size_t k = (size_t)snprintf(html, sizeof html,
+                                "<body><div id=story>" P1 P2 P3 P1 P2 P3 P1 P2 P3 "</div>"
+                                "<div id=foot class=footer><p>The footer's own line, which "
+                                "names the paper, its address, and the year it was founded.</p>"
+                                "<div class=share>");
+    for (int i = 0; i < 10; i++) /* 10 x 60 bytes without blanks */
+        k += (size_t)snprintf(html + k, sizeof html - k,
+                              "<p>Share this story with your friends and family todaypleasenow</p>");
+    snprintf(html + k, sizeof html - k, "%s", "</div></div></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "foot", &fl) && (fl & WN_NF_BOILER));
+    CHECK(!fx_contains(f.text, "footer's own line"));
+    CHECK(fx_contains(f.text, "council approved"));
+    fx_free(&f);
+}
+
 /* The pipeline as fx_run, with the metadata's first author set: the
  * byline the markup does not name is found by that name. */
 static bool
@@ -950,6 +974,7 @@ main(void)
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
+    RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);
     RUN(golden_corpus);

@@ -334,9 +334,7 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
  * wn_stats_compute would count them under the flags pass 1 left (indexed
  * by node->index): the page's running totals as the walk enters the
  * element, replaced by what they grew by when it leaves. */
-typedef struct subtree_text {
-    uint32_t text, link;
-} subtree_text;
+typedef wn_subtree_text subtree_text;
 
 /* Pass 1. <noscript> without an <img> is dropped when left; the innermost
  * open noscript is tracked with node->aux = 1 once an image is seen. With
@@ -538,13 +536,25 @@ vs_big(vocab_sizes *v, wn_node *n, const wn_stat **s)
     return is_big(*s, v->page_good);
 }
 
+/* An element pass 3 keeps: its sums get the running totals of what the
+ * pass dropped so far, taken off again when it is left, so that they end as
+ * its text under the flags the pass leaves (uint32_t arithmetic wraps). */
+static inline void
+keep_sums(subtree_text *sums, const wn_node *n, uint32_t count, const drop_sum *ds)
+{
+    if (sums && n->index < count) {
+        sums[n->index].text += (uint32_t)ds->text;
+        sums[n->index].link += (uint32_t)ds->link;
+    }
+}
+
 /* Pass 3: class/id vocabulary and forms, with the sizes of the elements as
  * the pass starts (wn_sizes: as the pass drops in document order, an
  * element's subtree holds nothing it dropped before reaching it; so do
  * pass 1's sums). */
 static bool
 clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *hs,
-                 drop_sum *ds, const panel_ids *panels, const subtree_text *sums)
+                 drop_sum *ds, const panel_ids *panels, subtree_text *sums)
 {
     ds->text = ds->link = 0;
     wn_dom *dom = doc->dom;
@@ -553,10 +563,17 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
     wn_node *n;
     bool entering;
     wn_walk_init(&w, dom->root);
+    uint32_t count = dom->node_count + 1;
     while (wn_walk_next(&w, &n, &entering)) {
         if (!entering) {
             if (n == v.cover)
                 v.cover = NULL;
+            /* what this pass dropped inside: out of the element's sums (on
+             * entry they had the running drop totals added, below) */
+            if (sums && n->type == WN_NODE_ELEMENT && n->index < count) {
+                sums[n->index].text -= (uint32_t)ds->text;
+                sums[n->index].link -= (uint32_t)ds->link;
+            }
             continue;
         }
         if (n->type != WN_NODE_ELEMENT)
@@ -589,8 +606,10 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
         if (!drop) {
             markup_attrs m;
             markup_attrs_scan(n, &m);
-            if (is_page_level(n, &m))
+            if (is_page_level(n, &m)) {
+                keep_sums(sums, n, count, ds);
                 continue;
+            }
             uint32_t bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
@@ -616,8 +635,10 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 drop = s->paras == 0;
             }
         }
-        if (!drop)
+        if (!drop) {
+            keep_sums(sums, n, count, ds);
             continue;
+        }
         uint32_t text, link;
         if (!vs_text(&v, n, &s, &text, &link))
             return false;
@@ -768,6 +789,7 @@ wn_clean(wn_doc *doc)
      * runs): check again, and clean what was shown */
     shown = unhide_if_all_hidden(doc, tot.text - tot.link, 10, &hs);
     if (shown) {
+        sums = NULL; /* elements were shown again since */
         clean_markup(doc, &hs, &scratch, panels, NULL);
         wn_sizes_init(&z, doc, z.st, WN_NF_DROP);
         if (!totals_from_stats(doc, &z, &tot) ||
@@ -783,6 +805,7 @@ wn_clean(wn_doc *doc)
         cache->drop_text = (uint32_t)tot.text;
         cache->drop_link = (uint32_t)tot.link;
         cache->scratch = z.st;
+        cache->subtree = sums;
     }
     return WN_OK;
 }

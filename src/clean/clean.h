@@ -41,6 +41,12 @@ uint32_t wn_node_token_bits(const wn_node *n);
 /* Per-document caches shared by clean/ and score/, indexed by node->index
  * (class and id values never change after parsing, so an element's token
  * bits are computed once however many passes ask for them). */
+/* The text and link text under an element (wn_stat's text and link, under
+ * the WN_NF_DROP flags), as clean's first pass sums them. */
+typedef struct wn_subtree_text {
+    uint32_t text, link;
+} wn_subtree_text;
+
 typedef struct wn_doc_cache {
     uint8_t *token_bits;    /* WN_TOK_* | WN_TOK_KNOWN; 0 = not computed yet */
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
@@ -52,6 +58,10 @@ typedef struct wn_doc_cache {
     bool drop_totals;
     uint32_t drop_text, drop_link;
     wn_stats scratch;
+    /* each element's text and link text under the WN_NF_DROP flags wn_clean
+     * left, for the elements it walked and did not drop (NULL when it could
+     * not keep them: elements shown again, totals over 32 bits, OOM) */
+    const wn_subtree_text *subtree;
     /* class values classified lately (pages repeat them on list items and
      * cards), by a hash of their length and end bytes */
     struct {

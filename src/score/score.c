@@ -268,6 +268,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
      * for the few elements whose size decides, their statistics */
     wn_sizes z;
     double page_good;
+    const wn_subtree_text *subtree = cache && cache->drop_totals ? cache->subtree : NULL;
+    uint32_t nn = cx->doc->dom->node_count + 1;
     if (cache && cache->drop_totals) {
         wn_sizes_init(&z, cx->doc, cache->scratch, WN_NF_DROP);
         cache->scratch.s = NULL;
@@ -302,13 +304,26 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         if (bits & WN_TOK_COMMENTS) {
             boiler = !forum;
         } else if (bits & (WN_TOK_NEG | WN_TOK_DROP)) {
-            const wn_stat *s = wn_sizes_of(&z, cx->doc, n);
-            if (!s)
-                return;
-            bool big = s->paras >= 3 && s->text >= 1500;
+            /* its text and link text from clean's sums when it kept them;
+             * its paragraphs count only from 1,500 bytes of text on */
+            uint32_t text, link;
+            const wn_stat *s = NULL;
+            if (subtree && n->index < nn) {
+                text = subtree[n->index].text;
+                link = subtree[n->index].link;
+            } else {
+                if (!(s = wn_sizes_of(&z, cx->doc, n)))
+                    return;
+                text = s->text;
+                link = s->link;
+            }
             /* a block with most of the page's prose is no footer or header */
-            if ((double)(s->text - s->link) >= 0.4 * page_good)
-                big = true;
+            bool big = (double)(text - link) >= 0.4 * page_good;
+            if (!big && text >= 1500) {
+                if (!s && !(s = wn_sizes_of(&z, cx->doc, n)))
+                    return;
+                big = s->paras >= 3;
+            }
             boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n));
         } else {
             continue;
