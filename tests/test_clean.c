@@ -294,6 +294,31 @@ TEST(never_content_tags)
     fx_free(&f);
 }
 
+/* Clean lists the outermost main regions it keeps, in document order, for
+ * score's region search: a <main>, a role="main" (any case, untrimmed as
+ * that search compares), not one nested in another, not one it dropped. */
+TEST(main_regions_listed)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div class=share-bar><main id=m0>" PARA "</main></div>"
+                 "<main id=m1><div role=main id=inner>" PARA "</div></main>"
+                 "<div id=m2 role=MAIN>" PARA "</div><div id=m3 role=' main '>" PARA "</div>"
+                 "<section id=m4><main id=m5>" PARA PARA "</main></section></body>",
+                 0, NULL));
+    wn_doc_cache *c = f.doc->cache;
+    CHECK(c != NULL && c->mains_known);
+    if (c && c->mains_known) {
+        CHECK_EQ_INT(c->n_mains, 3);
+        if (c->n_mains == 3) {
+            CHECK(c->mains[0] == fx_by_id(f.doc, "m1"));
+            CHECK(c->mains[1] == fx_by_id(f.doc, "m2"));
+            CHECK(c->mains[2] == fx_by_id(f.doc, "m5"));
+        }
+    }
+    fx_free(&f);
+}
+
 TEST(role_button_cards_kept)
 {
     /* role=button on a control is a widget; on a whole card (headline and
@@ -616,6 +641,7 @@ main(void)
     RUN(tokens_split_and_match_whole_words);
     RUN(vocabulary_lookup);
     RUN(vocabulary_bits);
+    RUN(main_regions_listed);
     RUN(role_button_cards_kept);
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);

@@ -536,6 +536,23 @@ vs_big(vocab_sizes *v, wn_node *n, const wn_stat **s)
     return is_big(*s, v->page_good);
 }
 
+/* Is the attribute's value, untrimmed, ASCII case-insensitively the
+ * lower-case `value` (as score's attribute test compares)? */
+static inline bool
+value_is_exactly_ci(const wn_attr *a, const char *value, size_t vl)
+{
+    if (!a->value || a->value_len != vl)
+        return false;
+    for (size_t i = 0; i < vl; i++) {
+        int c = (unsigned char)a->value[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != value[i])
+            return false;
+    }
+    return true;
+}
+
 /* An element pass 3 keeps: its sums get the running totals of what the
  * pass dropped so far, taken off again when it is left, so that they end as
  * its text under the flags the pass leaves (uint32_t arithmetic wraps). */
@@ -564,8 +581,17 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
     bool entering;
     wn_walk_init(&w, dom->root);
     uint32_t count = dom->node_count + 1;
+    /* the main regions kept, for score's region search */
+    wn_doc_cache *cache = wn_doc_cache_get(doc);
+    const wn_node *in_main = NULL;
+    if (cache) {
+        cache->n_mains = 0;
+        cache->mains_known = true;
+    }
     while (wn_walk_next(&w, &n, &entering)) {
         if (!entering) {
+            if (n == in_main)
+                in_main = NULL;
             if (n == v.cover)
                 v.cover = NULL;
             /* what this pass dropped inside: out of the element's sums (on
@@ -608,6 +634,15 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             markup_attrs_scan(n, &m);
             if (is_page_level(n, &m)) {
                 keep_sums(sums, n, count, ds);
+                if (cache && !in_main &&
+                    (wn_node_is(n, WN_TAG_MAIN) ||
+                     (m.role && value_is_exactly_ci(m.role, "main", 4)))) {
+                    if (cache->n_mains < WN_CACHE_MAINS)
+                        cache->mains[cache->n_mains++] = n;
+                    else
+                        cache->mains_known = false;
+                    in_main = n;
+                }
                 continue;
             }
             uint32_t bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);

@@ -47,6 +47,8 @@ typedef struct wn_subtree_text {
     uint32_t text, link;
 } wn_subtree_text;
 
+#define WN_CACHE_MAINS 16
+
 typedef struct wn_doc_cache {
     uint8_t *token_bits;    /* WN_TOK_* | WN_TOK_KNOWN; 0 = not computed yet */
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
@@ -62,6 +64,12 @@ typedef struct wn_doc_cache {
      * left, for the elements it walked and did not drop (NULL when it could
      * not keep them: elements shown again, totals over 32 bits, OOM) */
     const wn_subtree_text *subtree;
+    /* the outermost <main> and role="main" elements (role compared as
+     * score's region search does: exactly "main", any case) clean kept, in
+     * document order; mains_known false when there were too many */
+    bool mains_known;
+    uint8_t n_mains;
+    const wn_node *mains[WN_CACHE_MAINS];
     /* class values classified lately (pages repeat them on list items and
      * cards), by a hash of their length and end bytes */
     struct {

@@ -171,6 +171,24 @@ find_region(const wn_score_ctx *cx, wn_node *body)
     wn_node *n, *best = NULL;
     bool e;
     uint32_t best_text = 0;
+    /* clean listed them as it walked (those under the body count) */
+    wn_doc_cache *cache = cx->doc->cache;
+    if (cache && cache->mains_known) {
+        for (uint8_t i = 0; i < cache->n_mains; i++) {
+            wn_node *m = (wn_node *)cache->mains[i];
+            const wn_node *a = m;
+            while (a && a != body)
+                a = a->parent;
+            if (!a)
+                continue;
+            const wn_stat *s = wn_stats_of(&cx->stats, m);
+            if (s->text > best_text) {
+                best = m;
+                best_text = s->text;
+            }
+        }
+        goto chosen;
+    }
     wn_walk_init(&w, body);
     while (wn_walk_next(&w, &n, &e)) {
         if (!e || n->type != WN_NODE_ELEMENT)
@@ -188,6 +206,7 @@ find_region(const wn_score_ctx *cx, wn_node *body)
             wn_walk_skip_children(&w);
         }
     }
+chosen:;
     const wn_stat *bs = wn_stats_of(&cx->stats, body);
     /* a <main> holding a sliver of the page is a mislabelled widget */
     if (best && (double)best_text >= 0.25 * (double)bs->text)
