@@ -319,6 +319,41 @@ TEST(main_regions_listed)
     fx_free(&f);
 }
 
+/* Clean lists, in document order, the kept elements whose class/id words
+ * say comments, negative or droppable (and not positive): those score's
+ * negative-block pass tests. */
+TEST(negative_blocks_listed)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=side class=sidebar>" PARA "</div>"
+                 "<div id=story class=article-content>" PARA PARA PARA "</div>"
+                 "<div id=mixed class='sidebar article-content'>" PARA "</div>"
+                 "<div id=com class=comments>" PARA "</div>"
+                 "<nav id=nav><a href=/>Home</a></nav></body>",
+                 0, NULL));
+    wn_doc_cache *c = f.doc->cache;
+    CHECK(c != NULL && c->negs_known);
+    CHECK(dropped(f.doc, "nav"));
+    if (c && c->negs_known) {
+        wn_node *side = fx_by_id(f.doc, "side"), *com = fx_by_id(f.doc, "com");
+        bool saw_side = false, saw_com = false, in_order = true;
+        for (uint32_t i = 0; i < c->n_negs; i++) {
+            const wn_node *n = c->negs[i];
+            CHECK(n != fx_by_id(f.doc, "story") && n != fx_by_id(f.doc, "mixed") &&
+                  n != fx_by_id(f.doc, "nav"));
+            if (n == side)
+                saw_side = true;
+            if (n == com) {
+                saw_com = true;
+                in_order = saw_side;
+            }
+        }
+        CHECK(saw_side && saw_com && in_order);
+    }
+    fx_free(&f);
+}
+
 TEST(role_button_cards_kept)
 {
     /* role=button on a control is a widget; on a whole card (headline and
@@ -642,6 +677,7 @@ main(void)
     RUN(vocabulary_lookup);
     RUN(vocabulary_bits);
     RUN(main_regions_listed);
+    RUN(negative_blocks_listed);
     RUN(role_button_cards_kept);
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);

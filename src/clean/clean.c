@@ -553,6 +553,30 @@ value_is_exactly_ci(const wn_attr *a, const char *value, size_t vl)
     return true;
 }
 
+/* An element pass 3 keeps, with the class/id bits given: listed for
+ * score's negative-block pass when they say comments, negative or
+ * droppable, and not positive. */
+static void
+list_negative(wn_doc *doc, wn_doc_cache *c, wn_node *n, uint32_t bits)
+{
+    if (!c->negs_known || !(bits & (WN_TOK_COMMENTS | WN_TOK_NEG | WN_TOK_DROP)) ||
+        (bits & WN_TOK_POS))
+        return;
+    if (c->n_negs == c->cap_negs) {
+        uint32_t cap = c->cap_negs ? c->cap_negs * 2 : 64;
+        wn_node **a = wn_arena_alloc(&doc->arena, (size_t)cap * sizeof *a);
+        if (!a) {
+            c->negs_known = false;
+            return;
+        }
+        if (c->n_negs)
+            memcpy(a, c->negs, (size_t)c->n_negs * sizeof *a);
+        c->negs = a;
+        c->cap_negs = cap;
+    }
+    c->negs[c->n_negs++] = n;
+}
+
 /* An element pass 3 keeps: its sums get the running totals of what the
  * pass dropped so far, taken off again when it is left, so that they end as
  * its text under the flags the pass leaves (uint32_t arithmetic wraps). */
@@ -587,6 +611,8 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
     if (cache) {
         cache->n_mains = 0;
         cache->mains_known = true;
+        cache->n_negs = 0;
+        cache->negs_known = true;
     }
     while (wn_walk_next(&w, &n, &entering)) {
         if (!entering) {
@@ -612,6 +638,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
          * elements of the page) */
         const wn_stat *s = NULL;
         bool drop = false, hidden = false;
+        uint32_t bits = 0; /* known once the attributes are read */
         if (wn_node_is(n, WN_TAG_NOSCRIPT) && n->aux == 2) {
             n->aux = 0;
             int big = vs_big(&v, n, &s);
@@ -634,6 +661,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             markup_attrs_scan(n, &m);
             if (is_page_level(n, &m)) {
                 keep_sums(sums, n, count, ds);
+                if (cache && !wn_node_is(n, WN_TAG_HTML) && !wn_node_is(n, WN_TAG_BODY) &&
+                    !wn_node_is(n, WN_TAG_MAIN))
+                    list_negative(doc, cache, n, wn_doc_token_bits_attrs(doc, n, m.cls, m.id));
                 if (cache && !in_main &&
                     (wn_node_is(n, WN_TAG_MAIN) ||
                      (m.role && value_is_exactly_ci(m.role, "main", 4)))) {
@@ -645,7 +675,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 }
                 continue;
             }
-            uint32_t bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
+            bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
             if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, m.id)) {
@@ -672,6 +702,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
         }
         if (!drop) {
             keep_sums(sums, n, count, ds);
+            if (cache && !wn_node_is(n, WN_TAG_HTML) && !wn_node_is(n, WN_TAG_BODY) &&
+                !wn_node_is(n, WN_TAG_MAIN))
+                list_negative(doc, cache, n, bits);
             continue;
         }
         uint32_t text, link;

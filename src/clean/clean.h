@@ -70,6 +70,13 @@ typedef struct wn_doc_cache {
     bool mains_known;
     uint8_t n_mains;
     const wn_node *mains[WN_CACHE_MAINS];
+    /* the elements clean kept whose class/id words say comments, negative
+     * or droppable and not positive (<html>, <body>, <main> left out), in
+     * document order: what score's negative-block pass tests; negs_known
+     * false when clean could not list them (OOM) */
+    bool negs_known;
+    uint32_t n_negs, cap_negs;
+    wn_node **negs;
     /* class values classified lately (pages repeat them on list items and
      * cards), by a hash of their length and end bytes */
     struct {

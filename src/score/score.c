@@ -303,19 +303,41 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
         page_good = (double)(all->text - all->link);
     }
+    /* the elements to test: clean's list of them when it made one (in
+     * document order; those inside an element marked here are passed
+     * over, as the walk would skip them), else a walk of the tree */
+    bool listed = cache && cache->negs_known && root == cx->doc->dom->root;
+    const wn_node *marked = NULL; /* the last element marked, while listed */
+    uint32_t next = 0;
     wn_walk w;
     wn_node *n;
     bool e;
     wn_walk_init(&w, root);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || n->type != WN_NODE_ELEMENT)
-            continue;
-        if (n->flags & WN_NF_DROP) {
-            wn_walk_skip_children(&w);
-            continue;
+    for (;;) {
+        if (listed) {
+            if (next == cache->n_negs)
+                break;
+            n = cache->negs[next++];
+            if (marked) {
+                const wn_node *a = n->parent;
+                while (a && a != marked)
+                    a = a->parent;
+                if (a)
+                    continue;
+            }
+        } else {
+            if (!wn_walk_next(&w, &n, &e))
+                break;
+            if (!e || n->type != WN_NODE_ELEMENT)
+                continue;
+            if (n->flags & WN_NF_DROP) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) ||
+                wn_node_is(n, WN_TAG_MAIN))
+                continue;
         }
-        if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
-            continue;
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
             continue;
@@ -349,7 +371,10 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         }
         if (boiler) {
             n->flags |= WN_NF_BOILER;
-            wn_walk_skip_children(&w);
+            if (listed)
+                marked = n;
+            else
+                wn_walk_skip_children(&w);
         }
     }
     cx->stats = z.st; /* the array is reused by the next statistics */
