@@ -359,7 +359,11 @@ mem_ieq(const char *x, const char *y, size_t l)
 static bool
 is_bare_introducer(const char *s, size_t n)
 {
+    if (!n)
+        return false;
     for (size_t k = 0; k < sizeof introducers / sizeof introducers[0]; k++) {
+        if (!mem_ieq(s, introducers[k], 1)) /* the first byte before the length */
+            continue;
         size_t il = strlen(introducers[k]);
         while (il && introducers[k][il - 1] == ' ')
             il--;

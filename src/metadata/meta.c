@@ -1145,6 +1145,10 @@ byline_label(const char *s, size_t n, bool *bare)
                      : pass == 2 ? sizeof cased / sizeof cased[0]
                                  : WN_FOREIGN_BYLINE_LABELS;
         for (size_t k = 0; k < cnt; k++) {
+            /* the first byte first (the English labels in any case) */
+            unsigned char f = (unsigned char)list[k][0], c0 = n ? (unsigned char)s[0] : 0;
+            if (pass < 2 ? (c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0) != f : c0 != f)
+                continue;
             size_t l = strlen(list[k]);
             if (n < l || (pass < 2 ? !wn_meta_iprefix(s, n, list[k]) : memcmp(s, list[k], l) != 0))
                 continue;
