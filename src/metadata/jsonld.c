@@ -27,13 +27,13 @@ type_is(const wn_json *obj, const char *name)
     if (!t)
         return false;
     if (t->type == WN_JSON_STRING)
-        return strcmp(t->str, name) == 0 ||
+        return (t->str[0] == name[0] && strcmp(t->str, name) == 0) ||
                (strncmp(t->str, "http", 4) == 0 && strlen(t->str) > strlen(name) &&
                 strcmp(t->str + strlen(t->str) - strlen(name), name) == 0 &&
                 t->str[strlen(t->str) - strlen(name) - 1] == '/');
     if (t->type == WN_JSON_ARRAY)
         for (wn_json *e = t->child; e; e = e->next)
-            if (e->type == WN_JSON_STRING && strcmp(e->str, name) == 0)
+            if (e->type == WN_JSON_STRING && e->str[0] == name[0] && strcmp(e->str, name) == 0)
                 return true;
     return false;
 }
@@ -66,11 +66,12 @@ type_rank_one(const char *t)
         t = slash + 1;
     if (ends_with(t, "Article") || ends_with(t, "Posting") || ends_with(t, "BlogPosting"))
         return 3;
+    /* (the first letter before the rest) */
     for (size_t k = 0; k < sizeof article / sizeof article[0]; k++)
-        if (strcmp(t, article[k]) == 0)
+        if (t[0] == article[k][0] && strcmp(t, article[k]) == 0)
             return 3;
     for (size_t k = 0; k < sizeof page / sizeof page[0]; k++)
-        if (strcmp(t, page[k]) == 0)
+        if (t[0] == page[k][0] && strcmp(t, page[k]) == 0)
             return 2;
     return 0;
 }
