@@ -35,16 +35,7 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
     }
     while (len && (v[len - 1] == ' ' || v[len - 1] == '\t' || v[len - 1] == '\n'))
         len--;
-    if (len != vl)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        int c = (unsigned char)v[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        if (c != value[i])
-            return false;
-    }
-    return true;
+    return wn_value_ieq(v, len, value, vl);
 }
 
 /* The attributes the markup tests read, found in one scan of the element's
@@ -536,23 +527,6 @@ vs_big(vocab_sizes *v, wn_node *n, const wn_stat **s)
     return is_big(*s, v->page_good);
 }
 
-/* Is the attribute's value, untrimmed, ASCII case-insensitively the
- * lower-case `value` (as score's attribute test compares)? */
-static inline bool
-value_is_exactly_ci(const wn_attr *a, const char *value, size_t vl)
-{
-    if (!a->value || a->value_len != vl)
-        return false;
-    for (size_t i = 0; i < vl; i++) {
-        int c = (unsigned char)a->value[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        if (c != value[i])
-            return false;
-    }
-    return true;
-}
-
 /* An element pass 3 keeps, with the class/id bits given: listed for
  * score's negative-block pass when they say comments, negative or
  * droppable, and not positive. */
@@ -666,7 +640,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                     list_negative(doc, cache, n, wn_doc_token_bits_attrs(doc, n, m.cls, m.id));
                 if (cache && !in_main &&
                     (wn_node_is(n, WN_TAG_MAIN) ||
-                     (m.role && value_is_exactly_ci(m.role, "main", 4)))) {
+                     (m.role && wn_value_ieq(m.role->value, m.role->value_len, "main", 4)))) {
                     if (cache->n_mains < WN_CACHE_MAINS)
                         cache->mains[cache->n_mains++] = n;
                     else

@@ -139,6 +139,23 @@ wn_node_has_attr(const wn_node *n, const char *name)
     return wn_node_attr_n(n, name, strlen(name), NULL) != NULL;
 }
 
+/* Is v[0..len) the lower-case `lower` (ll bytes), ASCII case-insensitively,
+ * untrimmed? */
+static inline bool
+wn_value_ieq(const char *v, size_t len, const char *lower, size_t ll)
+{
+    if (!v || len != ll)
+        return false;
+    for (size_t i = 0; i < ll; i++) {
+        int c = (unsigned char)v[i];
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (c != (unsigned char)lower[i])
+            return false;
+    }
+    return true;
+}
+
 static inline bool
 wn_node_is(const wn_node *n, wn_tag tag)
 {

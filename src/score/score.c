@@ -41,16 +41,7 @@ attr_is(const wn_node *n, const char *name, const char *value)
 {
     size_t len;
     const char *v = wn_node_attr(n, name, &len);
-    if (!v || len != strlen(value))
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        int c = (unsigned char)v[i];
-        if (c >= 'A' && c <= 'Z')
-            c += 32;
-        if (c != value[i])
-            return false;
-    }
-    return true;
+    return wn_value_ieq(v, len, value, strlen(value));
 }
 
 /* A leaf block whose text is scored as a paragraph. */
