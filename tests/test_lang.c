@@ -1,4 +1,8 @@
-/* test_lang.c - language tags normalised, and languages detected. */
+/* test_lang.c - language tags normalised, and languages detected; the first
+ * detections of a process racing to build the stop-word table. */
+#define _POSIX_C_SOURCE 200809L
+#include <pthread.h>
+
 #include "harness.h"
 #include "metadata/metadata.h"
 
@@ -15,6 +19,39 @@ detect(const char *s)
     int score;
     const char *l = wn_lang_detect(s, strlen(s), &score);
     return l ? l : "";
+}
+
+/* The first detections of the process, on eight threads released at once:
+ * one builds the shared stop-word table, the others use it or, while it is
+ * being built, a copy of their own; all agree. (Run first: the table must
+ * not exist yet.) */
+enum { RACERS = 8 };
+static pthread_barrier_t race_start;
+static const char *race_result[RACERS];
+
+static void *
+racer(void *arg)
+{
+    size_t i = (size_t)arg;
+    pthread_barrier_wait(&race_start);
+    int score;
+    race_result[i] = wn_lang_detect("Der Hund und die Katze sind nicht in dem Haus, aber sie "
+                                    "sind auch nicht im Garten.",
+                                    82, &score);
+    return NULL;
+}
+
+TEST(first_detections_race)
+{
+    pthread_t t[RACERS];
+    CHECK(pthread_barrier_init(&race_start, NULL, RACERS) == 0);
+    for (size_t i = 0; i < RACERS; i++)
+        CHECK(pthread_create(&t[i], NULL, racer, (void *)i) == 0);
+    for (size_t i = 0; i < RACERS; i++)
+        pthread_join(t[i], NULL);
+    pthread_barrier_destroy(&race_start);
+    for (size_t i = 0; i < RACERS; i++)
+        CHECK_EQ_STR(race_result[i] ? race_result[i] : "", "de");
 }
 
 TEST(normalise)
@@ -97,6 +134,7 @@ TEST(detect_scripts)
 int
 main(void)
 {
+    RUN(first_detections_race);
     RUN(normalise);
     RUN(detect_latin);
     RUN(detect_scripts);

@@ -12,6 +12,7 @@
  * what differs most between languages sharing the alphabet.
  */
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "metadata.h"
@@ -288,16 +289,18 @@ sw_build(sw_slot *t)
 }
 
 /* The table is built once per process. The first caller builds it in
- * place; a caller that comes while it is being built builds its own copy on
- * the stack (as every call once did) instead of waiting. */
+ * place; a caller that comes while it is being built builds its own copy
+ * on the heap (*own, for it to free) instead of waiting: a table on the
+ * stack (32 KB) would weigh on every call's frame for a rare race. */
 static sw_slot sw_shared[SW_SLOTS];
 static size_t sw_shared_longest; /* written before sw_state turns 2 */
 static atomic_int sw_state;      /* 0 not built, 1 being built, 2 ready */
 
 /* The table, and in *longest the length of its longest word (a longer
- * word of the text is looked up nowhere). */
+ * word of the text is looked up nowhere); NULL when an own copy could not
+ * be allocated. */
 static const sw_slot *
-sw_table(sw_slot *local, size_t *longest)
+sw_table(sw_slot **own, size_t *longest)
 {
     if (atomic_load_explicit(&sw_state, memory_order_acquire) == 2) {
         *longest = sw_shared_longest;
@@ -315,12 +318,26 @@ sw_table(sw_slot *local, size_t *longest)
         *longest = sw_shared_longest;
         return sw_shared;
     }
-    *longest = sw_build(local);
-    return local;
+    *own = malloc(SW_SLOTS * sizeof **own);
+    if (!*own)
+        return NULL;
+    *longest = sw_build(*own);
+    return *own;
 }
+
+static const char *detect(const char *s, size_t n, int *score, sw_slot **own);
 
 const char *
 wn_lang_detect(const char *s, size_t n, int *score)
+{
+    sw_slot *own = NULL;
+    const char *lang = detect(s, n, score, &own);
+    free(own);
+    return lang;
+}
+
+static const char *
+detect(const char *s, size_t n, int *score, sw_slot **own)
 {
     *score = 0;
     if (!s || !n)
@@ -336,8 +353,8 @@ wn_lang_detect(const char *s, size_t n, int *score)
     enum { W_CAP = 40 };
     char w[W_CAP + 8] = {0};
     size_t wl = 0;
-    sw_slot local[SW_SLOTS];
     const sw_slot *table = NULL;
+    bool table_asked = false;
     size_t longest = 0;
     bool long_word = false;
     for (size_t i = 0; i <= n;) {
@@ -432,9 +449,11 @@ wn_lang_detect(const char *s, size_t n, int *score)
             w[wl] = '\0';
             if (!long_word && words < 4000) {
                 words++;
-                if (!table)
-                    table = sw_table(local, &longest);
-                if (wl <= longest)
+                if (!table_asked) {
+                    table = sw_table(own, &longest);
+                    table_asked = true;
+                }
+                if (table && wl <= longest)
                     for (uint32_t m = sw_find(table, w, wl)->mask; m; m &= m - 1)
                         hits[__builtin_ctz(m)]++;
             }
