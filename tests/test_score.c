@@ -144,6 +144,29 @@ TEST(datelines_and_unnamed_bylines)
     fx_free(&f);
 }
 
+TEST(rel_tag_list)
+{
+    /* links marked rel="tag" with a label and separators, inline at the
+     * article's end, are its tags (the metadata's), not its text; a
+     * sentence that links one tag is text */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main><h1>Council passes budget</h1>" P1 P2
+                 "<p>More on <a rel=tag href=/t/budget>the budget</a> and "
+                 "<a rel=tag href=/t/council>the council</a>, in our coverage of the vote, "
+                 "with what each member said.</p>" P3
+                 "<strong id=kw>Tags<br><a rel=tag href=/t/1>city budget 2024</a>, "
+                 "<a rel=\"category tag\" href=/t/2>council vote</a>, "
+                 "<a rel=tag href=/t/3>road repairs</a></strong></div></body>",
+                 0, "Council passes budget"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "kw", &fl) && (fl & WN_NF_BOILER));
+    CHECK(!fx_contains(f.text, "road repairs"));
+    CHECK(fx_contains(f.text, "coverage of the vote"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -956,6 +979,7 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
+    RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);
     RUN(teaser_components_are_content);
     RUN(siblings_of_one_article_merged);

@@ -491,6 +491,55 @@ names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
     return false;
 }
 
+/* Does rel value v (length l) hold the token "tag" ("tag", "category tag")? */
+static bool
+rel_tag(const char *v, size_t l)
+{
+    for (size_t i = 0; i + 3 <= l; i++)
+        if ((i == 0 || v[i - 1] == ' ') && (v[i] | 0x20) == 't' && (v[i + 1] | 0x20) == 'a' &&
+            (v[i + 2] | 0x20) == 'g' && (i + 3 == l || v[i + 3] == ' '))
+            return true;
+    return false;
+}
+
+/* A tag list: links the page marks rel="tag" (the HTML standard's keyword
+ * for a tag of the article), at least two, making most of n's link text,
+ * with little text besides them (a "Tags:" label, separators) and no
+ * paragraph. The tags go to the metadata, not the body. Reads at most
+ * TAG_LIST_MAX_NODES elements of n, and the calls of a page share *budget. */
+#define TAG_LIST_MAX_NODES 400
+static bool
+tag_list(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
+{
+    if (s->paras || s->link < 8 || s->link * 10 < s->text * 7)
+        return false;
+    uint64_t tag_text = 0;
+    unsigned tags = 0;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (++steps > TAG_LIST_MAX_NODES || *budget == 0)
+            return false;
+        (*budget)--;
+        if (!wn_node_is(m, WN_TAG_A))
+            continue;
+        size_t l = 0;
+        const char *r = wn_node_attr(m, "rel", &l);
+        if (r && rel_tag(r, l)) {
+            tags++;
+            tag_text += wn_stats_of(&cx->stats, m)->text;
+        }
+        wn_walk_skip_children(&w);
+    }
+    return tags >= 2 && tag_text * 10 >= (uint64_t)s->link * 8 &&
+           s->text - s->link <= 40 + 4 * (uint64_t)tags;
+}
+
 /* Is the leaf block n an ad slot's label and nothing else
  * ("Advertisement", "Anzeige", "Publicit\xC3\xA9")? */
 static bool
@@ -553,6 +602,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
+    size_t tag_budget = 2 * (size_t)cx->doc->dom->node_count + 1;  /* tag_list's */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -659,6 +709,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
             if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
+            /* (the tags go to the metadata) */
+            if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
+                boiler = true;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
