@@ -167,6 +167,34 @@ TEST(rel_tag_list)
     fx_free(&f);
 }
 
+TEST(article_body_holds_a_gallery)
+{
+    /* a gallery embedded in what the markup names the article's body,
+     * whose thirty long captions outscore the story's paragraphs, is a
+     * part of the body: the story stays */
+    char html[24000];
+    size_t n = (size_t)snprintf(html, sizeof html,
+                                "<body><div class=top><h1>Council passes budget</h1></div>"
+                                "<div class=wrap itemprop=articleBody>" P1 P2
+                                "<div class=embed><div class=gallery><div class=images><img src=/1.jpg "
+                                "alt=\"\"><span>Photos</span></div><ul class=legends>");
+    for (int i = 1; i <= 30 && n < sizeof html; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+                              "<li><h2>%d/30 Picture</h2><p>The caption of picture %d, which "
+                              "shows the town hall, the square, the market, the river and the "
+                              "bridge, with people walking past, cars parked along the street, "
+                              "and, further back, the hills, the old mill, the church tower and "
+                              "the new library, all under a grey sky.</p></li>",
+                              i, i);
+    if (n < sizeof html)
+        snprintf(html + n, sizeof html - n, "</ul></div></div>" P3 "</div></body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, "Council passes budget"));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -979,6 +1007,7 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
+    RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);
     RUN(teaser_components_are_content);

@@ -39,7 +39,7 @@ wn_score_page_type(wn_doc *doc, const wn_metadata *meta)
 static inline bool
 attr_is(const wn_node *n, const char *name, const char *value)
 {
-    size_t len;
+    size_t len = 0;
     const char *v = wn_node_attr(n, name, &len);
     return wn_value_ieq(v, len, value, strlen(value));
 }
@@ -516,6 +516,16 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             last = f;
         }
     }
+    /* a block inside what the markup names the article's body
+     * (itemprop=articleBody) is a part of it: a gallery's captions or a
+     * fact box that outscores the story's own paragraphs */
+    for (wn_node *a = top.node->parent; a && a != body && a->type == WN_NODE_ELEMENT;
+         a = a->parent)
+        if (attr_is(a, "itemprop", "articlebody")) {
+            top.node = a;
+            top.score = final_score(&cx, raw, a);
+            break;
+        }
     /* an only child stands for its parent */
     while (top.node->parent && top.node != body && top.node->parent != body &&
            top.node->parent->type == WN_NODE_ELEMENT &&
