@@ -478,6 +478,9 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
      * parents: a region made of them is a list, whatever the page type */
     bool find_items = cx.page_type == WN_PAGE_ARTICLE || cx.page_type == WN_PAGE_SERVICE;
     item_group items = {0, 0, 0};
+    /* (a group is no larger than its parent: only parents holding 70% of
+     * the region's text are looked at) */
+    uint32_t items_min = (uint32_t)(0.7 * (double)wn_stats_of(&cx.stats, region)->text);
     bool in_region = false;
     uint32_t *rank = wn_arena_alloc(&doc->arena, (size_t)nn * sizeof *rank);
     if (!rank)
@@ -502,7 +505,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
         if (n == region)
             in_region = false;
         const wn_stat *s = wn_stats_of(&cx.stats, n);
-        if (find_items && (in_region || n == region) && s->link)
+        if (find_items && (in_region || n == region) && s->link && s->text >= items_min)
             item_group_of(&cx, n, &items);
         uint32_t len = 0, commas = 0;
         wn_node *from = NULL;
