@@ -766,6 +766,53 @@ TEST(article_page_made_of_cards)
     fx_free(&f);
 }
 
+TEST(list_page_blocks_sized_by_all_their_text)
+{
+    /* on a list page, a list whose class says "related" and that holds
+     * most of the page's text, all of it in links, is the page's list:
+     * blocks are sized by all their text there, not their prose */
+    char html[8192] = "<html><head><link rel=canonical href=https://example.com/recipes/category/dinner>"
+                      "</head><body><nav><a href=/>Home</a></nav><main><h1>All recipes</h1>"
+                      "<p>Dinners for every night of the week, each one tested twice in a home kitchen.</p>"
+                      "<div class=related-recipes><ul>";
+    for (int i = 0; i < 24; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d><img src=/i%d.jpg alt=\"\"> Recipe number %d, quick and "
+                 "easy</a></li>",
+                 i, i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></div></main><footer><p>Copyright 2024, the recipe site. All rights "
+                 "reserved.</p></footer></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Recipe number")); s++)
+        count++;
+    CHECK(count >= 20);
+    fx_free(&f);
+
+    /* a small "related" list beside the page's own list stays out */
+    char html2[8192] = "<html><head><link rel=canonical href=https://example.com/recipes/category/dinner>"
+                       "</head><body><main><h1>All recipes</h1><ul class=grid>";
+    for (int i = 0; i < 24; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d><img src=/i%d.jpg alt=\"\"> Recipe number %d, quick and "
+                 "easy</a></li>",
+                 i, i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</ul><div class=related-links><ul><li><a href=/x>Our favourite knives</a></li>"
+                  "<li><a href=/y>Cleaning cast iron</a></li></ul></div></main></body></html>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    CHECK(fx_contains(f.text, "Recipe number 3"));
+    CHECK(!fx_contains(f.text, "favourite knives"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -1020,6 +1067,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);
+    RUN(list_page_blocks_sized_by_all_their_text);
     RUN(article_one_section_of_main);
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);

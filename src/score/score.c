@@ -344,7 +344,10 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
     /* the page's totals under the flags wn_clean left (else computed) and,
      * for the few elements whose size decides, their statistics */
     wn_sizes z;
-    double page_good;
+    double page_good, page_all;
+    /* a list page's items are mostly links: its blocks are sized by all
+     * their text */
+    bool list_page = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     const wn_subtree_text *subtree = cache && cache->drop_totals ? cache->subtree : NULL;
     uint32_t nn = cx->doc->dom->node_count + 1;
     if (cache && cache->drop_totals) {
@@ -352,6 +355,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         cache->scratch.s = NULL;
         cache->drop_totals = false;
         page_good = (double)(cache->drop_text - cache->drop_link);
+        page_all = (double)cache->drop_text;
     } else {
         wn_stats st = {0};
         if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
@@ -360,6 +364,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         z.whole = true;
         const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
         page_good = (double)(all->text - all->link);
+        page_all = (double)all->text;
     }
     /* the elements to test: clean's list of them when it made one (in
      * document order; those inside an element marked here are passed
@@ -417,7 +422,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                 link = s->link;
             }
             /* a block with most of the page's prose is no footer or header */
-            bool big = (double)(text - link) >= 0.4 * page_good;
+            bool big = (double)(text - link) >= 0.4 * page_good ||
+                       (list_page && (double)text >= 0.4 * page_all);
             if (!big && text >= 1500) {
                 if (!s && !(s = wn_sizes_of(&z, cx->doc, n)))
                     return;
