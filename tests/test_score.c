@@ -768,6 +768,102 @@ TEST(article_one_section_of_main)
     fx_free(&f);
 }
 
+TEST(article_page_made_of_cards)
+{
+    /* a page taken for an article whose <main> is an intro and a grid of
+     * cards, each a link: the intro is its only paragraph, but the page
+     * is the list; the reported type stays */
+    char html[8192] = "<html><head><meta property=og:type content=article>"
+                      "<script type=application/ld+json>{\"@type\": \"BlogPosting\"}</script>"
+                      "<link rel=canonical href=https://example.com/2024/05/soup-recipes-for-winter>"
+                      "</head><body>"
+                      "<nav><a href=/>Home</a><a href=/a>About</a></nav><main><h1>Soup recipes</h1>"
+                      "<div class=intro><p>Our soups are tested twice, in a home kitchen, and each "
+                      "one is ready in under an hour, from a clear broth to a thick winter stew.</p></div>"
+                      "<div class=grid>";
+    for (int i = 0; i < 20; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<a class=\"card card-%d\" href=/s%d><img src=/i%d.jpg alt=\"\"><span>Soup number %d "
+                 "with beans</span></a>",
+                 i, i, i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</div></main><footer><p>Copyright 2024</p></footer></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "tested twice"));
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Soup number")); s++)
+        count++;
+    CHECK(count >= 18);
+    fx_free(&f);
+
+    /* an article with a few cards of other articles under it stays one
+     * article: the cards are not most of its <main> */
+    char html2[8192] = "<html><head><meta property=og:type content=article></head><body><main>"
+                       "<h1>Why soup</h1><div class=body>" P1 P2 P3 "</div><div class=more>";
+    for (int i = 0; i < 4; i++) {
+        char item[256];
+        snprintf(item, sizeof item, "<a class=card href=/s%d><span>Soup number %d</span></a>", i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</div></main></body></html>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "Soup number"));
+    fx_free(&f);
+}
+
+TEST(list_page_blocks_sized_by_all_their_text)
+{
+    /* on a list page, a list whose class says "related" and that holds
+     * most of the page's text, all of it in links, is the page's list:
+     * blocks are sized by all their text there, not their prose */
+    char html[8192] = "<html><head><link rel=canonical href=https://example.com/recipes/category/dinner>"
+                      "</head><body><nav><a href=/>Home</a></nav><main><h1>All recipes</h1>"
+                      "<p>Dinners for every night of the week, each one tested twice in a home kitchen.</p>"
+                      "<div class=related-recipes><ul>";
+    for (int i = 0; i < 24; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d><img src=/i%d.jpg alt=\"\"> Recipe number %d, quick and "
+                 "easy</a></li>",
+                 i, i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></div></main><footer><p>Copyright 2024, the recipe site. All rights "
+                 "reserved.</p></footer></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Recipe number")); s++)
+        count++;
+    CHECK(count >= 20);
+    fx_free(&f);
+
+    /* a small "related" list beside the page's own list stays out */
+    char html2[8192] = "<html><head><link rel=canonical href=https://example.com/recipes/category/dinner>"
+                       "</head><body><main><h1>All recipes</h1><ul class=grid>";
+    for (int i = 0; i < 24; i++) {
+        char item[256];
+        snprintf(item, sizeof item,
+                 "<li class=card><a href=/r%d><img src=/i%d.jpg alt=\"\"> Recipe number %d, quick and "
+                 "easy</a></li>",
+                 i, i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</ul><div class=related-links><ul><li><a href=/x>Our favourite knives</a></li>"
+                  "<li><a href=/y>Cleaning cast iron</a></li></ul></div></main></body></html>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    CHECK(fx_contains(f.text, "Recipe number 3"));
+    CHECK(!fx_contains(f.text, "favourite knives"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -1023,6 +1119,8 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
+    RUN(article_page_made_of_cards);
+    RUN(list_page_blocks_sized_by_all_their_text);
     RUN(article_one_section_of_main);
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);

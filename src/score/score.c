@@ -18,7 +18,8 @@
  *   4. region fallback: when the chosen blocks hold only a small part of
  *      the page's main region's text (forums, products, listings: many
  *      similar blocks, none dominant), the main region itself (<main>,
- *      role=main, else <body>) becomes the content;
+ *      role=main, else <body>) becomes the content; a region made mostly
+ *      of repeated link items is extracted as a listing on any page;
  *   5. inside the content (score_boiler.c): headline, bylines, captions and
  *      repeated captions, share bars, related lists, link-dense lists,
  *      footers and comment sections are flagged so renderers skip them.
@@ -251,6 +252,72 @@ holds_articles(const wn_node *n)
     return false;
 }
 
+/* Repeated items: element children alike (same tag and first class name)
+ * with a link inside, as the cards of a list of articles, products or
+ * search results. A group's text is summed over its items. */
+#define ITEM_KINDS 16
+#define ITEM_CHILDREN_MAX 512
+
+typedef struct item_group {
+    uint64_t text, link;
+    uint32_t count;
+} item_group;
+
+/* Hash of an element's tag and first class name. */
+static uint32_t
+item_signature(const wn_node *n)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)n->tag;
+    size_t len;
+    const char *c = wn_node_attr(n, "class", &len);
+    if (c) {
+        size_t i = 0;
+        while (i < len && (c[i] == ' ' || c[i] == '\t' || c[i] == '\n'))
+            i++;
+        for (; i < len && c[i] != ' ' && c[i] != '\t' && c[i] != '\n'; i++) {
+            h ^= (unsigned char)c[i];
+            h *= 16777619u;
+        }
+        h ^= 0x9e3779b9u; /* a class, even an empty first one */
+    }
+    return h;
+}
+
+/* The largest group (by text) of the element's children alike; into *best
+ * if larger. Bounded: the first ITEM_CHILDREN_MAX children, ITEM_KINDS
+ * kinds. */
+static void
+item_group_of(const wn_score_ctx *cx, const wn_node *parent, item_group *best)
+{
+    uint32_t sig[ITEM_KINDS];
+    item_group g[ITEM_KINDS];
+    int kinds = 0, seen = 0;
+    for (const wn_node *c = parent->first_child; c && seen < ITEM_CHILDREN_MAX; c = c->next, seen++) {
+        if (c->type != WN_NODE_ELEMENT || (c->flags & (WN_NF_DROP | WN_NF_BOILER)))
+            continue;
+        const wn_stat *cs = wn_stats_of(&cx->stats, c);
+        if (!cs->link)
+            continue;
+        uint32_t h = item_signature(c);
+        int k = 0;
+        while (k < kinds && sig[k] != h)
+            k++;
+        if (k == kinds) {
+            if (kinds == ITEM_KINDS)
+                continue;
+            sig[kinds] = h;
+            g[kinds] = (item_group){0, 0, 0};
+            kinds++;
+        }
+        g[k].text += cs->text;
+        g[k].link += cs->link;
+        g[k].count++;
+    }
+    for (int k = 0; k < kinds; k++)
+        if (g[k].count >= 3 && g[k].text > best->text)
+            *best = g[k];
+}
+
 static wn_status
 set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 {
@@ -277,7 +344,10 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
     /* the page's totals under the flags wn_clean left (else computed) and,
      * for the few elements whose size decides, their statistics */
     wn_sizes z;
-    double page_good;
+    double page_good, page_all;
+    /* a list page's items are mostly links: its blocks are sized by all
+     * their text */
+    bool list_page = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     const wn_subtree_text *subtree = cache && cache->drop_totals ? cache->subtree : NULL;
     uint32_t nn = cx->doc->dom->node_count + 1;
     if (cache && cache->drop_totals) {
@@ -285,6 +355,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         cache->scratch.s = NULL;
         cache->drop_totals = false;
         page_good = (double)(cache->drop_text - cache->drop_link);
+        page_all = (double)cache->drop_text;
     } else {
         wn_stats st = {0};
         if (!wn_stats_compute(&st, cx->doc, WN_NF_DROP, 0))
@@ -293,6 +364,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         z.whole = true;
         const wn_stat *all = wn_stats_of(&st, cx->doc->dom->root);
         page_good = (double)(all->text - all->link);
+        page_all = (double)all->text;
     }
     /* the elements to test: clean's list of them when it made one (in
      * document order; those inside an element marked here are passed
@@ -350,7 +422,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                 link = s->link;
             }
             /* a block with most of the page's prose is no footer or header */
-            bool big = (double)(text - link) >= 0.4 * page_good;
+            bool big = (double)(text - link) >= 0.4 * page_good ||
+                       (list_page && (double)text >= 0.4 * page_all);
             if (!big && text >= 1500) {
                 if (!s && !(s = wn_sizes_of(&z, cx->doc, n)))
                     return;
@@ -405,6 +478,16 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
      * complete (only its own text and its descendants' add to it) */
     cand top = {NULL, 0};
     cand best5[5] = {{0}};
+    wn_node *region = find_region(&cx, body);
+    /* on pages taken for articles or service pages, the largest group of
+     * repeated items in the main region, found as the walk leaves their
+     * parents: a region made of them is a list, whatever the page type */
+    bool find_items = cx.page_type == WN_PAGE_ARTICLE || cx.page_type == WN_PAGE_SERVICE;
+    item_group items = {0, 0, 0};
+    /* (a group is no larger than its parent: only parents holding 70% of
+     * the region's text are looked at) */
+    uint32_t items_min = (uint32_t)(0.7 * (double)wn_stats_of(&cx.stats, region)->text);
+    bool in_region = false;
     uint32_t *rank = wn_arena_alloc(&doc->arena, (size_t)nn * sizeof *rank);
     if (!rank)
         return WN_ERR_NOMEM;
@@ -421,9 +504,15 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 wn_walk_skip_children(&w);
             else if (n->index < nn)
                 rank[n->index] = next_rank++;
+            if (n == region && !(n->flags & (WN_NF_DROP | WN_NF_BOILER)))
+                in_region = true;
             continue;
         }
+        if (n == region)
+            in_region = false;
         const wn_stat *s = wn_stats_of(&cx.stats, n);
+        if (find_items && (in_region || n == region) && s->link && s->text >= items_min)
+            item_group_of(&cx, n, &items);
         uint32_t len = 0, commas = 0;
         wn_node *from = NULL;
         if (s->text >= 25 && is_scored_block(n, s)) {
@@ -454,7 +543,15 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             best5_add(best5, n, final_score(&cx, raw, n), rank);
     }
     top = best5[0];
-    wn_node *region = find_region(&cx, body);
+    /* a region whose text is mostly one group of 3+ items alike, a third
+     * of it or more in links, is a list of teasers, cards or results:
+     * extracted as a listing (the reported page type stays) */
+    if (find_items) {
+        const wn_stat *rs = wn_stats_of(&cx.stats, region);
+        if (items.count >= 3 && (double)items.text >= 0.7 * (double)rs->text &&
+            (double)items.link >= 0.3 * (double)items.text)
+            cx.page_type = WN_PAGE_LISTING;
+    }
     if (!top.node) {
         wn_node *r = region;
         wn_status st = set_roots(doc, out, &r, 1);

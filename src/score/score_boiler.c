@@ -657,7 +657,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
             bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||
-                                          (double)(s->text - s->link) >= 0.4 * root_good);
+                                          (double)(s->text - s->link) >= 0.4 * root_good ||
+                                          (listing && (double)s->text >= 0.4 * (double)rs->text));
             bool boiler = false;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
