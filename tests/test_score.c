@@ -535,6 +535,58 @@ TEST(product_page_drops_other_products_cards)
     fx_free(&f);
 }
 
+/* Cards whose text runs past a teaser's size without a paragraph: each
+ * carries its price in several currencies (a list hidden by a style sheet). */
+#define RATES                                                                                      \
+    "<ul><li>AUD: 41.90</li><li>CAD: 37.10</li><li>CHF: 24.30</li><li>JPY: 4,120</li>"            \
+    "<li>NZD: 45.80</li><li>SEK: 289.00</li><li>SGD: 35.60</li><li>NOK: 297.00</li>"              \
+    "<li>DKK: 186.00</li><li>PLN: 109.00</li><li>ZAR: 497.00</li><li>HKD: 213.00</li>"         \
+    "<li>CZK: 642.00</li><li>HUF: 10,480</li><li>ILS: 101.00</li><li>INR: 2,310</li>"              \
+    "<li>KRW: 37,400</li><li>MXN: 468.00</li><li>THB: 987.00</li><li>TRY: 861.00</li></ul>"
+#define RCARD(n, price)                                                                            \
+    "<div class='slide s" #n "'><h3><a href=/p/" #n ">Trail Pole Carbon " #n "</a></h3>"         \
+    "<span>$" price "</span>" RATES "<p>In stock</p></div>"
+/* cards with a paragraph of prose each: a list's items, not teasers */
+#define PCARD(n, price)                                                                            \
+    "<div class='slide s" #n "'><h3><a href=/p/" #n ">Trail Pole " #n "</a></h3><span>$" price  \
+    "</span><p>A folding pole of carbon fibre, with cork grips, that packs down to forty "         \
+    "centimetres and locks with one lever.</p><p>Its tips come off for rock, snow and the "        \
+    "road, and a strap keeps the sections together in a pack or on a bike, where a "            \
+    "clip holds them under the saddle.</p></div>"
+
+TEST(product_page_drops_long_cards_and_their_heading)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 "<div id=rel class='related-section entry-block'><h2 id=relh>Related products</h2>"
+                 "<div class=carousel><div id=track class=track>" RCARD(1, "19.99")
+                 RCARD(2, "24.50") RCARD(3, "31.00") RCARD(4, "12.75")
+                 "</div></div></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Trail Pole Carbon 2"));
+    CHECK(!fx_contains(f.text, "HKD"));
+    /* the wrapper that adds only a heading goes with the grid */
+    CHECK(!fx_contains(f.text, "Related products"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "track", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "rel", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* cards that hold paragraphs of prose are not other products' teasers */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 "<div id=track class=track>" PCARD(1, "19.99") PCARD(2, "24.50") PCARD(3, "31.00")
+                 "</div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "cork grips"));
+    CHECK(flags_of(f.doc, "track", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -968,6 +1020,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(product_page_drops_long_cards_and_their_heading);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_one_section_of_main);

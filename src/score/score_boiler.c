@@ -298,10 +298,13 @@ in_article(const wn_node *n)
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
 #define CARD_MAX_TEXT 200
+#define CARD_MAX_TEXT_PLAIN 600 /* a card without a paragraph */
 #define CARD_MAX_NODES 200 /* nodes read per card */
 /* Text the content must have before the grid (the product's own
  * description): a grid that opens the content is the page's own list. */
 #define CARD_REST_MIN 300
+/* Text a wrapper of the grid may add and go with it: a heading */
+#define CARD_HEADING_MAX 80
 #define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
 
 /* Hash of an element's tag and first class name: siblings built from one
@@ -338,6 +341,15 @@ text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n, uint64_t mi
                 return false;
         }
     return false;
+}
+
+/* Is a card's size a teaser's: short, or without a paragraph (a price
+ * list in several currencies, badges, a seller's name) and not long? */
+static bool
+card_sized(const wn_stat *cs)
+{
+    return cs->text > 0 && (cs->text <= CARD_MAX_TEXT ||
+                            (cs->paras == 0 && cs->text <= CARD_MAX_TEXT_PLAIN));
 }
 
 /* Is the element a card: a link (with an href) and a price in its text?
@@ -382,7 +394,7 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
         if (c->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *cs = wn_stats_of(&cx->stats, c);
-        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+        if (!card_sized(cs))
             continue;
         sig[k] = card_signature(c);
         text[k] = cs->text;
@@ -410,7 +422,7 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
         if (c->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *cs = wn_stats_of(&cx->stats, c);
-        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+        if (!card_sized(cs))
             continue;
         if (sig[seen] == sig[best] && is_card(c, budget)) {
             cards++;
@@ -700,6 +712,15 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 text_before(cx, root, n, CARD_REST_MIN)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
+                /* its wrappers go with it while they add only a heading
+                 * ("Related products") and carousel buttons (the walk
+                 * goes on inside them: what is left there is flagged
+                 * with them) */
+                for (wn_node *a = n->parent; a && a != root && a->type == WN_NODE_ELEMENT &&
+                                            a->aux != HEADLINE_PATH &&
+                                            wn_stats_of(&cx->stats, a)->text <= s->text + CARD_HEADING_MAX;
+                     a = a->parent)
+                    a->flags |= WN_NF_BOILER;
                 continue;
             }
             /* a product's description is its content; price tags, currency
