@@ -587,6 +587,45 @@ TEST(product_page_drops_long_cards_and_their_heading)
     fx_free(&f);
 }
 
+/* A store's footer after the product, long with its customers' quotes */
+#define QUOTE(who, text) "<div class=slide><p>" text "</p><h4>" who "</h4></div>"
+#define STORE_FOOTER                                                                               \
+    "<footer id=foot><h2>What our customers say</h2><div class=slides>"                            \
+    QUOTE("Ann B.", "The parcel came in two days, wrapped with care, and the shop answered every " \
+                    "question I had about sizes within the hour.")                                 \
+    QUOTE("Carl D.", "Third order from this shop and still no complaint: fair prices, quick "     \
+                     "delivery, and a handwritten note in the box every time.")                   \
+    QUOTE("Eva F.", "I returned a jacket that did not fit, and the refund was on my card before "  \
+                    "the courier had even reached their warehouse.")                               \
+    QUOTE("Gus H.", "Friendly people who clearly love what they sell; the gift wrapping alone "   \
+                    "made my sister smile before she opened anything.")                            \
+    "</div><p>Example Outfitters, all rights reserved.</p></footer>"
+
+TEST(non_article_drops_long_footer_after_headline)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p><div class=tabs>" DESCRIPTION "</div><table><tr><th>Weight</th><td>1.1 kg</td></tr>"
+                 "<tr><th>Volume</th><td>30 l</td></tr></table></div>" STORE_FOOTER "</div></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "handwritten note"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "foot", &fl) && ((fl & (WN_NF_BOILER | WN_NF_DROP)) || !(fl & WN_NF_CONTENT)));
+    fx_free(&f);
+
+    /* a page that a <footer> opens (the headline comes later) keeps it */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><footer id=foot><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</footer></div></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1021,6 +1060,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_drops_long_cards_and_their_heading);
+    RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_one_section_of_main);

@@ -564,6 +564,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
+    bool past_headline = false; /* (the walk has passed the headline) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
@@ -608,6 +609,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
                 before_headline = false;
+            if (n == headline)
+                past_headline = true;
             if (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)) {
                 wn_walk_skip_children(&w);
                 continue;
@@ -639,7 +642,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
-            else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
+            else if (wn_node_is(n, WN_TAG_FOOTER) &&
+                     (s->paras < 3 || (!article && !recall && past_headline)))
+                /* (off an article, a footer after the headline is the
+                 * site's, whatever it holds: a store's testimonials) */
                 boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
