@@ -535,6 +535,43 @@ TEST(product_page_drops_other_products_cards)
     fx_free(&f);
 }
 
+/* Customer reviews that outweigh the description they follow */
+#define REVIEWS                                                                                    \
+    "<div id=rv class=reviews><h2>Reviews</h2>"                                                    \
+    "<div class=item><h3>Great pack</h3><p>I took it up three peaks this summer, and the "       \
+    "straps never rubbed, even with a full load of water and a tent strapped to the side.</p></div>" \
+    "<div class=item><h3>Good, but</h3><p>The rain cover is a snug fit, so put it on before "    \
+    "the storm, not during; otherwise it is the best pack I have owned in twenty years.</p></div>" \
+    "<div class=item><h3>Solid</h3><p>Bought it for my son, who carried it across the whole "    \
+    "island in ten days; the hip belt, he says, made all the difference on the climbs.</p></div>"  \
+    "<div class=item><h3>Light</h3><p>Lighter than my old pack by half a kilo, with more room, " \
+    "and the lid pocket swallows a map, a phone and lunch with space to spare.</p></div></div>"
+
+TEST(product_page_drops_long_reviews_after_headline)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 REVIEWS "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover, and side pockets"));
+    CHECK(!fx_contains(f.text, "three peaks"));
+    CHECK(!fx_contains(f.text, "whole island"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "rv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* a wrapper called a review that holds the headline is the page */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div id=rw class=product-review>"
+                 "<h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION "</div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover, and side pockets"));
+    CHECK(flags_of(f.doc, "rw", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* Cards whose text runs past a teaser's size without a paragraph: each
  * carries its price in several currencies (a list hidden by a style sheet). */
 #define RATES                                                                                      \
@@ -1059,6 +1096,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(product_page_drops_long_reviews_after_headline);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);

@@ -704,15 +704,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            /* on a product page, a grid of other products' cards is not
-             * the product; with it goes a wrapper that adds only a short
-             * heading ("Related products") */
-            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !protect && !recall && n->n_attrs &&
-                names_reviews(n)) {
+            /* on a product page, customer reviews are not the product,
+             * however long once they follow the headline (a wrapper
+             * holding the headline is the page) */
+            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
+                names_reviews(n) && (!protect || (past_headline && n->aux != HEADLINE_PATH))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* nor is a grid of other products' cards */
             if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
                 card_grid(cx, n, s, &card_budget) &&
                 text_before(cx, root, n, CARD_REST_MIN)) {
