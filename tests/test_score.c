@@ -591,6 +591,27 @@ TEST(product_page_drops_long_reviews_after_headline)
     "road, and a strap keeps the sections together in a pack or on a bike, where a "            \
     "clip holds them under the saddle.</p></div>"
 
+/* cards whose price puts its sign in an element of its own */
+#define SCARD(n, price)                                                                            \
+    "<li class='card item-" #n "'><a href=/p/" #n ">Pole " #n "</a><span class=amount><bdi>"   \
+    price "<span class=symbol>&euro;</span></bdi></span><span>In stock</span></li>"
+
+TEST(product_page_drops_cards_with_split_prices)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<section><h2>You may also like</h2><ul id=grid>" SCARD(1, "19,99") SCARD(2, "24,50")
+                 SCARD(3, "31,00") SCARD(4, "12,75") "</ul></section></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_long_cards_and_their_heading)
 {
     fx f;
@@ -1097,6 +1118,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_drops_long_reviews_after_headline);
+    RUN(product_page_drops_cards_with_split_prices);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);

@@ -202,27 +202,63 @@ is_list_like(const wn_node *n)
 /* Does the (short) subtree's text hold a price: a currency sign next to a
  * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
  * directly under n and one level below (a leaf block). */
+/* The length of the currency sign or code at t[i] ($ £ ¥ € ₹ USD EUR GBP),
+ * or 0. */
+static size_t
+currency_at(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '$')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
+                                     (unsigned char)t[i + 1] == 0xA5))
+        return 2; /* £ ¥ */
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
+        ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
+        return 3; /* € ₹ */
+    if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
+                         memcmp(t + i, "GBP", 3) == 0))
+        return 3;
+    return 0;
+}
+
 static bool
 text_has_price(const char *t, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)t[i];
-        size_t sign = 0;
-        if (c == '$')
-            sign = 1;
-        else if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
-                                             (unsigned char)t[i + 1] == 0xA5))
-            sign = 2; /* £ ¥ */
-        else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
-                 ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
-            sign = 3; /* € ₹ */
-        else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
-                                  memcmp(t + i, "GBP", 3) == 0))
-            sign = 3;
+        size_t sign = currency_at(t, len, i);
         if (sign && wn_digit_beside(t, len, i, i + sign))
             return true;
     }
     return false;
+}
+
+/* How a text node may hold half of a price split over two (a sign in its
+ * own <span> beside the amount): PRICE_SIGN when its text, trimmed, is
+ * only a currency sign; else PRICE_DIGIT_START / PRICE_DIGIT_END when it
+ * starts / ends with a digit. */
+#define PRICE_SIGN 1u
+#define PRICE_DIGIT_START 2u
+#define PRICE_DIGIT_END 4u
+static unsigned
+price_half(const char *t, size_t len)
+{
+    size_t a = 0, b = len;
+    while (a < b && (t[a] == ' ' || t[a] == '\n' || t[a] == '\t' || t[a] == '\r'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+        b--;
+    if (a == b)
+        return 0;
+    size_t sign = currency_at(t, b, a);
+    if (sign && a + sign == b)
+        return PRICE_SIGN;
+    unsigned h = 0;
+    if (t[a] >= '0' && t[a] <= '9')
+        h |= PRICE_DIGIT_START;
+    if (t[b - 1] >= '0' && t[b - 1] <= '9')
+        h |= PRICE_DIGIT_END;
+    return h;
 }
 
 static bool
@@ -359,6 +395,7 @@ static bool
 is_card(const wn_node *card, size_t *budget)
 {
     bool link = false, price = false;
+    unsigned last = 0; /* price_half of the last text that was not blank */
     size_t steps = 0;
     wn_walk w;
     wn_node *n;
@@ -371,8 +408,15 @@ is_card(const wn_node *card, size_t *budget)
             return false;
         (*budget)--;
         if (n->type == WN_NODE_TEXT) {
-            if (!price && text_has_price(n->data, n->len))
+            /* (a sign and its amount in two text nodes in a row count too:
+             * "<span>€</span>19.99", "19,99<span>€</span>") */
+            unsigned h = price_half(n->data, n->len);
+            if ((h == PRICE_SIGN && (last & PRICE_DIGIT_END)) ||
+                ((h & PRICE_DIGIT_START) && last == PRICE_SIGN) ||
+                text_has_price(n->data, n->len))
                 price = true;
+            if (h)
+                last = h;
         } else if (n->type == WN_NODE_ELEMENT && n->flags & (WN_NF_DROP | WN_NF_HIDDEN)) {
             wn_walk_skip_children(&w);
         } else if (!link && wn_node_is(n, WN_TAG_A) && wn_node_attr(n, "href", NULL)) {
