@@ -535,6 +535,29 @@ TEST(product_page_drops_other_products_cards)
     fx_free(&f);
 }
 
+TEST(non_article_drops_copyright_notice)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<p id=c1>&copy; Example Outfitters 2025. All rights reserved. Trail Pack is a "
+                 "trademark of Example Outfitters.</p>"
+                 "<p id=c2>Maker Inc. &copy;2005-19. Software terms at the maker's site.</p>"
+                 "<p id=c3>Each pack carries the maker's &copy; label sewn inside the lid, as a "
+                 "sign of its origin.</p></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "All rights reserved"));
+    CHECK(!fx_contains(f.text, "Software terms"));
+    /* a sign inside a sentence, with no year beside it, is words */
+    CHECK(fx_contains(f.text, "label sewn inside"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c3", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* Customer reviews that outweigh the description they follow */
 #define REVIEWS                                                                                    \
     "<div id=rv class=reviews><h2>Reviews</h2>"                                                    \
@@ -1117,6 +1140,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(non_article_drops_copyright_notice);
     RUN(product_page_drops_long_reviews_after_headline);
     RUN(product_page_drops_cards_with_split_prices);
     RUN(product_page_drops_long_cards_and_their_heading);

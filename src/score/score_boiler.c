@@ -574,6 +574,45 @@ ad_label(const wn_node *n, const wn_stat *s)
     return false;
 }
 
+/* Is the leaf block n a copyright notice: its text opens with the sign
+ * "\xC2\xA9", or the sign stands beside a year ("\xC2\xA9 2024", "Inc. \xC2\xA9""2005-19")?
+ * Reads at most COPYRIGHT_MAX_NODES nodes. */
+#define COPYRIGHT_MAX_NODES 64
+static bool
+copyright_line(const wn_node *n)
+{
+    bool first = true;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (++steps > COPYRIGHT_MAX_NODES)
+            return false;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        const char *t = m->data;
+        size_t len = m->len;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)t[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                continue;
+            if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA9 &&
+                (first || wn_digit_beside(t, len, i, i + 2)))
+                return true;
+            first = false;
+        }
+    }
+    return false;
+}
+
 /* Is n a <time> that stands alone (a dateline), not a date inside a
  * sentence: its parent holds little else, or holds blocks beside it? */
 static bool
@@ -739,6 +778,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 (lone_time(cx, n, s) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* off articles, a copyright notice (a product's publisher's,
+             * the site's) is small print, not the page */
+            if (!article && leaf && s->text < 1200 && copyright_line(n)) {
+                n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
