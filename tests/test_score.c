@@ -635,6 +635,22 @@ TEST(product_page_drops_cards_with_split_prices)
     fx_free(&f);
 }
 
+TEST(product_page_drops_carousel_of_cards_before_description)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>"
+                 "<section><h2>People also viewed</h2><div role=group aria-roledescription=Carousel>"
+                 CARDS "</div></section>" DESCRIPTION "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_long_cards_and_their_heading)
 {
     fx f;
@@ -1143,6 +1159,7 @@ main(void)
     RUN(non_article_drops_copyright_notice);
     RUN(product_page_drops_long_reviews_after_headline);
     RUN(product_page_drops_cards_with_split_prices);
+    RUN(product_page_drops_carousel_of_cards_before_description);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);

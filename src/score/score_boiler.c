@@ -388,6 +388,23 @@ card_sized(const wn_stat *cs)
                             (cs->paras == 0 && cs->text <= CARD_MAX_TEXT_PLAIN));
 }
 
+/* Is n inside a carousel that says so (aria-roledescription="carousel",
+ * the ARIA pattern), at most CAROUSEL_UP levels up, under the content
+ * root? A carousel of cards is never the page's own list. */
+#define CAROUSEL_UP 8
+static bool
+in_carousel(const wn_node *root, const wn_node *n)
+{
+    int k = 0;
+    for (const wn_node *a = n; a && a != root && k < CAROUSEL_UP; a = a->parent, k++) {
+        size_t len;
+        const char *v = a->n_attrs ? wn_node_attr(a, "aria-roledescription", &len) : NULL;
+        if (v && wn_value_ieq(v, len, "carousel", 8))
+            return true;
+    }
+    return false;
+}
+
 /* Is the element a card: a link (with an href) and a price in its text?
  * The card walks of a page share *budget nodes; once it is spent, no more
  * cards are found. */
@@ -806,7 +823,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* nor is a grid of other products' cards */
             if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
                 card_grid(cx, n, s, &card_budget) &&
-                text_before(cx, root, n, CARD_REST_MIN)) {
+                (in_carousel(root, n) || text_before(cx, root, n, CARD_REST_MIN))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 /* its wrappers go with it while they add only a heading
