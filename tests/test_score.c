@@ -535,6 +535,37 @@ TEST(product_page_drops_other_products_cards)
     fx_free(&f);
 }
 
+/* A site's sidebar after the product that outweighs its description */
+#define SIDEBAR_BIG                                                                                \
+    "<div id=sidebar><h4>What renters say</h4>"                                                    \
+    "<p>An amazing place to rent gear: they have just about everything you could need for a trip, " \
+    "at fair prices, and the staff knows every trail.</p>"                                         \
+    "<p>We rented the family camping set in October, and it worked out well; the gear arrived "   \
+    "two days early, clean and complete.</p>"                                                     \
+    "<p>Great service, quick answers, and a refund for the day the rain kept us home, without "   \
+    "our even asking for one.</p></div>"
+
+TEST(product_page_drops_long_sidebar_after_product)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</div>" SIDEBAR_BIG "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "family camping set"));
+    fx_free(&f);
+
+    /* with --recall it stays */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</div>" SIDEBAR_BIG "</main></body></html>",
+                 WN_OPT_RECALL, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "family camping set"));
+    fx_free(&f);
+}
+
 TEST(non_article_drops_copyright_notice)
 {
     fx f;
@@ -1157,6 +1188,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(non_article_drops_copyright_notice);
+    RUN(product_page_drops_long_sidebar_after_product);
     RUN(product_page_drops_long_reviews_after_headline);
     RUN(product_page_drops_cards_with_split_prices);
     RUN(product_page_drops_carousel_of_cards_before_description);

@@ -379,6 +379,16 @@ text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n, uint64_t mi
     return false;
 }
 
+/* On a product page, does n come after the product: past the headline
+ * (which it does not hold), with the product's own text (CARD_REST_MIN
+ * bytes) before it? What follows it there under a boilerplate name
+ * (reviews, a sidebar) is not the product however long it is. */
+static bool
+after_product(wn_score_ctx *cx, const wn_node *root, const wn_node *n, bool past_headline)
+{
+    return past_headline && n->aux != HEADLINE_PATH && text_before(cx, root, n, CARD_REST_MIN);
+}
+
 /* Is a card's size a teaser's: short, or without a paragraph (a price
  * list in several currencies, badges, a seller's name) and not long? */
 static bool
@@ -665,6 +675,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     bool past_headline = false; /* (the walk has passed the headline) */
+    bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
@@ -739,7 +750,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 } else {
                     boiler = true;
                 }
-            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos &&
+                       (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) &&
@@ -815,7 +827,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * however long once they follow the headline (a wrapper
              * holding the headline is the page) */
             if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
-                names_reviews(n) && (!protect || (past_headline && n->aux != HEADLINE_PATH))) {
+                names_reviews(n) && (!protect || after_product(cx, root, n, past_headline))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
