@@ -199,9 +199,6 @@ is_list_like(const wn_node *n)
     }
 }
 
-/* Does the (short) subtree's text hold a price: a currency sign next to a
- * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
- * directly under n and one level below (a leaf block). */
 /* The length of the currency sign or code at t[i] ($ £ ¥ € ₹ USD EUR GBP),
  * or 0. */
 static size_t
@@ -222,6 +219,7 @@ currency_at(const char *t, size_t len, size_t i)
     return 0;
 }
 
+/* Does the text hold a price: a currency sign next to a digit? */
 static bool
 text_has_price(const char *t, size_t len)
 {
@@ -261,6 +259,8 @@ price_half(const char *t, size_t len)
     return h;
 }
 
+/* Does the (short) subtree's text hold a price? Reads text nodes directly
+ * under n and one level below (a leaf block). */
 static bool
 is_price(const wn_node *n)
 {
