@@ -566,6 +566,29 @@ TEST(product_page_drops_long_sidebar_after_product)
     fx_free(&f);
 }
 
+TEST(viewport_overlay_dropped)
+{
+    /* a sheet fixed over the whole viewport by utility classes (a sign-up
+     * dialog a script opens) is not the page; "fixed" alone, or a variant
+     * ("md:fixed"), is not such an overlay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=ov class='z-50 fixed inset-0 overflow-y-auto'><div><h2>Notify me</h2>"
+                 "<p>Once limited colors sell out, they are gone for good, but new ones are never "
+                 "far behind; leave your address and we will write when it is back.</p></div></div>"
+                 "<div id=fx class='md:fixed inset-0'><p>Its lid pocket swallows a map, a phone "
+                 "and a lunch, with space to spare for gloves.</p></div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "never far behind"));
+    CHECK(fx_contains(f.text, "space to spare"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "ov", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(non_article_drops_copyright_notice)
 {
     fx f;
@@ -1187,6 +1210,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);
     RUN(product_page_drops_long_sidebar_after_product);
     RUN(product_page_drops_long_reviews_after_headline);

@@ -389,6 +389,35 @@ after_product(wn_score_ctx *cx, const wn_node *root, const wn_node *n, bool past
     return past_headline && n->aux != HEADLINE_PATH && text_before(cx, root, n, CARD_REST_MIN);
 }
 
+/* Does the class attribute hold the class name w (a whole
+ * space-separated name)? */
+static bool
+class_has(const char *v, size_t len, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i < len;) {
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
+            i++;
+        size_t j = i;
+        while (j < len && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '\r')
+            j++;
+        if (j - i == wl && memcmp(v + i, w, wl) == 0)
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+/* Is n an overlay fixed over the whole viewport by its utility classes
+ * ("fixed inset-0": a dialog, a sign-up sheet)? */
+static bool
+viewport_overlay(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "class", &len);
+    return v && class_has(v, len, "fixed") && class_has(v, len, "inset-0");
+}
+
 /* Is a card's size a teaser's: short, or without a paragraph (a price
  * list in several currencies, badges, a seller's name) and not long? */
 static bool
@@ -807,6 +836,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 (lone_time(cx, n, s) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (!protect && n->n_attrs && viewport_overlay(n)) {
+                n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
