@@ -705,6 +705,30 @@ TEST(product_page_drops_carousel_of_cards_before_description)
     fx_free(&f);
 }
 
+TEST(product_page_prices_with_no_break_spaces)
+{
+    /* "89,00&nbsp;€", "€&#8239;19,99": a no-break space between sign and
+     * amount still makes a price (a price tag, a card's price) */
+#define NCARD(n, price)                                                                            \
+    "<li class='card item-" #n "'><a href=/p/" #n ">Pole " #n "</a><span>&euro;&#8239;" price   \
+    "</span></li>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p id=pr>89,00&nbsp;&euro;</p>"
+                 DESCRIPTION "<section><h2>You may also like</h2><ul id=grid>" NCARD(1, "19,99")
+                 NCARD(2, "24,50") NCARD(3, "31,00") "</ul></section></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "89,00"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "pr", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+#undef NCARD
+}
+
 TEST(product_page_drops_long_cards_and_their_heading)
 {
     fx f;
@@ -1216,6 +1240,7 @@ main(void)
     RUN(product_page_drops_long_reviews_after_headline);
     RUN(product_page_drops_cards_with_split_prices);
     RUN(product_page_drops_carousel_of_cards_before_description);
+    RUN(product_page_prices_with_no_break_spaces);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);
