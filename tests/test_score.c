@@ -566,6 +566,39 @@ TEST(product_page_drops_long_sidebar_after_product)
     fx_free(&f);
 }
 
+TEST(product_page_short_copies_once)
+{
+    /* a product page's short lines repeated in each layout's copy (a
+     * selling point, a spec row) appear once; shorter values ("Yes") and
+     * an article's repeated lines stay */
+#define POINTS                                                                                     \
+    "<div class=points><p>Built to endure a lifetime of use.</p>"                                  \
+    "<p>Risk-free trial, with free returns.</p>"                                                   \
+    "<table><tr><td>Water resistant</td><td>Yes</td></tr></table></div>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=a>" POINTS "</div><div id=b>" POINTS "</div><div id=c>" POINTS "</div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Built to endure");
+    CHECK(p && !strstr(p + 1, "Built to endure"));
+    p = strstr(f.text, "Risk-free");
+    CHECK(p && !strstr(p + 1, "Risk-free"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 "<div id=a>" POINTS "</div>" P2
+                 "<div id=b>" POINTS "</div>" P3 "</article></body>",
+                 0, "Council passes budget"));
+    p = strstr(f.text, "Built to endure");
+    CHECK(p && strstr(p + 1, "Built to endure"));
+    fx_free(&f);
+#undef POINTS
+}
+
 TEST(viewport_overlay_dropped)
 {
     /* a sheet fixed over the whole viewport by utility classes (a sign-up
@@ -1234,6 +1267,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(product_page_short_copies_once);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);
     RUN(product_page_drops_long_sidebar_after_product);

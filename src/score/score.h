@@ -114,8 +114,8 @@ wn_digit_beside(const char *s, size_t n, size_t at, size_t end)
             end++;
         else if (n - end >= 2 && (unsigned char)s[end] == 0xC2 && (unsigned char)s[end + 1] == 0xA0)
             end += 2;
-        else if (n - end >= 3 && (unsigned char)s[end] == 0xE2 && (unsigned char)s[end + 1] == 0x80 &&
-                 (unsigned char)s[end + 2] == 0xAF)
+        else if (n - end >= 3 && (unsigned char)s[end] == 0xE2 &&
+                 (unsigned char)s[end + 1] == 0x80 && (unsigned char)s[end + 2] == 0xAF)
             end += 3;
         else
             break;

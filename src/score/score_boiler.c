@@ -16,6 +16,10 @@
 #include "util/swar.h"
 
 #define MAX_SEEN 256
+/* Word characters a block needs before its copies are dropped (off articles
+ * and documentation; on product pages) */
+#define DEDUPE_MIN 60u
+#define DEDUPE_MIN_PRODUCT 24u
 #define HEADLINE_PATH 0x48454144
 #define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
@@ -423,8 +427,8 @@ viewport_overlay(const wn_node *n)
 static bool
 card_sized(const wn_stat *cs)
 {
-    return cs->text > 0 && (cs->text <= CARD_MAX_TEXT ||
-                            (cs->paras == 0 && cs->text <= CARD_MAX_TEXT_PLAIN));
+    return cs->text > 0 &&
+           (cs->text <= CARD_MAX_TEXT || (cs->paras == 0 && cs->text <= CARD_MAX_TEXT_PLAIN));
 }
 
 /* Is n inside a carousel that says so (aria-roledescription="carousel",
@@ -739,10 +743,15 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
                 bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
                              xs->text < 600;
+                /* (a product page repeats its short lines too: a spec
+                 * row, a selling point, in each layout's copy) */
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
                     size_t k;
                     uint64_t h = text_hash_memo(&memo, n, &k);
-                    if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
+                    size_t min = (n->flags & WN_NF_CAPTION)         ? 8u
+                                 : cx->page_type == WN_PAGE_PRODUCT ? DEDUPE_MIN_PRODUCT
+                                                                    : DEDUPE_MIN;
+                    if (h && k >= min)
                         seen[n_seen++] = h;
                 }
                 continue;
@@ -876,9 +885,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                  * ("Related products") and carousel buttons (the walk
                  * goes on inside them: what is left there is flagged
                  * with them) */
-                for (wn_node *a = n->parent; a && a != root && a->type == WN_NODE_ELEMENT &&
-                                            a->aux != HEADLINE_PATH &&
-                                            wn_stats_of(&cx->stats, a)->text <= s->text + CARD_HEADING_MAX;
+                for (wn_node *a = n->parent;
+                     a && a != root && a->type == WN_NODE_ELEMENT && a->aux != HEADLINE_PATH &&
+                     wn_stats_of(&cx->stats, a)->text <= s->text + CARD_HEADING_MAX;
                      a = a->parent)
                     a->flags |= WN_NF_BOILER;
                 continue;
