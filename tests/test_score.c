@@ -599,6 +599,27 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+TEST(live_region_messages_dropped)
+{
+    /* a script's status messages (role=status, aria-live) are not the
+     * page: "Added to your cart", "Something went wrong" */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=st role=status>Trail Pack 30 was added to your cart.</div>"
+                 "<p id=lv aria-live=polite>Oops! Something went wrong. Please try again.</p>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "added to your cart"));
+    CHECK(!fx_contains(f.text, "went wrong"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "st", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "lv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(viewport_overlay_dropped)
 {
     /* a sheet fixed over the whole viewport by utility classes (a sign-up
@@ -1268,6 +1289,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_short_copies_once);
+    RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);
     RUN(product_page_drops_long_sidebar_after_product);

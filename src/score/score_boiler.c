@@ -422,6 +422,19 @@ viewport_overlay(const wn_node *n)
     return v && class_has(v, len, "fixed") && class_has(v, len, "inset-0");
 }
 
+/* A live region: a status message a script writes ("Added to cart",
+ * "Loading", "Something went wrong"): role=status or aria-live. */
+static bool
+live_region(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "role", &len);
+    if (v && (wn_value_ieq(v, len, "status", 6) || wn_value_ieq(v, len, "log", 3)))
+        return true;
+    v = wn_node_attr(n, "aria-live", &len);
+    return v && (wn_value_ieq(v, len, "polite", 6) || wn_value_ieq(v, len, "assertive", 9));
+}
+
 /* Is a card's size a teaser's: short, or without a paragraph (a price
  * list in several currencies, badges, a seller's name) and not long? */
 static bool
@@ -845,6 +858,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 (lone_time(cx, n, s) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (!listing && n->n_attrs && s->paras == 0 && s->text < 200 && live_region(n)) {
+                n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
