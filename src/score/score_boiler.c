@@ -647,8 +647,8 @@ ad_label(const wn_node *n, const wn_stat *s)
     return false;
 }
 
-/* Is the leaf block n a copyright notice: its text opens with the sign
- * "\xC2\xA9", or the sign stands beside a year ("\xC2\xA9 2024", "Inc. \xC2\xA9""2005-19")?
+/* Is the leaf block n a copyright notice: its text opens with the sign ©,
+ * or the sign stands beside a number, a year ("© 2024", "Inc. ©2005-19")?
  * Reads at most COPYRIGHT_MAX_NODES nodes. */
 #define COPYRIGHT_MAX_NODES 64
 static bool
@@ -861,11 +861,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* a script's status message (on listings: the result count) */
             if (!listing && n->n_attrs && s->paras == 0 && s->text < 200 && live_region(n)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* a dialog laid over the page */
             if (!protect && n->n_attrs && viewport_overlay(n)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
