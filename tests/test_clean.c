@@ -431,6 +431,37 @@ TEST(collapsed_panels_shown)
     fx_free(&f);
 }
 
+TEST(tab_panes_hidden_by_style_shown)
+{
+    /* tab panels a script hides by their style, with no aria-controls: a
+     * pane beside the open one with the same class is content; a hidden
+     * slide (no tab word in its class) and a pane with no open sibling are
+     * not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div class=tab-panes><div class=tab-pane style='display:block'>"
+                 "Overview of the unit and its parts.</div>"
+                 "<div id=t2 class=tab-pane style='display:none'>Weight: 2 kg. Width: 30 cm.</div>"
+                 "<div id=t3 class=tab-pane style='display: none'>Warranty: two years.</div></div>"
+                 "<div class=slides><div class=slide>First quote shown.</div>"
+                 "<div id=s2 class=slide style='display:none'>Second quote hidden.</div></div>"
+                 "<div class=other><div id=o1 class=tab-pane style='display:none'>closed one</div>"
+                 "<div id=o2 class=tab-pane style='display:none'>closed two</div></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "t2"));
+    CHECK(!dropped(f.doc, "t3"));
+    CHECK(dropped(f.doc, "s2"));
+    CHECK(dropped(f.doc, "o1"));
+    CHECK(dropped(f.doc, "o2"));
+    CHECK(fx_contains(f.text, "Width: 30 cm"));
+    CHECK(fx_contains(f.text, "two years"));
+    CHECK(!fx_contains(f.text, "Second quote"));
+    CHECK(!fx_contains(f.text, "closed two"));
+    fx_free(&f);
+}
+
 TEST(tablist_of_labels_or_accordion)
 {
     /* a tablist of short labels is a widget; one that holds the panels'
@@ -683,6 +714,7 @@ main(void)
     RUN(never_content_tags);
     RUN(hidden_elements);
     RUN(collapsed_panels_shown);
+    RUN(tab_panes_hidden_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);

@@ -586,6 +586,326 @@ TEST(product_page_drops_other_products_cards)
     fx_free(&f);
 }
 
+/* A site's sidebar after the product that outweighs its description */
+#define SIDEBAR_BIG                                                                                \
+    "<div id=sidebar><h4>What renters say</h4>"                                                    \
+    "<p>An amazing place to rent gear: they have just about everything you could need for a trip, " \
+    "at fair prices, and the staff knows every trail.</p>"                                         \
+    "<p>We rented the family camping set in October, and it worked out well; the gear arrived "   \
+    "two days early, clean and complete.</p>"                                                     \
+    "<p>Great service, quick answers, and a refund for the day the rain kept us home, without "   \
+    "our even asking for one.</p></div>"
+
+TEST(product_page_drops_long_sidebar_after_product)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</div>" SIDEBAR_BIG "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "family camping set"));
+    fx_free(&f);
+
+    /* with --recall it stays */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</div>" SIDEBAR_BIG "</main></body></html>",
+                 WN_OPT_RECALL, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "family camping set"));
+    fx_free(&f);
+}
+
+TEST(product_page_short_copies_once)
+{
+    /* a product page's short lines repeated in each layout's copy (a
+     * selling point, a spec row) appear once; shorter values ("Yes") and
+     * an article's repeated lines stay */
+#define POINTS                                                                                     \
+    "<div class=points><p>Built to endure a lifetime of use.</p>"                                  \
+    "<p>Risk-free trial, with free returns.</p>"                                                   \
+    "<table><tr><td>Water resistant</td><td>Yes</td></tr></table></div>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=a>" POINTS "</div><div id=b>" POINTS "</div><div id=c>" POINTS "</div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Built to endure");
+    CHECK(p && !strstr(p + 1, "Built to endure"));
+    p = strstr(f.text, "Risk-free");
+    CHECK(p && !strstr(p + 1, "Risk-free"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 "<div id=a>" POINTS "</div>" P2
+                 "<div id=b>" POINTS "</div>" P3 "</article></body>",
+                 0, "Council passes budget"));
+    p = strstr(f.text, "Built to endure");
+    CHECK(p && strstr(p + 1, "Built to endure"));
+    fx_free(&f);
+#undef POINTS
+}
+
+TEST(live_region_messages_dropped)
+{
+    /* a script's status messages (role=status, aria-live) are not the
+     * page: "Added to your cart", "Something went wrong" */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=st role=status>Trail Pack 30 was added to your cart.</div>"
+                 "<p id=lv aria-live=polite>Oops! Something went wrong. Please try again.</p>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "added to your cart"));
+    CHECK(!fx_contains(f.text, "went wrong"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "st", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "lv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(viewport_overlay_dropped)
+{
+    /* a sheet fixed over the whole viewport by utility classes (a sign-up
+     * dialog a script opens) is not the page; "fixed" alone, or a variant
+     * ("md:fixed"), is not such an overlay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=ov class='z-50 fixed inset-0 overflow-y-auto'><div><h2>Notify me</h2>"
+                 "<p>Once limited colors sell out, they are gone for good, but new ones are never "
+                 "far behind; leave your address and we will write when it is back.</p></div></div>"
+                 "<div id=fx class='md:fixed inset-0'><p>Its lid pocket swallows a map, a phone "
+                 "and a lunch, with space to spare for gloves.</p></div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "never far behind"));
+    CHECK(fx_contains(f.text, "space to spare"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "ov", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(non_article_drops_copyright_notice)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<p id=c1>&copy; Example Outfitters 2025. All rights reserved. Trail Pack is a "
+                 "trademark of Example Outfitters.</p>"
+                 "<p id=c2>Maker Inc. &copy;2005-19. Software terms at the maker's site.</p>"
+                 "<p id=c3>Each pack carries the maker's &copy; label sewn inside the lid, as a "
+                 "sign of its origin.</p></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "All rights reserved"));
+    CHECK(!fx_contains(f.text, "Software terms"));
+    /* a sign inside a sentence, with no year beside it, is words */
+    CHECK(fx_contains(f.text, "label sewn inside"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c3", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* Customer reviews that outweigh the description they follow */
+#define REVIEWS                                                                                    \
+    "<div id=rv class=reviews><h2>Reviews</h2>"                                                    \
+    "<div class=item><h3>Great pack</h3><p>I took it up three peaks this summer, and the "       \
+    "straps never rubbed, even with a full load of water and a tent strapped to the side.</p></div>" \
+    "<div class=item><h3>Good, but</h3><p>The rain cover is a snug fit, so put it on before "    \
+    "the storm, not during; otherwise it is the best pack I have owned in twenty years.</p></div>" \
+    "<div class=item><h3>Solid</h3><p>Bought it for my son, who carried it across the whole "    \
+    "island in ten days; the hip belt, he says, made all the difference on the climbs.</p></div>"  \
+    "<div class=item><h3>Light</h3><p>Lighter than my old pack by half a kilo, with more room, " \
+    "and the lid pocket swallows a map, a phone and lunch with space to spare.</p></div></div>"
+
+TEST(product_page_drops_long_reviews_after_headline)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 REVIEWS "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover, and side pockets"));
+    CHECK(!fx_contains(f.text, "three peaks"));
+    CHECK(!fx_contains(f.text, "whole island"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "rv", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* a wrapper called a review that holds the headline is the page */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><div id=rw class=product-review>"
+                 "<h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION "</div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover, and side pockets"));
+    CHECK(flags_of(f.doc, "rw", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* Cards whose text runs past a teaser's size without a paragraph: each
+ * carries its price in several currencies (a list hidden by a style sheet). */
+#define RATES                                                                                      \
+    "<ul><li>AUD: 41.90</li><li>CAD: 37.10</li><li>CHF: 24.30</li><li>JPY: 4,120</li>"            \
+    "<li>NZD: 45.80</li><li>SEK: 289.00</li><li>SGD: 35.60</li><li>NOK: 297.00</li>"              \
+    "<li>DKK: 186.00</li><li>PLN: 109.00</li><li>ZAR: 497.00</li><li>HKD: 213.00</li>"         \
+    "<li>CZK: 642.00</li><li>HUF: 10,480</li><li>ILS: 101.00</li><li>INR: 2,310</li>"              \
+    "<li>KRW: 37,400</li><li>MXN: 468.00</li><li>THB: 987.00</li><li>TRY: 861.00</li></ul>"
+#define RCARD(n, price)                                                                            \
+    "<div class='slide s" #n "'><h3><a href=/p/" #n ">Trail Pole Carbon " #n "</a></h3>"         \
+    "<span>$" price "</span>" RATES "<p>In stock</p></div>"
+/* cards with a paragraph of prose each: a list's items, not teasers */
+#define PCARD(n, price)                                                                            \
+    "<div class='slide s" #n "'><h3><a href=/p/" #n ">Trail Pole " #n "</a></h3><span>$" price  \
+    "</span><p>A folding pole of carbon fibre, with cork grips, that packs down to forty "         \
+    "centimetres and locks with one lever.</p><p>Its tips come off for rock, snow and the "        \
+    "road, and a strap keeps the sections together in a pack or on a bike, where a "            \
+    "clip holds them under the saddle.</p></div>"
+
+/* cards whose price puts its sign in an element of its own */
+#define SCARD(n, price)                                                                            \
+    "<li class='card item-" #n "'><a href=/p/" #n ">Pole " #n "</a><span class=amount><bdi>"   \
+    price "<span class=symbol>&euro;</span></bdi></span><span>In stock</span></li>"
+
+TEST(product_page_drops_cards_with_split_prices)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<section><h2>You may also like</h2><ul id=grid>" SCARD(1, "19,99") SCARD(2, "24,50")
+                 SCARD(3, "31,00") SCARD(4, "12,75") "</ul></section></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(product_page_drops_carousel_of_cards_before_description)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>"
+                 "<section><h2>People also viewed</h2><div role=group aria-roledescription=Carousel>"
+                 CARDS "</div></section>" DESCRIPTION "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(product_page_prices_with_no_break_spaces)
+{
+    /* "89,00&nbsp;€", "€&#8239;19,99": a no-break space between sign and
+     * amount still makes a price (a price tag, a card's price) */
+#define NCARD(n, price)                                                                            \
+    "<li class='card item-" #n "'><a href=/p/" #n ">Pole " #n "</a><span>&euro;&#8239;" price   \
+    "</span></li>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p id=pr>89,00&nbsp;&euro;</p>"
+                 DESCRIPTION "<section><h2>You may also like</h2><ul id=grid>" NCARD(1, "19,99")
+                 NCARD(2, "24,50") NCARD(3, "31,00") "</ul></section></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "89,00"));
+    CHECK(!fx_contains(f.text, "Pole 2"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "pr", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "grid", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+#undef NCARD
+}
+
+TEST(product_page_drops_long_cards_and_their_heading)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 "<div id=rel class='related-section entry-block'><h2 id=relh>Related products</h2>"
+                 "<div class=carousel><div id=track class=track>" RCARD(1, "19.99")
+                 RCARD(2, "24.50") RCARD(3, "31.00") RCARD(4, "12.75")
+                 "</div></div></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "Trail Pole Carbon 2"));
+    CHECK(!fx_contains(f.text, "HKD"));
+    /* the wrapper that adds only a heading goes with the grid */
+    CHECK(!fx_contains(f.text, "Related products"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "track", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "rel", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+
+    /* cards that hold paragraphs of prose are not other products' teasers */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1><p>$89.00</p>" DESCRIPTION
+                 "<div id=track class=track>" PCARD(1, "19.99") PCARD(2, "24.50") PCARD(3, "31.00")
+                 "</div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "cork grips"));
+    CHECK(flags_of(f.doc, "track", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* A store's footer after the product, long with its customers' quotes */
+#define QUOTE(who, text) "<div class=slide><p>" text "</p><h4>" who "</h4></div>"
+#define STORE_FOOTER                                                                               \
+    "<footer id=foot><h2>What our customers say</h2><div class=slides>"                            \
+    QUOTE("Ann B.", "The parcel came in two days, wrapped with care, and the shop answered every " \
+                    "question I had about sizes within the hour.")                                 \
+    QUOTE("Carl D.", "Third order from this shop and still no complaint: fair prices, quick "     \
+                     "delivery, and a handwritten note in the box every time.")                   \
+    QUOTE("Eva F.", "I returned a jacket that did not fit, and the refund was on my card before "  \
+                    "the courier had even reached their warehouse.")                               \
+    QUOTE("Gus H.", "Friendly people who clearly love what they sell; the gift wrapping alone "   \
+                    "made my sister smile before she opened anything.")                            \
+    "</div><p>Example Outfitters, all rights reserved.</p></footer>"
+
+TEST(non_article_drops_long_footer_after_headline)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p><div class=tabs>" DESCRIPTION "</div><table><tr><th>Weight</th><td>1.1 kg</td></tr>"
+                 "<tr><th>Volume</th><td>30 l</td></tr></table></div>" STORE_FOOTER "</div></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    CHECK(!fx_contains(f.text, "handwritten note"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "foot", &fl) && ((fl & (WN_NF_BOILER | WN_NF_DROP)) || !(fl & WN_NF_CONTENT)));
+    fx_free(&f);
+
+    /* a page that a <footer> opens (the headline comes later) keeps it */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><footer id=foot><h1>Trail Pack 30</h1>"
+                 "<p>$89.00</p>" DESCRIPTION "</footer></div></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1117,6 +1437,17 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(product_page_short_copies_once);
+    RUN(live_region_messages_dropped);
+    RUN(viewport_overlay_dropped);
+    RUN(non_article_drops_copyright_notice);
+    RUN(product_page_drops_long_sidebar_after_product);
+    RUN(product_page_drops_long_reviews_after_headline);
+    RUN(product_page_drops_cards_with_split_prices);
+    RUN(product_page_drops_carousel_of_cards_before_description);
+    RUN(product_page_prices_with_no_break_spaces);
+    RUN(product_page_drops_long_cards_and_their_heading);
+    RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);

@@ -214,6 +214,35 @@ hidden_by_markup(const wn_node *n, const markup_attrs *m)
            !is_page_level(n, m);
 }
 
+/* A tab's panel hidden by its style until the reader picks its tab, with
+ * no aria-controls to say so: its class names a tab or a pane, and an
+ * earlier sibling of the same tag and class (the open panel) is shown.
+ * Like a collapsed panel, it is part of the page. Looks back at most
+ * TAB_SIBLINGS siblings. */
+#define TAB_SIBLINGS 16
+static bool
+tab_pane(const wn_node *n, const markup_attrs *m)
+{
+    static const char *const words[] = {"tab", "tabs", "tabpanel", "pane", "panel"};
+    if (!style_hides(m->style) || m->hidden || !m->cls || !m->cls->value || !m->cls->value_len ||
+        !wn_tokens_has_any(m->cls->value, m->cls->value_len, words, sizeof words / sizeof words[0]))
+        return false;
+    int k = 0;
+    for (const wn_node *p = n->prev; p && k < TAB_SIBLINGS; p = p->prev) {
+        if (p->type != WN_NODE_ELEMENT)
+            continue;
+        k++;
+        size_t len;
+        const char *v = wn_node_attr(p, "class", &len);
+        if (p->tag != n->tag || !v || len != m->cls->value_len ||
+            memcmp(v, m->cls->value, len) != 0)
+            return false;
+        if (!(p->flags & WN_NF_DROP))
+            return true;
+    }
+    return false;
+}
+
 /* Collapsed panels: the ids an aria-controls names (an accordion's or a
  * tab's button names the panel it opens). A panel hidden by markup until
  * the reader opens it is part of the page, as the text of a closed
@@ -411,7 +440,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
             if (role_drops(m.role, false) &&
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
-            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id) && n->aux != SHOWN)
+            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id) && n->aux != SHOWN &&
+                     !tab_pane(n, &m))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {

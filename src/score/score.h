@@ -103,16 +103,36 @@ void wn_boiler_mark(wn_score_ctx *cx, wn_content *content);
 wn_page_type wn_score_page_type(wn_doc *doc, const wn_metadata *meta);
 
 /* Is there a digit right before s[at] or right after s[end - 1], spaces
- * allowed between? (A currency sign at s[at..end) next to an amount.) */
+ * allowed between (a space, or a no-break space: U+00A0, or U+202F as
+ * French writes "9,90 €")? (A currency sign at s[at..end) next to an
+ * amount.) */
 static inline bool
 wn_digit_beside(const char *s, size_t n, size_t at, size_t end)
 {
-    while (end < n && s[end] == ' ')
-        end++;
+    for (;;) {
+        if (end < n && s[end] == ' ')
+            end++;
+        else if (n - end >= 2 && (unsigned char)s[end] == 0xC2 && (unsigned char)s[end + 1] == 0xA0)
+            end += 2;
+        else if (n - end >= 3 && (unsigned char)s[end] == 0xE2 &&
+                 (unsigned char)s[end + 1] == 0x80 && (unsigned char)s[end + 2] == 0xAF)
+            end += 3;
+        else
+            break;
+    }
     if (end < n && s[end] >= '0' && s[end] <= '9')
         return true;
-    while (at > 0 && s[at - 1] == ' ')
-        at--;
+    for (;;) {
+        if (at > 0 && s[at - 1] == ' ')
+            at--;
+        else if (at >= 2 && (unsigned char)s[at - 2] == 0xC2 && (unsigned char)s[at - 1] == 0xA0)
+            at -= 2;
+        else if (at >= 3 && (unsigned char)s[at - 3] == 0xE2 && (unsigned char)s[at - 2] == 0x80 &&
+                 (unsigned char)s[at - 1] == 0xAF)
+            at -= 3;
+        else
+            break;
+    }
     return at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9';
 }
 

@@ -16,6 +16,10 @@
 #include "util/swar.h"
 
 #define MAX_SEEN 256
+/* Word characters a block needs before its copies are dropped (off articles
+ * and documentation; on product pages) */
+#define DEDUPE_MIN 60u
+#define DEDUPE_MIN_PRODUCT 24u
 #define HEADLINE_PATH 0x48454144
 #define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
@@ -199,32 +203,68 @@ is_list_like(const wn_node *n)
     }
 }
 
-/* Does the (short) subtree's text hold a price: a currency sign next to a
- * digit ($ £ € ¥ ₹ and the ASCII codes USD EUR GBP)? Reads text nodes
- * directly under n and one level below (a leaf block). */
+/* The length of the currency sign or code at t[i] ($ £ ¥ € ₹ USD EUR GBP),
+ * or 0. */
+static size_t
+currency_at(const char *t, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    if (c == '$')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
+                                     (unsigned char)t[i + 1] == 0xA5))
+        return 2; /* £ ¥ */
+    if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
+        ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
+        return 3; /* € ₹ */
+    if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
+                         memcmp(t + i, "GBP", 3) == 0))
+        return 3;
+    return 0;
+}
+
+/* Does the text hold a price: a currency sign next to a digit? */
 static bool
 text_has_price(const char *t, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)t[i];
-        size_t sign = 0;
-        if (c == '$')
-            sign = 1;
-        else if (c == 0xC2 && i + 1 < len && ((unsigned char)t[i + 1] == 0xA3 ||
-                                             (unsigned char)t[i + 1] == 0xA5))
-            sign = 2; /* £ ¥ */
-        else if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x82 &&
-                 ((unsigned char)t[i + 2] == 0xAC || (unsigned char)t[i + 2] == 0xB9))
-            sign = 3; /* € ₹ */
-        else if (i + 3 <= len && (memcmp(t + i, "USD", 3) == 0 || memcmp(t + i, "EUR", 3) == 0 ||
-                                  memcmp(t + i, "GBP", 3) == 0))
-            sign = 3;
+        size_t sign = currency_at(t, len, i);
         if (sign && wn_digit_beside(t, len, i, i + sign))
             return true;
     }
     return false;
 }
 
+/* How a text node may hold half of a price split over two (a sign in its
+ * own <span> beside the amount): PRICE_SIGN when its text, trimmed, is
+ * only a currency sign; else PRICE_DIGIT_START / PRICE_DIGIT_END when it
+ * starts / ends with a digit. */
+#define PRICE_SIGN 1u
+#define PRICE_DIGIT_START 2u
+#define PRICE_DIGIT_END 4u
+static unsigned
+price_half(const char *t, size_t len)
+{
+    size_t a = 0, b = len;
+    while (a < b && (t[a] == ' ' || t[a] == '\n' || t[a] == '\t' || t[a] == '\r'))
+        a++;
+    while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\n' || t[b - 1] == '\t' || t[b - 1] == '\r'))
+        b--;
+    if (a == b)
+        return 0;
+    size_t sign = currency_at(t, b, a);
+    if (sign && a + sign == b)
+        return PRICE_SIGN;
+    unsigned h = 0;
+    if (t[a] >= '0' && t[a] <= '9')
+        h |= PRICE_DIGIT_START;
+    if (t[b - 1] >= '0' && t[b - 1] <= '9')
+        h |= PRICE_DIGIT_END;
+    return h;
+}
+
+/* Does the (short) subtree's text hold a price? Reads text nodes directly
+ * under n and one level below (a leaf block). */
 static bool
 is_price(const wn_node *n)
 {
@@ -298,10 +338,13 @@ in_article(const wn_node *n)
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
 #define CARD_MAX_TEXT 200
+#define CARD_MAX_TEXT_PLAIN 600 /* a card without a paragraph */
 #define CARD_MAX_NODES 200 /* nodes read per card */
 /* Text the content must have before the grid (the product's own
  * description): a grid that opens the content is the page's own list. */
 #define CARD_REST_MIN 300
+/* Text a wrapper of the grid may add and go with it: a heading */
+#define CARD_HEADING_MAX 80
 #define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
 
 /* Hash of an element's tag and first class name: siblings built from one
@@ -340,6 +383,84 @@ text_before(wn_score_ctx *cx, const wn_node *root, const wn_node *n, uint64_t mi
     return false;
 }
 
+/* On a product page, does n come after the product: past the headline
+ * (which it does not hold), with the product's own text (CARD_REST_MIN
+ * bytes) before it? What follows it there under a boilerplate name
+ * (reviews, a sidebar) is not the product however long it is. */
+static bool
+after_product(wn_score_ctx *cx, const wn_node *root, const wn_node *n, bool past_headline)
+{
+    return past_headline && n->aux != HEADLINE_PATH && text_before(cx, root, n, CARD_REST_MIN);
+}
+
+/* Does the class attribute hold the class name w (a whole
+ * space-separated name)? */
+static bool
+class_has(const char *v, size_t len, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i < len;) {
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r'))
+            i++;
+        size_t j = i;
+        while (j < len && v[j] != ' ' && v[j] != '\t' && v[j] != '\n' && v[j] != '\r')
+            j++;
+        if (j - i == wl && memcmp(v + i, w, wl) == 0)
+            return true;
+        i = j;
+    }
+    return false;
+}
+
+/* Is n an overlay fixed over the whole viewport by its utility classes
+ * ("fixed inset-0": a dialog, a sign-up sheet)? */
+static bool
+viewport_overlay(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "class", &len);
+    return v && class_has(v, len, "fixed") && class_has(v, len, "inset-0");
+}
+
+/* A live region: a status message a script writes ("Added to cart",
+ * "Loading", "Something went wrong"): role=status or aria-live. */
+static bool
+live_region(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "role", &len);
+    if (v && (wn_value_ieq(v, len, "status", 6) || wn_value_ieq(v, len, "log", 3)))
+        return true;
+    v = wn_node_attr(n, "aria-live", &len);
+    return v && (wn_value_ieq(v, len, "polite", 6) || wn_value_ieq(v, len, "assertive", 9));
+}
+
+/* Is a card's size a teaser's: short, or without a paragraph (a price
+ * list in several currencies, badges, a seller's name) and not long? */
+static bool
+card_sized(const wn_stat *cs)
+{
+    return cs->text > 0 &&
+           (cs->text <= CARD_MAX_TEXT || (cs->paras == 0 && cs->text <= CARD_MAX_TEXT_PLAIN));
+}
+
+/* Is n inside a carousel that says so (aria-roledescription="carousel",
+ * the ARIA pattern), at most CAROUSEL_UP levels up, under the content
+ * root? A carousel of cards is never the page's own list. */
+#define CAROUSEL_UP 8
+static bool
+in_carousel(const wn_node *root, const wn_node *n)
+{
+    int k = 0;
+    for (const wn_node *a = n; a && a != root && k < CAROUSEL_UP; a = a->parent, k++) {
+        size_t len;
+        const char *v = a->n_attrs ? wn_node_attr(a, "aria-roledescription", &len) : NULL;
+        if (v && wn_value_ieq(v, len, "carousel", 8))
+            return true;
+    }
+    return false;
+}
+
 /* Is the element a card: a link (with an href) and a price in its text?
  * The card walks of a page share *budget nodes; once it is spent, no more
  * cards are found. */
@@ -347,6 +468,7 @@ static bool
 is_card(const wn_node *card, size_t *budget)
 {
     bool link = false, price = false;
+    unsigned last = 0; /* price_half of the last text that was not blank */
     size_t steps = 0;
     wn_walk w;
     wn_node *n;
@@ -359,8 +481,15 @@ is_card(const wn_node *card, size_t *budget)
             return false;
         (*budget)--;
         if (n->type == WN_NODE_TEXT) {
-            if (!price && text_has_price(n->data, n->len))
+            /* (a sign and its amount in two text nodes in a row count too:
+             * "<span>€</span>19.99", "19,99<span>€</span>") */
+            unsigned h = price_half(n->data, n->len);
+            if ((h == PRICE_SIGN && (last & PRICE_DIGIT_END)) ||
+                ((h & PRICE_DIGIT_START) && last == PRICE_SIGN) ||
+                text_has_price(n->data, n->len))
                 price = true;
+            if (h)
+                last = h;
         } else if (n->type == WN_NODE_ELEMENT && n->flags & (WN_NF_DROP | WN_NF_HIDDEN)) {
             wn_walk_skip_children(&w);
         } else if (!link && wn_node_is(n, WN_TAG_A) && wn_node_attr(n, "href", NULL)) {
@@ -382,7 +511,7 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
         if (c->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *cs = wn_stats_of(&cx->stats, c);
-        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+        if (!card_sized(cs))
             continue;
         sig[k] = card_signature(c);
         text[k] = cs->text;
@@ -410,7 +539,7 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
         if (c->type != WN_NODE_ELEMENT)
             continue;
         const wn_stat *cs = wn_stats_of(&cx->stats, c);
-        if (cs->text == 0 || cs->text > CARD_MAX_TEXT)
+        if (!card_sized(cs))
             continue;
         if (sig[seen] == sig[best] && is_card(c, budget)) {
             cards++;
@@ -567,6 +696,45 @@ ad_label(const wn_node *n, const wn_stat *s)
     return false;
 }
 
+/* Is the leaf block n a copyright notice: its text opens with the sign ©,
+ * or the sign stands beside a number, a year ("© 2024", "Inc. ©2005-19")?
+ * Reads at most COPYRIGHT_MAX_NODES nodes. */
+#define COPYRIGHT_MAX_NODES 64
+static bool
+copyright_line(const wn_node *n)
+{
+    bool first = true;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (++steps > COPYRIGHT_MAX_NODES)
+            return false;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        const char *t = m->data;
+        size_t len = m->len;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)t[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                continue;
+            if (c == 0xC2 && i + 1 < len && (unsigned char)t[i + 1] == 0xA9 &&
+                (first || wn_digit_beside(t, len, i, i + 2)))
+                return true;
+            first = false;
+        }
+    }
+    return false;
+}
+
 /* Is n a <time> that stands alone (a dateline), not a date inside a
  * sentence: its parent holds little else, or holds blocks beside it? */
 static bool
@@ -601,6 +769,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
+    bool past_headline = false; /* (the walk has passed the headline) */
+    bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     size_t tag_budget = 2 * (size_t)cx->doc->dom->node_count + 1;  /* tag_list's */
     for (size_t i = 0; i < c->n_roots; i++) {
@@ -636,16 +806,23 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
                 bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
                              xs->text < 600;
+                /* (a product page repeats its short lines too: a spec
+                 * row, a selling point, in each layout's copy) */
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
                     size_t k;
                     uint64_t h = text_hash_memo(&memo, n, &k);
-                    if (h && k >= ((n->flags & WN_NF_CAPTION) ? 8u : 60u))
+                    size_t min = (n->flags & WN_NF_CAPTION)         ? 8u
+                                 : cx->page_type == WN_PAGE_PRODUCT ? DEDUPE_MIN_PRODUCT
+                                                                    : DEDUPE_MIN;
+                    if (h && k >= min)
                         seen[n_seen++] = h;
                 }
                 continue;
             }
             if (n->aux == HEADLINE_PATH && (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)))
                 before_headline = false;
+            if (n == headline)
+                past_headline = true;
             if (n->flags & (WN_NF_DROP | WN_NF_HEADLINE)) {
                 wn_walk_skip_children(&w);
                 continue;
@@ -675,10 +852,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 } else {
                     boiler = true;
                 }
-            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos &&
+                       (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
-            else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
+            else if (wn_node_is(n, WN_TAG_FOOTER) &&
+                     (s->paras < 3 || (!article && !recall && past_headline)))
+                /* (off an article, a footer after the headline is the
+                 * site's, whatever it holds: a store's testimonials) */
                 boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
@@ -734,26 +915,55 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* a script's status message (on listings: the result count) */
+            if (!listing && n->n_attrs && s->paras == 0 && s->text < 200 && live_region(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* a dialog laid over the page */
+            if (!protect && n->n_attrs && viewport_overlay(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* off articles, a copyright notice (a product's publisher's,
+             * the site's) is small print, not the page */
+            if (!article && leaf && s->text < 1200 && copyright_line(n)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             /* on an article, an ad slot's label left in the text */
             if (article && leaf && !pos && s->paras == 0 && ad_label(n, s)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
-            /* on a product page, a grid of other products' cards is not
-             * the product; with it goes a wrapper that adds only a short
-             * heading ("Related products") */
-            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !protect && !recall && n->n_attrs &&
-                names_reviews(n)) {
+            /* on a product page, customer reviews are not the product,
+             * however long once they follow the headline (a wrapper
+             * holding the headline is the page) */
+            if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
+                names_reviews(n) && (!protect || after_product(cx, root, n, past_headline))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* nor is a grid of other products' cards */
             if (cx->page_type == WN_PAGE_PRODUCT && !leaf && !pos && !recall &&
                 card_grid(cx, n, s, &card_budget) &&
-                text_before(cx, root, n, CARD_REST_MIN)) {
+                (in_carousel(root, n) || text_before(cx, root, n, CARD_REST_MIN))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
+                /* its wrappers go with it while they add only a heading
+                 * ("Related products") and carousel buttons (the walk
+                 * goes on inside them: what is left there is flagged
+                 * with them) */
+                for (wn_node *a = n->parent;
+                     a && a != root && a->type == WN_NODE_ELEMENT && a->aux != HEADLINE_PATH &&
+                     wn_stats_of(&cx->stats, a)->text <= s->text + CARD_HEADING_MAX;
+                     a = a->parent)
+                    a->flags |= WN_NF_BOILER;
                 continue;
             }
             /* a product's description is its content; price tags, currency
