@@ -617,6 +617,38 @@ TEST(forum_comments_are_the_posts)
     fx_free(&f);
 }
 
+/* A forum post's user card: a definition list of short facts about the
+ * poster (post count, join date, location) beside the post. */
+#define CARD_POST(who, n, text) \
+    "<div class=post><div class=poster><a href=/u/" who ">" who "</a>" \
+    "<dl class=stats><dt>Posts:</dt><dd>" n "</dd><dt>Joined:</dt><dd>Mon Jul 24, 2017</dd>" \
+    "<dt>Location:</dt><dd>Lisbon</dd></dl></div><div class=body><p>" text "</p></div></div>"
+
+TEST(forum_user_card_list)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 CARD_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 CARD_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 CARD_POST("cy", "17", "A dobsonian gives the most aperture for the money, "
+                           "though it is bulky, and heavy on the stairs.")
+                 "<dl id=terms><dt>Aperture</dt><dd>The diameter of the main lens or mirror, "
+                 "which decides how much light the telescope gathers, and so how faint the "
+                 "objects it shows can be.</dd></dl>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "Joined"));
+    CHECK(!fx_contains(f.text, "2630"));
+    CHECK(fx_contains(f.text, "The diameter of the main lens")); /* a list of real text stays */
+    fx_free(&f);
+}
+
 TEST(listing_main_beats_block_beside_it)
 {
     /* the best-scoring block is outside <main> (a store blurb by the
@@ -974,6 +1006,7 @@ main(void)
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
+    RUN(forum_user_card_list);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

@@ -629,6 +629,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
                 boiler = true;
+            /* a forum post's user card: a definition list of short
+             * facts about the poster (posts, join date, location) */
+            else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
+                     s->text < 200)
+                boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
