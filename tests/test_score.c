@@ -649,6 +649,39 @@ TEST(forum_user_card_list)
     fx_free(&f);
 }
 
+/* A service page made of modules: its cards repeat one template whose
+ * class names a negative word ("cta"); one such block alone is a call to
+ * action and stays out. */
+#define SERVICE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"ProfessionalService\"}</script></head>"
+#define SERVICE_CARD(name, text) \
+    "<div class=col><div class='tile-cta wide'><h3>" name "</h3><p>" text "</p></div></div>"
+
+TEST(service_repeated_cards_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Our services</h1>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "<div class=cta-strip><p>Call us today for a free quote on your project.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "small firms"));
+    CHECK(fx_contains(f.text, "next three years"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+}
+
 TEST(listing_main_beats_block_beside_it)
 {
     /* the best-scoring block is outside <main> (a store blurb by the
@@ -1007,6 +1040,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(service_repeated_cards_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

@@ -625,6 +625,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     boiler = true;
                 }
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !protect &&
+                       !(n->flags & WN_NF_REPEATED) &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
