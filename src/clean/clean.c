@@ -257,6 +257,9 @@ panel_add(panel_ids *p, const wn_attr *a)
     while (i < len && p->n < PANEL_MAX) {
         while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n'))
             i++;
+        /* (an id written as a selector, "#panel-2", names the same panel) */
+        if (i < len && v[i] == '#')
+            i++;
         size_t start = i;
         while (i < len && v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
             i++;
