@@ -682,6 +682,42 @@ TEST(service_repeated_cards_kept)
     fx_free(&f);
 }
 
+/* On a service page, a grid of cards each made one link (a heading and
+ * a description) is the page's module, not a menu; short menu links in a
+ * block of their own stay out. */
+#define SERVICE_LINK_CARD(name, text) \
+    "<div class=col><a href=/services/" name "><h3>" name "</h3><span>" text "</span></a></div>"
+
+TEST(service_card_links_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Our services</h1>"
+                 P1 P2 P3
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<div id=grid class=grid>"
+                 SERVICE_LINK_CARD("Planning", "A review of your systems and a plan for the "
+                                   "next three years, with the costs and the risks of each step.")
+                 SERVICE_LINK_CARD("Building", "Networks, servers and software set up by the "
+                                   "engineers who then stay on the project until it runs.")
+                 SERVICE_LINK_CARD("Support", "A help desk that answers within the hour, and "
+                                   "an engineer who visits whenever a fix needs hands.")
+                 "</div>"
+                 "<div id=jump><a href=/a>Home</a> <a href=/b>About us</a> <a href=/c>Prices</a></div>"
+                 "<p><a href=/quote>Get a quote</a> <a href=/sales>Talk to sales</a></p>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "small firms"));
+    CHECK(fx_contains(f.text, "next three years"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "About us"));
+    fx_free(&f);
+}
+
 TEST(listing_main_beats_block_beside_it)
 {
     /* the best-scoring block is outside <main> (a store blurb by the
@@ -1041,6 +1077,7 @@ main(void)
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
     RUN(service_repeated_cards_kept);
+    RUN(service_card_links_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

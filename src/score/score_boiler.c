@@ -518,6 +518,47 @@ ad_label(const wn_node *n, const wn_stat *s)
     return false;
 }
 
+/* Link text a link must hold to be a card rather than a menu entry: a
+ * heading and a line of description, all one link. */
+#define CARD_LINK_MIN 80
+
+/* Is most of n's link text in card links (links holding CARD_LINK_MIN
+ * bytes of text: a whole card, heading and description, made one link)
+ * rather than in a menu's short labels? The walks of a page share
+ * *budget nodes; once it is spent, the answer is no. */
+static bool
+card_links(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
+{
+    /* (a block inside such a link: the card's heading or description) */
+    int up = 0;
+    for (const wn_node *a = n->parent; a && up < 16; a = a->parent, up++)
+        if (wn_node_is(a, WN_TAG_A))
+            return wn_stats_of(&cx->stats, a)->text >= CARD_LINK_MIN;
+    uint64_t long_text = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (*budget == 0)
+            return false;
+        (*budget)--;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(m, WN_TAG_A)) {
+            uint32_t t = wn_stats_of(&cx->stats, m)->text;
+            if (t >= CARD_LINK_MIN)
+                long_text += t;
+            wn_walk_skip_children(&w);
+        }
+    }
+    return long_text * 2 >= s->link;
+}
+
 /* Is n a <time> that stands alone (a dateline), not a date inside a
  * sentence: its parent holds little else, or holds blocks beside it? */
 static bool
@@ -553,6 +594,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
+    size_t link_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* card_links', for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -653,8 +695,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 /* an item is judged with its list: a list kept for its
                  * prose keeps its items that open with a link (a digest's
                  * "headline link. Summary." items) */
+                /* on a service page, cards made whole links (a heading and
+                 * a description in one link) are the page's modules, not
+                 * a menu */
                 if (ld > lim && !(wn_node_is(n, WN_TAG_LI) && n->parent &&
-                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim))
+                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim) &&
+                    !(cx->page_type == WN_PAGE_SERVICE && card_links(cx, n, s, &link_budget)))
                     boiler = true;
             }
             /* bylines and datelines: by class/id (on articles also when
