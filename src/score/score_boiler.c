@@ -577,6 +577,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool listing = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     bool precision = (cx->flags & WN_OPT_PRECISION) != 0;
     bool recall = (cx->flags & WN_OPT_RECALL) != 0;
+    size_t link_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* card_links', for the page */
     bool headline_early;
     wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
@@ -594,7 +595,6 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
-    size_t link_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* card_links', for the page */
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
