@@ -718,6 +718,41 @@ TEST(service_card_links_kept)
     fx_free(&f);
 }
 
+/* A forum board's notice (an announcement shown above every thread) is
+ * not the thread; on an article a block so named stays. */
+TEST(forum_notice_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main>"
+                 "<div class='board-notice'><p>Members are reminded never to send money to a "
+                 "seller they have not met, and to report suspicious offers to the moderators.</p></div>"
+                 "<h1>Which first telescope?</h1>"
+                 CARD_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 CARD_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 CARD_POST("cy", "17", "A dobsonian gives the most aperture for the money, "
+                           "though it is bulky, and heavy on the stairs.")
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "never to send money"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 P2
+                 "<div class=notice><p>This story was corrected on Friday: the vote was seven "
+                 "to two, not six to three, as an earlier version said.</p></div>" P3
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "seven to two"));
+    fx_free(&f);
+}
+
 TEST(listing_main_beats_block_beside_it)
 {
     /* the best-scoring block is outside <main> (a store blurb by the
@@ -1076,6 +1111,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_notice_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
     RUN(negative_block_sized_without_what_clean_dropped);

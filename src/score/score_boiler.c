@@ -265,6 +265,23 @@ names_reviews(const wn_node *n)
     return false;
 }
 
+/* Does the element's class or id name a notice ("notice", "notices",
+ * "site-notice")? On a forum, the board's announcements above and
+ * between the posts. */
+static bool
+names_notice(const wn_node *n)
+{
+    static const char *const words[] = {"notice", "notices"};
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t len;
+        const char *v = wn_node_attr(n, attrs[a], &len);
+        if (v && wn_tokens_has_any(v, len, words, sizeof words / sizeof words[0]))
+            return true;
+    }
+    return false;
+}
+
 /* Does the element's itemprop name the article's date or author
  * (datePublished, dateModified, dateCreated, author)? */
 static bool
@@ -671,6 +688,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) && s->paras < 3)
+                boiler = true;
+            else if (cx->page_type == WN_PAGE_FORUM && !pos && !protect && n->n_attrs &&
+                     names_notice(n))
                 boiler = true;
             /* a forum post's user card: a definition list of short
              * facts about the poster (posts, join date, location) */
