@@ -41,6 +41,7 @@
 #define WN_NF_HIDDEN    (1u << 12) /* hidden by markup (also has WN_NF_DROP) */
 #define WN_NF_BYLINE    (1u << 13) /* byline/dateline block (skipped in body) */
 #define WN_NF_CONTENT   (1u << 14) /* set on each content root */
+#define WN_NF_REPEATED  (1u << 15) /* score: a template repeated down a service page */
 
 /* Resolved options: every limit filled in. */
 typedef struct wn_opts_resolved {

@@ -417,8 +417,17 @@ TEST(collapsed_panels_shown)
                  "<select id=sel><option>Country</option></select></div>"
                  "<div id=p3 class=hidden>Refunds reach the card in a week.</div>"
                  "<div id=other hidden>secret text</div>"
+                 /* (an id written as a selector names the panel too) */
+                 "<h3><button aria-controls=\"#p4\" aria-expanded=false>Sizes</button></h3>"
+                 "<div id=p4 style='display: none'>Sizes run small; order one up.</div>"
+                 /* (a tab's panel, named by its role) */
+                 "<div id=p5 role=tabpanel hidden>Gift wrap is free in December.</div>"
                  "</div></body>",
                  0, NULL));
+    CHECK(!dropped(f.doc, "p4"));
+    CHECK(!dropped(f.doc, "p5"));
+    CHECK(fx_contains(f.text, "Gift wrap"));
+    CHECK(fx_contains(f.text, "order one up"));
     CHECK(!dropped(f.doc, "p1"));
     CHECK(!dropped(f.doc, "p2"));
     CHECK(!dropped(f.doc, "p3"));

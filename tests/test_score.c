@@ -988,6 +988,142 @@ TEST(forum_comments_are_the_posts)
     fx_free(&f);
 }
 
+/* A forum post's user card: a definition list of short facts about the
+ * poster (post count, join date, location) beside the post. */
+#define CARD_POST(who, n, text) \
+    "<div class=post><div class=poster><a href=/u/" who ">" who "</a>" \
+    "<dl class=stats><dt>Posts:</dt><dd>" n "</dd><dt>Joined:</dt><dd>Mon Jul 24, 2017</dd>" \
+    "<dt>Location:</dt><dd>Lisbon</dd></dl></div><div class=body><p>" text "</p></div></div>"
+
+TEST(forum_user_card_list)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 CARD_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 CARD_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 CARD_POST("cy", "17", "A dobsonian gives the most aperture for the money, "
+                           "though it is bulky, and heavy on the stairs.")
+                 "<dl id=terms><dt>Aperture</dt><dd>The diameter of the main lens or mirror, "
+                 "which decides how much light the telescope gathers, and so how faint the "
+                 "objects it shows can be.</dd></dl>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "Joined"));
+    CHECK(!fx_contains(f.text, "2630"));
+    CHECK(fx_contains(f.text, "The diameter of the main lens")); /* a list of real text stays */
+    fx_free(&f);
+}
+
+/* A service page made of modules: its cards repeat one template whose
+ * class names a negative word ("cta"); one such block alone is a call to
+ * action and stays out. */
+#define SERVICE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"ProfessionalService\"}</script></head>"
+#define SERVICE_CARD(name, text) \
+    "<div class=col><div class='tile-cta wide'><h3>" name "</h3><p>" text "</p></div></div>"
+
+TEST(service_repeated_cards_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Our services</h1>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "<div class=cta-strip><p>Call us today for a free quote on your project.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "small firms"));
+    CHECK(fx_contains(f.text, "next three years"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+}
+
+/* On a service page, a grid of cards each made one link (a heading and
+ * a description) is the page's module, not a menu; short menu links in a
+ * block of their own stay out. */
+#define SERVICE_LINK_CARD(name, text) \
+    "<div class=col><a href=/services/" name "><h3>" name "</h3><span>" text "</span></a></div>"
+
+TEST(service_card_links_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Our services</h1>"
+                 P1 P2 P3
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<div id=grid class=grid>"
+                 SERVICE_LINK_CARD("Planning", "A review of your systems and a plan for the "
+                                   "next three years, with the costs and the risks of each step.")
+                 SERVICE_LINK_CARD("Building", "Networks, servers and software set up by the "
+                                   "engineers who then stay on the project until it runs.")
+                 SERVICE_LINK_CARD("Support", "A help desk that answers within the hour, and "
+                                   "an engineer who visits whenever a fix needs hands.")
+                 "</div>"
+                 "<div id=jump><a href=/a>Home</a> <a href=/b>About us</a> <a href=/c>Prices</a></div>"
+                 "<p><a href=/quote>Get a quote</a> <a href=/sales>Talk to sales</a></p>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "small firms"));
+    CHECK(fx_contains(f.text, "next three years"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "About us"));
+    fx_free(&f);
+}
+
+/* A forum board's notice (an announcement shown above every thread) is
+ * not the thread; on an article a block so named stays. */
+TEST(forum_notice_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main>"
+                 "<div class='board-notice'><p>Members are reminded never to send money to a "
+                 "seller they have not met, and to report suspicious offers to the moderators.</p></div>"
+                 "<h1>Which first telescope?</h1>"
+                 CARD_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 CARD_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 CARD_POST("cy", "17", "A dobsonian gives the most aperture for the money, "
+                           "though it is bulky, and heavy on the stairs.")
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "never to send money"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 P2
+                 "<div class=notice><p>This story was corrected on Friday: the vote was seven "
+                 "to two, not six to three, as an earlier version said.</p></div>" P3
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "seven to two"));
+    fx_free(&f);
+}
+
 TEST(listing_main_beats_block_beside_it)
 {
     /* the best-scoring block is outside <main> (a store blurb by the
@@ -1456,6 +1592,10 @@ main(void)
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
+    RUN(forum_user_card_list);
+    RUN(forum_notice_dropped);
+    RUN(service_repeated_cards_kept);
+    RUN(service_card_links_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

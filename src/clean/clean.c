@@ -286,6 +286,9 @@ panel_add(panel_ids *p, const wn_attr *a)
     while (i < len && p->n < PANEL_MAX) {
         while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n'))
             i++;
+        /* (an id written as a selector, "#panel-2", names the same panel) */
+        if (i < len && v[i] == '#')
+            i++;
         size_t start = i;
         while (i < len && v[i] != ' ' && v[i] != '\t' && v[i] != '\n')
             i++;
@@ -299,12 +302,15 @@ panel_add(panel_ids *p, const wn_attr *a)
     }
 }
 
-/* Is the element a panel some aria-controls named (before it, in pass 1;
- * anywhere, in pass 3)? */
+/* Is the element a collapsed panel: one some aria-controls named (before
+ * it, in pass 1; anywhere, in pass 3), or a role=tabpanel (a tab's panel,
+ * hidden until its tab is chosen)? */
 static bool
-is_panel(const panel_ids *p, const wn_attr *id)
+is_panel(const panel_ids *p, const markup_attrs *m)
 {
-    return id && id->value && panel_has(p, id->value, id->value_len);
+    const wn_attr *id = m->id;
+    return (id && id->value && panel_has(p, id->value, id->value_len)) ||
+           ATTR_IS(m->role, "tabpanel");
 }
 
 /* What unhide_if_all_hidden needs first: all the text under hidden
@@ -440,7 +446,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
             if (role_drops(m.role, false) &&
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
-            else if (hidden_by_markup(n, &m) && !is_panel(panels, m.id) && n->aux != SHOWN &&
+            else if (hidden_by_markup(n, &m) && !is_panel(panels, &m) && n->aux != SHOWN &&
                      !tab_pane(n, &m))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
@@ -682,7 +688,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
-            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, m.id)) {
+            if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, &m)) {
                 drop = hidden = true;
             } else if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
                        wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||

@@ -25,6 +25,7 @@
  *      footers and comment sections are flagged so renderers skip them.
  * WN_OPT_PRECISION / WN_OPT_RECALL move the thresholds of 3-5.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "clean/clean.h"
@@ -332,6 +333,122 @@ set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
     return WN_OK;
 }
 
+/* Elements sharing tag and first class name that make a repeated
+ * component, at least this many. */
+#define REPEAT_MIN 3
+
+/* Hash of an element's tag and first class name (a template's elements
+ * share it; later names often vary: variants, item ids). 0 without a class. */
+static uint32_t
+first_class_sig(const wn_node *n)
+{
+    size_t len;
+    const char *v = wn_node_attr(n, "class", &len);
+    size_t i = 0;
+    while (v && i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n'))
+        i++;
+    if (!v || i == len)
+        return 0;
+    uint32_t h = 2166136261u ^ n->tag;
+    for (; i < len && v[i] != ' ' && v[i] != '\t' && v[i] != '\n'; i++) {
+        h ^= (unsigned char)v[i];
+        h *= 16777619u;
+    }
+    return h ? h : 1;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Is an element's class/id vocabulary only NEG (no DROP, comments or POS
+ * word)? */
+static bool
+neg_only(uint32_t bits)
+{
+    return (bits & WN_TOK_NEG) && !(bits & (WN_TOK_DROP | WN_TOK_COMMENTS | WN_TOK_POS));
+}
+
+/* On a service page (a landing page built of modules), an element whose
+ * class carries a NEG word ("cta", "banner", "follow", "header") but that
+ * REPEAT_MIN elements with such words share by tag and first class name is
+ * a template repeated down the page: the service cards, the testimonials,
+ * the feature rows the page is made of, not its one footer or sidebar. They
+ * get WN_NF_REPEATED, which the negative-block and boilerplate passes
+ * respect. `list` holds the page's elements with negative words (clean's
+ * list), else the tree is walked for them. */
+static void
+mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list)
+{
+    wn_arena *a = &cx->doc->arena;
+    uint32_t cap = n_list, n = 0;
+    wn_node **els = NULL;
+    if (!list) {
+        /* (no list from clean: the elements with NEG words, from a walk) */
+        uint32_t k = 0;
+        wn_walk w;
+        wn_node *e;
+        bool enter;
+        for (int pass = 0; pass < 2; pass++) {
+            wn_walk_init(&w, cx->doc->dom->root);
+            k = 0;
+            while (wn_walk_next(&w, &e, &enter)) {
+                if (!enter || e->type != WN_NODE_ELEMENT)
+                    continue;
+                if (e->flags & WN_NF_DROP) {
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
+                if (neg_only(wn_doc_token_bits(cx->doc, e))) {
+                    if (pass)
+                        els[k] = e;
+                    k++;
+                }
+            }
+            if (pass || k < REPEAT_MIN)
+                break;
+            if (!(els = wn_arena_alloc(a, (size_t)k * sizeof *els)))
+                return;
+        }
+        if (!els)
+            return;
+        list = els;
+        cap = n_list = k;
+    }
+    if (cap < REPEAT_MIN)
+        return;
+    uint32_t *sig = wn_arena_alloc(a, (size_t)cap * 2 * sizeof *sig);
+    if (!sig)
+        return;
+    uint32_t *sorted = sig + cap;
+    for (uint32_t i = 0; i < n_list; i++) {
+        sig[i] = neg_only(wn_doc_token_bits(cx->doc, list[i])) ? first_class_sig(list[i]) : 0;
+        if (sig[i])
+            sorted[n++] = sig[i];
+    }
+    if (n < REPEAT_MIN)
+        return;
+    qsort(sorted, n, sizeof *sorted, cmp_u32);
+    for (uint32_t i = 0; i < n_list; i++) {
+        if (!sig[i])
+            continue;
+        /* the first of sig[i] in sorted, then whether REPEAT_MIN - 1 more follow */
+        uint32_t lo = 0, hi = n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (sorted[mid] < sig[i])
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo + REPEAT_MIN - 1 < n && sorted[lo + REPEAT_MIN - 1] == sig[i])
+            list[i]->flags |= WN_NF_REPEATED;
+    }
+}
+
 /* Before scoring: comment sections (except on forums, where they are the
  * content) and blocks whose class/id says boilerplate (footer, sidebar,
  * related ...) and that hold no run of real paragraphs are set aside, so
@@ -370,6 +487,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
      * document order; those inside an element marked here are passed
      * over, as the walk would skip them), else a walk of the tree */
     bool listed = cache && cache->negs_known && root == cx->doc->dom->root;
+    if (cx->page_type == WN_PAGE_SERVICE)
+        mark_repeated(cx, listed ? cache->negs : NULL, listed ? cache->n_negs : 0);
     const wn_node *marked = NULL; /* the last element marked, while listed */
     uint32_t next = 0;
     wn_walk w;
@@ -429,7 +548,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                     return;
                 big = s->paras >= 3;
             }
-            boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n));
+            boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n)) &&
+                     !(n->flags & WN_NF_REPEATED);
         } else {
             continue;
         }

@@ -305,6 +305,23 @@ names_reviews(const wn_node *n)
     return false;
 }
 
+/* Does the element's class or id name a notice ("notice", "notices",
+ * "site-notice")? On a forum, the board's announcements above and
+ * between the posts. */
+static bool
+names_notice(const wn_node *n)
+{
+    static const char *const words[] = {"notice", "notices"};
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t len;
+        const char *v = wn_node_attr(n, attrs[a], &len);
+        if (v && wn_tokens_has_any(v, len, words, sizeof words / sizeof words[0]))
+            return true;
+    }
+    return false;
+}
+
 /* Does the element's itemprop name the article's date or author
  * (datePublished, dateModified, dateCreated, author)? */
 static bool
@@ -735,6 +752,47 @@ copyright_line(const wn_node *n)
     return false;
 }
 
+/* Link text a link must hold to be a card rather than a menu entry: a
+ * heading and a line of description, all one link. */
+#define CARD_LINK_MIN 80
+
+/* Is most of n's link text in card links (links holding CARD_LINK_MIN
+ * bytes of text: a whole card, heading and description, made one link)
+ * rather than in a menu's short labels? The walks of a page share
+ * *budget nodes; once it is spent, the answer is no. */
+static bool
+card_links(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
+{
+    /* (a block inside such a link: the card's heading or description) */
+    int up = 0;
+    for (const wn_node *a = n->parent; a && up < 16; a = a->parent, up++)
+        if (wn_node_is(a, WN_TAG_A))
+            return wn_stats_of(&cx->stats, a)->text >= CARD_LINK_MIN;
+    uint64_t long_text = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (*budget == 0)
+            return false;
+        (*budget)--;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(m, WN_TAG_A)) {
+            uint32_t t = wn_stats_of(&cx->stats, m)->text;
+            if (t >= CARD_LINK_MIN)
+                long_text += t;
+            wn_walk_skip_children(&w);
+        }
+    }
+    return long_text * 2 >= s->link;
+}
+
 /* Is n a <time> that stands alone (a dateline), not a date inside a
  * sentence: its parent holds little else, or holds blocks beside it? */
 static bool
@@ -753,6 +811,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool listing = cx->page_type == WN_PAGE_LISTING || cx->page_type == WN_PAGE_COLLECTION;
     bool precision = (cx->flags & WN_OPT_PRECISION) != 0;
     bool recall = (cx->flags & WN_OPT_RECALL) != 0;
+    size_t link_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* card_links', for the page */
     bool headline_early;
     wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
@@ -854,12 +913,21 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 }
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
+                       !(n->flags & WN_NF_REPEATED) &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) &&
                      (s->paras < 3 || (!article && !recall && past_headline)))
                 /* (off an article, a footer after the headline is the
                  * site's, whatever it holds: a store's testimonials) */
+                boiler = true;
+            else if (cx->page_type == WN_PAGE_FORUM && !pos && !protect && n->n_attrs &&
+                     names_notice(n))
+                boiler = true;
+            /* a forum post's user card: a definition list of short
+             * facts about the poster (posts, join date, location) */
+            else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
+                     s->text < 200)
                 boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
@@ -879,8 +947,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 /* an item is judged with its list: a list kept for its
                  * prose keeps its items that open with a link (a digest's
                  * "headline link. Summary." items) */
+                /* on a service page, cards made whole links (a heading and
+                 * a description in one link) are the page's modules, not
+                 * a menu */
                 if (ld > lim && !(wn_node_is(n, WN_TAG_LI) && n->parent &&
-                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim))
+                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim) &&
+                    !(cx->page_type == WN_PAGE_SERVICE && card_links(cx, n, s, &link_budget)))
                     boiler = true;
             }
             /* bylines and datelines: by class/id (on articles also when
