@@ -25,79 +25,84 @@ typedef struct dt {
 /* Month names, ASCII lower-case where the language allows; several
  * languages per entry. Abbreviations are listed too (a trailing '.' is
  * accepted by the matcher). */
+#define MN(name, month) {name, sizeof(name) - 1, month}
 static const struct {
     const char *name;
-    int month;
+    unsigned char len; /* strlen(name) */
+    unsigned char month;
 } month_names[] = {
     /* English */
-    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
-    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
-    {"december", 12}, {"jan", 1}, {"feb", 2}, {"mar", 3}, {"apr", 4}, {"jun", 6}, {"jul", 7},
-    {"aug", 8}, {"sep", 9}, {"sept", 9}, {"oct", 10}, {"nov", 11}, {"dec", 12},
+    MN("january", 1), MN("february", 2), MN("march", 3), MN("april", 4), MN("may", 5),
+    MN("june", 6), MN("july", 7), MN("august", 8), MN("september", 9), MN("october", 10),
+    MN("november", 11), MN("december", 12), MN("jan", 1), MN("feb", 2), MN("mar", 3), MN("apr", 4),
+    MN("jun", 6), MN("jul", 7), MN("aug", 8), MN("sep", 9), MN("sept", 9), MN("oct", 10),
+    MN("nov", 11), MN("dec", 12),
     /* German */
-    {"januar", 1}, {"j\xC3\xA4nner", 1}, {"februar", 2}, {"m\xC3\xA4rz", 3}, {"maerz", 3},
-    {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"dezember", 12}, {"m\xC3\xA4r", 3},
-    {"mrz", 3}, {"okt", 10}, {"dez", 12},
+    MN("januar", 1), MN("j\xC3\xA4nner", 1), MN("februar", 2), MN("m\xC3\xA4rz", 3), MN("maerz", 3),
+    MN("mai", 5), MN("juni", 6), MN("juli", 7), MN("oktober", 10), MN("dezember", 12),
+    MN("m\xC3\xA4r", 3), MN("mrz", 3), MN("okt", 10), MN("dez", 12),
     /* French */
-    {"janvier", 1}, {"f\xC3\xA9vrier", 2}, {"fevrier", 2}, {"mars", 3}, {"avril", 4},
-    {"juin", 6}, {"juillet", 7}, {"ao\xC3\xBBt", 8}, {"aout", 8}, {"septembre", 9},
-    {"octobre", 10}, {"novembre", 11}, {"d\xC3\xA9" "cembre", 12}, {"decembre", 12},
-    {"janv", 1}, {"f\xC3\xA9vr", 2}, {"fevr", 2}, {"avr", 4}, {"juil", 7}, {"d\xC3\xA9" "c", 12},
+    MN("janvier", 1), MN("f\xC3\xA9vrier", 2), MN("fevrier", 2), MN("mars", 3), MN("avril", 4),
+    MN("juin", 6), MN("juillet", 7), MN("ao\xC3\xBBt", 8), MN("aout", 8), MN("septembre", 9),
+    MN("octobre", 10), MN("novembre", 11), MN("d\xC3\xA9" "cembre", 12), MN("decembre", 12),
+    MN("janv", 1), MN("f\xC3\xA9vr", 2), MN("fevr", 2), MN("avr", 4), MN("juil", 7),
+    MN("d\xC3\xA9" "c", 12),
     /* Spanish */
-    {"enero", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"mayo", 5}, {"junio", 6},
-    {"julio", 7}, {"agosto", 8}, {"septiembre", 9}, {"setiembre", 9}, {"octubre", 10},
-    {"noviembre", 11}, {"diciembre", 12}, {"ene", 1}, {"abr", 4}, {"ago", 8}, {"dic", 12},
+    MN("enero", 1), MN("febrero", 2), MN("marzo", 3), MN("abril", 4), MN("mayo", 5), MN("junio", 6),
+    MN("julio", 7), MN("agosto", 8), MN("septiembre", 9), MN("setiembre", 9), MN("octubre", 10),
+    MN("noviembre", 11), MN("diciembre", 12), MN("ene", 1), MN("abr", 4), MN("ago", 8),
+    MN("dic", 12),
     /* Italian */
-    {"gennaio", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"giugno", 6},
-    {"luglio", 7}, {"settembre", 9}, {"ottobre", 10}, {"dicembre", 12}, {"gen", 1},
-    {"mag", 5}, {"giu", 6}, {"lug", 7}, {"set", 9}, {"ott", 10},
+    MN("gennaio", 1), MN("febbraio", 2), MN("aprile", 4), MN("maggio", 5), MN("giugno", 6),
+    MN("luglio", 7), MN("settembre", 9), MN("ottobre", 10), MN("dicembre", 12), MN("gen", 1),
+    MN("mag", 5), MN("giu", 6), MN("lug", 7), MN("set", 9), MN("ott", 10),
     /* Portuguese */
-    {"janeiro", 1}, {"fevereiro", 2}, {"mar\xC3\xA7o", 3}, {"marco", 3}, {"maio", 5},
-    {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"novembro", 11},
-    {"dezembro", 12}, {"fev", 2}, {"out", 10},
+    MN("janeiro", 1), MN("fevereiro", 2), MN("mar\xC3\xA7o", 3), MN("marco", 3), MN("maio", 5),
+    MN("junho", 6), MN("julho", 7), MN("setembro", 9), MN("outubro", 10), MN("novembro", 11),
+    MN("dezembro", 12), MN("fev", 2), MN("out", 10),
     /* Dutch */
-    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mei", 5}, {"augustus", 8}, {"mrt", 3},
+    MN("januari", 1), MN("februari", 2), MN("maart", 3), MN("mei", 5), MN("augustus", 8),
+    MN("mrt", 3),
     /* Swedish, Danish, Norwegian */
-    {"maj", 5}, {"augusti", 8}, {"marts", 3},
+    MN("maj", 5), MN("augusti", 8), MN("marts", 3),
     /* Polish (genitive, as in dates) */
-    {"stycznia", 1}, {"lutego", 2}, {"marca", 3}, {"kwietnia", 4}, {"maja", 5},
-    {"czerwca", 6}, {"lipca", 7}, {"sierpnia", 8}, {"wrze\xC5\x9Bnia", 9},
-    {"pa\xC5\xBA" "dziernika", 10}, {"listopada", 11}, {"grudnia", 12},
+    MN("stycznia", 1), MN("lutego", 2), MN("marca", 3), MN("kwietnia", 4), MN("maja", 5),
+    MN("czerwca", 6), MN("lipca", 7), MN("sierpnia", 8), MN("wrze\xC5\x9Bnia", 9),
+    MN("pa\xC5\xBA" "dziernika", 10), MN("listopada", 11), MN("grudnia", 12),
     /* Czech (genitive) */
-    {"ledna", 1}, {"\xC3\xBAnora", 2}, {"b\xC5\x99" "ezna", 3}, {"dubna", 4},
-    {"kv\xC4\x9Btna", 5}, {"\xC4\x8D" "ervna", 6}, {"\xC4\x8D" "ervence", 7}, {"srpna", 8},
-    {"z\xC3\xA1\xC5\x99\xC3\xAD", 9}, {"\xC5\x99\xC3\xADjna", 10}, {"listopadu", 11},
-    {"prosince", 12},
+    MN("ledna", 1), MN("\xC3\xBAnora", 2), MN("b\xC5\x99" "ezna", 3), MN("dubna", 4),
+    MN("kv\xC4\x9Btna", 5), MN("\xC4\x8D" "ervna", 6), MN("\xC4\x8D" "ervence", 7), MN("srpna", 8),
+    MN("z\xC3\xA1\xC5\x99\xC3\xAD", 9), MN("\xC5\x99\xC3\xADjna", 10), MN("listopadu", 11),
+    MN("prosince", 12),
     /* Romanian */
-    {"ianuarie", 1}, {"februarie", 2}, {"martie", 3}, {"aprilie", 4}, {"iunie", 6},
-    {"iulie", 7}, {"septembrie", 9}, {"octombrie", 10}, {"noiembrie", 11}, {"decembrie", 12},
+    MN("ianuarie", 1), MN("februarie", 2), MN("martie", 3), MN("aprilie", 4), MN("iunie", 6),
+    MN("iulie", 7), MN("septembrie", 9), MN("octombrie", 10), MN("noiembrie", 11),
+    MN("decembrie", 12),
     /* Hungarian (year first) */
-    {"janu\xC3\xA1r", 1}, {"febru\xC3\xA1r", 2}, {"m\xC3\xA1rcius", 3}, {"\xC3\xA1prilis", 4},
-    {"m\xC3\xA1jus", 5}, {"j\xC3\xBAnius", 6}, {"j\xC3\xBAlius", 7}, {"augusztus", 8},
-    {"szeptember", 9}, {"okt\xC3\xB3" "ber", 10},
+    MN("janu\xC3\xA1r", 1), MN("febru\xC3\xA1r", 2), MN("m\xC3\xA1rcius", 3),
+    MN("\xC3\xA1prilis", 4), MN("m\xC3\xA1jus", 5), MN("j\xC3\xBAnius", 6), MN("j\xC3\xBAlius", 7),
+    MN("augusztus", 8), MN("szeptember", 9), MN("okt\xC3\xB3" "ber", 10),
     /* Indonesian */
-    {"maret", 3}, {"agustus", 8}, {"desember", 12},
+    MN("maret", 3), MN("agustus", 8), MN("desember", 12),
     /* Turkish */
-    {"ocak", 1}, {"\xC5\x9Fubat", 2}, {"mart", 3}, {"nisan", 4}, {"may\xC4\xB1s", 5},
-    {"haziran", 6}, {"temmuz", 7}, {"a\xC4\x9Fustos", 8}, {"eyl\xC3\xBCl", 9}, {"ekim", 10},
-    {"kas\xC4\xB1m", 11}, {"aral\xC4\xB1k", 12},
+    MN("ocak", 1), MN("\xC5\x9Fubat", 2), MN("mart", 3), MN("nisan", 4), MN("may\xC4\xB1s", 5),
+    MN("haziran", 6), MN("temmuz", 7), MN("a\xC4\x9Fustos", 8), MN("eyl\xC3\xBCl", 9),
+    MN("ekim", 10), MN("kas\xC4\xB1m", 11), MN("aral\xC4\xB1k", 12),
     /* Finnish (partitive, as in dates) */
-    {"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4},
-    {"toukokuuta", 5}, {"kes\xC3\xA4kuuta", 6}, {"hein\xC3\xA4kuuta", 7}, {"elokuuta", 8},
-    {"syyskuuta", 9}, {"lokakuuta", 10}, {"marraskuuta", 11}, {"joulukuuta", 12},
+    MN("tammikuuta", 1), MN("helmikuuta", 2), MN("maaliskuuta", 3), MN("huhtikuuta", 4),
+    MN("toukokuuta", 5), MN("kes\xC3\xA4kuuta", 6), MN("hein\xC3\xA4kuuta", 7), MN("elokuuta", 8),
+    MN("syyskuuta", 9), MN("lokakuuta", 10), MN("marraskuuta", 11), MN("joulukuuta", 12),
     /* Russian (genitive) */
-    {"\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1},
-    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2},
-    {"\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3},
-    {"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4},
-    {"\xD0\xBC\xD0\xB0\xD1\x8F", 5},
-    {"\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6},
-    {"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7},
-    {"\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8},
-    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9},
-    {"\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10},
-    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11},
-    {"\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12},
+    MN("\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1),
+    MN("\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2),
+    MN("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3),
+    MN("\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4), MN("\xD0\xBC\xD0\xB0\xD1\x8F", 5),
+    MN("\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6), MN("\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7),
+    MN("\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8),
+    MN("\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9),
+    MN("\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10),
+    MN("\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11),
+    MN("\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12),
 };
 
 static bool
@@ -110,6 +115,16 @@ static bool
 is_alpha_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* Does s[0..n) hold a digit? */
+static bool
+memchr_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is_digit(s[i]))
+            return true;
+    return false;
 }
 
 /* A run of 1..max digits at s[*i] (not followed by another digit). */
@@ -169,7 +184,8 @@ read_month(const char *s, size_t n, size_t *i)
         }
     }
     for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++) {
-        if (strlen(month_names[k].name) == l && memcmp(month_names[k].name, w, l) == 0) {
+        if (month_names[k].len == l && month_names[k].name[0] == w[0] &&
+            memcmp(month_names[k].name, w, l) == 0) {
             *i = j;
             if (*i < n && s[*i] == '.')
                 (*i)++;
@@ -540,6 +556,10 @@ wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
             return valid(&t, now) ? format(&t, out) : 0;
         }
     }
+    /* every form below holds digits (a day, a year): a text without one
+     * is not scanned word by word */
+    if (!memchr_digit(s, n))
+        return 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         bool word_start = i == 0 || !(is_alpha_byte((unsigned char)s[i - 1]) || is_digit(s[i - 1]));
