@@ -436,7 +436,15 @@ viewport_overlay(const wn_node *n)
 {
     size_t len;
     const char *v = wn_node_attr(n, "class", &len);
-    return v && class_has(v, len, "fixed") && class_has(v, len, "inset-0");
+    /* (a search for the rarer name first: most class values end there) */
+    if (!v || len < 13)
+        return false;
+    const char *p = v, *end = v + len;
+    while ((p = memchr(p, 'i', (size_t)(end - p))) && (size_t)(end - p) >= 7 &&
+           memcmp(p, "inset-0", 7) != 0)
+        p++;
+    return p && (size_t)(end - p) >= 7 && class_has(v, len, "inset-0") &&
+           class_has(v, len, "fixed");
 }
 
 /* A live region: a status message a script writes ("Added to cart",
@@ -739,6 +747,11 @@ copyright_line(const wn_node *n)
             continue;
         const char *t = m->data;
         size_t len = m->len;
+        if (!memchr(t, 0xA9, len)) { /* no sign here: only whether text came first */
+            for (size_t i = 0; i < len && first; i++)
+                first = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+            continue;
+        }
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)t[i];
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
