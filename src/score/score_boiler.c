@@ -129,18 +129,6 @@ matches_title(wn_node *h, const wn_metadata *meta)
     return tn == hn && th == hh;
 }
 
-/* Bytes of s[0..n) other than ' ', '\n' and '\t'. */
-static uint32_t
-nonblank(const char *s, size_t n)
-{
-    size_t c = 0, i = 0;
-    for (; n - i >= 8; i += 8)
-        c += 8 - wn_sw_count(wn_sw_blank(wn_sw_load(s + i)));
-    for (; i < n; i++)
-        c += s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
-    return (uint32_t)c;
-}
-
 /* The headline: an h1/h2 matching the metadata title, else the first h1
  * of the content, provided it comes before most of the text. */
 static wn_node *
@@ -158,7 +146,10 @@ find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
         wn_walk_init(&w, c->roots[i]);
         while (wn_walk_next(&w, &n, &e)) {
             if (n->type == WN_NODE_TEXT) {
-                text_seen += nonblank(n->data, n->len);
+                /* (counted when the statistics were: a look-up) */
+                uint32_t chars, commas;
+                wn_text_figures(cx->doc, n, &chars, &commas);
+                text_seen += chars;
                 continue;
             }
             if (!e || n->type != WN_NODE_ELEMENT)
