@@ -384,6 +384,8 @@ TEST(hidden_elements)
                  "<span id=h5 class=\"sr-only\">secret five</span>"
                  "<div id=v1 class=\"hidden md:block\">shown on desktop</div>"
                  "<div id=v2 style=\"display:block\">shown</div>"
+                 "<a id=v3 href=/story aria-hidden=true tabindex=-1>a teaser's summary, linked "
+                 "again out of the screen reader's way</a>"
                  "<div id=d1 role=dialog>dialog text</div>"
                  "<div id=d2 aria-modal=true>modal text</div>"
                  "</div></body>",
@@ -395,6 +397,9 @@ TEST(hidden_elements)
     }
     CHECK(!dropped(f.doc, "v1"));
     CHECK(!dropped(f.doc, "v2"));
+    /* aria-hidden hides from assistive technology only: a link so marked
+     * is a visible duplicate of another link (a card's summary, its image) */
+    CHECK(!dropped(f.doc, "v3"));
     CHECK(dropped(f.doc, "d1"));
     CHECK(dropped(f.doc, "d2"));
     CHECK(!fx_contains(f.text, "secret"));

@@ -1320,6 +1320,70 @@ TEST(list_page_blocks_sized_by_all_their_text)
     fx_free(&f);
 }
 
+TEST(list_page_repeated_negative_cards_kept)
+{
+    /* on a collection page, product cards whose class carries a negative
+     * word ("links", from a hover style) are the page's list: a template
+     * repeated for much of the page's text, 50+ bytes a copy. A lone block
+     * with the word, and short repeated tag links, stay out */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1><p>12 products</p><ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><div class='tile links-underline'><img src=/t%d.jpg alt=\"\">"
+                 "<h3><a href=/products/t%d>Stoneware teapot number %d, one litre</a></h3>"
+                 "<span>$%d.00</span> <span>In stock, ships in two days</span></div>"
+                 "<div class=item-tags><a class='chip tags' href=/tag/a%d>clay</a>"
+                 "<a class='chip tags' href=/tag/b%d>blue</a></div></li>",
+                 i, i, i, 20 + i, i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul><div class=footer-links><a href=/a>Shipping</a> <a href=/b>Returns and "
+                 "refunds</a> <a href=/c>Gift cards</a> <a href=/d>Contact the shop</a></div>"
+                 "</main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Stoneware teapot")); s++)
+        count++;
+    CHECK(count >= 12);
+    CHECK(!fx_contains(f.text, "Returns and refunds"));
+    CHECK(!fx_contains(f.text, "clay"));
+    fx_free(&f);
+}
+
+TEST(list_page_filter_panel_dropped)
+{
+    /* a shop's filter panel beside its product grid (facets with their
+     * counts, a sort control) is no part of the list */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1>"
+                       "<div class=facets-panel><h3>Colour</h3><ul><li>Blue glaze (12)</li>"
+                       "<li>Green glaze (4)</li><li>Plain white (9)</li></ul><h3>Material</h3><ul>"
+                       "<li>Stoneware (14)</li><li>Cast iron (6)</li><li>Porcelain (5)</li></ul></div>"
+                       "<div class=sort-by><span>Sort by: best selling first</span></div>"
+                       "<ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><img src=/t%d.jpg alt=\"\">"
+                 "<h3><a href=/products/t%d>Stoneware teapot number %d, one litre</a></h3>"
+                 "<span>$%d.00</span> <span>Four cups, glazed inside and out</span></li>",
+                 i, i, i, 20 + i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    CHECK(fx_contains(f.text, "Stoneware teapot number 11"));
+    CHECK(!fx_contains(f.text, "Green glaze"));
+    CHECK(!fx_contains(f.text, "best selling"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -1588,6 +1652,8 @@ main(void)
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);
+    RUN(list_page_repeated_negative_cards_kept);
+    RUN(list_page_filter_panel_dropped);
     RUN(article_one_section_of_main);
     RUN(header_or_footer_prose_beside_main);
     RUN(listing_main_beats_block_beside_it);

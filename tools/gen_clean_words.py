@@ -51,6 +51,7 @@ VOCABULARY = {
          "recirculation recommendations recommended related relatedarticles relatedposts sidebar "
          "signature signatures "
          "taboola tag tagcloud taglist tags trending usercard userinfo vote "
+         "facet facets filter filters sort sorting "
          "votes voting",
     "M": "comment commentlist comments disqus respond",
     "P": "article articlebody blog body content entry entrycontent hentry main post postbody "

@@ -206,11 +206,14 @@ is_page_level(const wn_node *n, const markup_attrs *m)
            ATTR_IS(m->itemprop, "articlebody");
 }
 
+/* (aria-hidden hides from assistive technology only: on a link it marks a
+ * visible duplicate, a card's summary or image linked again out of the
+ * screen reader's way) */
 static inline bool
 hidden_by_markup(const wn_node *n, const markup_attrs *m)
 {
-    return (m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal ||
-            style_hides(m->style)) &&
+    return (m->hidden || (ATTR_IS(m->aria_hidden, "true") && !wn_node_is(n, WN_TAG_A)) ||
+            m->aria_modal || style_hides(m->style)) &&
            !is_page_level(n, m);
 }
 

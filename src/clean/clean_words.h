@@ -10,7 +10,7 @@
 
 #define WN_VOCAB_MIN_LEN 2
 #define WN_VOCAB_MAX_LEN 15
-#define WN_VOCAB_WORDS 148
+#define WN_VOCAB_WORDS 154
 
 /* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts
  * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
@@ -24,21 +24,21 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
     [4] = {
         [2] = 0x02000080, [3] = 0x00000002, [4] = 0x00000020, [6] = 0x00100000, [7] = 0x00040000,
-        [13] = 0x00204022, [16] = 0x00100000, [18] = 0x00001000, [19] = 0x00010000, [20] = 0x00180000,
+        [13] = 0x00204022, [16] = 0x00100000, [18] = 0x00001000, [19] = 0x00110000, [20] = 0x00180000,
         [22] = 0x00000020,
     },
     [5] = {
-        [1] = 0x00000020, [4] = 0x00080000, [5] = 0x02000000, [12] = 0x00084000, [13] = 0x00081000,
-        [16] = 0x00158020, [19] = 0x02000020, [22] = 0x00080000,
+        [1] = 0x00000020, [4] = 0x00080000, [5] = 0x02000000, [6] = 0x00100000, [12] = 0x00084000,
+        [13] = 0x00081000, [16] = 0x00158020, [19] = 0x02000020, [22] = 0x00080000,
     },
     [6] = {
-        [1] = 0x00140000, [2] = 0x00040020, [3] = 0x00180020, [4] = 0x000c0000, [6] = 0x00840000,
+        [1] = 0x00140000, [2] = 0x00040020, [3] = 0x00180020, [4] = 0x000c0000, [6] = 0x008c0000,
         [8] = 0x02040000, [14] = 0x00040000, [16] = 0x00080010, [18] = 0x00000008, [19] = 0x00495000,
         [20] = 0x00040000, [22] = 0x00000080,
     },
     [7] = {
-        [1] = 0x00080020, [2] = 0x00080000, [3] = 0x00184000, [13] = 0x00040000, [16] = 0x00041020,
-        [18] = 0x00000010, [19] = 0x002c0080, [20] = 0x00150002,
+        [1] = 0x00080020, [2] = 0x00080000, [3] = 0x00184000, [6] = 0x00080000, [13] = 0x00040000,
+        [16] = 0x00041020, [18] = 0x00000010, [19] = 0x002c0080, [20] = 0x00150002,
     },
     [8] = {
         [3] = 0x00080000, [4] = 0x00004020, [12] = 0x01000000, [13] = 0x00200010, [15] = 0x00004000,
@@ -66,7 +66,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
 };
 
-/* 148 words in 512 slots: 9 probes past the first slot for them all, 212 for
+/* 154 words in 512 slots: 11 probes past the first slot for them all, 223 for
  * a miss from each slot in turn */
 #define WN_VOCAB_BITS 9
 #define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)
@@ -104,6 +104,7 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [83] = {0x0000006f6d6f7270ull, 0x0000000000000000ull}, /* promo */
     [92] = {0x7369747265766461ull, 0x000000746e656d65ull}, /* advertisement */
     [94] = {0x0000006c61646f6dull, 0x0000000000000000ull}, /* modal */
+    [104] = {0x0000737465636166ull, 0x0000000000000000ull}, /* facets */
     [105] = {0x75706f7074736f6dull, 0x000000000072616cull}, /* mostpopular */
     [107] = {0x000074696e756461ull, 0x0000000000000000ull}, /* adunit */
     [110] = {0x6e656d6d6f636572ull, 0x00736e6f69746164ull}, /* recommendations */
@@ -133,6 +134,7 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [191] = {0x786f62746867696cull, 0x0000000000000000ull}, /* lightbox */
     [196] = {0x0073656e696c7962ull, 0x0000000000000000ull}, /* bylines */
     [202] = {0x0000000065726f6dull, 0x0000000000000000ull}, /* more */
+    [203] = {0x0000000074726f73ull, 0x0000000000000000ull}, /* sort */
     [212] = {0x00006c6169636f73ull, 0x0000000000000000ull}, /* social */
     [214] = {0x62656c6369747261ull, 0x000000000079646full}, /* articlebody */
     [218] = {0x00007972746e6568ull, 0x0000000000000000ull}, /* hentry */
@@ -142,7 +144,8 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [229] = {0x0072616c75706f70ull, 0x0000000000000000ull}, /* popular */
     [231] = {0x6f666e6972657375ull, 0x0000000000000000ull}, /* userinfo */
     [233] = {0x756e656d6167656dull, 0x0000000000000000ull}, /* megamenu */
-    [236] = {0x6f66686372616573ull, 0x0000000000006d72ull}, /* searchform */
+    [236] = {0x0000007465636166ull, 0x0000000000000000ull}, /* facet */
+    [237] = {0x6f66686372616573ull, 0x0000000000006d72ull}, /* searchform */
     [239] = {0x006c6c6177796170ull, 0x0000000000000000ull}, /* paywall */
     [241] = {0x00616c6f6f626174ull, 0x0000000000000000ull}, /* taboola */
     [247] = {0x007069746c6f6f74ull, 0x0000000000000000ull}, /* tooltip */
@@ -166,6 +169,7 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [306] = {0x000065696b6f6f63ull, 0x0000000000000000ull}, /* cookie */
     [309] = {0x00000000006f6962ull, 0x0000000000000000ull}, /* bio */
     [316] = {0x0000000070696b73ull, 0x0000000000000000ull}, /* skip */
+    [320] = {0x00007265746c6966ull, 0x0000000000000000ull}, /* filter */
     [322] = {0x00000000746f6f66ull, 0x0000000000000000ull}, /* foot */
     [323] = {0x007365696b6f6f63ull, 0x0000000000000000ull}, /* cookies */
     [324] = {0x0000737571736964ull, 0x0000000000000000ull}, /* disqus */
@@ -173,6 +177,7 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [330] = {0x00000065736f7270ull, 0x0000000000000000ull}, /* prose */
     [332] = {0x0000000000006461ull, 0x0000000000000000ull}, /* ad */
     [334] = {0x007265766f706f70ull, 0x0000000000000000ull}, /* popover */
+    [337] = {0x00737265746c6966ull, 0x0000000000000000ull}, /* filters */
     [341] = {0x006e6f6974706163ull, 0x0000000000000000ull}, /* caption */
     [342] = {0x727574616e676973ull, 0x0000000000007365ull}, /* signatures */
     [344] = {0x0000000000736461ull, 0x0000000000000000ull}, /* ads */
@@ -197,7 +202,8 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [383] = {0x00656c6369747261ull, 0x0000000000000000ull}, /* article */
     [384] = {0x6c746e656d6d6f63ull, 0x0000000000747369ull}, /* commentlist */
     [397] = {0x6b6e696c70696b73ull, 0x0000000000000000ull}, /* skiplink */
-    [398] = {0x676e69646e657274ull, 0x0000000000000000ull}, /* trending */
+    [398] = {0x00676e6974726f73ull, 0x0000000000000000ull}, /* sorting */
+    [399] = {0x676e69646e657274ull, 0x0000000000000000ull}, /* trending */
     [404] = {0x00746e65736e6f63ull, 0x0000000000000000ull}, /* consent */
     [411] = {0x0065736e65736461ull, 0x0000000000000000ull}, /* adsense */
     [415] = {0x0000000065746164ull, 0x0000000000000000ull}, /* date */
@@ -254,6 +260,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [83] = WN_TOK_DROP,
     [92] = WN_TOK_DROP,
     [94] = WN_TOK_DROP,
+    [104] = WN_TOK_NEG,
     [105] = WN_TOK_NEG,
     [107] = WN_TOK_DROP,
     [110] = WN_TOK_NEG,
@@ -283,6 +290,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [191] = WN_TOK_DROP,
     [196] = WN_TOK_BYLINE,
     [202] = WN_TOK_NEG,
+    [203] = WN_TOK_NEG,
     [212] = WN_TOK_DROP,
     [214] = WN_TOK_POS,
     [218] = WN_TOK_POS,
@@ -292,7 +300,8 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [229] = WN_TOK_NEG,
     [231] = WN_TOK_NEG,
     [233] = WN_TOK_DROP,
-    [236] = WN_TOK_DROP,
+    [236] = WN_TOK_NEG,
+    [237] = WN_TOK_DROP,
     [239] = WN_TOK_NEG,
     [241] = WN_TOK_NEG,
     [247] = WN_TOK_DROP,
@@ -316,6 +325,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [306] = WN_TOK_DROP,
     [309] = WN_TOK_NEG,
     [316] = WN_TOK_DROP,
+    [320] = WN_TOK_NEG,
     [322] = WN_TOK_NEG,
     [323] = WN_TOK_DROP,
     [324] = WN_TOK_NEG | WN_TOK_COMMENTS,
@@ -323,6 +333,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [330] = WN_TOK_POS,
     [332] = WN_TOK_DROP,
     [334] = WN_TOK_DROP,
+    [337] = WN_TOK_NEG,
     [341] = WN_TOK_CAPTION,
     [342] = WN_TOK_NEG,
     [344] = WN_TOK_DROP,
@@ -348,6 +359,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [384] = WN_TOK_NEG | WN_TOK_COMMENTS,
     [397] = WN_TOK_DROP,
     [398] = WN_TOK_NEG,
+    [399] = WN_TOK_NEG,
     [404] = WN_TOK_DROP,
     [411] = WN_TOK_DROP,
     [415] = WN_TOK_BYLINE,

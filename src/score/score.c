@@ -336,6 +336,10 @@ set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 /* Elements sharing tag and first class name that make a repeated
  * component, at least this many. */
 #define REPEAT_MIN 3
+/* On list pages, the share of the page's text (links included) such a
+ * component holds, and the bytes a copy holds on average. */
+#define REPEAT_SHARE 0.15
+#define REPEAT_ITEM 50
 
 /* Hash of an element's tag and first class name (a template's elements
  * share it; later names often vary: variants, item ids). 0 without a class. */
@@ -357,13 +361,6 @@ first_class_sig(const wn_node *n)
     return h ? h : 1;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Is an element's class/id vocabulary only NEG (no DROP, comments or POS
  * word)? */
 static bool
@@ -372,16 +369,45 @@ neg_only(uint32_t bits)
     return (bits & WN_TOK_NEG) && !(bits & (WN_TOK_DROP | WN_TOK_COMMENTS | WN_TOK_POS));
 }
 
+typedef struct sig_text {
+    uint32_t sig;  /* first_class_sig */
+    uint32_t text; /* the element's text, links included */
+} sig_text;
+
+static int
+cmp_sig_text(const void *a, const void *b)
+{
+    uint32_t x = ((const sig_text *)a)->sig, y = ((const sig_text *)b)->sig;
+    return x < y ? -1 : x > y;
+}
+
+/* The text of an element (links included) under the negative-block pass's
+ * flags: clean's sums when it kept them, else the statistics. UINT32_MAX
+ * when they cannot be had. */
+static uint32_t
+neg_text(wn_doc *doc, const wn_subtree_text *subtree, uint32_t nn, wn_sizes *z, wn_node *n)
+{
+    if (subtree && n->index < nn)
+        return subtree[n->index].text;
+    const wn_stat *s = wn_sizes_of(z, doc, n);
+    return s ? s->text : UINT32_MAX;
+}
+
 /* On a service page (a landing page built of modules), an element whose
  * class carries a NEG word ("cta", "banner", "follow", "header") but that
  * REPEAT_MIN elements with such words share by tag and first class name is
  * a template repeated down the page: the service cards, the testimonials,
  * the feature rows the page is made of, not its one footer or sidebar. They
  * get WN_NF_REPEATED, which the negative-block and boilerplate passes
- * respect. `list` holds the page's elements with negative words (clean's
- * list), else the tree is walked for them. */
+ * respect. On a listing or collection page the same holds for a template
+ * whose copies hold `min_text` bytes of text together (a share of the
+ * page's) and REPEAT_ITEM each on average: the page's product cards whose
+ * class names "links" or "footer" for a hover style or the card's bottom
+ * row, not a row of short tag links. `list` holds the page's elements with
+ * negative words (clean's list), else the tree is walked for them. */
 static void
-mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list)
+mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double min_text,
+              const wn_subtree_text *subtree, uint32_t nn, wn_sizes *z)
 {
     wn_arena *a = &cx->doc->arena;
     uint32_t cap = n_list, n = 0;
@@ -420,31 +446,52 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list)
     }
     if (cap < REPEAT_MIN)
         return;
-    uint32_t *sig = wn_arena_alloc(a, (size_t)cap * 2 * sizeof *sig);
-    if (!sig)
+    uint32_t *sig = wn_arena_alloc(a, (size_t)cap * sizeof *sig);
+    sig_text *sorted = wn_arena_alloc(a, (size_t)cap * sizeof *sorted);
+    if (!sig || !sorted)
         return;
-    uint32_t *sorted = sig + cap;
     for (uint32_t i = 0; i < n_list; i++) {
         sig[i] = neg_only(wn_doc_token_bits(cx->doc, list[i])) ? first_class_sig(list[i]) : 0;
-        if (sig[i])
-            sorted[n++] = sig[i];
+        if (sig[i]) {
+            uint32_t t = min_text > 0 ? neg_text(cx->doc, subtree, nn, z, list[i]) : 0;
+            if (t == UINT32_MAX)
+                return;
+            sorted[n].sig = sig[i];
+            sorted[n++].text = t;
+        }
     }
     if (n < REPEAT_MIN)
         return;
-    qsort(sorted, n, sizeof *sorted, cmp_u32);
+    qsort(sorted, n, sizeof *sorted, cmp_sig_text);
+    /* each run of one signature: its length and total text, at its first
+     * entry */
+    uint32_t *run_len = wn_arena_alloc(a, (size_t)n * 2 * sizeof *run_len);
+    if (!run_len)
+        return;
+    uint32_t *run_text = run_len + n;
+    for (uint32_t i = 0; i < n;) {
+        uint32_t j = i;
+        uint64_t t = 0;
+        while (j < n && sorted[j].sig == sorted[i].sig)
+            t += sorted[j++].text;
+        run_len[i] = j - i;
+        run_text[i] = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+        i = j;
+    }
     for (uint32_t i = 0; i < n_list; i++) {
         if (!sig[i])
             continue;
-        /* the first of sig[i] in sorted, then whether REPEAT_MIN - 1 more follow */
+        /* the first of sig[i] in sorted */
         uint32_t lo = 0, hi = n;
         while (lo < hi) {
             uint32_t mid = lo + (hi - lo) / 2;
-            if (sorted[mid] < sig[i])
+            if (sorted[mid].sig < sig[i])
                 lo = mid + 1;
             else
                 hi = mid;
         }
-        if (lo + REPEAT_MIN - 1 < n && sorted[lo + REPEAT_MIN - 1] == sig[i])
+        if (run_len[lo] >= REPEAT_MIN && (double)run_text[lo] >= min_text &&
+            (min_text <= 0 || run_text[lo] >= REPEAT_ITEM * run_len[lo]))
             list[i]->flags |= WN_NF_REPEATED;
     }
 }
@@ -487,8 +534,9 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
      * document order; those inside an element marked here are passed
      * over, as the walk would skip them), else a walk of the tree */
     bool listed = cache && cache->negs_known && root == cx->doc->dom->root;
-    if (cx->page_type == WN_PAGE_SERVICE)
-        mark_repeated(cx, listed ? cache->negs : NULL, listed ? cache->n_negs : 0);
+    if (cx->page_type == WN_PAGE_SERVICE || list_page)
+        mark_repeated(cx, listed ? cache->negs : NULL, listed ? cache->n_negs : 0,
+                      list_page ? REPEAT_SHARE * page_all : 0, subtree, nn, &z);
     const wn_node *marked = NULL; /* the last element marked, while listed */
     uint32_t next = 0;
     wn_walk w;
