@@ -195,6 +195,29 @@ TEST(article_body_holds_a_gallery)
     fx_free(&f);
 }
 
+TEST(orphan_list_labels)
+{
+    /* the label over a list of other stories that is removed goes with
+     * it; a heading whose section stays, and a sentence before a link,
+     * do not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1><div>" P1 P2
+                 "<h2>Schools</h2>" P3
+                 "<p>Find the full plan online.</p><p><a href=/plan>Budget plan for the year</a></p>"
+                 "</div><div>" P1
+                 "<p><strong>Keep reading...</strong></p>"
+                 "<p><a href=/a>Roads plan explained in detail</a></p>"
+                 "<p><a href=/b>The schools fund and what it means</a></p><p></p>"
+                 "</div></article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "Schools"));
+    CHECK(fx_contains(f.text, "Find the full plan online."));
+    CHECK(!fx_contains(f.text, "Roads plan"));
+    CHECK(!fx_contains(f.text, "Keep reading"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -1559,6 +1582,7 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
+    RUN(orphan_list_labels);
     RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);

@@ -804,6 +804,133 @@ lone_time(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
     return ps->blocks > 0 || ps->text < s->text + 20;
 }
 
+/* The labels orphan_label found (at most MAX_LABELS a page). */
+#define MAX_LABELS 32
+typedef struct label_set {
+    const wn_node *v[MAX_LABELS];
+    size_t n;
+    size_t budget; /* nodes holds_kept_text may still read */
+} label_set;
+
+static bool
+is_label(const label_set *ls, const wn_node *n)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        if (ls->v[i] == n)
+            return true;
+    return false;
+}
+
+/* Does the element hold text the boiler walk kept (outside dropped,
+ * boilerplate, headline and byline subtrees)? A label found before counts
+ * as kept: a block holding a label and its list is not a list of its own
+ * (no label above it is dropped in turn). Once the page's budget is spent,
+ * the answer is yes. */
+static bool
+holds_kept_text(const wn_node *n, label_set *ls)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (ls->budget == 0)
+            return true;
+        ls->budget--;
+        if (m->type == WN_NODE_TEXT) {
+            if (nonblank(m->data, m->len))
+                return true;
+        } else if (m->type == WN_NODE_ELEMENT && ls->n && is_label(ls, m)) {
+            return true;
+        } else if (m->type == WN_NODE_ELEMENT &&
+                   (m->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE))) {
+            wn_walk_skip_children(&w);
+        }
+    }
+    return false;
+}
+
+/* Does the text t[0..len) end a sentence: with . ! ? or their full-width
+ * and ideographic forms, but not with an ellipsis ("You may also like...")? */
+static bool
+sentence_end(const char *t, size_t len)
+{
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return false;
+    unsigned char c = (unsigned char)t[len - 1];
+    if (c == '.')
+        return !(len >= 2 && t[len - 2] == '.');
+    if (c == '!' || c == '?')
+        return true;
+    /* U+3002 ideographic full stop, U+FF01 and U+FF1F full-width ! and ? */
+    if (len >= 3) {
+        const unsigned char *u = (const unsigned char *)t + len - 3;
+        if ((u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
+            (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F)))
+            return true;
+    }
+    return false;
+}
+
+/* Text a label above a removed list may have (non-blank bytes) */
+#define LABEL_MAX 50
+
+/* The label of a list that was removed: once the walk has left element p,
+ * its last children with text are boilerplate (or hold nothing kept), mostly
+ * link text (a list of other stories, teasers), and the child before them
+ * is a short block without links ("You may also like", "Don't miss", a
+ * heading over the teasers): that label names what is gone. Returns it, or
+ * NULL. */
+static wn_node *
+orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
+{
+    if (ls->n == MAX_LABELS)
+        return NULL;
+    uint64_t run_text = 0, run_link = 0;
+    for (wn_node *c = p->last_child; c; c = c->prev) {
+        if (c->type == WN_NODE_TEXT) {
+            if (nonblank(c->data, c->len))
+                return NULL;
+            continue;
+        }
+        if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
+            continue;
+        const wn_stat *s = wn_stats_of(&cx->stats, c);
+        if (s->text == 0)
+            continue;
+        if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
+            return NULL;
+        if (ls->n && is_label(ls, c))
+            return NULL;
+        if ((c->flags & WN_NF_BOILER) || !holds_kept_text(c, ls)) {
+            run_text += s->text;
+            run_link += s->link;
+            continue;
+        }
+        /* the child before the removed run */
+        if (run_text == 0 || run_link * 2 < run_text)
+            return NULL;
+        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
+            return NULL;
+        /* (a sentence is not a label: "Find it in sizes S-XL." above a
+         * shop's link; an ellipsis may end one) */
+        char buf[LABEL_MAX * 2 + 8];
+        bool full;
+        size_t len = block_text(c, buf, sizeof buf, false, false, &full);
+        if (full || len == 0)
+            return NULL;
+        if (sentence_end(buf, len))
+            return NULL;
+        ls->v[ls->n++] = c;
+        return c;
+    }
+    return NULL;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -832,6 +959,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     size_t tag_budget = 2 * (size_t)cx->doc->dom->node_count + 1;  /* tag_list's */
+    label_set labels;
+    labels.n = 0;
+    labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -857,6 +987,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (!e) {
                 if (n == in_thread)
                     in_thread = NULL;
+                /* on an article, the label of a list of other stories
+                 * removed at the end of a block ("You may also like") */
+                if (article && n->last_child) {
+                    wn_node *label = orphan_label(cx, n, &labels);
+                    if (label)
+                        label->flags |= WN_NF_BOILER;
+                }
                 /* a caption's words are remembered when it is left, so that
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
