@@ -218,6 +218,34 @@ TEST(orphan_list_labels)
     fx_free(&f);
 }
 
+TEST(copies_of_the_story)
+{
+    /* a responsive layout's second copy of the story, and a <noscript>
+     * copy beside it, appear once; a paragraph repeated on purpose stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>"
+                 "<div class=wide>" P1 P2 P3 "</div><div class=narrow>" P1 P2 P3 "</div>"
+                 "</article></body>",
+                 0, NULL));
+    const char *t = strstr(f.text, "turning point");
+    CHECK(t && !strstr(t + 1, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<body><div><div id=story>" P1 P2 P3 "</div>"
+                 "<noscript><div>" P1 P2 P3 "</div></noscript></div></body>",
+                 0, NULL));
+    t = strstr(f.text, "turning point");
+    CHECK(t && !strstr(t + 1, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f, "<body><article><h1>Council passes budget</h1><div>" P1 P2 "</div><div>" P1 P2 P3
+                     "</div></article></body>",
+                 0, NULL));
+    t = strstr(f.text, "council approved");
+    CHECK(t && strstr(t + 1, "council approved"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -1445,15 +1473,27 @@ TEST(deep_split_article)
         wn_node_append(cur, div);
         cur = div;
     }
-    static const char para[] = "Words of a paragraph, with commas, clauses, and enough length to "
-                               "score as prose in any container that holds it.";
+    /* (each part's words its own: parts copying one another would be a
+     * responsive layout's copies of one block) */
+    static const char *const paras[] = {
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part one.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part two.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part three.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part four.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part five.",
+    };
     for (int part = 0; part < 5; part++) {
         wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
         wn_node_append(cur, div);
         for (int k = 0; k < 3; k++) {
             wn_node *p = wn_dom_element(d, WN_TAG_P, WN_NS_HTML, "p", 1);
             wn_node_append(div, p);
-            wn_node_append(p, wn_dom_text(d, para, sizeof para - 1));
+            wn_node_append(p, wn_dom_text(d, paras[part], strlen(paras[part])));
         }
     }
     CHECK_EQ_INT(wn_clean(f.doc), WN_OK);
@@ -1583,6 +1623,7 @@ main(void)
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
     RUN(orphan_list_labels);
+    RUN(copies_of_the_story);
     RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);

@@ -57,7 +57,7 @@ static const uint8_t word_char[256] = {
  * and digits and all non-ASCII bytes, so whitespace and punctuation differ
  * freely. Returns 0 for a subtree with no word characters. */
 static uint64_t
-text_hash(wn_node *root, size_t *n_chars)
+text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
 {
     uint64_t h = 1469598103934665603ull;
     size_t k = 0;
@@ -68,7 +68,7 @@ text_hash(wn_node *root, size_t *n_chars)
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &e) && budget--) {
         if (n->type == WN_NODE_ELEMENT) {
-            if (e && (n->flags & WN_NF_DROP))
+            if (e && (n->flags & skip))
                 wn_walk_skip_children(&w);
             continue;
         }
@@ -86,6 +86,16 @@ text_hash(wn_node *root, size_t *n_chars)
     *n_chars = k;
     return k ? h : 0;
 }
+
+static uint64_t
+text_hash(wn_node *root, size_t *n_chars)
+{
+    return text_hash_skip(root, n_chars, WN_NF_DROP);
+}
+
+/* The words a reader sees in the subtree (what the boiler walk has flagged
+ * so far left out too) */
+#define SEEN_SKIP (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)
 
 /* text_hash of the node hashed last (a leaf block is hashed when entered
  * and again when left; its text does not change in between). */
@@ -931,6 +941,87 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     return NULL;
 }
 
+/* Copies of the story: a responsive layout's variants of one block, a
+ * <noscript> fallback repeating the text, each hidden by a style sheet
+ * the page does not carry. Blocks holding COPY_MIN_PARAS paragraphs and
+ * COPY_MIN_TEXT bytes are compared with up to COPY_SLOTS earlier blocks
+ * of the same parent: the same size, paragraphs and links, then the same
+ * words (text_hash, at most COPY_MAX_HASHES a page). */
+#define COPY_MIN_PARAS 2
+#define COPY_MIN_TEXT 200
+#define COPY_SLOTS 8
+#define COPY_MAX_HASHES 64
+typedef struct copy_slots {
+    const wn_node *node[COPY_SLOTS];
+    uint64_t hash[COPY_SLOTS];
+    bool hashed[COPY_SLOTS];
+    size_t n;
+} copy_slots;
+
+static bool
+copy_sized(wn_score_ctx *cx, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return s->paras >= COPY_MIN_PARAS && s->text >= COPY_MIN_TEXT;
+}
+
+/* Is the (copy-sized) element n a word-for-word copy of one in *cs? If
+ * not, it joins them (while there is room). */
+static bool
+copy_of_earlier(wn_score_ctx *cx, copy_slots *cs, const wn_node *n, size_t *hashes)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    uint64_t h = 0;
+    bool hashed = false;
+    for (size_t j = 0; j < cs->n; j++) {
+        const wn_stat *o = wn_stats_of(&cx->stats, cs->node[j]);
+        if (o->text != s->text || o->paras != s->paras || o->link != s->link)
+            continue;
+        if (!cs->hashed[j]) {
+            if (*hashes == 0)
+                return false;
+            (*hashes)--;
+            size_t k;
+            cs->hash[j] = text_hash_skip((wn_node *)cs->node[j], &k, SEEN_SKIP);
+            cs->hashed[j] = true;
+        }
+        if (!hashed) {
+            if (*hashes == 0)
+                return false;
+            (*hashes)--;
+            size_t k;
+            h = text_hash_skip((wn_node *)n, &k, SEEN_SKIP);
+            hashed = true;
+        }
+        if (h && h == cs->hash[j])
+            return true;
+    }
+    if (cs->n < COPY_SLOTS) {
+        cs->node[cs->n] = n;
+        cs->hash[cs->n] = h;
+        cs->hashed[cs->n] = hashed;
+        cs->n++;
+    }
+    return false;
+}
+
+/* On leaving element p: its children that copy an earlier child are
+ * BOILER. */
+static void
+drop_copies(wn_score_ctx *cx, wn_node *p, size_t *hashes)
+{
+    copy_slots cs;
+    cs.n = 0;
+    for (wn_node *c = p->first_child; c; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT ||
+            (c->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE)) || c->aux == HEADLINE_PATH ||
+            !copy_sized(cx, c))
+            continue;
+        if (copy_of_earlier(cx, &cs, c, hashes))
+            c->flags |= WN_NF_BOILER;
+    }
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -959,6 +1050,24 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     size_t tag_budget = 2 * (size_t)cx->doc->dom->node_count + 1;  /* tag_list's */
+    /* a content root that copies an earlier one (a <noscript> copy of
+     * the story joined as its sibling) is no content */
+    size_t copy_hashes = COPY_MAX_HASHES;
+    {
+        copy_slots cs;
+        cs.n = 0;
+        size_t kept = 0;
+        for (size_t i = 0; i < c->n_roots; i++) {
+            wn_node *r = c->roots[i];
+            if (r->aux != HEADLINE_PATH && copy_sized(cx, r) &&
+                copy_of_earlier(cx, &cs, r, &copy_hashes)) {
+                r->flags &= ~(uint32_t)WN_NF_CONTENT;
+                continue;
+            }
+            c->roots[kept++] = r;
+        }
+        c->n_roots = kept;
+    }
     label_set labels;
     labels.n = 0;
     labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
@@ -989,6 +1098,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     in_thread = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
+                /* copies of a block beside it (responsive variants) */
+                if (n->last_child && copy_hashes)
+                    drop_copies(cx, n, &copy_hashes);
                 if (article && n->last_child) {
                     wn_node *label = orphan_label(cx, n, &labels);
                     if (label)
