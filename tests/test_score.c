@@ -246,6 +246,26 @@ TEST(copies_of_the_story)
     fx_free(&f);
 }
 
+TEST(section_headers_kept)
+{
+    /* a <header> holding a section's subheading is the article's; the
+     * headline's <header> with its kicker and date is not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><header><p>Local news</p><h1>Council passes budget</h1>"
+                 "<p>June 3</p></header>"
+                 "<section><header><h2>The vote</h2></header>" P1 P2 "</section>"
+                 "<section><header><h2>What comes next</h2></header>" P3 "</section>"
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK(fx_contains(f.text, "The vote"));
+    CHECK(fx_contains(f.text, "What comes next"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Local news"));
+    CHECK(!fx_contains(f.text, "June 3"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -1624,6 +1644,7 @@ main(void)
     RUN(ad_labels);
     RUN(orphan_list_labels);
     RUN(copies_of_the_story);
+    RUN(section_headers_kept);
     RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);

@@ -1022,6 +1022,33 @@ drop_copies(wn_score_ctx *cx, wn_node *p, size_t *hashes)
     }
 }
 
+/* Is the <header> n a section's title: a short one
+ * holding a subheading (h2..h6) among its first SECTION_TITLE_NODES
+ * nodes? */
+#define SECTION_TITLE_NODES 16
+static bool
+section_title(const wn_node *n, const wn_stat *s)
+{
+    if (s->text >= 200)
+        return false;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < SECTION_TITLE_NODES) {
+        if (!e || m == n || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (is_heading(m) && !wn_node_is(m, WN_TAG_H1))
+            return true;
+    }
+    return false;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -1182,7 +1209,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
-                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)))
+                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
+                     !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
