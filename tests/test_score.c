@@ -93,7 +93,7 @@ TEST(negative_block_sized_without_what_clean_dropped)
 /* The pipeline as fx_run, with the metadata's first author set: the
  * byline the markup does not name is found by that name. */
 static bool
-fx_run_author(fx *f, const char *html, const char *author)
+fx_run_author_url(fx *f, const char *html, const char *author, const char *url)
 {
     memset(f, 0, sizeof *f);
     f->doc = fx_parse(html, 0);
@@ -104,10 +104,42 @@ fx_run_author(fx *f, const char *html, const char *author)
     a.len = strlen(author);
     f->meta.authors = &a;
     f->meta.n_authors = 1;
+    if (url) {
+        f->meta.url.ptr = url;
+        f->meta.url.len = strlen(url);
+    }
     if (wn_clean(f->doc) != WN_OK || wn_score(f->doc, &f->meta, &f->res.content) != WN_OK)
         return false;
     f->res.doc = f->doc;
     return fx_render(f) != NULL;
+}
+
+static bool
+fx_run_author(fx *f, const char *html, const char *author)
+{
+    return fx_run_author_url(f, html, author, NULL);
+}
+
+TEST(author_note_at_the_end)
+{
+    /* a note on the author closing the article is not its text; the
+     * site's own name closing a post by the site is */
+    fx f;
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane Smith at jane@example.com or follow her for more of "
+                        "her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Email Jane Smith"));
+    fx_free(&f);
+    CHECK(fx_run_author_url(&f,
+                            "<body><article><h1>Saving for a home</h1>" P1 P2 P3
+                            "<p>At Acme Savings Bank we help our neighbours plan their budget, "
+                            "so talk to us.</p></article></body>",
+                            "Acme Savings Bank", "https://www.acmesavingsbank.example/blog/x"));
+    CHECK(fx_contains(f.text, "At Acme Savings Bank we help"));
+    fx_free(&f);
 }
 
 TEST(datelines_and_unnamed_bylines)
@@ -1645,6 +1677,7 @@ main(void)
     RUN(orphan_list_labels);
     RUN(copies_of_the_story);
     RUN(section_headers_kept);
+    RUN(author_note_at_the_end);
     RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);

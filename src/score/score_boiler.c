@@ -1049,6 +1049,89 @@ section_title(const wn_node *n, const wn_stat *s)
     return false;
 }
 
+/* A note on the author closing an article ("Email Jane Doe at ... or
+ * follow her", "Jane Doe is the editor of ..."): a leaf block of
+ * AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes (a shorter line naming the
+ * author is names_author's, or a sentence of the article's) that holds the name of the page's first author (a
+ * person's name as names_author judges it), with little of the article's
+ * text after it (at most AUTHOR_NOTE_AFTER bytes and a tenth of it). */
+#define AUTHOR_NOTE_MIN 60
+#define AUTHOR_NOTE_MAX 400
+#define AUTHOR_NOTE_AFTER 300
+#define AUTHOR_NOTES 8
+/* The ASCII letters and digits of s[0..n), lower-cased, into buf (at most
+ * cap bytes); other bytes left out. */
+static size_t
+alnum_key(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            buf[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf[k++] = (char)c;
+    }
+    return k;
+}
+
+static bool
+key_in(const char *key, size_t kl, const char *hay, size_t hl)
+{
+    for (size_t i = 0; kl && i + kl <= hl; i++)
+        if (memcmp(hay + i, key, kl) == 0)
+            return true;
+    return false;
+}
+
+/* Is the page's first author the site itself (an organisation writing on
+ * its own pages, named in their sentences): its letters and digits within
+ * the site's name or the URL's host ("Acme Bank" on acmebank.com)? */
+static bool
+author_is_site(const wn_metadata *meta)
+{
+    char key[128], hay[256];
+    const wn_str *a = &meta->authors[0];
+    size_t kl = alnum_key(a->ptr, a->len, key, sizeof key);
+    if (kl < 3 || kl == sizeof key)
+        return false;
+    if (meta->site_name.len &&
+        key_in(key, kl, hay, alnum_key(meta->site_name.ptr, meta->site_name.len, hay, sizeof hay)))
+        return true;
+    const char *u = meta->url.ptr;
+    size_t ul = meta->url.len;
+    if (!u || !ul)
+        return false;
+    const char *h = memchr(u, '/', ul);
+    if (!h || h + 1 >= u + ul || h[1] != '/')
+        return false;
+    h += 2;
+    size_t hl = 0;
+    while (h + hl < u + ul && h[hl] != '/' && h[hl] != ':' && h[hl] != '?' && h[hl] != '#')
+        hl++;
+    return key_in(key, kl, hay, alnum_key(h, hl, hay, sizeof hay));
+}
+
+static bool
+holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
+{
+    if (!meta || !meta->n_authors || meta->authors[0].len < 4 || s->text > AUTHOR_NOTE_MAX ||
+        s->text < AUTHOR_NOTE_MIN)
+        return false;
+    const wn_str *a = &meta->authors[0];
+    if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
+        return false;
+    if (author_is_site(meta))
+        return false;
+    char buf[AUTHOR_NOTE_MAX * 2 + 64];
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, true, false, &full);
+    for (size_t i = 0; i + a->len <= len; i++)
+        if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
+            return true;
+    return false;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -1095,6 +1178,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         }
         c->n_roots = kept;
     }
+    wn_node *notes[AUTHOR_NOTES];
+    uint64_t note_before[AUTHOR_NOTES];
+    size_t n_notes = 0;
     label_set labels;
     labels.n = 0;
     labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
@@ -1359,9 +1445,23 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the outermost caption's text, copies left out) */
             if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
                 caption_text += s->text;
+            if (leaf && article && !is_heading(n) && n_notes < AUTHOR_NOTES &&
+                holds_author(n, s, cx->meta)) {
+                notes[n_notes] = n;
+                note_before[n_notes++] = kept_text;
+            }
             if (leaf)
                 kept_text += s->text;
         }
+    }
+    /* notes on the author at the article's end, the last first */
+    for (size_t i = n_notes, tail = kept_text; i-- > 0;) {
+        uint64_t own = wn_stats_of(&cx->stats, notes[i])->text;
+        uint64_t after = tail - note_before[i] - own;
+        if (after > AUTHOR_NOTE_AFTER || after * 10 > kept_text)
+            break;
+        notes[i]->flags |= WN_NF_BOILER;
+        tail = note_before[i];
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
