@@ -133,6 +133,17 @@ TEST(author_note_at_the_end)
     CHECK(fx_contains(f.text, "turning point"));
     CHECK(!fx_contains(f.text, "Email Jane Smith"));
     fx_free(&f);
+    /* nor is a box on the author: her name, her title, a line of bio */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<div><div><a href=/jane>Jane Smith</a></div><div>City editor</div>"
+                        "<p>She has covered the council, the schools and the courts for the "
+                        "paper since 2010.</p></div></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "City editor"));
+    CHECK(!fx_contains(f.text, "since 2010"));
+    fx_free(&f);
     CHECK(fx_run_author_url(&f,
                             "<body><article><h1>Saving for a home</h1>" P1 P2 P3
                             "<p>At Acme Savings Bank we help our neighbours plan their budget, "

@@ -1050,7 +1050,8 @@ section_title(const wn_node *n, const wn_stat *s)
 }
 
 /* A note on the author closing an article ("Email Jane Doe at ... or
- * follow her", "Jane Doe is the editor of ..."): a leaf block of
+ * follow her", "Jane Doe is the editor of ..."): a leaf block (or a box of
+ * at most two paragraphs: a name, a title, a line of biography) of
  * AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes (a shorter line naming the
  * author is names_author's, or a sentence of the article's) that holds the name of the page's first author (a
  * person's name as names_author judges it), with little of the article's
@@ -1445,23 +1446,30 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the outermost caption's text, copies left out) */
             if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
                 caption_text += s->text;
-            if (leaf && article && !is_heading(n) && n_notes < AUTHOR_NOTES &&
+            /* (a leaf block, or a box of a few: a name, a title, a line
+             * of biography; the last AUTHOR_NOTES are remembered) */
+            if (article && !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH)) &&
                 holds_author(n, s, cx->meta)) {
-                notes[n_notes] = n;
-                note_before[n_notes++] = kept_text;
+                notes[n_notes % AUTHOR_NOTES] = n;
+                note_before[n_notes % AUTHOR_NOTES] = kept_text;
+                n_notes++;
             }
             if (leaf)
                 kept_text += s->text;
         }
     }
     /* notes on the author at the article's end, the last first */
-    for (size_t i = n_notes, tail = kept_text; i-- > 0;) {
-        uint64_t own = wn_stats_of(&cx->stats, notes[i])->text;
-        uint64_t after = tail - note_before[i] - own;
-        if (after > AUTHOR_NOTE_AFTER || after * 10 > kept_text)
+    /* (a box's own text holds its notes': what follows it may come out
+     * below zero) */
+    int64_t tail = (int64_t)kept_text;
+    for (size_t k = 0; k < n_notes && k < AUTHOR_NOTES; k++) {
+        size_t i = (n_notes - 1 - k) % AUTHOR_NOTES;
+        int64_t own = (int64_t)wn_stats_of(&cx->stats, notes[i])->text;
+        int64_t after = tail - (int64_t)note_before[i] - own;
+        if (after > AUTHOR_NOTE_AFTER || after * 10 > (int64_t)kept_text)
             break;
         notes[i]->flags |= WN_NF_BOILER;
-        tail = note_before[i];
+        tail = (int64_t)note_before[i];
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
