@@ -582,7 +582,8 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
  * between texts) as one space, else no whitespace at all; with `lower`,
  * ASCII letters lower-cased. Returns its length; *full when it did not fit. */
 static size_t
-block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
+block_text_budget(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full,
+                  size_t *budget)
 {
     size_t len = 0;
     bool space = false;
@@ -594,6 +595,13 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
     while (wn_walk_next(&w, &m, &e)) {
         if (!e)
             continue;
+        if (budget) {
+            if (*budget == 0) {
+                *full = true; /* (read no further) */
+                return len;
+            }
+            (*budget)--;
+        }
         if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
             wn_walk_skip_children(&w);
             continue;
@@ -618,6 +626,12 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
         space = spaces && (space || len > 0); /* between elements' texts */
     }
     return len;
+}
+
+static size_t
+block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
+{
+    return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
 }
 
 /* Does the short block n (under 200 bytes of text) name the page's first
@@ -1055,7 +1069,8 @@ section_title(const wn_node *n, const wn_stat *s)
  * AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes (a shorter line naming the
  * author is names_author's, or a sentence of the article's) that holds the name of the page's first author (a
  * person's name as names_author judges it), with little of the article's
- * text after it (at most AUTHOR_NOTE_AFTER bytes and a tenth of it). */
+ * text after it (at most AUTHOR_NOTE_AFTER bytes and a tenth of it). The
+ * calls of a page read at most twice its nodes (nested boxes). */
 #define AUTHOR_NOTE_MIN 60
 #define AUTHOR_NOTE_MAX 400
 #define AUTHOR_NOTE_AFTER 300
@@ -1114,7 +1129,7 @@ author_is_site(const wn_metadata *meta)
 }
 
 static bool
-holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
+holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta, size_t *budget)
 {
     if (!meta || !meta->n_authors || meta->authors[0].len < 4 || s->text > AUTHOR_NOTE_MAX ||
         s->text < AUTHOR_NOTE_MIN)
@@ -1126,7 +1141,9 @@ holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
         return false;
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
     bool full;
-    size_t len = block_text(n, buf, sizeof buf, true, false, &full);
+    size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
+    if (full && *budget == 0)
+        return false;
     for (size_t i = 0; i + a->len <= len; i++)
         if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
             return true;
@@ -1182,6 +1199,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     wn_node *notes[AUTHOR_NOTES];
     uint64_t note_before[AUTHOR_NOTES];
     size_t n_notes = 0;
+    size_t note_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* holds_author's, for the page */
     label_set labels;
     labels.n = 0;
     labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
@@ -1449,7 +1467,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (a leaf block, or a box of a few: a name, a title, a line
              * of biography; the last AUTHOR_NOTES are remembered) */
             if (article && !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH)) &&
-                holds_author(n, s, cx->meta)) {
+                note_budget && holds_author(n, s, cx->meta, &note_budget)) {
                 notes[n_notes % AUTHOR_NOTES] = n;
                 note_before[n_notes % AUTHOR_NOTES] = kept_text;
                 n_notes++;
