@@ -259,6 +259,18 @@ TEST(orphan_list_labels)
     CHECK(!fx_contains(f.text, "Roads plan"));
     CHECK(!fx_contains(f.text, "Keep reading"));
     fx_free(&f);
+    /* over other articles set aside, teasers with their excerpts */
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                 "<h3>Also on the site</h3>"
+                 "<article><h2><a href=/a>Roads</a></h2><p>A short excerpt of another story.</p></article>"
+                 "<article><h2><a href=/b>Schools</a></h2><p>And an excerpt of one more.</p></article>"
+                 "</article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "excerpt"));
+    CHECK(!fx_contains(f.text, "Also on the site"));
+    fx_free(&f);
 }
 
 TEST(copies_of_the_story)

@@ -905,7 +905,8 @@ sentence_end(const char *t, size_t len)
 
 /* The label of a list that was removed: once the walk has left element p,
  * its last children with text are boilerplate (or hold nothing kept), mostly
- * link text (a list of other stories, teasers), and the child before them
+ * link text (a list of other stories) or other <article>s set aside
+ * (teasers with their excerpts), and the child before them
  * is a short block without links ("You may also like", "Don't miss", a
  * heading over the teasers): that label names what is gone. Returns it, or
  * NULL. */
@@ -915,6 +916,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     if (ls->n == MAX_LABELS)
         return NULL;
     uint64_t run_text = 0, run_link = 0;
+    bool teasers = true; /* (the run: other <article>s only, set aside) */
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (nonblank(c->data, c->len))
@@ -933,10 +935,11 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if ((c->flags & WN_NF_BOILER) || !holds_kept_text(c, ls)) {
             run_text += s->text;
             run_link += s->link;
+            teasers = teasers && wn_node_is(c, WN_TAG_ARTICLE) && (c->flags & WN_NF_BOILER);
             continue;
         }
         /* the child before the removed run */
-        if (run_text == 0 || run_link * 2 < run_text)
+        if (run_text == 0 || (run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
             return NULL;
