@@ -328,11 +328,15 @@ TEST(ad_labels)
     fx f;
     CHECK(fx_run(&f,
                  "<body><article><h1>Council passes budget</h1>" P1 "<p>Advertisement</p>" P2
-                 "<div>ANZEIGE</div>" P3
+                 "<div>ANZEIGE</div><div><center><span>Advert</span><br><noscript><a href=/ad><img "
+                 "src=/ad.png></a></noscript></center></div>"
+                 "<div><span>Iklan</span></div>" P3
                  "<p>The advertisement ran twice.</p></article></body>",
                  0, NULL));
     CHECK(!fx_contains(f.text, "Advertisement"));
     CHECK(!fx_contains(f.text, "ANZEIGE"));
+    CHECK(!fx_contains(f.text, "Advert"));
+    CHECK(!fx_contains(f.text, "Iklan"));
     CHECK(fx_contains(f.text, "The advertisement ran twice."));
     fx_free(&f);
 }

@@ -716,7 +716,8 @@ static bool
 ad_label(const wn_node *n, const wn_stat *s)
 {
     static const char *const labels[] = {
-        "advertisement", "advertisment", "advertising", "anzeige", "werbung",
+        "advertisement", "advertisment", "advertising", "advert", "anzeige", "werbung",
+        "iklan", "reklam",
         "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
         "reklama", "reklame", "annons", "annonse", "mainos", "sponsored",
         "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", /* Russian */
@@ -1391,8 +1392,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            /* on an article, an ad slot's label left in the text */
-            if (article && leaf && !pos && s->paras == 0 && ad_label(n, s)) {
+            /* on an article, an ad slot's label left in the text (any
+             * element whose whole text it is: the slot's image may sit in
+             * a <noscript> beside it) */
+            if (article && !pos && s->paras == 0 && ad_label(n, s)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
