@@ -50,6 +50,11 @@ TEST(vocabulary_bits)
     CHECK(wn_tokens_classify("post-likes", 10) & WN_TOK_DROP);
     /* generated CSS-module hashes and utility classes carry no words */
     CHECK_EQ_INT(wn_tokens_classify("stack-module__AdKhW__x", 22), 0);
+    /* a generated id in lower-case hexadecimal spells no "ad"; a slot's
+     * size beside the word does not hide it */
+    CHECK_EQ_INT(wn_tokens_classify("component_1ad269af0d", 20), 0);
+    CHECK(wn_tokens_classify("ad300x250", 9) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("ad-1", 4) & WN_TOK_DROP);
     CHECK_EQ_INT(wn_tokens_classify("lg:has-[>[data-slot=banner]]:pt-0", 33), 0);
 }
 
@@ -127,6 +132,26 @@ ref_token(const unsigned char *s, size_t n)
     return wn_token_class(tok, n);
 }
 
+/* Lower-case hexadecimal with digits and letters taking turns three times or
+ * more, in a run of 6 bytes or more: a generated id, no words. */
+static bool
+ref_hex_hashed(const unsigned char *s, size_t n)
+{
+    size_t switches = 0, digits = 0;
+    if (n < 6)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool d = s[i] >= '0' && s[i] <= '9';
+        if (d)
+            digits++;
+        else if (s[i] < 'a' || s[i] > 'f')
+            return false;
+        if (i > 0 && d != (s[i - 1] >= '0' && s[i - 1] <= '9'))
+            switches++;
+    }
+    return digits && digits < n && switches >= 3;
+}
+
 static uint32_t
 ref_value_bits(const char *str, size_t n, bool hidden)
 {
@@ -177,7 +202,8 @@ ref_value_bits(const char *str, size_t n, bool hidden)
             size_t rn = i - start;
             if (upper && part <= 2 && rn > 2)
                 short_parts++;
-            if (!((digits && upper && digits < rn) || short_parts >= 2))
+            if (!((digits && upper && digits < rn) || short_parts >= 2 ||
+                  ref_hex_hashed(s + start, rn)))
                 name_acc |= acc;
         }
         if (!utility)
@@ -214,7 +240,8 @@ TEST(tokenizer_matches_reference)
         "lg:has-[>[data-slot=banner]]:pt-0 nav", "x=1 share", "(share)", "\xc3\xa9share",
         "share\xc3\xa9", "nav\vbar", "nav\fbar\rfoot\ttags\nmenu", "recommendations",
         "recommendationsx", "Recommendations", "aB", "AbC", "HTMLShare", "shareHTML",
-        "menu1", "1menu", "me1nu",
+        "menu1", "1menu", "me1nu", "component_1ad269af0d", "bbc4ad583c", "5cd3ad805f",
+        "ad3f5e", "ad300250", "a1b2c", "1ad2", "Ab1ad2ad3", "ab12cd34ef", "x-9fad0c2b1e share",
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         CHECK(agrees(cases[k], strlen(cases[k])));
@@ -235,7 +262,8 @@ TEST(tokenizer_matches_reference)
                                    "--__  \t\n\r\f\v:[(=]).#\x80\xc3\xff";
     static const char *const pieces[] = {"share", "nav", "Menu", "hidden", "sr-only", "ad", "Ad",
                                          "articleBody", "comments", "visually-hidden", " ", "-",
-                                         "x1", "md:", "recommendations", "byline"};
+                                         "x1", "md:", "recommendations", "byline", "1ad2",
+                                         "3fad", "c0ffee1"};
     uint64_t r = 0x9E3779B97F4A7C15u;
     size_t bad = 0;
     size_t bytes = 0;

@@ -93,7 +93,7 @@ TEST(negative_block_sized_without_what_clean_dropped)
 /* The pipeline as fx_run, with the metadata's first author set: the
  * byline the markup does not name is found by that name. */
 static bool
-fx_run_author(fx *f, const char *html, const char *author)
+fx_run_author_url(fx *f, const char *html, const char *author, const char *url)
 {
     memset(f, 0, sizeof *f);
     f->doc = fx_parse(html, 0);
@@ -104,10 +104,53 @@ fx_run_author(fx *f, const char *html, const char *author)
     a.len = strlen(author);
     f->meta.authors = &a;
     f->meta.n_authors = 1;
+    if (url) {
+        f->meta.url.ptr = url;
+        f->meta.url.len = strlen(url);
+    }
     if (wn_clean(f->doc) != WN_OK || wn_score(f->doc, &f->meta, &f->res.content) != WN_OK)
         return false;
     f->res.doc = f->doc;
     return fx_render(f) != NULL;
+}
+
+static bool
+fx_run_author(fx *f, const char *html, const char *author)
+{
+    return fx_run_author_url(f, html, author, NULL);
+}
+
+TEST(author_note_at_the_end)
+{
+    /* a note on the author closing the article is not its text; the
+     * site's own name closing a post by the site is */
+    fx f;
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane Smith at jane@example.com or follow her for more of "
+                        "her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Email Jane Smith"));
+    fx_free(&f);
+    /* nor is a box on the author: her name, her title, a line of bio */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<div><div><a href=/jane>Jane Smith</a></div><div>City editor</div>"
+                        "<p>She has covered the council, the schools and the courts for the "
+                        "paper since 2010.</p></div></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "City editor"));
+    CHECK(!fx_contains(f.text, "since 2010"));
+    fx_free(&f);
+    CHECK(fx_run_author_url(&f,
+                            "<body><article><h1>Saving for a home</h1>" P1 P2 P3
+                            "<p>At Acme Savings Bank we help our neighbours plan their budget, "
+                            "so talk to us.</p></article></body>",
+                            "Acme Savings Bank", "https://www.acmesavingsbank.example/blog/x"));
+    CHECK(fx_contains(f.text, "At Acme Savings Bank we help"));
+    fx_free(&f);
 }
 
 TEST(datelines_and_unnamed_bylines)
@@ -195,6 +238,89 @@ TEST(article_body_holds_a_gallery)
     fx_free(&f);
 }
 
+TEST(orphan_list_labels)
+{
+    /* the label over a list of other stories that is removed goes with
+     * it; a heading whose section stays, and a sentence before a link,
+     * do not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1><div>" P1 P2
+                 "<h2>Schools</h2>" P3
+                 "<p>Find the full plan online.</p><p><a href=/plan>Budget plan for the year</a></p>"
+                 "</div><div>" P1
+                 "<p><strong>Keep reading...</strong></p>"
+                 "<p><a href=/a>Roads plan explained in detail</a></p>"
+                 "<p><a href=/b>The schools fund and what it means</a></p><p></p>"
+                 "</div></article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "Schools"));
+    CHECK(fx_contains(f.text, "Find the full plan online."));
+    CHECK(!fx_contains(f.text, "Roads plan"));
+    CHECK(!fx_contains(f.text, "Keep reading"));
+    fx_free(&f);
+    /* over other articles set aside, teasers with their excerpts */
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                 "<h3>Also on the site</h3>"
+                 "<article><h2><a href=/a>Roads</a></h2><p>A short excerpt of another story.</p></article>"
+                 "<article><h2><a href=/b>Schools</a></h2><p>And an excerpt of one more.</p></article>"
+                 "</article></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "excerpt"));
+    CHECK(!fx_contains(f.text, "Also on the site"));
+    fx_free(&f);
+}
+
+TEST(copies_of_the_story)
+{
+    /* a responsive layout's second copy of the story, and a <noscript>
+     * copy beside it, appear once; a paragraph repeated on purpose stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>"
+                 "<div class=wide>" P1 P2 P3 "</div><div class=narrow>" P1 P2 P3 "</div>"
+                 "</article></body>",
+                 0, NULL));
+    const char *t = strstr(f.text, "turning point");
+    CHECK(t && !strstr(t + 1, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<body><div><div id=story>" P1 P2 P3 "</div>"
+                 "<noscript><div>" P1 P2 P3 "</div></noscript></div></body>",
+                 0, NULL));
+    t = strstr(f.text, "turning point");
+    CHECK(t && !strstr(t + 1, "turning point"));
+    fx_free(&f);
+    CHECK(fx_run(&f, "<body><article><h1>Council passes budget</h1><div>" P1 P2 "</div><div>" P1 P2 P3
+                     "</div></article></body>",
+                 0, NULL));
+    t = strstr(f.text, "council approved");
+    CHECK(t && strstr(t + 1, "council approved"));
+    fx_free(&f);
+}
+
+TEST(section_headers_kept)
+{
+    /* a <header> holding a section's subheading is the article's; the
+     * headline's <header> with its kicker and date is not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article><header><p>Local news</p><h1>Council passes budget</h1>"
+                 "<p>June 3</p></header>"
+                 "<section><header><h2>The vote</h2></header>" P1 P2 "</section>"
+                 "<section><header><h2>What comes next</h2></header>" P3 "</section>"
+                 "</article></body>",
+                 0, "Council passes budget"));
+    CHECK(fx_contains(f.text, "The vote"));
+    CHECK(fx_contains(f.text, "What comes next"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Local news"));
+    CHECK(!fx_contains(f.text, "June 3"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -202,11 +328,15 @@ TEST(ad_labels)
     fx f;
     CHECK(fx_run(&f,
                  "<body><article><h1>Council passes budget</h1>" P1 "<p>Advertisement</p>" P2
-                 "<div>ANZEIGE</div>" P3
+                 "<div>ANZEIGE</div><div><center><span>Advert</span><br><noscript><a href=/ad><img "
+                 "src=/ad.png></a></noscript></center></div>"
+                 "<div><span>Iklan</span></div>" P3
                  "<p>The advertisement ran twice.</p></article></body>",
                  0, NULL));
     CHECK(!fx_contains(f.text, "Advertisement"));
     CHECK(!fx_contains(f.text, "ANZEIGE"));
+    CHECK(!fx_contains(f.text, "Advert"));
+    CHECK(!fx_contains(f.text, "Iklan"));
     CHECK(fx_contains(f.text, "The advertisement ran twice."));
     fx_free(&f);
 }
@@ -1486,15 +1616,27 @@ TEST(deep_split_article)
         wn_node_append(cur, div);
         cur = div;
     }
-    static const char para[] = "Words of a paragraph, with commas, clauses, and enough length to "
-                               "score as prose in any container that holds it.";
+    /* (each part's words its own: parts copying one another would be a
+     * responsive layout's copies of one block) */
+    static const char *const paras[] = {
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part one.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part two.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part three.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part four.",
+        "Words of a paragraph, with commas, clauses, and enough length to "
+        "score as prose in any container that holds it: part five.",
+    };
     for (int part = 0; part < 5; part++) {
         wn_node *div = wn_dom_element(d, WN_TAG_DIV, WN_NS_HTML, "div", 3);
         wn_node_append(cur, div);
         for (int k = 0; k < 3; k++) {
             wn_node *p = wn_dom_element(d, WN_TAG_P, WN_NS_HTML, "p", 1);
             wn_node_append(div, p);
-            wn_node_append(p, wn_dom_text(d, para, sizeof para - 1));
+            wn_node_append(p, wn_dom_text(d, paras[part], strlen(paras[part])));
         }
     }
     CHECK_EQ_INT(wn_clean(f.doc), WN_OK);
@@ -1623,6 +1765,10 @@ main(void)
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
+    RUN(orphan_list_labels);
+    RUN(copies_of_the_story);
+    RUN(section_headers_kept);
+    RUN(author_note_at_the_end);
     RUN(article_body_holds_a_gallery);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);

@@ -253,6 +253,26 @@ byte_kind(int c)
     return K_OTHER;
 }
 
+/* Lower-case hexadecimal with digits and letters taking turns three times or
+ * more, in a run of 6 bytes or more: a generated id, no words. */
+static bool
+ref_hex_hashed(const unsigned char *s, size_t n)
+{
+    size_t switches = 0, digits = 0;
+    if (n < 6)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        bool d = s[i] >= '0' && s[i] <= '9';
+        if (d)
+            digits++;
+        else if (s[i] < 'a' || s[i] > 'f')
+            return false;
+        if (i > 0 && d != (s[i - 1] >= '0' && s[i - 1] <= '9'))
+            switches++;
+    }
+    return digits && digits < n && switches >= 3;
+}
+
 /* wn_tokens_classify in one pass over the value (the same split as
  * tokens_each, class name by class name), and with `hidden` the
  * visually-hidden class names too (WN_TOK_HIDDEN; none in a value with a
@@ -327,7 +347,8 @@ ref_value_bits(const char *str, size_t n, bool hidden)
             size_t rn = i - run_start;
             if (upper && part <= 2 && rn > 2)
                 short_parts++;
-            if (!((digits && upper && digits < rn) || short_parts >= 2))
+            if (!((digits && upper && digits < rn) || short_parts >= 2 ||
+                  ref_hex_hashed(s + run_start, rn)))
                 name_acc |= run_acc; /* not hashed */
         }
         if (!utility)

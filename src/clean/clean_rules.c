@@ -232,6 +232,28 @@ wn_token_vocab_check(void)
  * skipped whole: letters mixed with digits and capitals, or several one- or
  * two-letter camelCase parts (a hash can spell "ad"). Tokens over 32 bytes
  * are no word. */
+/* Lower-case hexadecimal with digits and letters taking turns three times
+ * or more, in a run of HEX_HASH_MIN bytes or more: a generated id
+ * ("component_1ad269af0d"), not words ("ad300x250" holds an x). */
+#define HEX_HASH_MIN 6
+static inline bool
+hex_hashed(const char *s, size_t n)
+{
+    if (n < HEX_HASH_MIN)
+        return false;
+    size_t switches = 0, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (is_digit(c))
+            digits++;
+        else if (c < 'a' || c > 'f')
+            return false;
+        if (i > 0 && is_digit(c) != is_digit((unsigned char)s[i - 1]))
+            switches++;
+    }
+    return digits && digits < n && switches >= 3;
+}
+
 static inline bool
 looks_hashed(const char *s, size_t n)
 {
@@ -251,7 +273,7 @@ looks_hashed(const char *s, size_t n)
     }
     if (upper && part <= 2 && n > 2)
         short_parts++;
-    return (digits && upper && digits < n) || short_parts >= 2;
+    return (digits && upper && digits < n) || short_parts >= 2 || hex_hashed(s, n);
 }
 
 /* Call fn for each token of s, lower-cased (the slow, general form, for
@@ -365,12 +387,18 @@ value_bits_bytes(const unsigned char *s, size_t n, value_state *st)
             }
             /* an alphanumeric run */
             size_t run_start = i, upper = 0, digits = 0, short_parts = 0, part = 0, t = i;
+            size_t switches = 0;
+            bool hex = true;
             uint32_t run_acc = 0;
             int pk = k;
             while (i < n) {
                 k = byte_kind(s[i]);
                 if (k != K_LOWER && k != K_UPPER && k != K_DIGIT)
                     break;
+                if (k != K_DIGIT && !(s[i] >= 'a' && s[i] <= 'f'))
+                    hex = false;
+                if (i > run_start && (pk == K_DIGIT) != (k == K_DIGIT))
+                    switches++;
                 if (k == K_UPPER) {
                     upper++;
                     if (i > run_start && part > 0 && part <= 2)
@@ -393,7 +421,8 @@ value_bits_bytes(const unsigned char *s, size_t n, value_state *st)
             size_t rn = i - run_start;
             if (upper && part <= 2 && rn > 2)
                 short_parts++;
-            if (!((digits && upper && digits < rn) || short_parts >= 2))
+            bool hex_hash = hex && digits && digits < rn && rn >= HEX_HASH_MIN && switches >= 3;
+            if (!((digits && upper && digits < rn) || short_parts >= 2 || hex_hash))
                 name_acc |= run_acc; /* not hashed */
         }
         if (!utility)
@@ -455,6 +484,25 @@ run_hashed(uint64_t run, uint64_t upper, uint64_t digit)
     return (short_parts & (short_parts - 1)) || (short_parts && short_last);
 }
 
+/* hex_hashed of the run `run` (no capital in it) of the piece in buf, its
+ * digits `digit`: the turns between digits and letters from the masks,
+ * then its letters a..f. */
+static inline bool
+run_hex_hashed(const unsigned char *buf, uint64_t run, uint64_t digit)
+{
+    uint64_t letters = run & ~digit;
+    if (!letters || __builtin_popcountll(run) < HEX_HASH_MIN)
+        return false;
+    if (__builtin_popcountll((digit ^ (digit >> 1)) & run & (run >> 1)) < 3)
+        return false;
+    for (; letters; letters &= letters - 1) {
+        unsigned char c = buf[__builtin_ctzll(letters)];
+        if (c < 'a' || c > 'f')
+            return false;
+    }
+    return true;
+}
+
 /* The low bytes of a token read as two 64-bit words, by its length (16 for
  * any longer token: no word is 16 bytes long, so its 16 letters match none). */
 #define LEN_MASK(l) ((l) >= 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * ((l) & 7))) - 1)
@@ -492,6 +540,13 @@ piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value
         if (run_hashed(run, m->upper & run, m->digit & run))
             dead |= run;
         up &= ~run;
+    }
+    /* and runs of lower-case hexadecimal (only a run with a digit can) */
+    for (uint64_t dg = m->digit & ~dead; dg;) {
+        uint64_t run = run_at(alnum, (unsigned)__builtin_ctzll(dg));
+        if (!(run & m->upper) && run_hex_hashed(buf, run, m->digit & run))
+            dead |= run;
+        dg &= ~run;
     }
     /* Tokens of letters (no word has a digit; a token of digits is none):
      * they start at a letter after a byte that is no letter, or at a

@@ -57,7 +57,7 @@ static const uint8_t word_char[256] = {
  * and digits and all non-ASCII bytes, so whitespace and punctuation differ
  * freely. Returns 0 for a subtree with no word characters. */
 static uint64_t
-text_hash(wn_node *root, size_t *n_chars)
+text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
 {
     uint64_t h = 1469598103934665603ull;
     size_t k = 0;
@@ -68,7 +68,7 @@ text_hash(wn_node *root, size_t *n_chars)
     wn_walk_init(&w, root);
     while (wn_walk_next(&w, &n, &e) && budget--) {
         if (n->type == WN_NODE_ELEMENT) {
-            if (e && (n->flags & WN_NF_DROP))
+            if (e && (n->flags & skip))
                 wn_walk_skip_children(&w);
             continue;
         }
@@ -86,6 +86,16 @@ text_hash(wn_node *root, size_t *n_chars)
     *n_chars = k;
     return k ? h : 0;
 }
+
+static uint64_t
+text_hash(wn_node *root, size_t *n_chars)
+{
+    return text_hash_skip(root, n_chars, WN_NF_DROP);
+}
+
+/* The words a reader sees in the subtree (what the boiler walk has flagged
+ * so far left out too) */
+#define SEEN_SKIP (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)
 
 /* text_hash of the node hashed last (a leaf block is hashed when entered
  * and again when left; its text does not change in between). */
@@ -571,7 +581,8 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
  * between texts) as one space, else no whitespace at all; with `lower`,
  * ASCII letters lower-cased. Returns its length; *full when it did not fit. */
 static size_t
-block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
+block_text_budget(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full,
+                  size_t *budget)
 {
     size_t len = 0;
     bool space = false;
@@ -583,6 +594,13 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
     while (wn_walk_next(&w, &m, &e)) {
         if (!e)
             continue;
+        if (budget) {
+            if (*budget == 0) {
+                *full = true; /* (read no further) */
+                return len;
+            }
+            (*budget)--;
+        }
         if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
             wn_walk_skip_children(&w);
             continue;
@@ -607,6 +625,12 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
         space = spaces && (space || len > 0); /* between elements' texts */
     }
     return len;
+}
+
+static size_t
+block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
+{
+    return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
 }
 
 /* Does the short block n (under 200 bytes of text) name the page's first
@@ -691,7 +715,8 @@ static bool
 ad_label(const wn_node *n, const wn_stat *s)
 {
     static const char *const labels[] = {
-        "advertisement", "advertisment", "advertising", "anzeige", "werbung",
+        "advertisement", "advertisment", "advertising", "advert", "anzeige", "werbung",
+        "iklan", "reklam",
         "publicit\xC3\xA9", "publicidad", "publicidade", "pubblicit\xC3\xA0", "advertentie",
         "reklama", "reklame", "annons", "annonse", "mainos", "sponsored",
         "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0", /* Russian */
@@ -808,6 +833,331 @@ lone_time(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
     return ps->blocks > 0 || ps->text < s->text + 20;
 }
 
+/* The labels orphan_label found (at most MAX_LABELS a page). */
+#define MAX_LABELS 32
+typedef struct label_set {
+    const wn_node *v[MAX_LABELS];
+    size_t n;
+    size_t budget; /* nodes holds_kept_text may still read */
+} label_set;
+
+static bool
+is_label(const label_set *ls, const wn_node *n)
+{
+    for (size_t i = 0; i < ls->n; i++)
+        if (ls->v[i] == n)
+            return true;
+    return false;
+}
+
+/* Does the element hold text the boiler walk kept (outside dropped,
+ * boilerplate, headline and byline subtrees)? A label found before counts
+ * as kept: a block holding a label and its list is not a list of its own
+ * (no label above it is dropped in turn). Once the page's budget is spent,
+ * the answer is yes. */
+static bool
+holds_kept_text(const wn_node *n, label_set *ls)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        if (ls->budget == 0)
+            return true;
+        ls->budget--;
+        if (m->type == WN_NODE_TEXT) {
+            if (nonblank(m->data, m->len))
+                return true;
+        } else if (m->type == WN_NODE_ELEMENT && ls->n && is_label(ls, m)) {
+            return true;
+        } else if (m->type == WN_NODE_ELEMENT &&
+                   (m->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE))) {
+            wn_walk_skip_children(&w);
+        }
+    }
+    return false;
+}
+
+/* Does the text t[0..len) end a sentence: with . ! ? or their full-width
+ * and ideographic forms, but not with an ellipsis ("You may also like...")? */
+static bool
+sentence_end(const char *t, size_t len)
+{
+    while (len && (t[len - 1] == ' ' || t[len - 1] == '\n' || t[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return false;
+    unsigned char c = (unsigned char)t[len - 1];
+    if (c == '.')
+        return !(len >= 2 && t[len - 2] == '.');
+    if (c == '!' || c == '?')
+        return true;
+    /* U+3002 ideographic full stop, U+FF01 and U+FF1F full-width ! and ? */
+    if (len >= 3) {
+        const unsigned char *u = (const unsigned char *)t + len - 3;
+        if ((u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x82) ||
+            (u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x81 || u[2] == 0x9F)))
+            return true;
+    }
+    return false;
+}
+
+/* Text a label above a removed list may have (non-blank bytes) */
+#define LABEL_MAX 50
+
+/* The label of a list that was removed: once the walk has left element p,
+ * its last children with text are boilerplate (or hold nothing kept), mostly
+ * link text (a list of other stories) or other <article>s set aside
+ * (teasers with their excerpts), and the child before them
+ * is a short block without links ("You may also like", "Don't miss", a
+ * heading over the teasers): that label names what is gone. Returns it, or
+ * NULL. */
+static wn_node *
+orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
+{
+    if (ls->n == MAX_LABELS)
+        return NULL;
+    uint64_t run_text = 0, run_link = 0;
+    bool teasers = true; /* (the run: other <article>s only, set aside) */
+    for (wn_node *c = p->last_child; c; c = c->prev) {
+        if (c->type == WN_NODE_TEXT) {
+            if (nonblank(c->data, c->len))
+                return NULL;
+            continue;
+        }
+        if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
+            continue;
+        const wn_stat *s = wn_stats_of(&cx->stats, c);
+        if (s->text == 0)
+            continue;
+        if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
+            return NULL;
+        if (ls->n && is_label(ls, c))
+            return NULL;
+        if ((c->flags & WN_NF_BOILER) || !holds_kept_text(c, ls)) {
+            run_text += s->text;
+            run_link += s->link;
+            teasers = teasers && wn_node_is(c, WN_TAG_ARTICLE) && (c->flags & WN_NF_BOILER);
+            continue;
+        }
+        /* the child before the removed run */
+        if (run_text == 0 || (run_link * 2 < run_text && !teasers))
+            return NULL;
+        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
+            return NULL;
+        /* (a sentence is not a label: "Find it in sizes S-XL." above a
+         * shop's link; an ellipsis may end one) */
+        char buf[LABEL_MAX * 2 + 8];
+        bool full;
+        size_t len = block_text(c, buf, sizeof buf, false, false, &full);
+        if (full || len == 0)
+            return NULL;
+        if (sentence_end(buf, len))
+            return NULL;
+        ls->v[ls->n++] = c;
+        return c;
+    }
+    return NULL;
+}
+
+/* Copies of the story: a responsive layout's variants of one block, a
+ * <noscript> fallback repeating the text, each hidden by a style sheet
+ * the page does not carry. Blocks holding COPY_MIN_PARAS paragraphs and
+ * COPY_MIN_TEXT bytes are compared with up to COPY_SLOTS earlier blocks
+ * of the same parent: the same size, paragraphs and links, then the same
+ * words (text_hash, at most COPY_MAX_HASHES a page). */
+#define COPY_MIN_PARAS 2
+#define COPY_MIN_TEXT 200
+#define COPY_SLOTS 8
+#define COPY_MAX_HASHES 64
+typedef struct copy_slots {
+    const wn_node *node[COPY_SLOTS];
+    uint64_t hash[COPY_SLOTS];
+    bool hashed[COPY_SLOTS];
+    size_t n;
+} copy_slots;
+
+static bool
+copy_sized(wn_score_ctx *cx, const wn_node *n)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    return s->paras >= COPY_MIN_PARAS && s->text >= COPY_MIN_TEXT;
+}
+
+/* Is the (copy-sized) element n a word-for-word copy of one in *cs? If
+ * not, it joins them (while there is room). */
+static bool
+copy_of_earlier(wn_score_ctx *cx, copy_slots *cs, const wn_node *n, size_t *hashes)
+{
+    const wn_stat *s = wn_stats_of(&cx->stats, n);
+    uint64_t h = 0;
+    bool hashed = false;
+    for (size_t j = 0; j < cs->n; j++) {
+        const wn_stat *o = wn_stats_of(&cx->stats, cs->node[j]);
+        if (o->text != s->text || o->paras != s->paras || o->link != s->link)
+            continue;
+        if (!cs->hashed[j]) {
+            if (*hashes == 0)
+                return false;
+            (*hashes)--;
+            size_t k;
+            cs->hash[j] = text_hash_skip((wn_node *)cs->node[j], &k, SEEN_SKIP);
+            cs->hashed[j] = true;
+        }
+        if (!hashed) {
+            if (*hashes == 0)
+                return false;
+            (*hashes)--;
+            size_t k;
+            h = text_hash_skip((wn_node *)n, &k, SEEN_SKIP);
+            hashed = true;
+        }
+        if (h && h == cs->hash[j])
+            return true;
+    }
+    if (cs->n < COPY_SLOTS) {
+        cs->node[cs->n] = n;
+        cs->hash[cs->n] = h;
+        cs->hashed[cs->n] = hashed;
+        cs->n++;
+    }
+    return false;
+}
+
+/* On leaving element p: its children that copy an earlier child are
+ * BOILER. */
+static void
+drop_copies(wn_score_ctx *cx, wn_node *p, size_t *hashes)
+{
+    copy_slots cs;
+    cs.n = 0;
+    for (wn_node *c = p->first_child; c; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT ||
+            (c->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE)) || c->aux == HEADLINE_PATH ||
+            !copy_sized(cx, c))
+            continue;
+        if (copy_of_earlier(cx, &cs, c, hashes))
+            c->flags |= WN_NF_BOILER;
+    }
+}
+
+/* Is the <header> n a section's title: a short one
+ * holding a subheading (h2..h6) among its first SECTION_TITLE_NODES
+ * nodes? */
+#define SECTION_TITLE_NODES 16
+static bool
+section_title(const wn_node *n, const wn_stat *s)
+{
+    if (s->text >= 200)
+        return false;
+    size_t steps = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < SECTION_TITLE_NODES) {
+        if (!e || m == n || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (is_heading(m) && !wn_node_is(m, WN_TAG_H1))
+            return true;
+    }
+    return false;
+}
+
+/* A note on the author closing an article ("Email Jane Doe at ... or
+ * follow her", "Jane Doe is the editor of ..."): a leaf block (or a box of
+ * at most two paragraphs: a name, a title, a line of biography) of
+ * AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes (a shorter line naming the
+ * author is names_author's, or a sentence of the article's) that holds the name of the page's first author (a
+ * person's name as names_author judges it), with little of the article's
+ * text after it (at most AUTHOR_NOTE_AFTER bytes and a tenth of it). The
+ * calls of a page read at most twice its nodes (nested boxes). */
+#define AUTHOR_NOTE_MIN 60
+#define AUTHOR_NOTE_MAX 400
+#define AUTHOR_NOTE_AFTER 300
+#define AUTHOR_NOTES 8
+/* The ASCII letters and digits of s[0..n), lower-cased, into buf (at most
+ * cap bytes); other bytes left out. */
+static size_t
+alnum_key(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            buf[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            buf[k++] = (char)c;
+    }
+    return k;
+}
+
+static bool
+key_in(const char *key, size_t kl, const char *hay, size_t hl)
+{
+    for (size_t i = 0; kl && i + kl <= hl; i++)
+        if (memcmp(hay + i, key, kl) == 0)
+            return true;
+    return false;
+}
+
+/* Is the page's first author the site itself (an organisation writing on
+ * its own pages, named in their sentences): its letters and digits within
+ * the site's name or the URL's host ("Acme Bank" on acmebank.com)? */
+static bool
+author_is_site(const wn_metadata *meta)
+{
+    char key[128], hay[256];
+    const wn_str *a = &meta->authors[0];
+    size_t kl = alnum_key(a->ptr, a->len, key, sizeof key);
+    if (kl < 3 || kl == sizeof key)
+        return false;
+    if (meta->site_name.len &&
+        key_in(key, kl, hay, alnum_key(meta->site_name.ptr, meta->site_name.len, hay, sizeof hay)))
+        return true;
+    const char *u = meta->url.ptr;
+    size_t ul = meta->url.len;
+    if (!u || !ul)
+        return false;
+    const char *h = memchr(u, '/', ul);
+    if (!h || h + 1 >= u + ul || h[1] != '/')
+        return false;
+    h += 2;
+    size_t hl = 0;
+    while (h + hl < u + ul && h[hl] != '/' && h[hl] != ':' && h[hl] != '?' && h[hl] != '#')
+        hl++;
+    return key_in(key, kl, hay, alnum_key(h, hl, hay, sizeof hay));
+}
+
+static bool
+holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta, size_t *budget)
+{
+    if (!meta || !meta->n_authors || meta->authors[0].len < 4 || s->text > AUTHOR_NOTE_MAX ||
+        s->text < AUTHOR_NOTE_MIN)
+        return false;
+    const wn_str *a = &meta->authors[0];
+    if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
+        return false;
+    if (author_is_site(meta))
+        return false;
+    char buf[AUTHOR_NOTE_MAX * 2 + 64];
+    bool full;
+    size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
+    if (full && *budget == 0)
+        return false;
+    for (size_t i = 0; i + a->len <= len; i++)
+        if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
+            return true;
+    return false;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -836,6 +1186,31 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
     size_t tag_budget = 2 * (size_t)cx->doc->dom->node_count + 1;  /* tag_list's */
+    /* a content root that copies an earlier one (a <noscript> copy of
+     * the story joined as its sibling) is no content */
+    size_t copy_hashes = COPY_MAX_HASHES;
+    {
+        copy_slots cs;
+        cs.n = 0;
+        size_t kept = 0;
+        for (size_t i = 0; i < c->n_roots; i++) {
+            wn_node *r = c->roots[i];
+            if (r->aux != HEADLINE_PATH && copy_sized(cx, r) &&
+                copy_of_earlier(cx, &cs, r, &copy_hashes)) {
+                r->flags &= ~(uint32_t)WN_NF_CONTENT;
+                continue;
+            }
+            c->roots[kept++] = r;
+        }
+        c->n_roots = kept;
+    }
+    wn_node *notes[AUTHOR_NOTES];
+    uint64_t note_before[AUTHOR_NOTES];
+    size_t n_notes = 0;
+    size_t note_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* holds_author's, for the page */
+    label_set labels;
+    labels.n = 0;
+    labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -861,6 +1236,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (!e) {
                 if (n == in_thread)
                     in_thread = NULL;
+                /* on an article, the label of a list of other stories
+                 * removed at the end of a block ("You may also like") */
+                /* copies of a block beside it (responsive variants) */
+                if (n->last_child && copy_hashes)
+                    drop_copies(cx, n, &copy_hashes);
+                if (article && n->last_child) {
+                    wn_node *label = orphan_label(cx, n, &labels);
+                    if (label)
+                        label->flags |= WN_NF_BOILER;
+                }
                 /* a caption's words are remembered when it is left, so that
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
@@ -937,7 +1322,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
-                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)))
+                     (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
+                     !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
             else if (!listing && s->text > 0 && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
@@ -1010,8 +1396,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            /* on an article, an ad slot's label left in the text */
-            if (article && leaf && !pos && s->paras == 0 && ad_label(n, s)) {
+            /* on an article, an ad slot's label left in the text (any
+             * element whose whole text it is: the slot's image may sit in
+             * a <noscript> beside it) */
+            if (article && !pos && s->paras == 0 && ad_label(n, s)) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
@@ -1086,9 +1474,30 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the outermost caption's text, copies left out) */
             if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
                 caption_text += s->text;
+            /* (a leaf block, or a box of a few: a name, a title, a line
+             * of biography; the last AUTHOR_NOTES are remembered) */
+            if (article && !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH)) &&
+                note_budget && holds_author(n, s, cx->meta, &note_budget)) {
+                notes[n_notes % AUTHOR_NOTES] = n;
+                note_before[n_notes % AUTHOR_NOTES] = kept_text;
+                n_notes++;
+            }
             if (leaf)
                 kept_text += s->text;
         }
+    }
+    /* notes on the author at the article's end, the last first */
+    /* (a box's own text holds its notes': what follows it may come out
+     * below zero) */
+    int64_t tail = (int64_t)kept_text;
+    for (size_t k = 0; k < n_notes && k < AUTHOR_NOTES; k++) {
+        size_t i = (n_notes - 1 - k) % AUTHOR_NOTES;
+        int64_t own = (int64_t)wn_stats_of(&cx->stats, notes[i])->text;
+        int64_t after = tail - (int64_t)note_before[i] - own;
+        if (after > AUTHOR_NOTE_AFTER || after * 10 > (int64_t)kept_text)
+            break;
+        notes[i]->flags |= WN_NF_BOILER;
+        tail = (int64_t)note_before[i];
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
