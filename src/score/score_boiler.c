@@ -139,6 +139,16 @@ matches_title(wn_node *h, const wn_metadata *meta)
     return tn == hn && th == hh;
 }
 
+/* Does s[0..n) hold a byte other than ' ', '\n' and '\t'? */
+static bool
+has_nonblank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t')
+            return true;
+    return false;
+}
+
 /* The headline: an h1/h2 matching the metadata title, else the first h1
  * of the content, provided it comes before most of the text. */
 static wn_node *
@@ -869,7 +879,7 @@ holds_kept_text(const wn_node *n, label_set *ls)
             return true;
         ls->budget--;
         if (m->type == WN_NODE_TEXT) {
-            if (nonblank(m->data, m->len))
+            if (has_nonblank(m->data, m->len))
                 return true;
         } else if (m->type == WN_NODE_ELEMENT && ls->n && is_label(ls, m)) {
             return true;
@@ -924,7 +934,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     bool teasers = true; /* (the run: other <article>s only, set aside) */
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
-            if (nonblank(c->data, c->len))
+            if (has_nonblank(c->data, c->len))
                 return NULL;
             continue;
         }
