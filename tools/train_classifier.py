@@ -6,6 +6,10 @@ that build/wn-features dumps (see src/score/classify.h). Count features are
 log-scaled, then every feature is standardised; weights are fitted by SGD with
 L2 regularisation. Pure standard-library Python, deterministic (fixed seed).
 
+build/wn-features (tools/wn_features.c, built with the project) runs each page
+through clean and metadata extraction first and reads the URL as
+wn_classify_page does, so the features are the ones the model sees at run time.
+
 Usage:
     build/wn-features $WN_SHARED/datasets/wcxb-dev/html/*.html.gz > /tmp/feats.tsv
     python3 tools/train_classifier.py /tmp/feats.tsv \\

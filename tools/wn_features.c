@@ -1,11 +1,15 @@
 /* wn_features.c - dump the page-type features of HTML files as TSV, for
  * tools/train_classifier.py. Usage: wn-features FILE... (gzip read as is).
- * Output: one line per file: name, then the features in model order. */
+ * Output: one line per file: name, then the features in model order.
+ * The page goes through the stages extraction runs before it classifies
+ * (clean, metadata), and the URL is the one wn_classify_page reads, so the
+ * features are those the model sees at run time. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/input.h"
+#include "pipeline.h"
 #include "score/classify.h"
 
 /* The page at path (gzip inflated), via the library's own reader. */
@@ -37,8 +41,16 @@ main(int argc, char **argv)
             free(html);
             continue;
         }
+        wn_metadata meta;
+        memset(&meta, 0, sizeof meta);
+        if (wn_clean(doc) != WN_OK || wn_metadata_extract(doc, &meta) != WN_OK) {
+            fprintf(stderr, "wn-features: %s: clean or metadata failed\n", argv[a]);
+            wn_doc_free(doc);
+            free(html);
+            continue;
+        }
         double f[WN_FEAT__COUNT];
-        wn_page_features(doc, NULL, 0, f);
+        wn_page_features(doc, meta.url.ptr, meta.url.ptr ? meta.url.len : 0, f);
         const char *base = strrchr(argv[a], '/');
         base = base ? base + 1 : argv[a];
         printf("%.*s", (int)strcspn(base, "."), base);
