@@ -1088,11 +1088,13 @@ section_title(const wn_node *n, const wn_stat *s)
  * author is names_author's, or a sentence of the article's) that holds the name of the page's first author (a
  * person's name as names_author judges it), with little of the article's
  * text after it (at most AUTHOR_NOTE_AFTER bytes and a tenth of it). The
- * calls of a page read at most twice its nodes (nested boxes). */
+ * calls of a page read at most twice its nodes (nested boxes); only the
+ * blocks near the end are read, after the walk. */
 #define AUTHOR_NOTE_MIN 60
 #define AUTHOR_NOTE_MAX 400
 #define AUTHOR_NOTE_AFTER 300
 #define AUTHOR_NOTES 8
+#define NOTE_CANDS 64 /* blocks that may be notes, remembered in the walk */
 /* The ASCII letters and digits of s[0..n), lower-cased, into buf (at most
  * cap bytes); other bytes left out. */
 static size_t
@@ -1146,17 +1148,25 @@ author_is_site(const wn_metadata *meta)
     return key_in(key, kl, hay, alnum_key(h, hl, hay, sizeof hay));
 }
 
-static bool
-holds_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta, size_t *budget)
+/* The page's first author when notes on the author are looked for: a
+ * person's name as far as it shows (several words, or a script written
+ * without spaces), not the site itself; else NULL. */
+static const wn_str *
+note_author(const wn_metadata *meta)
 {
-    if (!meta || !meta->n_authors || meta->authors[0].len < 4 || s->text > AUTHOR_NOTE_MAX ||
-        s->text < AUTHOR_NOTE_MIN)
-        return false;
+    if (!meta || !meta->n_authors || meta->authors[0].len < 4)
+        return NULL;
     const wn_str *a = &meta->authors[0];
     if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
-        return false;
-    if (author_is_site(meta))
-        return false;
+        return NULL;
+    return author_is_site(meta) ? NULL : a;
+}
+
+/* Does the block n (AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes of text) name
+ * author a? */
+static bool
+holds_author(const wn_node *n, const wn_str *a, size_t *budget)
+{
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
     bool full;
     size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
@@ -1214,9 +1224,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         }
         c->n_roots = kept;
     }
-    wn_node *notes[AUTHOR_NOTES];
-    uint64_t note_before[AUTHOR_NOTES];
-    size_t n_notes = 0;
+    /* blocks that may be notes on the author, the last NOTE_CANDS of them,
+     * with the kept text before each: only those near the end are read */
+    const wn_str *author = article ? note_author(cx->meta) : NULL;
+    wn_node *cands[NOTE_CANDS];
+    uint64_t cand_before[NOTE_CANDS];
+    size_t n_cands = 0;
     size_t note_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* holds_author's, for the page */
     label_set labels;
     labels.n = 0;
@@ -1486,11 +1499,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 caption_text += s->text;
             /* (a leaf block, or a box of a few: a name, a title, a line
              * of biography; the last AUTHOR_NOTES are remembered) */
-            if (article && !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH)) &&
-                note_budget && holds_author(n, s, cx->meta, &note_budget)) {
-                notes[n_notes % AUTHOR_NOTES] = n;
-                note_before[n_notes % AUTHOR_NOTES] = kept_text;
-                n_notes++;
+            if (author && s->text >= AUTHOR_NOTE_MIN && s->text <= AUTHOR_NOTE_MAX &&
+                !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH))) {
+                cands[n_cands % NOTE_CANDS] = n;
+                cand_before[n_cands % NOTE_CANDS] = kept_text;
+                n_cands++;
             }
             if (leaf)
                 kept_text += s->text;
@@ -1500,14 +1513,22 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     /* (a box's own text holds its notes': what follows it may come out
      * below zero) */
     int64_t tail = (int64_t)kept_text;
-    for (size_t k = 0; k < n_notes && k < AUTHOR_NOTES; k++) {
-        size_t i = (n_notes - 1 - k) % AUTHOR_NOTES;
-        int64_t own = (int64_t)wn_stats_of(&cx->stats, notes[i])->text;
-        int64_t after = tail - (int64_t)note_before[i] - own;
+    size_t n_notes = 0;
+    for (size_t k = 0; k < n_cands && k < NOTE_CANDS && n_notes < AUTHOR_NOTES; k++) {
+        size_t i = (n_cands - 1 - k) % NOTE_CANDS;
+        /* (a block this far from the end, or any before it, however long,
+         * has too much text after it) */
+        if (tail - (int64_t)cand_before[i] - AUTHOR_NOTE_MAX > AUTHOR_NOTE_AFTER)
+            break;
+        if (!note_budget || !holds_author(cands[i], author, &note_budget))
+            continue;
+        n_notes++;
+        int64_t own = (int64_t)wn_stats_of(&cx->stats, cands[i])->text;
+        int64_t after = tail - (int64_t)cand_before[i] - own;
         if (after > AUTHOR_NOTE_AFTER || after * 10 > (int64_t)kept_text)
             break;
-        notes[i]->flags |= WN_NF_BOILER;
-        tail = (int64_t)note_before[i];
+        cands[i]->flags |= WN_NF_BOILER;
+        tail = (int64_t)cand_before[i];
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
