@@ -321,6 +321,27 @@ TEST(section_headers_kept)
     fx_free(&f);
 }
 
+TEST(article_body_with_a_rail_not_lifted)
+{
+    /* an itemprop=articleBody element whose class says it also holds a
+     * rail (a page grid "with-right-rail") does not replace the story's
+     * own block as the content */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><section id=grid class=\"l-grid l-grid--with-right-rail\" "
+                 "itemprop=articleBody><div id=story class=l-grid__main>"
+                 "<h1>Council passes budget</h1>" P1 P2 P3 "</div>"
+                 "<div class=l-grid__side><p>Doors open at nine on weekdays and at ten on "
+                 "Sundays.</p><ul><li><a href=/a>One story "
+                 "here today</a></li><li><a href=/b>Another story here today</a></li></ul>"
+                 "</div></section></body>",
+                 0, "Council passes budget"));
+    CHECK(f.res.content.n_roots >= 1);
+    CHECK(f.res.content.roots[0] == fx_by_id(f.doc, "story"));
+    CHECK(fx_contains(f.text, "turning point"));
+    fx_free(&f);
+}
+
 TEST(ad_labels)
 {
     /* an ad slot's label left in an article (the slot itself empty) is
@@ -1770,6 +1791,7 @@ main(void)
     RUN(section_headers_kept);
     RUN(author_note_at_the_end);
     RUN(article_body_holds_a_gallery);
+    RUN(article_body_with_a_rail_not_lifted);
     RUN(rel_tag_list);
     RUN(headline_found_late_drops_nothing_above);
     RUN(teaser_components_are_content);

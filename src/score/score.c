@@ -101,6 +101,17 @@ class_weight(wn_doc *doc, const wn_node *n)
     return w;
 }
 
+/* Does n's class name boilerplate beside the content (NEG or DROP words:
+ * a grid "with-right-rail")? Its id is not read: ids are often a widget
+ * library's handles ("share-btns-2_containerParent"). */
+static bool
+class_says_more(const wn_node *n)
+{
+    size_t len = 0;
+    const char *v = wn_node_attr(n, "class", &len);
+    return v && (wn_tokens_classify(v, len) & (WN_TOK_NEG | WN_TOK_DROP));
+}
+
 typedef struct cand {
     wn_node *node;
     double score;
@@ -783,10 +794,11 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     }
     /* a block inside what the markup names the article's body
      * (itemprop=articleBody) is a part of it: a gallery's captions or a
-     * fact box that outscores the story's own paragraphs */
+     * fact box that outscores the story's own paragraphs (not when its
+     * class words say it holds more: a grid "with-right-rail") */
     for (wn_node *a = top.node->parent; a && a != body && a->type == WN_NODE_ELEMENT;
          a = a->parent)
-        if (attr_is(a, "itemprop", "articlebody")) {
+        if (attr_is(a, "itemprop", "articlebody") && !class_says_more(a)) {
             top.node = a;
             top.score = final_score(&cx, raw, a);
             break;
