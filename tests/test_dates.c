@@ -47,6 +47,16 @@ TEST(languages)
     CHECK_EQ_STR(d("2023. j\xC3\xBAlius 26.", false), "2023-07-26");
     CHECK_EQ_STR(d("2023\xE5\xB9\xB4" "7\xE6\x9C\x88" "26\xE6\x97\xA5", false), "2023-07-26");
     CHECK_EQ_STR(d("26 \xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F 2023", false), "2023-07-26");
+    /* Hindi "29 November 2025"; Arabic "29 November, 2025" with an Arabic comma */
+    CHECK_EQ_STR(d("29 "
+                 "\xE0\xA4\xA8\xE0\xA4\xB5\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\xB0 2025", false),
+                 "2025-11-29");
+    CHECK_EQ_STR(d("29 "
+                 "\xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1\xD8\x8C 2025", false),
+                 "2025-11-29");
+    CHECK_EQ_STR(d("\xE0\xA4\xA8\xE0\xA4\xB5\xE0\xA4\x82\xE0\xA4\xAC\xE0\xA4\xB0 "
+                 "12 2024", false),
+                 "2024-11-12"); /* month first */
 }
 
 TEST(rejected)
