@@ -149,6 +149,57 @@ is_alpha_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
+/* The value 0-9 of the digit of another script whose UTF-8 bytes start at
+ * s[i] (U+0660-0669 Arabic-Indic, U+06F0-06F9 Persian, U+0966-096F
+ * Devanagari), with its length in *len; -1 if none. */
+static int
+script_digit(const char *s, size_t n, size_t i, size_t *len)
+{
+    unsigned char a = (unsigned char)s[i], b = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+    if (a == 0xD9 && b >= 0xA0 && b <= 0xA9) {
+        *len = 2;
+        return b - 0xA0;
+    }
+    if (a == 0xDB && b >= 0xB0 && b <= 0xB9) {
+        *len = 2;
+        return b - 0xB0;
+    }
+    if (a == 0xE0 && b == 0xA5 && i + 2 < n && (unsigned char)s[i + 2] >= 0xA6 &&
+        (unsigned char)s[i + 2] <= 0xAF) {
+        *len = 3;
+        return (unsigned char)s[i + 2] - 0xA6;
+    }
+    return -1;
+}
+
+/* A copy of s[0..n) into buf (n bytes at most) with other scripts' digits
+ * as ASCII ones; returns its length, or 0 when s holds no such digit. */
+#define DIGITS_COPY_MAX 512
+static size_t
+ascii_digits(const char *s, size_t n, char *buf)
+{
+    size_t i = 0, len = 0;
+    int d = -1;
+    /* (most texts have none: found without copying) */
+    for (; i < n; i++)
+        if ((unsigned char)s[i] >= 0xD9 && (d = script_digit(s, n, i, &len)) >= 0)
+            break;
+    if (d < 0)
+        return 0;
+    memcpy(buf, s, i);
+    size_t m = i;
+    while (i < n) {
+        d = (unsigned char)s[i] >= 0xD9 ? script_digit(s, n, i, &len) : -1;
+        if (d >= 0) {
+            buf[m++] = (char)('0' + d);
+            i += len;
+        } else {
+            buf[m++] = s[i++];
+        }
+    }
+    return m;
+}
+
 /* Does s[0..n) hold a digit? */
 static bool
 memchr_digit(const char *s, size_t n)
@@ -561,6 +612,16 @@ wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
     out[0] = '\0';
     if (!s)
         return 0;
+    /* digits of other scripts (Arabic-Indic, Persian, Devanagari) read as
+     * ASCII ones, in a copy of a short text */
+    char ascii[DIGITS_COPY_MAX];
+    if (n <= sizeof ascii) {
+        size_t m = ascii_digits(s, n, ascii);
+        if (m) {
+            s = ascii;
+            n = m;
+        }
+    }
     if (whole) {
         /* epoch seconds or milliseconds */
         size_t a = 0, b = n;
