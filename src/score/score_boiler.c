@@ -297,6 +297,20 @@ is_list(const wn_node *n)
            wn_node_is(n, WN_TAG_TABLE);
 }
 
+/* Does one of the words (whole tokens of the class or id) name n? */
+static bool
+class_or_id_names(const wn_node *n, const char *const *words, size_t count)
+{
+    static const char *const attrs[] = {"class", "id"};
+    for (size_t a = 0; a < 2; a++) {
+        size_t len;
+        const char *v = wn_node_attr(n, attrs[a], &len);
+        if (v && wn_tokens_has_any(v, len, words, count))
+            return true;
+    }
+    return false;
+}
+
 /* Does the element's class or id name customer reviews ("reviews",
  * "review-list", "customerReviews", "ratings")? On a product page those are
  * user comments, not the product. */
@@ -304,16 +318,7 @@ static bool
 names_reviews(const wn_node *n)
 {
     static const char *const words[] = {"review", "reviews", "ratings"};
-    static const char *const attrs[] = {"class", "id"};
-    for (size_t a = 0; a < 2; a++) {
-        size_t len;
-        const char *v = wn_node_attr(n, attrs[a], &len);
-        if (!v)
-            continue;
-        if (wn_tokens_has_any(v, len, words, sizeof words / sizeof words[0]))
-            return true;
-    }
-    return false;
+    return class_or_id_names(n, words, sizeof words / sizeof words[0]);
 }
 
 /* Does the element's class or id name a notice ("notice", "notices",
@@ -323,14 +328,7 @@ static bool
 names_notice(const wn_node *n)
 {
     static const char *const words[] = {"notice", "notices"};
-    static const char *const attrs[] = {"class", "id"};
-    for (size_t a = 0; a < 2; a++) {
-        size_t len;
-        const char *v = wn_node_attr(n, attrs[a], &len);
-        if (v && wn_tokens_has_any(v, len, words, sizeof words / sizeof words[0]))
-            return true;
-    }
-    return false;
+    return class_or_id_names(n, words, sizeof words / sizeof words[0]);
 }
 
 /* Does the element's itemprop name the article's date or author
