@@ -929,6 +929,46 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         st->saw_visible_author = true;
 }
 
+/* The document's images, in order, for caption_for: walk_document notes
+ * each one it enters, and those in the subtrees it skips. */
+static void
+note_image(wn_meta_cands *c, wn_node *n)
+{
+    if (c->imgs_lost)
+        return;
+    if (c->n_imgs == c->cap_imgs) {
+        size_t cap = c->cap_imgs ? c->cap_imgs * 2 : 16;
+        wn_node **a = wn_arena_alloc(c->arena, cap * sizeof *a);
+        if (!a) {
+            c->imgs_lost = true; /* caption_for walks the document instead */
+            return;
+        }
+        if (c->n_imgs)
+            memcpy(a, c->imgs, c->n_imgs * sizeof *a);
+        c->imgs = a;
+        c->cap_imgs = cap;
+    }
+    c->imgs[c->n_imgs++] = n;
+}
+
+static void
+skip_noting_images(wn_meta_cands *c, wn_walk *w, wn_node *at)
+{
+    wn_walk_skip_children(w);
+    bool elements = false;
+    for (const wn_node *k = at->first_child; k && !elements; k = k->next)
+        elements = k->type == WN_NODE_ELEMENT;
+    if (!elements)
+        return; /* a script's or a style's text: the common case */
+    wn_walk sub;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&sub, at);
+    while (wn_walk_next(&sub, &m, &e))
+        if (e && m != at && wn_node_is(m, WN_TAG_IMG))
+            note_image(c, m);
+}
+
 static void
 walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
 {
@@ -968,8 +1008,10 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
             }
             continue;
         }
+        if (wn_node_is(n, WN_TAG_IMG))
+            note_image(c, n);
         if (n->ns != WN_NS_HTML) {
-            wn_walk_skip_children(&w);
+            skip_noting_images(c, &w, n);
             continue;
         }
         if (!st.article && wn_node_is(n, WN_TAG_ARTICLE))
@@ -987,7 +1029,7 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
             }
             if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
                 wn_node_is(n, WN_TAG_TEMPLATE)) {
-                wn_walk_skip_children(&w);
+                skip_noting_images(c, &w, n);
                 continue;
             }
             if (st.skip_region)
@@ -1041,7 +1083,7 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
                 wn_str t = wn_meta_node_text(c->arena, n, 2000);
                 wn_slot_offer(&c->title_tag, t, WN_SRC_META);
             }
-            wn_walk_skip_children(&w);
+            skip_noting_images(c, &w, n);
             continue;
         case WN_TAG_SCRIPT: {
             v = wn_node_attr(n, "type", &l);
@@ -1050,13 +1092,13 @@ walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
                     if (t->type == WN_NODE_TEXT)
                         wn_jsonld_read(c, t->data, t->len);
             }
-            wn_walk_skip_children(&w);
+            skip_noting_images(c, &w, n);
             continue;
         }
         case WN_TAG_STYLE:
         case WN_TAG_TEMPLATE:
         case WN_TAG_NOSCRIPT:
-            wn_walk_skip_children(&w);
+            skip_noting_images(c, &w, n);
             continue;
         case WN_TAG_H1:
         case WN_TAG_H2:
@@ -1489,13 +1531,24 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
     bool image_plain = false;
     wn_str image_seg = last_segment(image.ptr, il, &image_plain);
     image_plain = image_plain && !memchr(image.ptr, '#', il);
-    wn_walk w;
-    wn_node *n;
-    bool e;
-    wn_walk_init(&w, root);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (!e || !wn_node_is(n, WN_TAG_IMG))
-            continue;
+    /* the images walk_document listed; a walk when the list is incomplete */
+    wn_walk w = {0};
+    wn_node *n = NULL;
+    bool e = false;
+    size_t next = 0;
+    if (c->imgs_lost)
+        wn_walk_init(&w, root);
+    for (;;) {
+        if (!c->imgs_lost) {
+            if (next == c->n_imgs)
+                break;
+            n = c->imgs[next++];
+        } else {
+            if (!wn_walk_next(&w, &n, &e))
+                break;
+            if (!e || !wn_node_is(n, WN_TAG_IMG))
+                continue;
+        }
         size_t l = 0;
         const char *src = wn_node_attr(n, "src", &l);
         if (!src || !l)

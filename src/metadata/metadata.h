@@ -166,6 +166,11 @@ typedef struct wn_meta_cands {
     wn_node *logo; /* the first heading that is the site's logo (title.c) */
     size_t n_h1;
     size_t n_h1_all; /* every <h1> outside the landmarks, past WN_MAX_H1 too */
+    /* every <img> of the document in order, as the walk meets them (for the
+     * lead image's caption); imgs_lost when the list could not grow */
+    wn_node **imgs;
+    size_t n_imgs, cap_imgs;
+    bool imgs_lost;
 } wn_meta_cands;
 
 /* Keep v in the slot when its source is stronger than what is there. */
