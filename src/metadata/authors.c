@@ -201,9 +201,15 @@ is_sep_word(const char *s, size_t n)
 static bool
 word_in(const char *w, size_t l, const char *const *list, size_t count)
 {
-    for (size_t k = 0; k < count; k++)
-        if (wn_meta_ieq(w, l, list[k]))
+    if (!w || !l)
+        return false;
+    /* the first letters before any length: most words differ there */
+    char first = w[0] >= 'A' && w[0] <= 'Z' ? (char)(w[0] + 32) : w[0];
+    for (size_t k = 0; k < count; k++) {
+        char f = list[k][0] >= 'A' && list[k][0] <= 'Z' ? (char)(list[k][0] + 32) : list[k][0];
+        if (f == first && wn_meta_ieq(w, l, list[k]))
             return true;
+    }
     return false;
 }
 
