@@ -140,6 +140,41 @@ TEST(opengraph_only)
     done(doc);
 }
 
+/* <meta> names are matched whole and in any case, each to its field; a
+ * name on no list (or a listed one with a suffix) is ignored. */
+TEST(meta_names_any_case)
+{
+    const char *html =
+        "<head><meta name=VIEWPORT content=\"width=device-width\">"
+        "<meta property=OG:Title content=\"Cased Title\">"
+        "<meta name=Application-Name content=\"App Site\">"
+        "<meta name=DESCRIPTION content=\"What it says\">"
+        "<meta name=\"DC.Date.Issued\" content=\"2020-02-03\">"
+        "<meta name=LastMod content=\"2020-03-04\">"
+        "<meta name=Sailthru.Author content=\"Jane Doe\">"
+        "<meta name=Parsely-Section content=Sport>"
+        "<meta name=keywordsx content=\"not, tags\">"
+        "<meta name=News_Keywords content=\"ball, goal\">"
+        "<meta name=Twitter:Image:Src content=\"https://example.com/i.png\">"
+        "</head><body><p>x</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Cased Title");
+    CHECK_EQ_STR(STR(m.site_name), "App Site");
+    CHECK_EQ_STR(STR(m.description), "What it says");
+    CHECK_EQ_STR(STR(m.date_published), "2020-02-03");
+    CHECK_EQ_STR(STR(m.date_modified), "2020-03-04");
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_STR(STR(m.authors[0]), "Jane Doe");
+    CHECK_EQ_STR(STR(m.section), "Sport");
+    CHECK_EQ_INT(m.n_tags, 2);
+    if (m.n_tags == 2)
+        CHECK_EQ_STR(STR(m.tags[0]), "ball");
+    CHECK_EQ_STR(STR(m.image_url), "https://example.com/i.png");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1148,6 +1183,7 @@ main(void)
     RUN(jsonld_graph);
     RUN(jsonld_broken_still_read);
     RUN(opengraph_only);
+    RUN(meta_names_any_case);
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(title_by_page_type);

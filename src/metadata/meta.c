@@ -6,6 +6,7 @@
  * visible headline, and what is still missing is looked for near the
  * headline (a "By ..." line, a dateline) and in the URL.
  */
+#include <stdatomic.h>
 #include <string.h>
 #include <time.h>
 
@@ -151,20 +152,137 @@ static const char *const title_names[] = {
     "title",
 };
 
-static bool
-name_in(const char *s, size_t n, const char *const *list, size_t count)
+static const char *const og_title_names[] = {"og:title"};
+static const char *const twitter_title_names[] = {"twitter:title"};
+static const char *const og_site_names[] = {"og:site_name"};
+static const char *const app_names[] = {"application-name", "apple-mobile-web-app-title"};
+static const char *const og_description_names[] = {"og:description"};
+static const char *const description_names[] = {"description", "twitter:description",
+                                                "dc.description"};
+static const char *const og_image_names[] = {"og:image", "og:image:url", "og:image:secure_url"};
+static const char *const twitter_image_names[] = {"twitter:image", "twitter:image:src"};
+static const char *const image_alt_names[] = {"og:image:alt"};
+static const char *const og_locale_names[] = {"og:locale"};
+static const char *const language_names[] = {"language", "dc.language", "content-language"};
+static const char *const og_type_names[] = {"og:type"};
+static const char *const og_url_names[] = {"og:url"};
+static const char *const section_names[] = {"article:section", "parsely-section", "section",
+                                            "article.section", "sailthru.section"};
+static const char *const article_tag_names[] = {"article:tag"};
+static const char *const keyword_names[] = {"keywords", "news_keywords", "parsely-tags",
+                                            "sailthru.tags"};
+
+/* What a <meta> name (property, name or itemprop) says. */
+enum meta_key {
+    MK_NONE, MK_OG_TITLE, MK_TWITTER_TITLE, MK_TITLE, MK_OG_SITE, MK_APP_NAME,
+    MK_OG_DESCRIPTION, MK_DESCRIPTION, MK_OG_IMAGE, MK_TWITTER_IMAGE, MK_IMAGE_ALT,
+    MK_OG_LOCALE, MK_LANGUAGE, MK_OG_TYPE, MK_OG_URL, MK_PUB_DATE, MK_MOD_DATE, MK_AUTHOR,
+    MK_SECTION, MK_ARTICLE_TAG, MK_KEYWORDS
+};
+
+/* The lists in order of precedence: a name in two lists means the first. */
+#define MK_LIST(list, key) {list, sizeof list / sizeof list[0], key}
+static const struct meta_group {
+    const char *const *names;
+    size_t count;
+    unsigned char key;
+} meta_groups[] = {
+    MK_LIST(og_title_names, MK_OG_TITLE),
+    MK_LIST(twitter_title_names, MK_TWITTER_TITLE),
+    MK_LIST(title_names, MK_TITLE),
+    MK_LIST(og_site_names, MK_OG_SITE),
+    MK_LIST(app_names, MK_APP_NAME),
+    MK_LIST(og_description_names, MK_OG_DESCRIPTION),
+    MK_LIST(description_names, MK_DESCRIPTION),
+    MK_LIST(og_image_names, MK_OG_IMAGE),
+    MK_LIST(twitter_image_names, MK_TWITTER_IMAGE),
+    MK_LIST(image_alt_names, MK_IMAGE_ALT),
+    MK_LIST(og_locale_names, MK_OG_LOCALE),
+    MK_LIST(language_names, MK_LANGUAGE),
+    MK_LIST(og_type_names, MK_OG_TYPE),
+    MK_LIST(og_url_names, MK_OG_URL),
+    MK_LIST(pub_date_names, MK_PUB_DATE),
+    MK_LIST(mod_date_names, MK_MOD_DATE),
+    MK_LIST(author_names, MK_AUTHOR),
+    MK_LIST(section_names, MK_SECTION),
+    MK_LIST(article_tag_names, MK_ARTICLE_TAG),
+    MK_LIST(keyword_names, MK_KEYWORDS),
+};
+#undef MK_LIST
+
+/* The names in a hash table, built once per process: a page has dozens of
+ * <meta> elements, most with names on no list, and each is answered with
+ * one hash and at most a few compares instead of a hundred. */
+#define MK_SLOTS 256   /* power of two, over twice the number of names */
+#define MK_MAX_LEN 47  /* longer names are on no list */
+typedef struct mk_slot {
+    const char *name; /* lower case; NULL: empty slot */
+    unsigned char len, key;
+} mk_slot;
+static mk_slot mk_table[MK_SLOTS];
+static atomic_int mk_state; /* 0 not built, 1 being built, 2 ready */
+
+static unsigned
+mk_hash(const char *low, size_t n)
 {
-    if (!s || !n)
-        return false;
-    /* the first letter (lists are lower case) before any length */
-    char first = s[0] >= 'A' && s[0] <= 'Z' ? (char)(s[0] + 32) : s[0];
-    for (size_t k = 0; k < count; k++)
-        if (list[k][0] == first && wn_meta_ieq(s, n, list[k]))
-            return true;
-    return false;
+    uint32_t h = 2166136261u ^ (uint32_t)n;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)low[i]) * 16777619u;
+    return (h ^ (h >> 15)) & (MK_SLOTS - 1);
 }
 
-#define IN(list) name_in(key, kl, list, sizeof list / sizeof list[0])
+/* The name's key by the lists themselves, in order (for a thread that
+ * comes while another builds the table). */
+static enum meta_key
+mk_scan(const char *key, size_t kl)
+{
+    for (size_t g = 0; g < sizeof meta_groups / sizeof meta_groups[0]; g++)
+        for (size_t k = 0; k < meta_groups[g].count; k++)
+            if (wn_meta_ieq(key, kl, meta_groups[g].names[k]))
+                return (enum meta_key)meta_groups[g].key;
+    return MK_NONE;
+}
+
+static void
+mk_build(void)
+{
+    for (size_t g = 0; g < sizeof meta_groups / sizeof meta_groups[0]; g++)
+        for (size_t k = 0; k < meta_groups[g].count; k++) {
+            const char *name = meta_groups[g].names[k];
+            size_t n = strlen(name);
+            unsigned i = mk_hash(name, n);
+            while (mk_table[i].name && !(mk_table[i].len == n && memcmp(mk_table[i].name, name, n) == 0))
+                i = (i + 1) & (MK_SLOTS - 1);
+            if (mk_table[i].name)
+                continue; /* on an earlier list: that one says it */
+            mk_table[i] = (mk_slot){name, (unsigned char)n, meta_groups[g].key};
+        }
+}
+
+static enum meta_key
+meta_key_of(const char *key, size_t kl)
+{
+    if (!key || !kl || kl > MK_MAX_LEN)
+        return MK_NONE;
+    if (atomic_load_explicit(&mk_state, memory_order_acquire) != 2) {
+        int expected = 0;
+        if (!atomic_compare_exchange_strong_explicit(&mk_state, &expected, 1,
+                                                     memory_order_acq_rel, memory_order_acquire)) {
+            if (expected != 2)
+                return mk_scan(key, kl);
+        } else {
+            mk_build();
+            atomic_store_explicit(&mk_state, 2, memory_order_release);
+        }
+    }
+    char low[MK_MAX_LEN];
+    for (size_t i = 0; i < kl; i++)
+        low[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] + 32) : key[i];
+    for (unsigned i = mk_hash(low, kl); mk_table[i].name; i = (i + 1) & (MK_SLOTS - 1))
+        if (mk_table[i].len == kl && memcmp(mk_table[i].name, low, kl) == 0)
+            return (enum meta_key)mk_table[i].key;
+    return MK_NONE;
+}
 
 static void
 read_meta(wn_meta_cands *c, const wn_node *n)
@@ -299,61 +417,42 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     bool og = wn_meta_iprefix(key, kl, "og:") || wn_meta_iprefix(key, kl, "article:") ||
               wn_meta_iprefix(key, kl, "twitter:");
     int src = og ? WN_SRC_OG : WN_SRC_META;
-    if (wn_meta_ieq(key, kl, "og:title")) {
-        wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG);
-    } else if (wn_meta_ieq(key, kl, "twitter:title")) {
-        wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG - 1);
-    } else if (IN(title_names)) {
-        wn_slot_offer_raw(c, &c->title_meta, val, vl, WN_SRC_META);
-    } else if (wn_meta_ieq(key, kl, "og:site_name")) {
-        wn_slot_offer_raw(c, &c->site, val, vl, 80);
-    } else if (wn_meta_ieq(key, kl, "application-name") ||
-               wn_meta_ieq(key, kl, "apple-mobile-web-app-title")) {
-        wn_slot_offer_raw(c, &c->site, val, vl, WN_SRC_META);
-    } else if (wn_meta_ieq(key, kl, "og:description")) {
-        wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_OG);
-    } else if (wn_meta_ieq(key, kl, "description") || wn_meta_ieq(key, kl, "twitter:description") ||
-               wn_meta_ieq(key, kl, "dc.description")) {
-        wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_META);
-    } else if (wn_meta_ieq(key, kl, "og:image") || wn_meta_ieq(key, kl, "og:image:url") ||
-               wn_meta_ieq(key, kl, "og:image:secure_url")) {
-        wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG);
-    } else if (wn_meta_ieq(key, kl, "twitter:image") || wn_meta_ieq(key, kl, "twitter:image:src")) {
-        wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG - 1);
-    } else if (wn_meta_ieq(key, kl, "og:image:alt")) {
-        wn_slot_offer_raw(c, &c->image_caption, val, vl, WN_SRC_META - 5);
-    } else if (wn_meta_ieq(key, kl, "og:locale")) {
-        char norm[16];
-        size_t l = wn_lang_normalise(val, vl, norm);
-        if (l)
+    char norm[16];
+    size_t l;
+    switch (meta_key_of(key, kl)) {
+    case MK_OG_TITLE: wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG); break;
+    case MK_TWITTER_TITLE: wn_slot_offer_raw(c, &c->title_og, val, vl, WN_SRC_OG - 1); break;
+    case MK_TITLE: wn_slot_offer_raw(c, &c->title_meta, val, vl, WN_SRC_META); break;
+    case MK_OG_SITE: wn_slot_offer_raw(c, &c->site, val, vl, 80); break;
+    case MK_APP_NAME: wn_slot_offer_raw(c, &c->site, val, vl, WN_SRC_META); break;
+    case MK_OG_DESCRIPTION: wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_OG); break;
+    case MK_DESCRIPTION: wn_slot_offer_raw(c, &c->description, val, vl, WN_SRC_META); break;
+    case MK_OG_IMAGE: wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG); break;
+    case MK_TWITTER_IMAGE: wn_slot_offer_raw(c, &c->image, val, vl, WN_SRC_OG - 1); break;
+    case MK_IMAGE_ALT: wn_slot_offer_raw(c, &c->image_caption, val, vl, WN_SRC_META - 5); break;
+    case MK_OG_LOCALE:
+        if ((l = wn_lang_normalise(val, vl, norm)))
             wn_slot_offer_raw(c, &c->lang, norm, l, 35);
-    } else if (wn_meta_ieq(key, kl, "language") || wn_meta_ieq(key, kl, "dc.language") ||
-               wn_meta_ieq(key, kl, "content-language")) {
-        char norm[16];
-        size_t l = wn_lang_normalise(val, vl, norm);
-        if (l)
+        break;
+    case MK_LANGUAGE:
+        if ((l = wn_lang_normalise(val, vl, norm)))
             wn_slot_offer_raw(c, &c->lang, norm, l, 38);
-    } else if (wn_meta_ieq(key, kl, "og:type")) {
+        break;
+    case MK_OG_TYPE:
         if (wn_meta_iprefix(val, vl, "article"))
             wn_slot_offer_raw(c, &c->page_kind, "article", 7, WN_SRC_OG);
-    } else if (wn_meta_ieq(key, kl, "og:url")) {
-        wn_slot_offer_raw(c, &c->canonical, val, vl, WN_SRC_OG);
-    } else if (IN(pub_date_names)) {
-        wn_cands_date(c, false, val, vl, src, true);
-    } else if (IN(mod_date_names)) {
-        wn_cands_date(c, true, val, vl, src, true);
-    } else if (IN(author_names)) {
+        break;
+    case MK_OG_URL: wn_slot_offer_raw(c, &c->canonical, val, vl, WN_SRC_OG); break;
+    case MK_PUB_DATE: wn_cands_date(c, false, val, vl, src, true); break;
+    case MK_MOD_DATE: wn_cands_date(c, true, val, vl, src, true); break;
+    case MK_AUTHOR:
         if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
             wn_cands_author(c, val, vl, src);
-    } else if (wn_meta_ieq(key, kl, "article:section") || wn_meta_ieq(key, kl, "parsely-section") ||
-               wn_meta_ieq(key, kl, "section") || wn_meta_ieq(key, kl, "article.section") ||
-               wn_meta_ieq(key, kl, "sailthru.section")) {
-        wn_slot_offer_raw(c, &c->section, val, vl, src);
-    } else if (wn_meta_ieq(key, kl, "article:tag")) {
-        wn_cands_tags(c, val, vl, WN_SRC_OG);
-    } else if (wn_meta_ieq(key, kl, "keywords") || wn_meta_ieq(key, kl, "news_keywords") ||
-               wn_meta_ieq(key, kl, "parsely-tags") || wn_meta_ieq(key, kl, "sailthru.tags")) {
-        wn_cands_tags(c, val, vl, WN_SRC_META);
+        break;
+    case MK_SECTION: wn_slot_offer_raw(c, &c->section, val, vl, src); break;
+    case MK_ARTICLE_TAG: wn_cands_tags(c, val, vl, WN_SRC_OG); break;
+    case MK_KEYWORDS: wn_cands_tags(c, val, vl, WN_SRC_META); break;
+    default: break;
     }
 }
 

@@ -737,10 +737,10 @@ ad_label(const wn_node *n, const wn_stat *s)
     char buf[24];
     bool full;
     size_t len = block_text(n, buf, sizeof buf, false, true, &full);
-    if (full)
+    if (full || !len)
         return false;
     for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
-        if (strlen(labels[k]) == len && memcmp(labels[k], buf, len) == 0)
+        if (labels[k][0] == buf[0] && strlen(labels[k]) == len && memcmp(labels[k], buf, len) == 0)
             return true;
     return false;
 }
