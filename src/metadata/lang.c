@@ -239,10 +239,8 @@ sw_hash(const char *w, size_t l, uint64_t head)
  * would go. The first eight bytes are compared as one number, the rest of a
  * longer word byte by byte. */
 static const sw_slot *
-sw_find(const sw_slot *t, const char *w, size_t l)
+sw_probe(const sw_slot *t, const char *w, size_t l, uint64_t head, uint32_t i)
 {
-    uint64_t head = sw_head(w, l);
-    uint32_t i = sw_hash(w, l, head) & (SW_SLOTS - 1);
     for (;;) {
         const sw_slot *e = &t[i];
         if (!e->mask || (e->head == head && e->len == l &&
@@ -250,6 +248,13 @@ sw_find(const sw_slot *t, const char *w, size_t l)
             return e;
         i = (i + 1) & (SW_SLOTS - 1);
     }
+}
+
+static const sw_slot *
+sw_find(const sw_slot *t, const char *w, size_t l)
+{
+    uint64_t head = sw_head(w, l);
+    return sw_probe(t, w, l, head, sw_hash(w, l, head) & (SW_SLOTS - 1));
 }
 
 /* Fills t; returns the length of the longest word in it. */
@@ -294,6 +299,10 @@ sw_build(sw_slot *t)
  * stack (32 KB) would weigh on every call's frame for a rare race. */
 static sw_slot sw_shared[SW_SLOTS];
 static size_t sw_shared_longest; /* written before sw_state turns 2 */
+/* Which slots of sw_shared hold a word, a bit each: most words of a text
+ * are no stopword, and most of those hash to an empty slot, which this
+ * says without a read of the 32 KB table (cold after the walks). */
+static uint64_t sw_shared_used[SW_SLOTS / 64];
 static atomic_int sw_state;      /* 0 not built, 1 being built, 2 ready */
 
 /* The table, and in *longest the length of its longest word (a longer
@@ -310,6 +319,9 @@ sw_table(sw_slot **own, size_t *longest)
     if (atomic_compare_exchange_strong_explicit(&sw_state, &expected, 1, memory_order_acq_rel,
                                                 memory_order_acquire)) {
         sw_shared_longest = sw_build(sw_shared);
+        for (size_t i = 0; i < SW_SLOTS; i++)
+            if (sw_shared[i].mask)
+                sw_shared_used[i / 64] |= 1ull << (i % 64);
         atomic_store_explicit(&sw_state, 2, memory_order_release);
         *longest = sw_shared_longest;
         return sw_shared;
@@ -453,9 +465,13 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
                     table = sw_table(own, &longest);
                     table_asked = true;
                 }
-                if (table && wl <= longest)
-                    for (uint32_t m = sw_find(table, w, wl)->mask; m; m &= m - 1)
-                        hits[__builtin_ctz(m)]++;
+                if (table && wl <= longest) {
+                    uint64_t head = sw_head(w, wl);
+                    uint32_t at = sw_hash(w, wl, head) & (SW_SLOTS - 1);
+                    if (table != sw_shared || (sw_shared_used[at / 64] >> (at % 64) & 1))
+                        for (uint32_t m = sw_probe(table, w, wl, head, at)->mask; m; m &= m - 1)
+                            hits[__builtin_ctz(m)]++;
+                }
             }
             wl = 0;
             long_word = false;
