@@ -140,6 +140,36 @@ TEST(opengraph_only)
     done(doc);
 }
 
+/* wn_meta_clean: spaces collapsed and trimmed, entities decoded, soft
+ * hyphens dropped, control bytes made spaces - at any offset, the cases
+ * around each eight-byte step of its fast path included. */
+TEST(meta_clean_text)
+{
+    static const char *const cases[][2] = {
+        {"  Hello   world  ", "Hello world"},
+        {"abcdefg hijklmno", "abcdefg hijklmno"},
+        {"abcdefgh  ijklmnop", "abcdefgh ijklmnop"},
+        {"abcdefgh ", "abcdefgh"},
+        {" abcdefgh ijklmnop qrstuvwx", "abcdefgh ijklmnop qrstuvwx"},
+        {"Tom &amp; Jerry and friends", "Tom & Jerry and friends"},
+        {"fish &lt;&gt;   chips&#33;", "fish <> chips!"},
+        {"line1\nline2\tline3 \r\n end.", "line1 line2 line3 end."},
+        {"Assis\xC2\xAD" "tance is here now", "Assistance is here now"},
+        {"a\xC2\xA0" "b c d e f g h i", "a b c d e f g h i"},
+        {"wordword\xE2\x80\x83" "wordword", "wordword wordword"},
+        {"caf\xC3\xA9 au lait, s'il vous pla\xC3\xAEt", "caf\xC3\xA9 au lait, s'il vous pla\xC3\xAEt"},
+        {"12345678\x7F" "12345678", "12345678 12345678"},
+    };
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        wn_str r = wn_meta_clean(&a, cases[k][0], strlen(cases[k][0]));
+        CHECK_EQ_STR(r.ptr ? r.ptr : "(null)", cases[k][1]);
+    }
+    CHECK(wn_meta_clean(&a, "   \n\t ", 6).ptr == NULL);
+    wn_arena_free_all(&a);
+}
+
 /* <meta> names are matched whole and in any case, each to its field; a
  * name on no list (or a listed one with a suffix) is ignored. */
 TEST(meta_names_any_case)
@@ -1184,6 +1214,7 @@ main(void)
     RUN(jsonld_broken_still_read);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
+    RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);
     RUN(title_by_page_type);

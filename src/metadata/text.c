@@ -6,6 +6,7 @@
 
 #include "clean/clean.h"
 #include "metadata.h"
+#include "util/swar.h"
 
 size_t
 wn_meta_u8len(unsigned char c)
@@ -206,6 +207,35 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
      * in a text with mojibake, of its repairs (C3) */
     const unsigned char special_lead = mojibake ? 0xC3 : 0xC2;
     for (size_t i = 0; i < n;) {
+        /* eight plain bytes at a time, up to the first other one; the
+         * output never runs ahead of the input (k <= i), so the whole
+         * eight-byte store stays inside o's n + 1 bytes */
+        while (!space && n - i >= 8) {
+            uint64_t x = wn_sw_load(s + i);
+            /* a lone ' ' between two plain bytes is copied as it is too,
+             * once the output has begun */
+            uint64_t sp = wn_sw_zero(x ^ (WN_SW_ONES * ' '));
+            uint64_t other = wn_sw_zero(x) | wn_sw_range(x, 1, 0x1F) |
+                             wn_sw_zero(x ^ (WN_SW_ONES * '&')) | wn_sw_zero(x ^ (WN_SW_ONES * 0x7F)) |
+                             wn_sw_zero(x ^ (WN_SW_ONES * 0xC2)) | wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) |
+                             wn_sw_zero(x ^ (WN_SW_ONES * 0xE3)) |
+                             wn_sw_zero(x ^ (WN_SW_ONES * special_lead));
+            /* the mark of the byte after each (the last byte's: unknown) */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            uint64_t next = ((other | sp) << 8) | 0x80u;
+#else
+            uint64_t next = ((other | sp) >> 8) | (0x80ull << 56);
+#endif
+            other |= k ? sp & next : sp;
+            size_t run = other ? wn_sw_first(other) : 8;
+            memcpy(o + k, &x, 8);
+            k += run;
+            i += run;
+            if (run < 8)
+                break;
+        }
+        if (i >= n)
+            break;
         unsigned char b = (unsigned char)s[i];
         if (!space && b > 0x20 && b != '&' && b != 0x7F && b != 0xC2 && b != 0xE2 && b != 0xE3 &&
             b != special_lead) {

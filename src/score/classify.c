@@ -702,7 +702,18 @@ repeated_children(const wn_node *parent, const uint8_t *has_link, uint32_t node_
     }
     if (n < 3)
         return 0;
-    qsort(sig, (size_t)n, sizeof sig[0], cmp_u32);
+    if (n <= 32) {
+        /* most parents have a few children: an insertion sort, inline */
+        for (int i = 1; i < n; i++) {
+            uint32_t v = sig[i];
+            int j = i;
+            for (; j > 0 && sig[j - 1] > v; j--)
+                sig[j] = sig[j - 1];
+            sig[j] = v;
+        }
+    } else {
+        qsort(sig, (size_t)n, sizeof sig[0], cmp_u32);
+    }
     int best = 1, run = 1;
     for (int i = 1; i < n; i++) {
         run = sig[i] == sig[i - 1] ? run + 1 : 1;
