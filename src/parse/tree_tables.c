@@ -29,38 +29,48 @@ iprefix(const char *s, size_t len, const char *prefix)
     return len >= pl && ieq(s, pl, prefix);
 }
 
+/* A name with its length, so that a lookup compares lengths first. */
+typedef struct wn_name_len {
+    const char *name;
+    size_t len;
+} wn_name_len;
+#define N(s) {s, sizeof s - 1}
+
 /* Element names whose SVG spelling is not all lower case. */
-static const char *const svg_tags[] = {
-    "altGlyph", "altGlyphDef", "altGlyphItem", "animateColor", "animateMotion",
-    "animateTransform", "clipPath", "feBlend", "feColorMatrix", "feComponentTransfer",
-    "feComposite", "feConvolveMatrix", "feDiffuseLighting", "feDisplacementMap",
-    "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
-    "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset",
-    "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
-    "foreignObject", "glyphRef", "linearGradient", "radialGradient", "textPath",
+static const wn_name_len svg_tags[] = {
+    N("altGlyph"), N("altGlyphDef"), N("altGlyphItem"), N("animateColor"), N("animateMotion"),
+    N("animateTransform"), N("clipPath"), N("feBlend"), N("feColorMatrix"),
+    N("feComponentTransfer"), N("feComposite"), N("feConvolveMatrix"), N("feDiffuseLighting"),
+    N("feDisplacementMap"), N("feDistantLight"), N("feDropShadow"), N("feFlood"), N("feFuncA"),
+    N("feFuncB"), N("feFuncG"), N("feFuncR"), N("feGaussianBlur"), N("feImage"), N("feMerge"),
+    N("feMergeNode"), N("feMorphology"), N("feOffset"), N("fePointLight"), N("feSpecularLighting"),
+    N("feSpotLight"), N("feTile"), N("feTurbulence"), N("foreignObject"), N("glyphRef"),
+    N("linearGradient"), N("radialGradient"), N("textPath"),
 };
 
 /* Attribute names whose SVG spelling is not all lower case. */
-static const char *const svg_attrs[] = {
-    "attributeName", "attributeType", "baseFrequency", "baseProfile", "calcMode",
-    "clipPathUnits", "diffuseConstant", "edgeMode", "filterUnits", "glyphRef",
-    "gradientTransform", "gradientUnits", "kernelMatrix", "kernelUnitLength", "keyPoints",
-    "keySplines", "keyTimes", "lengthAdjust", "limitingConeAngle", "markerHeight",
-    "markerUnits", "markerWidth", "maskContentUnits", "maskUnits", "numOctaves", "pathLength",
-    "patternContentUnits", "patternTransform", "patternUnits", "pointsAtX", "pointsAtY",
-    "pointsAtZ", "preserveAlpha", "preserveAspectRatio", "primitiveUnits", "refX", "refY",
-    "repeatCount", "repeatDur", "requiredExtensions", "requiredFeatures", "specularConstant",
-    "specularExponent", "spreadMethod", "startOffset", "stdDeviation", "stitchTiles",
-    "surfaceScale", "systemLanguage", "tableValues", "targetX", "targetY", "textLength",
-    "viewBox", "viewTarget", "xChannelSelector", "yChannelSelector", "zoomAndPan",
+static const wn_name_len svg_attrs[] = {
+    N("attributeName"), N("attributeType"), N("baseFrequency"), N("baseProfile"), N("calcMode"),
+    N("clipPathUnits"), N("diffuseConstant"), N("edgeMode"), N("filterUnits"), N("glyphRef"),
+    N("gradientTransform"), N("gradientUnits"), N("kernelMatrix"), N("kernelUnitLength"),
+    N("keyPoints"), N("keySplines"), N("keyTimes"), N("lengthAdjust"), N("limitingConeAngle"),
+    N("markerHeight"), N("markerUnits"), N("markerWidth"), N("maskContentUnits"), N("maskUnits"),
+    N("numOctaves"), N("pathLength"), N("patternContentUnits"), N("patternTransform"),
+    N("patternUnits"), N("pointsAtX"), N("pointsAtY"), N("pointsAtZ"), N("preserveAlpha"),
+    N("preserveAspectRatio"), N("primitiveUnits"), N("refX"), N("refY"), N("repeatCount"),
+    N("repeatDur"), N("requiredExtensions"), N("requiredFeatures"), N("specularConstant"),
+    N("specularExponent"), N("spreadMethod"), N("startOffset"), N("stdDeviation"), N("stitchTiles"),
+    N("surfaceScale"), N("systemLanguage"), N("tableValues"), N("targetX"), N("targetY"),
+    N("textLength"), N("viewBox"), N("viewTarget"), N("xChannelSelector"), N("yChannelSelector"),
+    N("zoomAndPan"),
 };
 
 const char *
 wn__svg_tag_adjust(const char *name, size_t len)
 {
     for (size_t i = 0; i < sizeof svg_tags / sizeof svg_tags[0]; i++)
-        if (ieq(name, len, svg_tags[i]))
-            return svg_tags[i];
+        if (svg_tags[i].len == len && ieq(name, len, svg_tags[i].name))
+            return svg_tags[i].name;
     return NULL;
 }
 
@@ -88,8 +98,9 @@ wn__attrs_adjust_foreign(wn_attr *attrs, uint32_t n, wn_ns ns)
              * lower-case start, and lengths 4..19 */
             if (a->name_len >= 4 && a->name_len <= 19) {
                 for (size_t k = 0; k < sizeof svg_attrs / sizeof svg_attrs[0]; k++) {
-                    if (ieq(a->name, a->name_len, svg_attrs[k])) {
-                        a->name = svg_attrs[k];
+                    if (svg_attrs[k].len == a->name_len &&
+                        ieq(a->name, a->name_len, svg_attrs[k].name)) {
+                        a->name = svg_attrs[k].name;
                         break;
                     }
                 }
