@@ -119,10 +119,29 @@ TEST(tag_lookup)
         CHECK_EQ_INT(wn_tag_lookup(wn_tag_name((wn_tag)t), wn_tag_name_len((wn_tag)t)), t);
 }
 
+/* wn_dom_made: the HTML tags of the elements made, and no other. */
+TEST(tags_made)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    wn_dom *d = wn_dom_new(&a);
+    CHECK(!wn_dom_made(d, WN_TAG_MAIN));
+    wn_dom_element(d, WN_TAG_MAIN, WN_NS_HTML, NULL, 0);
+    wn_dom_element(d, WN_TAG_TITLE, WN_NS_SVG, "title", 5); /* not an HTML element */
+    wn_dom_element(d, WN_TAG_UNKNOWN, WN_NS_HTML, "x-card", 6);
+    CHECK(wn_dom_made(d, WN_TAG_MAIN));
+    CHECK(!wn_dom_made(d, WN_TAG_TITLE));
+    CHECK(!wn_dom_made(d, WN_TAG_ARTICLE));
+    wn_dom_element(d, (wn_tag)(WN_TAG__COUNT - 1), WN_NS_HTML, NULL, 0);
+    CHECK(wn_dom_made(d, (wn_tag)(WN_TAG__COUNT - 1)));
+    wn_arena_free_all(&a);
+}
+
 int
 main(void)
 {
     RUN(build_and_walk);
+    RUN(tags_made);
     RUN(surgery);
     RUN(text_append_slices_and_copies);
     RUN(attributes);

@@ -723,6 +723,7 @@ typedef struct walk_state {
     const wn_node *article;     /* the outermost <article> we are in */
     const wn_node *wrapper;     /* a layout wrapper named like a region */
     wn_node *root;              /* the document, for page_main */
+    const wn_dom *dom;          /* its tags, for page_main */
     const wn_node *main_node;   /* page_main's answer */
     bool main_searched;
     bool in_landmark;
@@ -835,6 +836,8 @@ page_main(walk_state *st)
     if (st->main_searched)
         return st->main_node;
     st->main_searched = true;
+    if (st->dom && !wn_dom_made(st->dom, WN_TAG_MAIN) && !wn_dom_made(st->dom, WN_TAG_ARTICLE))
+        return NULL; /* no walk through a page that has neither */
     wn_walk w;
     wn_node *m;
     bool e;
@@ -1069,10 +1072,12 @@ skip_noting_images(wn_meta_cands *c, wn_walk *w, wn_node *at)
 }
 
 static void
-walk_document(wn_meta_cands *c, wn_node *root, const wn_doc_cache *cache)
+walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
 {
     walk_state st = {0};
+    wn_node *root = dom->root;
     st.root = root;
+    st.dom = dom;
     if (cache) {
         st.text_chars = cache->text_chars;
         st.n_text_chars = cache->n;
@@ -1695,7 +1700,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     c->now = (int64_t)time(NULL);
     c->page_url = doc->opts.url;
     c->page_url_len = doc->opts.url_len;
-    walk_document(c, doc->dom->root, doc->cache);
+    walk_document(c, doc->dom, doc->cache);
 
     /* base for relative URLs: <base href> against the page URL */
     const char *base = c->page_url;

@@ -52,6 +52,8 @@ wn_dom_element(wn_dom *d, wn_tag tag, wn_ns ns, const char *name, size_t name_le
         return NULL;
     n->tag = (uint16_t)tag;
     n->ns = (uint8_t)ns;
+    if (ns == WN_NS_HTML && (unsigned)tag < WN_TAG__COUNT)
+        d->html_tags[(unsigned)tag / 64] |= 1ull << ((unsigned)tag % 64);
     if (!name) {
         name = wn_tag_name(tag);
         name_len = wn_tag_name_len(tag);

@@ -96,7 +96,18 @@ typedef struct wn_dom {
     wn_node *slab;        /* next free node of the current slab */
     uint32_t slab_left;   /* nodes left in it */
     uint32_t slab_size;   /* nodes in the next slab (grows to WN_DOM_SLAB_MAX) */
+    /* A bit per tag of the HTML elements made so far: a stage that looks
+     * for an element the document never had need not walk it. */
+    uint64_t html_tags[(WN_TAG__COUNT + 63) / 64];
 } wn_dom;
+
+/* Was an HTML element with this tag ever made in the document? (false:
+ * none is in it) */
+static inline bool
+wn_dom_made(const wn_dom *d, wn_tag tag)
+{
+    return (d->html_tags[(unsigned)tag / 64] >> ((unsigned)tag % 64)) & 1;
+}
 
 /* Create an empty document (root node only) in `arena`. NULL on OOM. */
 wn_dom *wn_dom_new(wn_arena *arena);
