@@ -731,6 +731,22 @@ TEST(dateline_before_headline)
     done(doc);
 }
 
+TEST(byline_line_break)
+{
+    /* a byline element's line break ends the name: "Name<br>Date" */
+    const char *html = "<body><div id=content><h1>Defer, Panic, and Recover</h1>"
+                       "<p class=author>Jane Doe<br>4 August 2010</p>"
+                       "<p>Go has the usual mechanisms for control flow.</p></div></body>";
+    wn_doc *doc = load(html, "https://example.com/blog/defer");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jane Doe");
+    CHECK_EQ_STR(STR(m.date_published), "2010-08-04");
+    done(doc);
+}
+
 TEST(date_meta_names)
 {
     /* <meta name=published>, <meta name=published-date> and
@@ -1234,5 +1250,6 @@ main(void)
     RUN(hostile);
     RUN(dateline_before_headline);
     RUN(date_meta_names);
+    RUN(byline_line_break);
     return harness_done();
 }
