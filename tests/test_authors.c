@@ -91,6 +91,19 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }
 
+TEST(names_across_segments)
+{
+    /* a list of names goes on across a segment break after a comma or
+     * before a conjunction: names set on two lines */
+    CHECK_EQ_INT(parse("Jane Doe, | John Smith"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
+    CHECK_EQ_INT(parse("By Jane Doe | and John Smith"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
+    /* otherwise what follows the break is a role, a date or the site */
+    CHECK_EQ_INT(parse("Jane Doe | 4 August 2010"), 1);
+    CHECK_EQ_INT(parse("Jane Doe | Example Times"), 1);
+}
+
 TEST(not_names)
 {
     CHECK_EQ_INT(parse("Staff"), 0);
@@ -119,6 +132,7 @@ main(void)
     wn_arena_init(&A, NULL, 0);
     RUN(bylines);
     RUN(not_names);
+    RUN(names_across_segments);
     wn_arena_free_all(&A);
     return harness_done();
 }

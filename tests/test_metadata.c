@@ -762,6 +762,77 @@ TEST(dates_refused)
     done(doc);
 }
 
+TEST(dateline_before_headline)
+{
+    /* a date printed above the headline, with its label in an element of
+     * its own, when nothing after the headline is dated */
+    const char *html =
+        "<body><header><nav><a href=/>Home</a></nav></header><main>"
+        "<div class=hero><div><span>Last updated:</span><span>Dec 12, 2025</span></div>"
+        "<h1>Choosing a Garden Hose</h1></div>"
+        "<p>Hoses come in many lengths and materials.</p></main></body>";
+    wn_doc *doc = load(html, "https://example.com/blog/garden-hose");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2025-12-12");
+    done(doc);
+    /* a date after the headline still wins over one before it */
+    html = "<body><main><p>March 3, 2024</p><h1>Choosing a Garden Hose</h1>"
+           "<p>Posted on April 13, 2025</p><p>Hoses come in many lengths.</p></main></body>";
+    doc = load(html, "https://example.com/blog/garden-hose");
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2025-04-13");
+    done(doc);
+    /* only the few texts nearest the headline: a date far above it (a
+     * list of other posts) is not the page's */
+    html = "<body><ul><li>Older post</li><li>May 1, 2020</li></ul>"
+           "<p>One</p><p>Two</p><p>Three</p><p>Four</p><p>Five</p><p>Six</p>"
+           "<h1>Choosing a Garden Hose</h1><p>Hoses come in many lengths.</p></body>";
+    doc = load(html, "https://example.com/blog/garden-hose");
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK(m.date_published.ptr == NULL);
+    done(doc);
+}
+
+TEST(byline_line_break)
+{
+    /* a byline element's line break ends the name: "Name<br>Date" */
+    const char *html = "<body><div id=content><h1>Defer, Panic, and Recover</h1>"
+                       "<p class=author>Jane Doe<br>4 August 2010</p>"
+                       "<p>Go has the usual mechanisms for control flow.</p></div></body>";
+    wn_doc *doc = load(html, "https://example.com/blog/defer");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jane Doe");
+    CHECK_EQ_STR(STR(m.date_published), "2010-08-04");
+    done(doc);
+}
+
+TEST(date_meta_names)
+{
+    /* <meta name=published>, <meta name=published-date> and
+     * <meta name=modified-date> */
+    const char *html = "<head><meta name=published content=\"July 17, 2025\">"
+                       "<meta name=modified-date content=2025-08-01></head>"
+                       "<body><h1>T</h1></body>";
+    wn_doc *doc = load(html, "https://example.com/a");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2025-07-17");
+    CHECK_EQ_STR(STR(m.date_modified), "2025-08-01");
+    done(doc);
+    html = "<head><meta name=published-date content=2021-02-16></head><body><h1>T</h1></body>";
+    doc = load(html, "https://example.com/a");
+    memset(&m, 0, sizeof m);
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2021-02-16");
+    done(doc);
+}
+
 TEST(visible_byline_labels)
 {
     /* "Written By" / "Author:" lines after the headline are bylines */
@@ -1244,5 +1315,8 @@ main(void)
     RUN(finish_language_skips_code);
     RUN(finish_word_count);
     RUN(hostile);
+    RUN(dateline_before_headline);
+    RUN(date_meta_names);
+    RUN(byline_line_break);
     return harness_done();
 }

@@ -542,6 +542,25 @@ append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
     last->len += n + 2;
 }
 
+/* Does the list of names go on across the segment break at s[e] ("Jane
+ * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines)? */
+static bool
+list_goes_on(const char *s, size_t seg, size_t e, size_t n)
+{
+    size_t b = e;
+    while (b > seg && s[b - 1] == ' ')
+        b--;
+    if (b > seg && (s[b - 1] == ',' || s[b - 1] == '&' || s[b - 1] == ';'))
+        return true;
+    size_t w = e + 1;
+    while (w < n && s[w] == ' ')
+        w++;
+    size_t we = w;
+    while (we < n && s[we] != ' ')
+        we++;
+    return we < n && is_sep_word(s + w, we - w);
+}
+
 size_t
 wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
@@ -577,7 +596,7 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
         size_t next = n;
         while (e < n) {
             unsigned char c = (unsigned char)s[e];
-            if (c == '|' || c == '\n') {
+            if ((c == '|' || c == '\n') && !list_goes_on(s, seg, e, n)) {
                 next = e + 1;
                 break;
             }
@@ -606,7 +625,8 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
             size_t skip = 0;
             if (i == e) {
                 cut = true;
-            } else if (s[i] == ',' || s[i] == ';' || s[i] == '&' || s[i] == '+') {
+            } else if (s[i] == ',' || s[i] == ';' || s[i] == '&' || s[i] == '+' || s[i] == '|' ||
+                       s[i] == '\n') {
                 cut = true;
                 skip = 1;
             } else if (s[i] == ' ') {

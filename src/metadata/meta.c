@@ -133,12 +133,13 @@ static const char *const pub_date_names[] = {
     "citation_date", "citation_online_date", "originalpublicationdate", "og:pubdate",
     "datepublished", "date.available", "displaydate", "release_date", "created", "dc.created",
     "prism.publicationdate", "article.created", "publishedat", "pdate", "eomportal-lastupdate",
+    "published", "published-date", "publisheddate",
 };
 
 static const char *const mod_date_names[] = {
     "article:modified_time", "og:updated_time", "article:modified", "dcterms.modified",
     "dc.date.modified", "lastmod", "last-modified", "datemodified", "modified", "revised",
-    "article.updated", "dc.modified", "updated_time",
+    "article.updated", "dc.modified", "updated_time", "modified-date",
 };
 
 static const char *const author_names[] = {
@@ -1510,6 +1511,48 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     }
 }
 
+/* A dateline printed above the headline ("<p>Published</p><p>May 4,
+ * 2025</p><h1>...", a date in the hero's kicker), when none follows it: the
+ * few texts before the headline, nearest first, in reverse document order
+ * up to <body>. Weaker than a date after the headline. */
+#define BEFORE_TEXTS 6
+#define BEFORE_BYTES 400
+
+static void
+scan_before_headline(wn_meta_cands *c, wn_node *headline)
+{
+    if (!headline || c->date_pub.src >= WN_SRC_VISIBLE - 2)
+        return;
+    wn_node *n = headline;
+    int texts = 0;
+    size_t bytes = 0;
+    while (texts < BEFORE_TEXTS && bytes < BEFORE_BYTES) {
+        if (n->prev) {
+            n = n->prev;
+            while (n->last_child && n->type == WN_NODE_ELEMENT && !wn_node_is(n, WN_TAG_SCRIPT) &&
+                   !wn_node_is(n, WN_TAG_STYLE))
+                n = n->last_child;
+        } else {
+            n = n->parent;
+            if (!n || wn_node_is(n, WN_TAG_BODY))
+                break;
+            continue;
+        }
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
+        if (!t.ptr)
+            continue;
+        texts++;
+        bytes += t.len;
+        if (t.len < 200) {
+            wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 2, false);
+            if (c->date_pub.src >= WN_SRC_VISIBLE - 2)
+                return;
+        }
+    }
+}
+
 static wn_str
 resolve(wn_meta_cands *c, const char *base, size_t base_len, wn_str ref)
 {
@@ -1735,6 +1778,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     /* a blog's name in an <h1> above each post: its byline and date follow */
     if (c->logo && c->logo != headline)
         scan_after_headline(c, c->logo, site_author);
+    scan_before_headline(c, headline);
     /* a declared author that names the site gives way to a visible byline */
     if (site_author && c->n_vis_authors) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);

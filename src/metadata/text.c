@@ -352,7 +352,9 @@ node_text(wn_arena *a, const wn_node *root, size_t max, int mode)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            if (split_siblings && n != root && b.len && after_element(n))
+            /* a line break, too, ends a byline's segment: "Jane Doe<br>4
+             * August 2010" */
+            if (split_siblings && n != root && b.len && (after_element(n) || n->tag == WN_TAG_BR))
                 wn_buf_puts(&b, " | ");
             else if (n->tag == WN_TAG_BR || n->tag == WN_TAG_P || n->tag == WN_TAG_DIV ||
                      n->tag == WN_TAG_LI)
