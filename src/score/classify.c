@@ -432,7 +432,7 @@ class_bits(const char *s, size_t n)
 
 /* The class values met last, by a hash of their length and first and last
  * eight bytes: a page repeats its item classes many times. */
-enum { CLASS_MEMO = 64 }; /* a power of two */
+enum { CLASS_MEMO = 256 }; /* a power of two */
 typedef struct class_memo {
     const char *v;
     size_t len;
@@ -442,13 +442,18 @@ typedef struct class_memo {
 static unsigned
 class_bits_memo(class_memo *memo, const char *v, size_t len)
 {
-    if (len < 8)
+    if (len < 4)
         return class_bits(v, len);
     uint64_t a, b;
-    memcpy(&a, v, 8);
-    memcpy(&b, v + len - 8, 8);
+    if (len >= 8) {
+        memcpy(&a, v, 8);
+        memcpy(&b, v + len - 8, 8);
+    } else {
+        a = wn_sw_load_partial(v, len);
+        b = 0;
+    }
     uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15u) ^ len) * 0xD6E8FEB86659FD93u;
-    class_memo *m = &memo[h >> 58 & (CLASS_MEMO - 1)];
+    class_memo *m = &memo[h >> 56 & (CLASS_MEMO - 1)];
     if (m->v && m->len == len && memcmp(m->v, v, len) == 0)
         return m->bits;
     m->v = v;
