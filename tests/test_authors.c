@@ -20,6 +20,11 @@ TEST(bylines)
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
     CHECK_EQ_INT(parse("Jane Doe, Senior Reporter"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* professions are no names either */
+    CHECK_EQ_INT(parse("Jane Doe, Trial Attorney"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("By Al Roe and Bo Poe, Garden Educator"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "Bo Poe");
     CHECK_EQ_INT(parse("A. Adams, B. Baker-Smith & Carla Cee"), 3);
     CHECK_EQ_MEM(names[2].ptr, names[2].len, "Carla Cee");
     CHECK_EQ_INT(parse("Von Max Mustermann und Erika Musterfrau"), 2);
