@@ -831,6 +831,7 @@ wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
+    wn_streamed_relocate(doc);
     hidden_sum hs = {0, true};
     page_totals tot = {0, 0};
     drop_sum ds = {0, 0};

@@ -127,4 +127,9 @@ bool wn_tokens_has(const char *s, size_t n, const char *word);
 /* Whether any of words[0..count) is one of the tokens (one pass). */
 bool wn_tokens_has_any(const char *s, size_t n, const char *const *words, size_t count);
 
+/* Streamed server rendering (streamed.c): move each hidden segment the
+ * tree builder recorded to its placeholder, as the page's script would.
+ * First in wn_clean; once per document. */
+void wn_streamed_relocate(wn_doc *doc);
+
 #endif
