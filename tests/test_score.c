@@ -42,6 +42,34 @@ TEST(article_found_among_boilerplate)
     fx_free(&f);
 }
 
+TEST(comments_wrapper_opening_the_page_kept)
+{
+    /* a block named for comments that holds the story and has nothing but
+     * the headline before it (comments on a selection of the text) is the
+     * page; the comment section after the story still goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><h1>Budget vote</h1><div id=sel class=commentOnSelection><div id=story>"
+                 P1 P2 P3 "</div></div><div id=cs class=comments><p>A comment that is long enough "
+                 "to be a paragraph, with commas, and more commas, and even more words.</p></div>"
+                 "</body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "A comment"));
+    fx_free(&f);
+    /* after the story, a comment section holding most of the text is the
+     * comments still */
+    CHECK(fx_run(&f,
+                 "<body><h1>Budget vote</h1><div id=story>" P1 P2 P3 "</div><div id=cs "
+                 "class=comments>" P2 P3 P1 P2 P3 P1 P2 P3 "</div></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "cs", &fl) && (fl & (WN_NF_BOILER | WN_NF_DROP)));
+    fx_free(&f);
+}
+
 TEST(headline_byline_and_link_dense_list)
 {
     fx f;
@@ -1782,6 +1810,7 @@ int
 main(void)
 {
     RUN(article_found_among_boilerplate);
+    RUN(comments_wrapper_opening_the_page_kept);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);

@@ -104,6 +104,11 @@ wn_doc_cache_get(wn_doc *doc)
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
+/* Clear `bits` from the element's cached WN_TOK_* bits: what its name
+ * says is not so on this page (score: a block named for comments that
+ * opens the page). No effect without the cache (OOM). */
+void wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits);
+
 /* wn_doc_token_bits of an element whose first class and first id attributes
  * (no namespace; NULL when absent) the caller has found already. */
 uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
