@@ -784,6 +784,32 @@ TEST(streamed_segments_bounded)
     free(html);
 }
 
+TEST(faq_answers_collapsed_by_style_shown)
+{
+    /* an FAQ's answers, collapsed by an inline style until the reader
+     * clicks the question before each, are part of the page; a block
+     * hidden after a statement, or after a question written as a button
+     * (a control, dropped), stays hidden, as does one hidden by attribute */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA "<div class=faq><h3>Is the case waterproof? <span "
+                 "style=\"display:none\"><svg></svg></span></h3><div id=a1 style=\"display: none\">"
+                 "<p>Yes, the case keeps water out to a depth of ten metres.</p></div>"
+                 "<div class=q>Can I return it?</div><div id=a2 style=\"display:none\">Within thirty "
+                 "days of delivery.</div>"
+                 "<div class=q>Shipping costs</div><div id=h1 style=\"display:none\">Hidden note.</div>"
+                 "<button>Does it float?</button><div id=h2 style=\"display:none\">It sinks.</div>"
+                 "<div class=q>Is it heavy?</div><div id=h3 hidden>Two kilograms.</div>"
+                 "</div></main></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "a1"));
+    CHECK(!dropped(f.doc, "a2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(dropped(f.doc, "h3"));
+    fx_free(&f);
+}
+
 TEST(nested_landmarks_holding_the_page)
 {
     /* landmarks nested 60 deep around the whole article: each is measured
@@ -858,6 +884,7 @@ main(void)
     RUN(hidden_elements);
     RUN(collapsed_panels_shown);
     RUN(tab_panes_hidden_by_style_shown);
+    RUN(faq_answers_collapsed_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
