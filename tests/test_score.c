@@ -392,6 +392,42 @@ TEST(ad_labels)
 
 #define ARTICLE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>"
 
+TEST(article_list_of_links_elsewhere_kept)
+{
+    /* on an article, a list whose links point to other sites is the
+     * story's references; a list of the site's own stories is not */
+    const char *html =
+        "<html>" ARTICLE_HEAD "<body><article>" P1 P2 "<ul id=refs><li><a href=\"https://journal.example.net/a/1\">A "
+        "study of budget votes in small cities</a></li><li><a href=\"https://stats.example.com/"
+        "t/2\">City spending tables, 2020 to 2024</a></li><li><a href=\"http://www.archive."
+        "example.edu/r\">Council minutes archive</a></li></ul>" P3 "<ul id=more><li><a "
+        "href=\"/news/1\">Another story from our newsroom today</a></li><li><a href=\"https://"
+        "www.gazette.example.org/news/2\">A second story from the same site</a></li><li><a "
+        "href=\"/news/3\">And a third story from the site</a></li></ul></article></body>";
+    fx f;
+    memset(&f, 0, sizeof f);
+    f.doc = fx_parse(html, 0);
+    CHECK(f.doc != NULL);
+    if (!f.doc)
+        return;
+    f.meta.url.ptr = "https://www.gazette.example.org/news/budget";
+    f.meta.url.len = strlen(f.meta.url.ptr);
+    CHECK(wn_clean(f.doc) == WN_OK);
+    CHECK(wn_score(f.doc, &f.meta, &f.res.content) == WN_OK);
+    f.res.doc = f.doc;
+    CHECK(fx_render(&f) != NULL);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "City spending tables"));
+    CHECK(fx_contains(f.text, "Council minutes archive"));
+    CHECK(!fx_contains(f.text, "Another story"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    fx_free(&f);
+    /* without the page's address, nothing tells where links point */
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(!fx_contains(f.text, "City spending tables"));
+    fx_free(&f);
+}
+
 TEST(headline_found_late_drops_nothing_above)
 {
     /* short blocks above a headline that opens the article are kickers;
@@ -1811,6 +1847,7 @@ main(void)
 {
     RUN(article_found_among_boilerplate);
     RUN(comments_wrapper_opening_the_page_kept);
+    RUN(article_list_of_links_elsewhere_kept);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);
