@@ -810,6 +810,27 @@ TEST(faq_answers_collapsed_by_style_shown)
     fx_free(&f);
 }
 
+TEST(accordion_region_panels_kept)
+{
+    /* an accordion's panel (role=region after its heading or button) is
+     * content whatever its class words say; the same words on a region
+     * with no header before it still drop it */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA "<ul><li><p role=heading aria-level=3><button>Who is it "
+                 "for</button></p><div id=p1 class=accordion-item__dropdown role=region><p>For "
+                 "editors and managers of news products.</p></div></li><li><button>How long"
+                 "</button><div id=p2 class=dropdown role=region><p>Twelve weeks.</p></div></li>"
+                 "</ul><div id=d1 class=dropdown role=region><a href=/a>Menu item</a></div>"
+                 "</main></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(dropped(f.doc, "d1"));
+    CHECK(fx_contains(f.text, "Twelve weeks"));
+    fx_free(&f);
+}
+
 TEST(nested_landmarks_holding_the_page)
 {
     /* landmarks nested 60 deep around the whole article: each is measured
@@ -885,6 +906,7 @@ main(void)
     RUN(collapsed_panels_shown);
     RUN(tab_panes_hidden_by_style_shown);
     RUN(faq_answers_collapsed_by_style_shown);
+    RUN(accordion_region_panels_kept);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);

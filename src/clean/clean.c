@@ -296,6 +296,29 @@ faq_answer(const wn_node *n, const markup_attrs *m)
            ends_with_question(p);
 }
 
+/* Is element n's previous element sibling an accordion's header: a
+ * heading (h1..h6, role=heading) or a button (the WAI-ARIA accordion:
+ * each panel, a role=region, follows the header that opens it)? */
+static bool
+after_accordion_header(const wn_node *n)
+{
+    const wn_node *p = n->prev;
+    while (p && p->type != WN_NODE_ELEMENT)
+        p = p->prev;
+    if (!p || p->ns != WN_NS_HTML)
+        return false;
+    switch (p->tag) {
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H6: case WN_TAG_BUTTON:
+        return true;
+    default:
+        break;
+    }
+    size_t len;
+    const char *r = wn_node_attr(p, "role", &len);
+    return r && (value_eq_ci(r, len, "heading", 7) || value_eq_ci(r, len, "button", 6));
+}
+
 /* Collapsed panels: the ids an aria-controls names (an accordion's or a
  * tab's button names the panel it opens). A panel hidden by markup until
  * the reader opens it is part of the page, as the text of a closed
@@ -739,6 +762,15 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 continue;
             }
             bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
+            /* an accordion's panel (a region right after its heading or
+             * button) is content, whatever its class words say
+             * ("accordion-item__dropdown"); later stages read the cleared
+             * bits too */
+            if ((bits & (WN_TOK_DROP | WN_TOK_NEG)) && ATTR_IS(m.role, "region") &&
+                after_accordion_header(n)) {
+                wn_doc_token_bits_clear(doc, n, WN_TOK_DROP | WN_TOK_NEG);
+                bits &= ~(uint32_t)(WN_TOK_DROP | WN_TOK_NEG);
+            }
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
             if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, &m)) {
