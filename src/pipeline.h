@@ -11,7 +11,9 @@
  *
  * Stages never detach nodes: they set flag bits, so a later stage can still
  * read what an earlier one judged (metadata reads JSON-LD in <script>s that
- * clean has dropped; a renderer can keep captions or not).
+ * clean has dropped; a renderer can keep captions or not). The one
+ * exception comes first in wn_clean, before anything is judged: streamed
+ * segments are moved to their placeholders (clean/streamed.c).
  *
  * src/api.c runs the stages in this order:
  *   wn_decode, wn_tree_parse        (wn_doc_parse)
@@ -42,6 +44,7 @@
 #define WN_NF_BYLINE    (1u << 13) /* byline/dateline block (skipped in body) */
 #define WN_NF_CONTENT   (1u << 14) /* set on each content root */
 #define WN_NF_REPEATED  (1u << 15) /* score: a template repeated down a service page */
+#define WN_NF_STREAMED  (1u << 16) /* clean: holds a streamed segment moved in (streamed.c) */
 
 /* Resolved options: every limit filled in. */
 typedef struct wn_opts_resolved {

@@ -683,6 +683,154 @@ TEST(streamed_content_shown_again)
     fx_free(&f);
 }
 
+/* Streamed server rendering: each hidden segment is moved to its
+ * placeholder (a boundary's template, its fallback replaced, or a partial
+ * segment's), as the page's script would move it. The shell holds more
+ * text than the segments, so showing all hidden text again would not
+ * happen here. */
+#define SHELL_PARAS "<p>Opening paragraph of the shell, long enough to be read as prose by the scorer, with commas.</p>" PARA PARA
+TEST(streamed_segments_moved_to_placeholders)
+{
+    fx f;
+    /* a boundary, its fallback and its end comment; the instruction names
+     * the pair (ids that differ, as older renderers numbered them) */
+    CHECK(fx_run(&f,
+                 "<body><article>" SHELL_PARAS "<!--$?--><template id=\"B:0\"></template>"
+                 "<div id=fb>Loading paragraph...</div><!--/$-->"
+                 "<p>Closing paragraph of the shell, after the boundary, also long enough to count.</p>"
+                 "</article><div hidden id=\"S:1\"><p id=seg>Streamed paragraph that arrived late, "
+                 "with enough words and commas, to be read as the story's middle.</p></div>"
+                 "<script>$RC=function(b,c){};$RC(\"B:0\",\"S:1\")</script></body>",
+                 0, NULL));
+    const char *mid = f.text ? strstr(f.text, "Streamed paragraph") : NULL;
+    CHECK(mid != NULL);
+    /* in its place: after the shell's opening, before its closing */
+    CHECK(mid && strstr(f.text, "Opening paragraph") < mid);
+    CHECK(mid && strstr(mid, "Closing paragraph") != NULL);
+    CHECK(!fx_contains(f.text, "Loading paragraph"));
+    CHECK(fx_by_id(f.doc, "fb") == NULL || fx_by_id(f.doc, "fb")->parent == NULL);
+    CHECK(fx_by_id(f.doc, "seg") && !dropped(f.doc, "seg"));
+    fx_free(&f);
+    /* a partial segment inside a segment ($RS), and no instruction at all
+     * (a page saved without its scripts: the same number pairs them) */
+    CHECK(fx_run(&f,
+                 "<body><article>" SHELL_PARAS "<template id=\"B:2\"></template>"
+                 "<p>Closing paragraph of the shell, after the boundary, also long enough to count.</p>"
+                 "</article><div hidden id=\"S:2\"><p>First streamed paragraph, long enough to be "
+                 "prose, with commas, clauses, and a full stop.</p><template id=\"P:3\"></template>"
+                 "</div><div hidden id=\"S:3\"><p>Second streamed paragraph, filled into the first "
+                 "segment's placeholder, with commas.</p></div>"
+                 "<script>$RS(\"S:3\",\"P:3\")</script></body>",
+                 0, NULL));
+    const char *first = f.text ? strstr(f.text, "First streamed") : NULL;
+    const char *second = f.text ? strstr(f.text, "Second streamed") : NULL;
+    CHECK(first && second && first < second);
+    CHECK(second && strstr(second, "Closing paragraph") != NULL);
+    fx_free(&f);
+    /* hostile: a placeholder inside its own segment, and a segment with
+     * no placeholder, stay where they are, hidden */
+    CHECK(fx_run(&f,
+                 "<body><article>" SHELL_PARAS "</article><div hidden id=\"S:4\"><p id=own>Own "
+                 "placeholder inside, never moved anywhere.</p><template id=\"B:4\"></template>"
+                 "</div><div hidden id=\"S:5\"><p id=lone>No placeholder for this one.</p></div>"
+                 "</body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "own"));
+    CHECK(dropped(f.doc, "lone"));
+    CHECK(!fx_contains(f.text, "never moved"));
+    fx_free(&f);
+}
+
+TEST(streamed_segments_bounded)
+{
+    /* hostile: 300 segments, each nesting the next one's placeholder 100
+     * deep, written in reverse order (a renderer writes a segment after
+     * the one holding its placeholder): moves never stack one segment's
+     * depth on another's, so the tree stays within twice max_depth */
+    enum { SEGS = 300, DEEP = 100 };
+    size_t cap = (size_t)SEGS * (DEEP * 11 + 80) + 256, k = 0;
+    char *html = malloc(cap);
+    CHECK(html != NULL);
+    if (!html)
+        return;
+    k += (size_t)snprintf(html + k, cap - k, "<body><template id=\"B:1\"></template>");
+    for (int i = SEGS; i >= 1; i--) {
+        k += (size_t)snprintf(html + k, cap - k, "<div hidden id=\"S:%x\">", i);
+        for (int d = 0; d < DEEP; d++)
+            k += (size_t)snprintf(html + k, cap - k, "<div>");
+        k += (size_t)snprintf(html + k, cap - k, "<template id=\"P:%x\"></template>x", i + 1);
+        for (int d = 0; d < DEEP; d++)
+            k += (size_t)snprintf(html + k, cap - k, "</div>");
+        k += (size_t)snprintf(html + k, cap - k, "</div>");
+    }
+    snprintf(html + k, cap - k, "</body>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    size_t max = 0, depth = 0;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, f.doc->dom->root);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (n->type != WN_NODE_ELEMENT)
+            continue;
+        if (e)
+            max = ++depth > max ? depth : max;
+        else
+            depth--;
+    }
+    CHECK(max <= 2 * f.doc->dom->max_depth);
+    fx_free(&f);
+    free(html);
+}
+
+TEST(faq_answers_collapsed_by_style_shown)
+{
+    /* an FAQ's answers, collapsed by an inline style until the reader
+     * clicks the question before each, are part of the page; a block
+     * hidden after a statement, or after a question written as a button
+     * (a control, dropped), stays hidden, as does one hidden by attribute */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA "<div class=faq><h3>Is the case waterproof? <span "
+                 "style=\"display:none\"><svg></svg></span></h3><div id=a1 style=\"display: none\">"
+                 "<p>Yes, the case keeps water out to a depth of ten metres.</p></div>"
+                 "<div class=q>Can I return it?</div><div id=a2 style=\"display:none\">Within thirty "
+                 "days of delivery.</div>"
+                 "<div class=q>Shipping costs</div><div id=h1 style=\"display:none\">Hidden note.</div>"
+                 "<button>Does it float?</button><div id=h2 style=\"display:none\">It sinks.</div>"
+                 "<div class=q>Is it heavy?</div><div id=h3 hidden>Two kilograms.</div>"
+                 "</div></main></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "a1"));
+    CHECK(!dropped(f.doc, "a2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(dropped(f.doc, "h3"));
+    fx_free(&f);
+}
+
+TEST(accordion_region_panels_kept)
+{
+    /* an accordion's panel (role=region after its heading or button) is
+     * content whatever its class words say; the same words on a region
+     * with no header before it still drop it */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><main>" PARA "<ul><li><p role=heading aria-level=3><button>Who is it "
+                 "for</button></p><div id=p1 class=accordion-item__dropdown role=region><p>For "
+                 "editors and managers of news products.</p></div></li><li><button>How long"
+                 "</button><div id=p2 class=dropdown role=region><p>Twelve weeks.</p></div></li>"
+                 "</ul><div id=d1 class=dropdown role=region><a href=/a>Menu item</a></div>"
+                 "</main></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(dropped(f.doc, "d1"));
+    CHECK(fx_contains(f.text, "Twelve weeks"));
+    fx_free(&f);
+}
+
 TEST(nested_landmarks_holding_the_page)
 {
     /* landmarks nested 60 deep around the whole article: each is measured
@@ -757,11 +905,15 @@ main(void)
     RUN(hidden_elements);
     RUN(collapsed_panels_shown);
     RUN(tab_panes_hidden_by_style_shown);
+    RUN(faq_answers_collapsed_by_style_shown);
+    RUN(accordion_region_panels_kept);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
     RUN(streamed_content_shown_again);
+    RUN(streamed_segments_moved_to_placeholders);
+    RUN(streamed_segments_bounded);
     RUN(nested_landmarks_holding_the_page);
     RUN(sizes_from_text_and_paragraphs);
     return harness_done();

@@ -42,6 +42,34 @@ TEST(article_found_among_boilerplate)
     fx_free(&f);
 }
 
+TEST(comments_wrapper_opening_the_page_kept)
+{
+    /* a block named for comments that holds the story and has nothing but
+     * the headline before it (comments on a selection of the text) is the
+     * page; the comment section after the story still goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><h1>Budget vote</h1><div id=sel class=commentOnSelection><div id=story>"
+                 P1 P2 P3 "</div></div><div id=cs class=comments><p>A comment that is long enough "
+                 "to be a paragraph, with commas, and more commas, and even more words.</p></div>"
+                 "</body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "A comment"));
+    fx_free(&f);
+    /* after the story, a comment section holding most of the text is the
+     * comments still */
+    CHECK(fx_run(&f,
+                 "<body><h1>Budget vote</h1><div id=story>" P1 P2 P3 "</div><div id=cs "
+                 "class=comments>" P2 P3 P1 P2 P3 P1 P2 P3 "</div></body>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "council approved"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "cs", &fl) && (fl & (WN_NF_BOILER | WN_NF_DROP)));
+    fx_free(&f);
+}
+
 TEST(headline_byline_and_link_dense_list)
 {
     fx f;
@@ -363,6 +391,42 @@ TEST(ad_labels)
 }
 
 #define ARTICLE_HEAD "<head><script type='application/ld+json'>{\"@type\":\"NewsArticle\"}</script></head>"
+
+TEST(article_list_of_links_elsewhere_kept)
+{
+    /* on an article, a list whose links point to other sites is the
+     * story's references; a list of the site's own stories is not */
+    const char *html =
+        "<html>" ARTICLE_HEAD "<body><article>" P1 P2 "<ul id=refs><li><a href=\"https://journal.example.net/a/1\">A "
+        "study of budget votes in small cities</a></li><li><a href=\"https://stats.example.com/"
+        "t/2\">City spending tables, 2020 to 2024</a></li><li><a href=\"http://www.archive."
+        "example.edu/r\">Council minutes archive</a></li></ul>" P3 "<ul id=more><li><a "
+        "href=\"/news/1\">Another story from our newsroom today</a></li><li><a href=\"https://"
+        "www.gazette.example.org/news/2\">A second story from the same site</a></li><li><a "
+        "href=\"/news/3\">And a third story from the site</a></li></ul></article></body>";
+    fx f;
+    memset(&f, 0, sizeof f);
+    f.doc = fx_parse(html, 0);
+    CHECK(f.doc != NULL);
+    if (!f.doc)
+        return;
+    f.meta.url.ptr = "https://www.gazette.example.org/news/budget";
+    f.meta.url.len = strlen(f.meta.url.ptr);
+    CHECK(wn_clean(f.doc) == WN_OK);
+    CHECK(wn_score(f.doc, &f.meta, &f.res.content) == WN_OK);
+    f.res.doc = f.doc;
+    CHECK(fx_render(&f) != NULL);
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "City spending tables"));
+    CHECK(fx_contains(f.text, "Council minutes archive"));
+    CHECK(!fx_contains(f.text, "Another story"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    fx_free(&f);
+    /* without the page's address, nothing tells where links point */
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(!fx_contains(f.text, "City spending tables"));
+    fx_free(&f);
+}
 
 TEST(headline_found_late_drops_nothing_above)
 {
@@ -1782,6 +1846,8 @@ int
 main(void)
 {
     RUN(article_found_among_boilerplate);
+    RUN(comments_wrapper_opening_the_page_kept);
+    RUN(article_list_of_links_elsewhere_kept);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
     RUN(datelines_and_unnamed_bylines);

@@ -246,6 +246,79 @@ tab_pane(const wn_node *n, const markup_attrs *m)
     return false;
 }
 
+/* Does element p's visible text end with a question mark ('?', the
+ * full-width '？' or the Arabic '؟')? Reads backwards from its last
+ * descendant, past blank text, dropped elements (an expand icon) and
+ * buttons (dropped later: a question written as the accordion's button is
+ * not text that stays), at most QUESTION_STEPS nodes. */
+#define QUESTION_STEPS 64
+static bool
+ends_with_question(const wn_node *p)
+{
+    const wn_node *n = p->last_child;
+    for (int steps = 0; n && steps < QUESTION_STEPS; steps++) {
+        if (n->type == WN_NODE_TEXT) {
+            const unsigned char *d = (const unsigned char *)n->data;
+            size_t i = n->len;
+            while (i && (d[i - 1] == ' ' || d[i - 1] == '\t' || d[i - 1] == '\n' || d[i - 1] == '\r'))
+                i--;
+            if (i)
+                return d[i - 1] == '?' ||
+                       (i >= 3 && d[i - 3] == 0xEF && d[i - 2] == 0xBC && d[i - 1] == 0x9F) ||
+                       (i >= 2 && d[i - 2] == 0xD8 && d[i - 1] == 0x9F);
+        } else if (n->type == WN_NODE_ELEMENT && !(n->flags & WN_NF_DROP) &&
+                   !wn_node_is(n, WN_TAG_BUTTON) && n->last_child) {
+            n = n->last_child;
+            continue;
+        }
+        while (n != p && !n->prev)
+            n = n->parent;
+        if (n == p)
+            return false;
+        n = n->prev;
+    }
+    return false;
+}
+
+/* A collapsed answer: hidden by its inline style alone (no hidden
+ * attribute, no aria-hidden) right after a shown sibling, not a button,
+ * that asks a question (an FAQ's answer, opened by clicking its
+ * question). */
+static bool
+faq_answer(const wn_node *n, const markup_attrs *m)
+{
+    if (!style_hides(m->style) || m->hidden || ATTR_IS(m->aria_hidden, "true") || m->aria_modal)
+        return false;
+    const wn_node *p = n->prev;
+    while (p && p->type != WN_NODE_ELEMENT)
+        p = p->prev;
+    return p && !(p->flags & WN_NF_DROP) && !wn_node_is(p, WN_TAG_BUTTON) &&
+           ends_with_question(p);
+}
+
+/* Is element n's previous element sibling an accordion's header: a
+ * heading (h1..h6, role=heading) or a button (the WAI-ARIA accordion:
+ * each panel, a role=region, follows the header that opens it)? */
+static bool
+after_accordion_header(const wn_node *n)
+{
+    const wn_node *p = n->prev;
+    while (p && p->type != WN_NODE_ELEMENT)
+        p = p->prev;
+    if (!p || p->ns != WN_NS_HTML)
+        return false;
+    switch (p->tag) {
+    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+    case WN_TAG_H6: case WN_TAG_BUTTON:
+        return true;
+    default:
+        break;
+    }
+    size_t len;
+    const char *r = wn_node_attr(p, "role", &len);
+    return r && (value_eq_ci(r, len, "heading", 7) || value_eq_ci(r, len, "button", 6));
+}
+
 /* Collapsed panels: the ids an aria-controls names (an accordion's or a
  * tab's button names the panel it opens). A panel hidden by markup until
  * the reader opens it is part of the page, as the text of a closed
@@ -450,7 +523,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
             else if (hidden_by_markup(n, &m) && !is_panel(panels, &m) && n->aux != SHOWN &&
-                     !tab_pane(n, &m))
+                     !tab_pane(n, &m) && !faq_answer(n, &m))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {
@@ -689,6 +762,15 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 continue;
             }
             bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
+            /* an accordion's panel (a region right after its heading or
+             * button) is content, whatever its class words say
+             * ("accordion-item__dropdown"); later stages read the cleared
+             * bits too */
+            if ((bits & (WN_TOK_DROP | WN_TOK_NEG)) && ATTR_IS(m.role, "region") &&
+                after_accordion_header(n)) {
+                wn_doc_token_bits_clear(doc, n, WN_TOK_DROP | WN_TOK_NEG);
+                bits &= ~(uint32_t)(WN_TOK_DROP | WN_TOK_NEG);
+            }
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */
             if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, &m)) {
@@ -831,6 +913,7 @@ wn_clean(wn_doc *doc)
 {
     if (!doc || !doc->dom || !doc->dom->root)
         return WN_ERR_INVALID;
+    wn_streamed_relocate(doc);
     hidden_sum hs = {0, true};
     page_totals tot = {0, 0};
     drop_sum ds = {0, 0};

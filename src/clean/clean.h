@@ -104,6 +104,11 @@ wn_doc_cache_get(wn_doc *doc)
 /* wn_node_token_bits through the document's cache. */
 uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 
+/* Clear `bits` from the element's cached WN_TOK_* bits: what its name
+ * says is not so on this page (score: a block named for comments that
+ * opens the page). No effect without the cache (OOM). */
+void wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits);
+
 /* wn_doc_token_bits of an element whose first class and first id attributes
  * (no namespace; NULL when absent) the caller has found already. */
 uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
@@ -126,5 +131,10 @@ const char *wn_hidden_class_name(size_t k);
 bool wn_tokens_has(const char *s, size_t n, const char *word);
 /* Whether any of words[0..count) is one of the tokens (one pass). */
 bool wn_tokens_has_any(const char *s, size_t n, const char *const *words, size_t count);
+
+/* Streamed server rendering (streamed.c): move each hidden segment the
+ * tree builder recorded to its placeholder, as the page's script would.
+ * First in wn_clean; once per document. */
+void wn_streamed_relocate(wn_doc *doc);
 
 #endif

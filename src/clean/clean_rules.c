@@ -870,3 +870,12 @@ wn_doc_token_bits(wn_doc *doc, const wn_node *n)
     }
     return b & ~WN_TOK_KNOWN;
 }
+
+void
+wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits)
+{
+    wn_doc_token_bits(doc, n); /* computed first, so that the cleared bits stay cleared */
+    wn_doc_cache *c = wn_doc_cache_get(doc);
+    if (c && n && n->type == WN_NODE_ELEMENT && n->index < c->n && c->token_bits[n->index])
+        c->token_bits[n->index] &= (uint8_t)~bits;
+}

@@ -231,3 +231,51 @@ wn_node_attr_n(const wn_node *n, const char *name, size_t nl, size_t *len)
     return NULL;
 }
 
+
+/* Is v[0..len) a streamed id of kind `k` ('B', 'P' or 'S'): "k:" and 1 to
+ * 8 lower-case hexadecimal digits (React writes its counters in base 16)? */
+static bool
+streamed_id(const char *v, size_t len, char k)
+{
+    if (!v || len < 3 || len > 10 || v[0] != k || v[1] != ':')
+        return false;
+    for (size_t i = 2; i < len; i++)
+        if (!((v[i] >= '0' && v[i] <= '9') || (v[i] >= 'a' && v[i] <= 'f')))
+            return false;
+    return true;
+}
+
+void
+wn_dom_note_streamed_slow(wn_dom *d, wn_node *n)
+{
+    const wn_attr *id = NULL;
+    bool hidden = false;
+    for (uint32_t i = 0; i < n->n_attrs; i++) {
+        const wn_attr *a = &n->attrs[i];
+        if (a->ns != WN_ATTR_NS_NONE)
+            continue;
+        if (!id && a->name_len == 2 && memcmp(a->name, "id", 2) == 0)
+            id = a;
+        else if (a->name_len == 6 && memcmp(a->name, "hidden", 6) == 0)
+            hidden = true;
+    }
+    if (!id)
+        return;
+    if (n->tag == WN_TAG_DIV ? !(hidden && streamed_id(id->value, id->value_len, 'S'))
+                             : !(streamed_id(id->value, id->value_len, 'B') ||
+                                 streamed_id(id->value, id->value_len, 'P')))
+        return;
+    if (d->n_streamed == d->cap_streamed) {
+        if (d->cap_streamed >= WN_DOM_STREAMED_MAX)
+            return; /* the first ones only */
+        uint32_t cap = d->cap_streamed ? d->cap_streamed * 2 : 16;
+        wn_node **s = wn_arena_alloc(d->arena, cap * sizeof *s);
+        if (!s)
+            return;
+        if (d->n_streamed)
+            memcpy(s, d->streamed, d->n_streamed * sizeof *s);
+        d->streamed = s;
+        d->cap_streamed = cap;
+    }
+    d->streamed[d->n_streamed++] = n;
+}

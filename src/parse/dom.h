@@ -99,7 +99,15 @@ typedef struct wn_dom {
     /* A bit per tag of the HTML elements made so far: a stage that looks
      * for an element the document never had need not walk it. */
     uint64_t html_tags[(WN_TAG__COUNT + 63) / 64];
+    /* Streamed server rendering (React's): the placeholders and hidden
+     * segments the tree builder created, in creation order, at most
+     * WN_DOM_STREAMED_MAX (wn_dom_note_streamed); clean moves each segment
+     * to its placeholder, as the page's script would. */
+    wn_node **streamed;
+    uint32_t n_streamed, cap_streamed;
 } wn_dom;
+
+#define WN_DOM_STREAMED_MAX 512u
 
 /* Was an HTML element with this tag ever made in the document? (false:
  * none is in it) */
@@ -234,6 +242,20 @@ wn_walk_skip_children(wn_walk *w)
     if (w->node && w->entering &&
         (w->node->type == WN_NODE_ELEMENT || w->node->type == WN_NODE_DOCUMENT))
         w->entering = false;
+}
+
+void wn_dom_note_streamed_slow(wn_dom *d, wn_node *n);
+
+/* Called by the tree builder for each new HTML element: records an element
+ * that is a streamed placeholder (<template id="B:1">, <template id="P:2">)
+ * or segment (<div hidden id="S:1">; ids as "B:", "P:" or "S:" and
+ * lower-case hexadecimal digits) in d->streamed. Other elements cost a tag
+ * test (and, for a <div> or <template>, a scan of its attributes). */
+static inline void
+wn_dom_note_streamed(wn_dom *d, wn_node *n)
+{
+    if (n->n_attrs && n->ns == WN_NS_HTML && (n->tag == WN_TAG_DIV || n->tag == WN_TAG_TEMPLATE))
+        wn_dom_note_streamed_slow(d, n);
 }
 
 #endif

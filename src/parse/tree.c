@@ -374,6 +374,7 @@ tb_create_element(tp *p, const wn_token *t, wn_ns ns)
     n->n_attrs = t->n_attrs;
     if (t->self_closing)
         n->flags |= WN_NF_SELF_CLOSING;
+    wn_dom_note_streamed(p->dom, n);
     return n;
 }
 

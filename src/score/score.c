@@ -507,6 +507,37 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
     }
 }
 
+/* Does less than OPENS_BEFORE bytes of visible non-link text come before
+ * element `n` in the page (a headline at most)? Walks from the top, and
+ * stops at that much. */
+#define OPENS_BEFORE 200
+static bool
+opens_page(wn_doc *doc, const wn_node *n)
+{
+    uint64_t before = 0;
+    uint32_t in_link = 0;
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    wn_walk_init(&w, doc->dom->root);
+    while (wn_walk_next(&w, &t, &e)) {
+        if (t == n)
+            return true;
+        if (t->type == WN_NODE_TEXT) {
+            uint32_t chars, commas;
+            wn_text_figures(doc, t, &chars, &commas);
+            if (!in_link && (before += chars) >= OPENS_BEFORE)
+                return false;
+        } else if (t->type == WN_NODE_ELEMENT) {
+            if (e && (t->flags & WN_NF_DROP))
+                wn_walk_skip_children(&w);
+            else if (wn_node_is(t, WN_TAG_A))
+                in_link = e ? in_link + 1 : in_link - (in_link > 0);
+        }
+    }
+    return false;
+}
+
 /* Before scoring: comment sections (except on forums, where they are the
  * content) and blocks whose class/id says boilerplate (footer, sidebar,
  * related ...) and that hold no run of real paragraphs are set aside, so
@@ -550,6 +581,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                       list_page ? REPEAT_SHARE * page_all : 0, subtree, nn, &z);
     const wn_node *marked = NULL; /* the last element marked, while listed */
     uint32_t next = 0;
+    int opens_left = 4; /* opens_page walks, per page */
     wn_walk w;
     wn_node *n;
     bool e;
@@ -585,6 +617,19 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         bool boiler;
         if (bits & WN_TOK_COMMENTS) {
             boiler = !forum;
+            /* comments follow what they comment on: a block named for
+             * them with half the page's prose and nothing before it but
+             * a headline is the page (a wrapper for comments on a
+             * selection of the story's text); its name says nothing here */
+            const wn_stat *s;
+            if (boiler && opens_left > 0 && (s = wn_sizes_of(&z, cx->doc, n)) &&
+                (double)(s->text - s->link) >= 0.5 * page_good) {
+                opens_left--;
+                if (opens_page(cx->doc, n)) {
+                    wn_doc_token_bits_clear(cx->doc, n, WN_TOK_COMMENTS | WN_TOK_NEG);
+                    boiler = false;
+                }
+            }
         } else if (bits & (WN_TOK_NEG | WN_TOK_DROP)) {
             /* its text and link text from clean's sums when it kept them;
              * its paragraphs count only from 1,500 bytes of text on */

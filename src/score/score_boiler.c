@@ -10,6 +10,7 @@
  * (kickers, breadcrumbs, section labels) are flagged too.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "clean/clean.h"
 #include "score/score.h"
@@ -288,6 +289,75 @@ is_price(const wn_node *n)
                     return true;
     }
     return false;
+}
+
+/* The site of an absolute URL, naively its host's last two labels
+ * ("news.example.org" -> "example.org"; a country's second level, as in
+ * "co.uk", makes every such site one: the test below then holds back).
+ * False for a relative URL or one with no host. */
+static bool
+url_site(const char *u, size_t n, const char **site, size_t *len)
+{
+    size_t i = 0;
+    while (i < n && (u[i] == ' ' || u[i] == '\t' || u[i] == '\n'))
+        i++;
+    if (n - i >= 8 && strncasecmp(u + i, "https://", 8) == 0)
+        i += 8;
+    else if (n - i >= 7 && strncasecmp(u + i, "http://", 7) == 0)
+        i += 7;
+    else if (n - i >= 2 && u[i] == '/' && u[i + 1] == '/')
+        i += 2;
+    else
+        return false;
+    size_t start = i;
+    while (i < n && u[i] != '/' && u[i] != '?' && u[i] != '#' && u[i] != ':')
+        i++;
+    size_t end = i, dots = 0, from = start;
+    for (size_t k = end; k > start; k--)
+        if (u[k - 1] == '.' && ++dots == 2) {
+            from = k;
+            break;
+        }
+    if (end == from)
+        return false;
+    *site = u + from;
+    *len = end - from;
+    return true;
+}
+
+/* On an article, does list n point elsewhere: two or more links, four in
+ * five of them to another site than the page's (a list of references or
+ * resources, part of the story; the site's other stories link to the
+ * site)? Reads at most OFFSITE_NODES nodes of the list. */
+#define OFFSITE_NODES 400
+static bool
+offsite_list(const wn_score_ctx *cx, wn_node *n)
+{
+    const char *page = cx->meta && cx->meta->url.len ? cx->meta->url.ptr : cx->doc->opts.url;
+    size_t page_len = cx->meta && cx->meta->url.len ? cx->meta->url.len : cx->doc->opts.url_len;
+    const char *ps;
+    size_t pl;
+    if (!page || !url_site(page, page_len, &ps, &pl))
+        return false;
+    unsigned links = 0, away = 0, steps = 0;
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &t, &e) && ++steps <= OFFSITE_NODES) {
+        if (!e || !wn_node_is(t, WN_TAG_A))
+            continue;
+        size_t hl;
+        const char *h = wn_node_attr(t, "href", &hl);
+        const char *hs;
+        size_t hsl;
+        if (!h)
+            continue;
+        links++;
+        if (url_site(h, hl, &hs, &hsl) && !(hsl == pl && strncasecmp(hs, ps, pl) == 0))
+            away++;
+    }
+    return steps <= OFFSITE_NODES && links >= 2 && away * 5 >= links * 4;
 }
 
 static bool
@@ -1196,6 +1266,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
+    const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
@@ -1361,10 +1432,18 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 /* on a service page, cards made whole links (a heading and
                  * a description in one link) are the page's modules, not
                  * a menu */
+                /* on an article, a list pointing to other sites is the
+                 * story's references, with its items */
                 if (ld > lim && !(wn_node_is(n, WN_TAG_LI) && n->parent &&
-                                  wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim) &&
-                    !(cx->page_type == WN_PAGE_SERVICE && card_links(cx, n, s, &link_budget)))
-                    boiler = true;
+                                  (wn_stat_link_density(wn_stats_of(&cx->stats, n->parent)) <= lim ||
+                                   n->parent == offsite_kept)) &&
+                    !(cx->page_type == WN_PAGE_SERVICE && card_links(cx, n, s, &link_budget))) {
+                    if (article && (wn_node_is(n, WN_TAG_UL) || wn_node_is(n, WN_TAG_OL)) &&
+                        offsite_list(cx, n))
+                        offsite_kept = n;
+                    else
+                        boiler = true;
+                }
             }
             /* bylines and datelines: by class/id (on articles also when
              * the name says "post"/"story" too: post-date, storyDate), by
