@@ -126,7 +126,7 @@ wn_doc_parse(const void *html, size_t len, const wn_options *opts, wn_doc **out,
     st = wn_decode(&doc->arena, html ? html : "", len, doc->opts.charset, &doc->decoded);
     if (st != WN_OK)
         goto fail;
-    wn_parse_opts popts = {doc->opts.max_depth, doc->opts.max_attrs, 0};
+    wn_parse_opts popts = {doc->opts.max_depth, doc->opts.max_attrs, 0, 1};
     st = wn_tree_parse(&doc->arena, doc->decoded.utf8, doc->decoded.len, &popts, &doc->dom);
     if (st != WN_OK)
         goto fail;

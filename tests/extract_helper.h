@@ -31,7 +31,7 @@ fx_parse(const char *html, uint32_t flags)
     doc->opts.flags = flags;
     doc->decoded.utf8 = html;
     doc->decoded.len = strlen(html);
-    wn_parse_opts p = {0, 0, 0};
+    wn_parse_opts p = {0, 0, 0, 1}; /* as wn_doc_parse */
     if (wn_tree_parse(&doc->arena, html, strlen(html), &p, &doc->dom) != WN_OK) {
         wn_arena copy = doc->arena;
         wn_arena_free_all(&copy);

@@ -78,7 +78,7 @@ run_case(const tcase *c, char **got_out)
 {
     wn_arena a;
     wn_arena_init(&a, NULL, 0);
-    wn_parse_opts o = {0, 0, c->script == 1};
+    wn_parse_opts o = {0, 0, c->script == 1, 0}; /* as the spec says: not lenient */
     wn_dom *dom = NULL;
     /* the tokenizer reads input[0..len); copy so no slice runs past it */
     char *input = malloc(c->data_len + 1);

@@ -21,7 +21,7 @@ load(const char *html, const char *url)
         doc->opts.url = wn_arena_strndup(&doc->arena, url, strlen(url));
         doc->opts.url_len = strlen(url);
     }
-    wn_parse_opts po = {0, 0, 0};
+    wn_parse_opts po = {0, 0, 0, 1};
     if (wn_tree_parse(&doc->arena, html, strlen(html), &po, &doc->dom) != WN_OK)
         return NULL;
     return doc;

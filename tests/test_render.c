@@ -251,7 +251,7 @@ build_with(const char *html, uint32_t flags, const char *url, bool whatwg)
     r->doc = doc;
     wn_dom *d;
     if (whatwg) {
-        wn_parse_opts po = {0, 0, 0};
+        wn_parse_opts po = {0, 0, 0, 1};
         if (wn_tree_parse(a, html, strlen(html), &po, &d) != WN_OK)
             d = wn_dom_new(a);
     } else {

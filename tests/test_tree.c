@@ -31,6 +31,26 @@ dump_of(const char *html, const char *ctx, wn_ns ns)
     return out;
 }
 
+/* dump_of for a whole document, with the given options */
+static const char *
+dump_opts(const char *html, const wn_parse_opts *o)
+{
+    static char out[8192];
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    wn_dom *d = NULL;
+    out[0] = '\0';
+    if (wn_tree_parse(&a, html, strlen(html), o, &d) == WN_OK) {
+        wn_buf b;
+        wn_buf_init(&b, NULL, 0);
+        tree_dump(&b, d->root);
+        snprintf(out, sizeof out, "%.*s", (int)b.len, b.ptr ? b.ptr : "");
+        wn_buf_free(&b);
+    }
+    wn_arena_free_all(&a);
+    return out;
+}
+
 static size_t
 max_depth_of(wn_node *root, size_t *elements)
 {
@@ -135,6 +155,26 @@ TEST(noscript_is_markup)
                  "|   <body>\n");
 }
 
+/* A tag manager's "<noscript><iframe .../></noscript>": the spec's
+ * scripting-off parse makes the rest of the page the iframe's raw text;
+ * lenient, as wn_doc_parse runs, the iframe is empty and the page goes on
+ * (a browser running scripts never parses the noscript's content). */
+TEST(noscript_iframe_lenient)
+{
+    const char *body = "<body><noscript><iframe src=t height=0 /></noscript><p>Story</p>";
+    wn_parse_opts spec = {0, 0, 0, 0}, lenient = {0, 0, 0, 1};
+    CHECK(strstr(dump_opts(body, &spec), "<p>\n") == NULL); /* swallowed, as specified */
+    CHECK_EQ_STR(dump_opts(body, &lenient),
+                 "| <html>\n|   <head>\n|   <body>\n|     <noscript>\n|       <iframe>\n"
+                 "|         height=\"0\"\n|         src=\"t\"\n|     <p>\n|       \"Story\"\n");
+    /* an iframe left open in a noscript of the head: dropped, the body parsed */
+    const char *head = "<head><noscript><iframe src=t></noscript></head><body><p>Story</p>";
+    CHECK(strstr(dump_opts(head, &spec), "<p>\n") == NULL);
+    CHECK(strstr(dump_opts(head, &lenient), "|     <p>\n|       \"Story\"") != NULL);
+    /* an iframe outside noscript keeps its raw text */
+    CHECK(strstr(dump_opts("<body><iframe><p>x</iframe>", &lenient), "\"<p>x\"") != NULL);
+}
+
 TEST(unclosed_table_at_eof)
 {
     CHECK_EQ_STR(dump_of("<table><tr><td>x", NULL, WN_NS_HTML),
@@ -202,7 +242,7 @@ check_hostile(const char *prefix, const char *unit, size_t n, size_t max_depth,
     wn_arena a;
     wn_arena_init(&a, NULL, 0);
     wn_dom *d = NULL;
-    wn_parse_opts o = {max_depth, 0, 0};
+    wn_parse_opts o = {max_depth, 0, 0, 0};
     clock_t t0 = clock();
     CHECK_EQ_INT(wn_tree_parse(&a, s, len, &o, &d), WN_OK);
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
@@ -288,6 +328,7 @@ main(void)
     RUN(adoption_agency);
     RUN(svg_sprite);
     RUN(noscript_is_markup);
+    RUN(noscript_iframe_lenient);
     RUN(unclosed_table_at_eof);
     RUN(template_contents);
     RUN(fragment_td_context);

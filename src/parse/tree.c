@@ -932,6 +932,7 @@ parser_init(tp *p, wn_arena *arena, wn_dom *dom, const wn_parse_opts *opts)
     dom->max_depth = p->max_depth;
     dom->max_attrs = opts && opts->max_attrs ? opts->max_attrs : WN_DEFAULT_MAX_ATTRS;
     p->scripting = opts && opts->scripting;
+    p->lenient = opts && opts->lenient;
     p->frameset_ok = true;
     p->mode = M_INITIAL;
 }

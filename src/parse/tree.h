@@ -21,6 +21,13 @@ typedef struct wn_parse_opts {
     size_t max_depth;   /* 0 = WN_DEFAULT_MAX_DEPTH */
     size_t max_attrs;   /* 0 = WN_DEFAULT_MAX_ATTRS */
     int scripting;      /* 0 (default, as winnow runs) or 1 for tests */
+    /* 1: where the scripting-off parse loses what a browser shows, do as
+     * the browser: an <iframe> inside <noscript> (whose content a browser
+     * running scripts never parses) is inserted empty, so that a page's
+     * "<noscript><iframe .../></noscript>" does not turn the rest of the
+     * page into the iframe's raw text. wn_doc_parse sets it; the html5lib
+     * conformance tests run without it. */
+    int lenient;
 } wn_parse_opts;
 
 /* Parse a whole document into a new wn_dom in `arena`. */

@@ -66,6 +66,7 @@ typedef struct tp {
     bool frameset_ok;
     bool foster;
     bool scripting;
+    bool lenient;  /* wn_parse_opts.lenient */
     bool ignore_lf;
     bool pushed; /* whether the last inserted element went onto the stack */
     bool oom;

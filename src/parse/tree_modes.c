@@ -388,6 +388,16 @@ m_in_head(tp *p, wn_token *t)
     return true;
 }
 
+/* Is a <noscript> open (for wn_parse_opts.lenient)? */
+static bool
+noscript_open(const tp *p)
+{
+    for (size_t i = p->sp; i > 0; i--)
+        if (wn_node_is(p->stack[i - 1], WN_TAG_NOSCRIPT))
+            return true;
+    return false;
+}
+
 /* 13.2.6.4.5 "in head noscript" */
 static bool
 m_in_head_noscript(tp *p, wn_token *t)
@@ -415,6 +425,10 @@ m_in_head_noscript(tp *p, wn_token *t)
             return m_in_head(p, t);
         case WN_TAG_HEAD: case WN_TAG_NOSCRIPT:
             return false;
+        case WN_TAG_IFRAME:
+            if (p->lenient)
+                return false; /* see wn_parse_opts.lenient: never shown */
+            break;
         default:
             break;
         }
@@ -734,6 +748,11 @@ body_start_tag(tp *p, wn_token *t)
         return false;
     case WN_TAG_IFRAME:
         p->frameset_ok = false;
+        if (p->lenient && noscript_open(p)) {
+            tb_reconstruct_afe(p);
+            tb_insert_void(p, t); /* see wn_parse_opts.lenient */
+            return false;
+        }
         generic_text(p, t, WN_TOKSTATE_RAWTEXT);
         return false;
     case WN_TAG_NOEMBED:
