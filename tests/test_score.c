@@ -1121,6 +1121,34 @@ TEST(non_article_drops_long_footer_after_headline)
     fx_free(&f);
 }
 
+/* A wrapper inside the article whose class reads negative ("promo")
+ * but that holds the story is kept in every mode: precision mode used to
+ * flag it as boilerplate and return nothing. */
+TEST(precision_keeps_the_story_block)
+{
+    const char *html =
+        "<html><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
+        "<h1>Harbour works begin</h1><div class=promo-wrap>"
+        "<p>Work on the harbour wall began on Monday, the council said, and should take two "
+        "years to finish.</p>"
+        "<p>The old wall, built in 1880, has been patched many times since a storm breached it "
+        "in the winter of 1953.</p>"
+        "<p>Fishing boats will moor at the eastern quay while the western berths are closed, "
+        "the harbour master said.</p>"
+        "<p>Residents were invited to a meeting at the town hall to hear how the work will "
+        "affect traffic on the sea front.</p>"
+        "</div></article><footer><p>Contact us</p></footer></body></html>";
+    for (int m = 0; m < 3; m++) {
+        uint32_t flags = m == 0 ? WN_OPT_PRECISION : m == 1 ? 0 : WN_OPT_RECALL;
+        fx f;
+        CHECK(fx_run(&f, html, flags, NULL));
+        CHECK(fx_contains(f.text, "harbour wall began"));
+        CHECK(fx_contains(f.text, "town hall"));
+        CHECK(!fx_contains(f.text, "Contact us"));
+        fx_free(&f);
+    }
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1883,6 +1911,7 @@ main(void)
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(precision_and_recall_modes);
+    RUN(precision_keeps_the_story_block);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);

@@ -1373,9 +1373,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             uint32_t bits = wn_doc_token_bits(cx->doc, n);
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
-            bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||
-                                          (double)(s->text - s->link) >= 0.4 * root_good ||
-                                          (listing && (double)s->text >= 0.4 * (double)rs->text));
+            /* a block holding most of the content's prose is never
+             * boilerplate, in any mode (precision mode emptied pages) */
+            bool protect = (!precision && ((s->paras >= 3 && s->text >= 1500) ||
+                                           (double)(s->text - s->link) >= 0.4 * root_good ||
+                                           (listing && (double)s->text >= 0.4 * (double)rs->text))) ||
+                           (precision && (double)(s->text - s->link) >= 0.6 * root_good);
             bool boiler = false;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
