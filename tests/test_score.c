@@ -1057,6 +1057,56 @@ TEST(non_article_drops_long_footer_after_headline)
     fx_free(&f);
 }
 
+/* A site footer of long small print (legal notes in a list) */
+#define LEGAL_FOOTER(attrs)                                                                        \
+    "<footer id=legal " attrs "><ol>"                                                              \
+    "<li>Financing is available to qualified customers, subject to credit approval, and the "    \
+    "monthly figures shown assume the full term at the rate current on the day of purchase.</li>" \
+    "<li>Trade-in values vary with the condition, year and configuration of the device, and not " \
+    "every device is eligible for credit; see the terms for the full list of devices.</li>"      \
+    "<li>Offers are for new subscribers only, one per account, and renew at the standard rate "  \
+    "unless cancelled before the end of the trial period named in the offer.</li>"              \
+    "<li>Battery life varies with use and configuration, and the figures given were measured "   \
+    "by the maker under conditions that may not match those of any one reader.</li>"            \
+    "</ol></footer>"
+
+TEST(non_article_drops_page_footer_without_headline)
+{
+    /* a product page whose headline is not found: the page's own footer
+     * (its nearest section is the body), after the product's text, is
+     * the site's small print however long it is */
+    fx f;
+    const char *bodies[2] = {
+        "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h2>Choose your pack</h2>"
+        DESCRIPTION "</div>" LEGAL_FOOTER("") "</div></body></html>",
+        /* (or what the markup calls its contentinfo) */
+        "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h2>Choose your pack</h2>"
+        DESCRIPTION "</div><div id=legal role=contentinfo>" LEGAL_FOOTER("") "</div></div></body></html>",
+    };
+    for (int i = 0; i < 2; i++) {
+        CHECK(fx_run(&f, bodies[i], 0, NULL));
+        CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+        CHECK(fx_contains(f.text, "water reservoir"));
+        CHECK(!fx_contains(f.text, "Trade-in values"));
+        fx_free(&f);
+    }
+    /* an <article>'s own footer is not the page's */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><article class=product>"
+                 "<h2>Choose your pack</h2>" DESCRIPTION LEGAL_FOOTER("") "</article></div></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "Trade-in values"));
+    fx_free(&f);
+    /* nor is a footer with no content before it (what an unclosed tag
+     * made swallow the page) */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><footer><h2>Choose your pack</h2>"
+                 DESCRIPTION "</footer></div></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1816,6 +1866,7 @@ main(void)
     RUN(product_page_prices_with_no_break_spaces);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
+    RUN(non_article_drops_page_footer_without_headline);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);

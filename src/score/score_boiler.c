@@ -360,6 +360,31 @@ in_article(const wn_node *n)
     return false;
 }
 
+/* Is n the page's footer: a <footer> whose nearest sectioning ancestor is
+ * the body (not an <article>'s, a <section>'s or an <aside>'s own footer),
+ * or an element the markup calls role=contentinfo? Reads n's ancestors. */
+static bool
+page_footer(const wn_node *n)
+{
+    if (n->n_attrs) {
+        size_t len = 0;
+        const char *v = wn_node_attr(n, "role", &len);
+        if (v && wn_value_ieq(v, len, "contentinfo", 11))
+            return true;
+    }
+    if (!wn_node_is(n, WN_TAG_FOOTER))
+        return false;
+    for (const wn_node *a = n->parent; a && a->type == WN_NODE_ELEMENT; a = a->parent)
+        switch (a->tag) {
+        case WN_TAG_ARTICLE: case WN_TAG_SECTION: case WN_TAG_ASIDE: case WN_TAG_NAV:
+        case WN_TAG_MAIN: case WN_TAG_BLOCKQUOTE:
+            return false;
+        default:
+            break;
+        }
+    return true;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -1330,6 +1355,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      (s->paras < 3 || (!article && !recall && past_headline)))
                 /* (off an article, a footer after the headline is the
                  * site's, whatever it holds: a store's testimonials) */
+                boiler = true;
+            else if (!article && !recall && page_footer(n) &&
+                     text_before(cx, root, n, CARD_REST_MIN))
+                /* (off an article, the page's own footer after the
+                 * content is the site's small print, however long) */
                 boiler = true;
             else if (cx->page_type == WN_PAGE_FORUM && !pos && !protect && n->n_attrs &&
                      names_notice(n))
