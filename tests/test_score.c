@@ -1107,6 +1107,35 @@ TEST(non_article_drops_page_footer_without_headline)
     fx_free(&f);
 }
 
+#define PRIZE_ROW(y, a, b)                                                                         \
+    "<tr><td>" y "</td><td><a href=/w/" a ">" a " Lindqvist</a></td><td><a href=/w/" b ">" b     \
+    " Okafor</a></td></tr>"
+
+TEST(data_table_links_are_data)
+{
+    /* a table of names, each a link, under a row of column headers: its
+     * links are its data, and a class saying "sticky-header" is a style */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><main><h1>Prize winners</h1>" P1 P2 P3
+                 "<table id=t class='wikitable sticky-header'><tr><th>Year</th><th>Physics</th>"
+                 "<th>Chemistry</th></tr>" PRIZE_ROW("1901", "Anna", "Bertil")
+                 PRIZE_ROW("1902", "Carin", "David") PRIZE_ROW("1903", "Erik", "Frida")
+                 PRIZE_ROW("1904", "Gustav", "Hanna") "</table>"
+                 /* a table of links with no header row is still a menu */
+                 "<table id=m><tr><td><a href=/a>Home page</a></td><td><a href=/b>Archive pages</a>"
+                 "</td></tr><tr><td><a href=/c>Contact us</a></td><td><a href=/d>About this site</a>"
+                 "</td></tr><tr><td><a href=/e>Subscribe now</a></td><td><a href=/f>Our staff</a>"
+                 "</td></tr><tr><td><a href=/g>Jobs here</a></td><td><a href=/h>Privacy policy</a>"
+                 "</td></tr></table></main></body></html>",
+                 0, "Prize winners"));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "Carin Lindqvist"));
+    CHECK(fx_contains(f.text, "Hanna Okafor"));
+    CHECK(!fx_contains(f.text, "Privacy policy"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1867,6 +1896,7 @@ main(void)
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
     RUN(non_article_drops_page_footer_without_headline);
+    RUN(data_table_links_are_data);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);

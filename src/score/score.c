@@ -580,7 +580,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                 continue;
         }
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
-        if (bits & WN_TOK_POS)
+        if ((bits & WN_TOK_POS) || (wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n)))
             continue;
         bool boiler;
         if (bits & WN_TOK_COMMENTS) {
