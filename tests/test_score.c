@@ -1136,6 +1136,53 @@ TEST(data_table_links_are_data)
     fx_free(&f);
 }
 
+#define LONG_P(w)                                                                                  \
+    "<p>The " w " report, filed late, names the roads, the bridges, the schools, the clinics, "    \
+    "the parks, and the libraries that need work, and it says, plainly, what each will cost.</p>"
+#define EXCERPT(w)                                                                                 \
+    "<p>A short note on the " w " meeting, where the council heard from residents about "         \
+    "parking, bus routes and the state of the old library.</p>"
+#define BLOG_ITEM(n, title, body)                                                                  \
+    "<article class='entry post-" #n "'><h2><a href=/p" #n ">" title "</a></h2><p class=date>May " \
+    #n "</p><div class=text><div class=inner>" body "</div></div></article>"
+
+TEST(one_item_of_a_list_with_prose_gives_the_list)
+{
+    /* a blog's index: one whole post among excerpts, each item alike with
+     * its link and its paragraph; the one post is the best block, but
+     * the list holds the page */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=top><a href=/>Home</a></div><section>"
+                 BLOG_ITEM(1, "Budget night", EXCERPT("first"))
+                 BLOG_ITEM(2, "Roads first", LONG_P("second") LONG_P("third") LONG_P("fourth"))
+                 BLOG_ITEM(3, "School repairs", EXCERPT("third"))
+                 BLOG_ITEM(4, "Park plans", EXCERPT("fourth"))
+                 BLOG_ITEM(5, "Bus routes", EXCERPT("fifth")) "</section></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "The third report"));
+    CHECK(fx_contains(f.text, "the first meeting"));
+    CHECK(fx_contains(f.text, "the fifth meeting"));
+    fx_free(&f);
+    /* teasers alike without a paragraph (a line under the title) are
+     * other stories beside the one */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=top><a href=/>Home</a></div><section>"
+                 BLOG_ITEM(1, "Budget night", "<div>The council meets on parking, buses and the library; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(2, "Roads first", LONG_P("second") LONG_P("third") LONG_P("fourth"))
+                 BLOG_ITEM(3, "School repairs", "<div>The council meets on parking, buses and the schools; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(4, "Park plans", "<div>The council meets on parking, buses and the old parks; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(5, "Bus routes", "<div>The council meets on parking, buses and the routes; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(6, "Bridges", "<div>The council meets on parking, buses and the bridges; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(7, "Tunnels", "<div>The council meets on parking, buses and the tunnels; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(8, "Harbour", "<div>The council meets on parking, buses and the harbour; residents speak for an hour or so.</div>")
+                 "</section></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "The third report"));
+    CHECK(!fx_contains(f.text, "the old parks"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1897,6 +1944,7 @@ main(void)
     RUN(non_article_drops_long_footer_after_headline);
     RUN(non_article_drops_page_footer_without_headline);
     RUN(data_table_links_are_data);
+    RUN(one_item_of_a_list_with_prose_gives_the_list);
     RUN(precision_and_recall_modes);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);

@@ -330,6 +330,45 @@ item_group_of(const wn_score_ctx *cx, const wn_node *parent, item_group *best)
             *best = g[k];
 }
 
+/* Levels above the best candidate looked at for a list it is one item of. */
+#define ITEMS_UP 8
+#define ITEMS_ALIKE 3
+
+/* The parent of a list of items alike (same tag and first class name, each
+ * with a link; ITEMS_ALIKE or more of them with a paragraph) that the best
+ * candidate `top` lies in one item of, when the items together hold
+ * `min_text` bytes of text: a blog's index of whole posts and excerpts, a
+ * page of cards with summaries (not a story's teasers, without prose).
+ * NULL when there is none below `stop`. Reads each ancestor's children
+ * once (at most ITEM_CHILDREN_MAX). */
+static wn_node *
+items_parent(const wn_score_ctx *cx, wn_node *top, const wn_node *stop, double min_text)
+{
+    wn_node *a = top;
+    for (int up = 0; up < ITEMS_UP && a && a != stop && a->parent && a->parent != stop;
+         up++, a = a->parent) {
+        wn_node *p = a->parent;
+        if (p->type != WN_NODE_ELEMENT || (double)wn_stats_of(&cx->stats, p)->text < min_text)
+            continue;
+        uint32_t sig = item_signature(a);
+        int alike = 0, seen = 0;
+        uint64_t text = 0;
+        for (const wn_node *c = p->first_child; c && seen < ITEM_CHILDREN_MAX;
+             c = c->next, seen++) {
+            if (c->type != WN_NODE_ELEMENT || (c->flags & (WN_NF_DROP | WN_NF_BOILER)))
+                continue;
+            const wn_stat *cs = wn_stats_of(&cx->stats, c);
+            if (!cs->link || item_signature(c) != sig)
+                continue;
+            alike += cs->paras > 0;
+            text += cs->text;
+        }
+        if (alike >= ITEMS_ALIKE && (double)text >= min_text)
+            return p;
+    }
+    return NULL;
+}
+
 static wn_status
 set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 {
@@ -909,6 +948,16 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             (in_frame && !inside && region != body)) {
             roots[0] = region;
             n_roots = 1;
+        } else if (share < 0.5 && inside) {
+            /* blocks that are one item of a list of items alike holding
+             * most of the region (a blog's index of whole posts, cards
+             * with summaries): the list is the content */
+            double most = 0.5 * (double)wn_stats_of(&cx.stats, region)->text;
+            wn_node *p = items_parent(&cx, roots[0], region, most);
+            if (p) {
+                roots[0] = p;
+                n_roots = 1;
+            }
         }
     }
 

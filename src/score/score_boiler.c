@@ -376,7 +376,8 @@ wn_data_table(const wn_node *n)
     bool head = false, first = true;
     for (const wn_node *g = n->first_child; g && seen < DATA_TABLE_ROWS; g = g->next) {
         const wn_node *r = g, *stop = g->next;
-        if (wn_node_is(g, WN_TAG_THEAD) || wn_node_is(g, WN_TAG_TBODY) || wn_node_is(g, WN_TAG_TFOOT)) {
+        if (wn_node_is(g, WN_TAG_THEAD) || wn_node_is(g, WN_TAG_TBODY) ||
+            wn_node_is(g, WN_TAG_TFOOT)) {
             r = g->first_child;
             stop = NULL;
         }
