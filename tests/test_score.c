@@ -1631,6 +1631,34 @@ TEST(list_page_repeated_negative_cards_kept)
     fx_free(&f);
 }
 
+TEST(list_page_repeated_title_rows_kept)
+{
+    /* on a collection page, each card's title row named "header" holds a
+     * heading with the item's name: short, but the list's items, not a
+     * row of tag links */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1><p>12 products</p><ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><div class=card-header><h3><a href=/products/t%d>Teapot %d</a></h3>"
+                 "</div><span>$%d</span><div class=item-tags><a class='chip tags' href=/tag/a%d>"
+                 "clay</a></div></li>",
+                 i, i, 20 + i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Teapot ")); s++)
+        count++;
+    CHECK(count >= 12);
+    CHECK(!fx_contains(f.text, "clay"));
+    fx_free(&f);
+}
+
 TEST(list_page_filter_panel_dropped)
 {
     /* a shop's filter panel beside its product grid (facets with their
@@ -1950,6 +1978,7 @@ main(void)
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);
     RUN(list_page_repeated_negative_cards_kept);
+    RUN(list_page_repeated_title_rows_kept);
     RUN(list_page_filter_panel_dropped);
     RUN(article_one_section_of_main);
     RUN(header_or_footer_prose_beside_main);

@@ -422,7 +422,39 @@ neg_only(uint32_t bits)
 typedef struct sig_text {
     uint32_t sig;  /* first_class_sig */
     uint32_t text; /* the element's text, links included */
+    uint32_t head; /* 1 when the element is or holds a heading */
 } sig_text;
+
+/* Nodes read to find a heading in an element */
+#define HEADING_NODES 12
+
+/* Is n a heading (h1..h6), or does one open it (within its first
+ * HEADING_NODES nodes)? A card's title row: an item's name, however short. */
+static bool
+opens_with_heading(wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < HEADING_NODES) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        switch (m->tag) {
+        case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+        case WN_TAG_H6:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
 
 static int
 cmp_sig_text(const void *a, const void *b)
@@ -507,6 +539,7 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
             if (t == UINT32_MAX)
                 return;
             sorted[n].sig = sig[i];
+            sorted[n].head = min_text > 0 && opens_with_heading(list[i]);
             sorted[n++].text = t;
         }
     }
@@ -515,17 +548,20 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
     qsort(sorted, n, sizeof *sorted, cmp_sig_text);
     /* each run of one signature: its length and total text, at its first
      * entry */
-    uint32_t *run_len = wn_arena_alloc(a, (size_t)n * 2 * sizeof *run_len);
+    uint32_t *run_len = wn_arena_alloc(a, (size_t)n * 3 * sizeof *run_len);
     if (!run_len)
         return;
-    uint32_t *run_text = run_len + n;
+    uint32_t *run_text = run_len + n, *run_head = run_len + 2 * (size_t)n;
     for (uint32_t i = 0; i < n;) {
-        uint32_t j = i;
+        uint32_t j = i, h = 0;
         uint64_t t = 0;
-        while (j < n && sorted[j].sig == sorted[i].sig)
+        while (j < n && sorted[j].sig == sorted[i].sig) {
+            h += sorted[j].head;
             t += sorted[j++].text;
+        }
         run_len[i] = j - i;
         run_text[i] = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+        run_head[i] = h;
         i = j;
     }
     for (uint32_t i = 0; i < n_list; i++) {
@@ -541,7 +577,8 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
                 hi = mid;
         }
         if (run_len[lo] >= REPEAT_MIN && (double)run_text[lo] >= min_text &&
-            (min_text <= 0 || run_text[lo] >= REPEAT_ITEM * run_len[lo]))
+            (min_text <= 0 || run_text[lo] >= REPEAT_ITEM * run_len[lo] ||
+             run_head[lo] == run_len[lo]))
             list[i]->flags |= WN_NF_REPEATED;
     }
 }
