@@ -531,6 +531,35 @@ TEST(tab_panes_hidden_by_style_shown)
     fx_free(&f);
 }
 
+TEST(accordion_answers_hidden_by_style_shown)
+{
+    /* a FAQ whose answers a script hides by their style, with no
+     * aria-controls: an answer after its shown question is content; a
+     * hidden answer with nothing shown before it, and a hidden block whose
+     * class names no answer, are not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div class=faq><div class=faq-question>How long does delivery take?</div>"
+                 "<div id=a1 class=faq-answer style='display:none'>Three working days.</div>"
+                 "<div class=faq-question>Can I return an item?</div>"
+                 "<div id=a2 class=faq-answer style='display: none'>Within a month.</div></div>"
+                 "<div class=note><div class=note-title>Spring sale</div>"
+                 "<div id=h1 class=note-body style='display:none'>Hidden offer text.</div></div>"
+                 "<div class=other><div id=h2 class=faq-answer style='display:none'>orphan answer"
+                 "</div></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "a1"));
+    CHECK(!dropped(f.doc, "a2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(fx_contains(f.text, "Three working days"));
+    CHECK(fx_contains(f.text, "Within a month"));
+    CHECK(!fx_contains(f.text, "orphan answer"));
+    fx_free(&f);
+}
+
 TEST(tablist_of_labels_or_accordion)
 {
     /* a tablist of short labels is a widget; one that holds the panels'
@@ -784,6 +813,7 @@ main(void)
     RUN(hidden_elements);
     RUN(collapsed_panels_shown);
     RUN(tab_panes_hidden_by_style_shown);
+    RUN(accordion_answers_hidden_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
