@@ -1,5 +1,6 @@
 /* test_clean.c - wn_clean: what is never content gets WN_NF_DROP, and the
  * class/id vocabulary matches whole tokens only. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +122,22 @@ ref_hidden_name(const unsigned char *s, size_t n)
     return false;
 }
 
+/* A screen-reader name behind a utility prefix: 1-4 letters and a hyphen,
+ * not "not-" ("u-sr-only", "tw-visually-hidden"). */
+static bool
+ref_hidden_prefixed(const unsigned char *s, size_t n)
+{
+    size_t p = 0;
+    while (p < n && p < 5 && isalpha(s[p]) && s[p] < 0x80)
+        p++;
+    if (p < 1 || p > 4 || p + 1 >= n || s[p] != '-')
+        return false;
+    if (p == 3 && ref_lower(s[0]) == 'n' && ref_lower(s[1]) == 'o' && ref_lower(s[2]) == 't')
+        return false;
+    unsigned char c = ref_lower(s[p + 1]);
+    return (c == 's' || c == 'v') && ref_hidden_name(s + p + 1, n - p - 1);
+}
+
 static uint32_t
 ref_token(const unsigned char *s, size_t n)
 {
@@ -208,7 +225,8 @@ ref_value_bits(const char *str, size_t n, bool hidden)
         }
         if (!utility)
             bits |= name_acc;
-        if (hidden && ref_hidden_name(s + name_start, i - name_start))
+        if (hidden && (ref_hidden_name(s + name_start, i - name_start) ||
+                       ref_hidden_prefixed(s + name_start, i - name_start)))
             hidden_name = true;
     }
     return bits | (hidden_name && !colon ? WN_TOK_HIDDEN : 0);
@@ -242,6 +260,8 @@ TEST(tokenizer_matches_reference)
         "recommendationsx", "Recommendations", "aB", "AbC", "HTMLShare", "shareHTML",
         "menu1", "1menu", "me1nu", "component_1ad269af0d", "bbc4ad583c", "5cd3ad805f",
         "ad3f5e", "ad300250", "a1b2c", "1ad2", "Ab1ad2ad3", "ab12cd34ef", "x-9fad0c2b1e share",
+        "u-sr-only", "H-SR-ONLY", "tw-visually-hidden", "not-sr-only", "type-hidden", "abcde-sr-only",
+        "x-sr-only-focusable", "u-offscreen", "1-sr-only", "u--sr-only", "nav u-sr-only",
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         CHECK(agrees(cases[k], strlen(cases[k])));
@@ -263,7 +283,7 @@ TEST(tokenizer_matches_reference)
     static const char *const pieces[] = {"share", "nav", "Menu", "hidden", "sr-only", "ad", "Ad",
                                          "articleBody", "comments", "visually-hidden", " ", "-",
                                          "x1", "md:", "recommendations", "byline", "1ad2",
-                                         "3fad", "c0ffee1"};
+                                         "3fad", "c0ffee1", "u-", "not-"};
     uint64_t r = 0x9E3779B97F4A7C15u;
     size_t bad = 0;
     size_t bytes = 0;
@@ -410,6 +430,9 @@ TEST(hidden_elements)
                  "<div id=h3 style=\"color:red; display : none\">secret three</div>"
                  "<div id=h4 style=\"visibility:hidden\">secret four</div>"
                  "<span id=h5 class=\"sr-only\">secret five</span>"
+                 "<span id=h6 class=\"u-sr-only\">secret six</span>"
+                 "<span id=v4 class=\"not-sr-only\">shown again</span>"
+                 "<span id=v5 class=\"type-hidden\">a field's type</span>"
                  "<div id=v1 class=\"hidden md:block\">shown on desktop</div>"
                  "<div id=v2 style=\"display:block\">shown</div>"
                  "<a id=v3 href=/story aria-hidden=true tabindex=-1>a teaser's summary, linked "
@@ -418,13 +441,17 @@ TEST(hidden_elements)
                  "<div id=d2 aria-modal=true>modal text</div>"
                  "</div></body>",
                  0, NULL));
-    for (int i = 1; i <= 5; i++) {
+    for (int i = 1; i <= 6; i++) {
         char id[4] = {'h', (char)('0' + i), 0, 0};
         wn_node *n = fx_by_id(f.doc, id);
         CHECK(n && (n->flags & WN_NF_DROP) && (n->flags & WN_NF_HIDDEN));
     }
     CHECK(!dropped(f.doc, "v1"));
     CHECK(!dropped(f.doc, "v2"));
+    /* a screen-reader name behind a utility prefix hides; "not-" shows, and
+     * "hidden" after any word is no such name */
+    CHECK(!dropped(f.doc, "v4"));
+    CHECK(!dropped(f.doc, "v5"));
     /* aria-hidden hides from assistive technology only: a link so marked
      * is a visible duplicate of another link (a card's summary, its image) */
     CHECK(!dropped(f.doc, "v3"));
@@ -501,6 +528,35 @@ TEST(tab_panes_hidden_by_style_shown)
     CHECK(fx_contains(f.text, "two years"));
     CHECK(!fx_contains(f.text, "Second quote"));
     CHECK(!fx_contains(f.text, "closed two"));
+    fx_free(&f);
+}
+
+TEST(accordion_answers_hidden_by_style_shown)
+{
+    /* a FAQ whose answers a script hides by their style, with no
+     * aria-controls: an answer after its shown question is content; a
+     * hidden answer with nothing shown before it, and a hidden block whose
+     * class names no answer, are not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div class=faq><div class=faq-question>How long does delivery take?</div>"
+                 "<div id=a1 class=faq-answer style='display:none'>Three working days.</div>"
+                 "<div class=faq-question>Can I return an item?</div>"
+                 "<div id=a2 class=faq-answer style='display: none'>Within a month.</div></div>"
+                 "<div class=note><div class=note-title>Spring sale</div>"
+                 "<div id=h1 class=note-body style='display:none'>Hidden offer text.</div></div>"
+                 "<div class=other><div id=h2 class=faq-answer style='display:none'>orphan answer"
+                 "</div></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "a1"));
+    CHECK(!dropped(f.doc, "a2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(fx_contains(f.text, "Three working days"));
+    CHECK(fx_contains(f.text, "Within a month"));
+    CHECK(!fx_contains(f.text, "orphan answer"));
     fx_free(&f);
 }
 
@@ -907,6 +963,7 @@ main(void)
     RUN(tab_panes_hidden_by_style_shown);
     RUN(faq_answers_collapsed_by_style_shown);
     RUN(accordion_region_panels_kept);
+    RUN(accordion_answers_hidden_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);

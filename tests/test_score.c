@@ -1149,6 +1149,132 @@ TEST(precision_keeps_the_story_block)
     }
 }
 
+/* A site footer of long small print (legal notes in a list) */
+#define LEGAL_FOOTER(attrs)                                                                        \
+    "<footer id=legal " attrs "><ol>"                                                              \
+    "<li>Financing is available to qualified customers, subject to credit approval, and the "    \
+    "monthly figures shown assume the full term at the rate current on the day of purchase.</li>" \
+    "<li>Trade-in values vary with the condition, year and configuration of the device, and not " \
+    "every device is eligible for credit; see the terms for the full list of devices.</li>"      \
+    "<li>Offers are for new subscribers only, one per account, and renew at the standard rate "  \
+    "unless cancelled before the end of the trial period named in the offer.</li>"              \
+    "<li>Battery life varies with use and configuration, and the figures given were measured "   \
+    "by the maker under conditions that may not match those of any one reader.</li>"            \
+    "</ol></footer>"
+
+TEST(non_article_drops_page_footer_without_headline)
+{
+    /* a product page whose headline is not found: the page's own footer
+     * (its nearest section is the body), after the product's text, is
+     * the site's small print however long it is */
+    fx f;
+    const char *bodies[2] = {
+        "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h2>Choose your pack</h2>"
+        DESCRIPTION "</div>" LEGAL_FOOTER("") "</div></body></html>",
+        /* (or what the markup calls its contentinfo) */
+        "<html>" PRODUCT_HEAD "<body><div class=site><div class=product><h2>Choose your pack</h2>"
+        DESCRIPTION "</div><div id=legal role=contentinfo>" LEGAL_FOOTER("") "</div></div></body></html>",
+    };
+    for (int i = 0; i < 2; i++) {
+        CHECK(fx_run(&f, bodies[i], 0, NULL));
+        CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+        CHECK(fx_contains(f.text, "water reservoir"));
+        CHECK(!fx_contains(f.text, "Trade-in values"));
+        fx_free(&f);
+    }
+    /* an <article>'s own footer is not the page's */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><article class=product>"
+                 "<h2>Choose your pack</h2>" DESCRIPTION LEGAL_FOOTER("") "</article></div></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "Trade-in values"));
+    fx_free(&f);
+    /* nor is a footer with no content before it (what an unclosed tag
+     * made swallow the page) */
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><div class=site><footer><h2>Choose your pack</h2>"
+                 DESCRIPTION "</footer></div></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "water reservoir"));
+    fx_free(&f);
+}
+
+#define PRIZE_ROW(y, a, b)                                                                         \
+    "<tr><td>" y "</td><td><a href=/w/" a ">" a " Lindqvist</a></td><td><a href=/w/" b ">" b     \
+    " Okafor</a></td></tr>"
+
+TEST(data_table_links_are_data)
+{
+    /* a table of names, each a link, under a row of column headers: its
+     * links are its data, and a class saying "sticky-header" is a style */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><main><h1>Prize winners</h1>" P1 P2 P3
+                 "<table id=t class='wikitable sticky-header'><tr><th>Year</th><th>Physics</th>"
+                 "<th>Chemistry</th></tr>" PRIZE_ROW("1901", "Anna", "Bertil")
+                 PRIZE_ROW("1902", "Carin", "David") PRIZE_ROW("1903", "Erik", "Frida")
+                 PRIZE_ROW("1904", "Gustav", "Hanna") "</table>"
+                 /* a table of links with no header row is still a menu */
+                 "<table id=m><tr><td><a href=/a>Home page</a></td><td><a href=/b>Archive pages</a>"
+                 "</td></tr><tr><td><a href=/c>Contact us</a></td><td><a href=/d>About this site</a>"
+                 "</td></tr><tr><td><a href=/e>Subscribe now</a></td><td><a href=/f>Our staff</a>"
+                 "</td></tr><tr><td><a href=/g>Jobs here</a></td><td><a href=/h>Privacy policy</a>"
+                 "</td></tr></table></main></body></html>",
+                 0, "Prize winners"));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(fx_contains(f.text, "Carin Lindqvist"));
+    CHECK(fx_contains(f.text, "Hanna Okafor"));
+    CHECK(!fx_contains(f.text, "Privacy policy"));
+    fx_free(&f);
+}
+
+#define LONG_P(w)                                                                                  \
+    "<p>The " w " report, filed late, names the roads, the bridges, the schools, the clinics, "    \
+    "the parks, and the libraries that need work, and it says, plainly, what each will cost.</p>"
+#define EXCERPT(w)                                                                                 \
+    "<p>A short note on the " w " meeting, where the council heard from residents about "         \
+    "parking, bus routes and the state of the old library.</p>"
+#define BLOG_ITEM(n, title, body)                                                                  \
+    "<article class='entry post-" #n "'><h2><a href=/p" #n ">" title "</a></h2><p class=date>May " \
+    #n "</p><div class=text><div class=inner>" body "</div></div></article>"
+
+TEST(one_item_of_a_list_with_prose_gives_the_list)
+{
+    /* a blog's index: one whole post among excerpts, each item alike with
+     * its link and its paragraph; the one post is the best block, but
+     * the list holds the page */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=top><a href=/>Home</a></div><section>"
+                 BLOG_ITEM(1, "Budget night", EXCERPT("first"))
+                 BLOG_ITEM(2, "Roads first", LONG_P("second") LONG_P("third") LONG_P("fourth"))
+                 BLOG_ITEM(3, "School repairs", EXCERPT("third"))
+                 BLOG_ITEM(4, "Park plans", EXCERPT("fourth"))
+                 BLOG_ITEM(5, "Bus routes", EXCERPT("fifth")) "</section></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "The third report"));
+    CHECK(fx_contains(f.text, "the first meeting"));
+    CHECK(fx_contains(f.text, "the fifth meeting"));
+    fx_free(&f);
+    /* teasers alike without a paragraph (a line under the title) are
+     * other stories beside the one */
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=top><a href=/>Home</a></div><section>"
+                 BLOG_ITEM(1, "Budget night", "<div>The council meets on parking, buses and the library; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(2, "Roads first", LONG_P("second") LONG_P("third") LONG_P("fourth"))
+                 BLOG_ITEM(3, "School repairs", "<div>The council meets on parking, buses and the schools; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(4, "Park plans", "<div>The council meets on parking, buses and the old parks; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(5, "Bus routes", "<div>The council meets on parking, buses and the routes; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(6, "Bridges", "<div>The council meets on parking, buses and the bridges; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(7, "Tunnels", "<div>The council meets on parking, buses and the tunnels; residents speak for an hour or so.</div>")
+                 BLOG_ITEM(8, "Harbour", "<div>The council meets on parking, buses and the harbour; residents speak for an hour or so.</div>")
+                 "</section></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "The third report"));
+    CHECK(!fx_contains(f.text, "the old parks"));
+    fx_free(&f);
+}
+
 TEST(precision_and_recall_modes)
 {
     fx p, d, r;
@@ -1597,6 +1723,34 @@ TEST(list_page_repeated_negative_cards_kept)
     fx_free(&f);
 }
 
+TEST(list_page_repeated_title_rows_kept)
+{
+    /* on a collection page, each card's title row named "header" holds a
+     * heading with the item's name: short, but the list's items, not a
+     * row of tag links */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1><p>12 products</p><ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><div class=card-header><h3><a href=/products/t%d>Teapot %d</a></h3>"
+                 "</div><span>$%d</span><div class=item-tags><a class='chip tags' href=/tag/a%d>"
+                 "clay</a></div></li>",
+                 i, i, 20 + i, i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    int count = 0;
+    for (const char *s = f.text; (s = strstr(s, "Teapot ")); s++)
+        count++;
+    CHECK(count >= 12);
+    CHECK(!fx_contains(f.text, "clay"));
+    fx_free(&f);
+}
+
 TEST(list_page_filter_panel_dropped)
 {
     /* a shop's filter panel beside its product grid (facets with their
@@ -1910,12 +2064,16 @@ main(void)
     RUN(product_page_prices_with_no_break_spaces);
     RUN(product_page_drops_long_cards_and_their_heading);
     RUN(non_article_drops_long_footer_after_headline);
+    RUN(non_article_drops_page_footer_without_headline);
+    RUN(data_table_links_are_data);
+    RUN(one_item_of_a_list_with_prose_gives_the_list);
     RUN(precision_and_recall_modes);
     RUN(precision_keeps_the_story_block);
     RUN(listing_region_fallback);
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);
     RUN(list_page_repeated_negative_cards_kept);
+    RUN(list_page_repeated_title_rows_kept);
     RUN(list_page_filter_panel_dropped);
     RUN(article_one_section_of_main);
     RUN(header_or_footer_prose_beside_main);

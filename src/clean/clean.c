@@ -280,6 +280,42 @@ ends_with_question(const wn_node *p)
     return false;
 }
 
+/* An accordion's answer hidden by its style until the reader opens it,
+ * with no aria-controls to say so: its class names an answer, a FAQ or an
+ * accordion, and the element just before it (the question, the label the
+ * reader clicks) is shown and holds text within its first ACCORDION_NODES
+ * nodes. Like a closed <details>, it is part of the page. ("collapse" is
+ * no such word: a navigation bar's menu is one too.) */
+#define ACCORDION_NODES 16
+static bool
+accordion_answer(const wn_node *n, const markup_attrs *m)
+{
+    static const char *const words[] = {"answer", "answers", "accordion", "faq", "faqs"};
+    if (!style_hides(m->style) || m->hidden || !m->cls || !m->cls->value || !m->cls->value_len ||
+        !wn_tokens_has_any(m->cls->value, m->cls->value_len, words, sizeof words / sizeof words[0]))
+        return false;
+    const wn_node *p = n->prev;
+    while (p && p->type != WN_NODE_ELEMENT)
+        p = p->prev;
+    if (!p || (p->flags & WN_NF_DROP))
+        return false;
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, (wn_node *)p);
+    while (wn_walk_next(&w, &d, &e) && steps++ < ACCORDION_NODES) {
+        if (!e || d->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < d->len; i++) {
+            char c = d->data[i];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f')
+                return true;
+        }
+    }
+    return false;
+}
+
 /* A collapsed answer: hidden by its inline style alone (no hidden
  * attribute, no aria-hidden) right after a shown sibling, not a button,
  * that asks a question (an FAQ's answer, opened by clicking its
@@ -523,7 +559,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
                 !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
                 drop = WN_NF_DROP;
             else if (hidden_by_markup(n, &m) && !is_panel(panels, &m) && n->aux != SHOWN &&
-                     !tab_pane(n, &m) && !faq_answer(n, &m))
+                     !tab_pane(n, &m) && !faq_answer(n, &m) && !accordion_answer(n, &m))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {

@@ -180,6 +180,31 @@ name_hidden_letters(const unsigned char *s, size_t n)
            hidden_compare(s, n);
 }
 
+/* Is the class name s[0..n) a hidden name behind a utility prefix of one
+ * to four letters and a hyphen ("u-sr-only", "h-sr-only", "tw-sr-only":
+ * a design system's namespace), but not "not-" (Tailwind's "not-sr-only"
+ * shows again)? */
+static inline bool
+name_hidden_prefixed(const unsigned char *s, size_t n)
+{
+    if (!n || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+        return false;
+    for (size_t p = 1; p <= 4 && p + 1 < n; p++) {
+        unsigned char c = s[p];
+        if (c == '-') {
+            if (p == 3 && lower(s[0]) == 'n' && lower(s[1]) == 'o' && lower(s[2]) == 't')
+                return false;
+            /* (the screen-reader names only: sr-only, screen-reader-text,
+             * visually-hidden; not "hidden" or "offscreen" after any word) */
+            return (lower(s[p + 1]) == 's' || lower(s[p + 1]) == 'v') &&
+                   name_hidden(s + p + 1, n - p - 1);
+        }
+        if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+            return false;
+    }
+    return false;
+}
+
 const char *
 wn_hidden_class_name(size_t k)
 {
@@ -427,7 +452,9 @@ value_bits_bytes(const unsigned char *s, size_t n, value_state *st)
         }
         if (!utility)
             bits |= name_acc;
-        if (st->want_hidden && !st->hidden_name && name_hidden(s + name_start, i - name_start))
+        if (st->want_hidden && !st->hidden_name &&
+            (name_hidden(s + name_start, i - name_start) ||
+             name_hidden_prefixed(s + name_start, i - name_start)))
             st->hidden_name = true;
     }
     return bits;
@@ -574,7 +601,9 @@ piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value
         uint64_t first = names & ~(names << 1), last = names & ~(names >> 1);
         while (first) {
             unsigned a = (unsigned)__builtin_ctzll(first), z = (unsigned)__builtin_ctzll(last);
-            if ((alpha >> a) & (alpha >> z) & 1 && name_hidden_letters(buf + a, z - a + 1)) {
+            if ((alpha >> a) & (alpha >> z) & 1 &&
+                (name_hidden_letters(buf + a, z - a + 1) ||
+                 name_hidden_prefixed(buf + a, z - a + 1))) {
                 st->hidden_name = true;
                 break;
             }

@@ -330,6 +330,45 @@ item_group_of(const wn_score_ctx *cx, const wn_node *parent, item_group *best)
             *best = g[k];
 }
 
+/* Levels above the best candidate looked at for a list it is one item of. */
+#define ITEMS_UP 8
+#define ITEMS_ALIKE 3
+
+/* The parent of a list of items alike (same tag and first class name, each
+ * with a link; ITEMS_ALIKE or more of them with a paragraph) that the best
+ * candidate `top` lies in one item of, when the items together hold
+ * `min_text` bytes of text: a blog's index of whole posts and excerpts, a
+ * page of cards with summaries (not a story's teasers, without prose).
+ * NULL when there is none below `stop`. Reads each ancestor's children
+ * once (at most ITEM_CHILDREN_MAX). */
+static wn_node *
+items_parent(const wn_score_ctx *cx, wn_node *top, const wn_node *stop, double min_text)
+{
+    wn_node *a = top;
+    for (int up = 0; up < ITEMS_UP && a && a != stop && a->parent && a->parent != stop;
+         up++, a = a->parent) {
+        wn_node *p = a->parent;
+        if (p->type != WN_NODE_ELEMENT || (double)wn_stats_of(&cx->stats, p)->text < min_text)
+            continue;
+        uint32_t sig = item_signature(a);
+        int alike = 0, seen = 0;
+        uint64_t text = 0;
+        for (const wn_node *c = p->first_child; c && seen < ITEM_CHILDREN_MAX;
+             c = c->next, seen++) {
+            if (c->type != WN_NODE_ELEMENT || (c->flags & (WN_NF_DROP | WN_NF_BOILER)))
+                continue;
+            const wn_stat *cs = wn_stats_of(&cx->stats, c);
+            if (!cs->link || item_signature(c) != sig)
+                continue;
+            alike += cs->paras > 0;
+            text += cs->text;
+        }
+        if (alike >= ITEMS_ALIKE && (double)text >= min_text)
+            return p;
+    }
+    return NULL;
+}
+
 static wn_status
 set_roots(wn_doc *doc, wn_content *out, wn_node **nodes, size_t n)
 {
@@ -383,7 +422,39 @@ neg_only(uint32_t bits)
 typedef struct sig_text {
     uint32_t sig;  /* first_class_sig */
     uint32_t text; /* the element's text, links included */
+    uint32_t head; /* 1 when the element is or holds a heading */
 } sig_text;
+
+/* Nodes read to find a heading in an element */
+#define HEADING_NODES 12
+
+/* Is n a heading (h1..h6), or does one open it (within its first
+ * HEADING_NODES nodes)? A card's title row: an item's name, however short. */
+static bool
+opens_with_heading(wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < HEADING_NODES) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        switch (m->tag) {
+        case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5:
+        case WN_TAG_H6:
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
 
 static int
 cmp_sig_text(const void *a, const void *b)
@@ -468,6 +539,7 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
             if (t == UINT32_MAX)
                 return;
             sorted[n].sig = sig[i];
+            sorted[n].head = min_text > 0 && opens_with_heading(list[i]);
             sorted[n++].text = t;
         }
     }
@@ -476,17 +548,20 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
     qsort(sorted, n, sizeof *sorted, cmp_sig_text);
     /* each run of one signature: its length and total text, at its first
      * entry */
-    uint32_t *run_len = wn_arena_alloc(a, (size_t)n * 2 * sizeof *run_len);
+    uint32_t *run_len = wn_arena_alloc(a, (size_t)n * 3 * sizeof *run_len);
     if (!run_len)
         return;
-    uint32_t *run_text = run_len + n;
+    uint32_t *run_text = run_len + n, *run_head = run_len + 2 * (size_t)n;
     for (uint32_t i = 0; i < n;) {
-        uint32_t j = i;
+        uint32_t j = i, h = 0;
         uint64_t t = 0;
-        while (j < n && sorted[j].sig == sorted[i].sig)
+        while (j < n && sorted[j].sig == sorted[i].sig) {
+            h += sorted[j].head;
             t += sorted[j++].text;
+        }
         run_len[i] = j - i;
         run_text[i] = t > UINT32_MAX ? UINT32_MAX : (uint32_t)t;
+        run_head[i] = h;
         i = j;
     }
     for (uint32_t i = 0; i < n_list; i++) {
@@ -502,7 +577,8 @@ mark_repeated(wn_score_ctx *cx, wn_node *const *list, uint32_t n_list, double mi
                 hi = mid;
         }
         if (run_len[lo] >= REPEAT_MIN && (double)run_text[lo] >= min_text &&
-            (min_text <= 0 || run_text[lo] >= REPEAT_ITEM * run_len[lo]))
+            (min_text <= 0 || run_text[lo] >= REPEAT_ITEM * run_len[lo] ||
+             run_head[lo] == run_len[lo]))
             list[i]->flags |= WN_NF_REPEATED;
     }
 }
@@ -612,7 +688,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
                 continue;
         }
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
-        if (bits & WN_TOK_POS)
+        if ((bits & WN_TOK_POS) || (wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n)))
             continue;
         bool boiler;
         if (bits & WN_TOK_COMMENTS) {
@@ -954,6 +1030,16 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
             (in_frame && !inside && region != body)) {
             roots[0] = region;
             n_roots = 1;
+        } else if (share < 0.5 && inside) {
+            /* blocks that are one item of a list of items alike holding
+             * most of the region (a blog's index of whole posts, cards
+             * with summaries): the list is the content */
+            double most = 0.5 * (double)wn_stats_of(&cx.stats, region)->text;
+            wn_node *p = items_parent(&cx, roots[0], region, most);
+            if (p) {
+                roots[0] = p;
+                n_roots = 1;
+            }
         }
     }
 

@@ -99,6 +99,11 @@ typedef struct wn_score_ctx {
 
 void wn_boiler_mark(wn_score_ctx *cx, wn_content *content);
 
+/* Is n a data table (a first row of two or more column headers, then three
+ * or more rows of cells)? Its links are its data, its class names (a
+ * "sticky-header") no verdict. Reads a bounded number of rows. */
+bool wn_data_table(const wn_node *n);
+
 /* Page-type guess used by wn_score; replaceable. */
 wn_page_type wn_score_page_type(wn_doc *doc, const wn_metadata *meta);
 

@@ -430,6 +430,76 @@ in_article(const wn_node *n)
     return false;
 }
 
+/* Rows of a table read to tell a data table */
+#define DATA_TABLE_ROWS 64
+
+/* Is n a data table: its first row holds two or more column headers
+ * (<th>, and no <td>), and three or more rows of cells follow? Its links
+ * are its data (names in a list of laureates, titles in a discography),
+ * not a menu. Reads at most DATA_TABLE_ROWS rows. */
+bool
+wn_data_table(const wn_node *n)
+{
+    if (!wn_node_is(n, WN_TAG_TABLE))
+        return false;
+    int rows = 0, seen = 0;
+    bool head = false, first = true;
+    for (const wn_node *g = n->first_child; g && seen < DATA_TABLE_ROWS; g = g->next) {
+        const wn_node *r = g, *stop = g->next;
+        if (wn_node_is(g, WN_TAG_THEAD) || wn_node_is(g, WN_TAG_TBODY) ||
+            wn_node_is(g, WN_TAG_TFOOT)) {
+            r = g->first_child;
+            stop = NULL;
+        }
+        for (; r && r != stop && seen < DATA_TABLE_ROWS; r = r->next) {
+            if (!wn_node_is(r, WN_TAG_TR))
+                continue;
+            seen++;
+            int th = 0, td = 0;
+            for (const wn_node *c = r->first_child; c; c = c->next) {
+                if (wn_node_is(c, WN_TAG_TH))
+                    th++;
+                else if (wn_node_is(c, WN_TAG_TD))
+                    td++;
+            }
+            if (first) {
+                head = th >= 2 && td == 0;
+                first = false;
+                if (!head)
+                    return false;
+            } else if (td > 0 && ++rows >= 3) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* Is n the page's footer: a <footer> whose nearest sectioning ancestor is
+ * the body (not an <article>'s, a <section>'s or an <aside>'s own footer),
+ * or an element the markup calls role=contentinfo? Reads n's ancestors. */
+static bool
+page_footer(const wn_node *n)
+{
+    if (n->n_attrs) {
+        size_t len = 0;
+        const char *v = wn_node_attr(n, "role", &len);
+        if (v && wn_value_ieq(v, len, "contentinfo", 11))
+            return true;
+    }
+    if (!wn_node_is(n, WN_TAG_FOOTER))
+        return false;
+    for (const wn_node *a = n->parent; a && a->type == WN_NODE_ELEMENT; a = a->parent)
+        switch (a->tag) {
+        case WN_TAG_ARTICLE: case WN_TAG_SECTION: case WN_TAG_ASIDE: case WN_TAG_NAV:
+        case WN_TAG_MAIN: case WN_TAG_BLOCKQUOTE:
+            return false;
+        default:
+            break;
+        }
+    return true;
+}
+
 /* Product cards: at least this many sibling elements alike (same tag and
  * class), each short, with a link and a price inside. */
 #define CARD_MIN 3
@@ -1314,6 +1384,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         double root_good = (double)(rs->text - rs->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
+        /* a data table being walked: its rows' links are its data */
+        const wn_node *in_table = NULL;
         if (cx->page_type == WN_PAGE_FORUM)
             for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
                 if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
@@ -1328,6 +1400,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (!e) {
                 if (n == in_thread)
                     in_thread = NULL;
+                if (n == in_table)
+                    in_table = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
                 /* copies of a block beside it (responsive variants) */
@@ -1380,6 +1454,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                            (listing && (double)s->text >= 0.4 * (double)rs->text))) ||
                            (precision && (double)(s->text - s->link) >= 0.6 * root_good);
             bool boiler = false;
+            /* a data table's class may say "sticky-header"; its links are
+             * its data */
+            bool dtable = !in_table && wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n);
+            if (dtable)
+                in_table = n;
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & WN_TOK_COMMENTS) && !pos) {
@@ -1395,7 +1474,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 } else {
                     boiler = true;
                 }
-            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos &&
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(n->flags & WN_NF_REPEATED) &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
@@ -1404,6 +1483,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      (s->paras < 3 || (!article && !recall && past_headline)))
                 /* (off an article, a footer after the headline is the
                  * site's, whatever it holds: a store's testimonials) */
+                boiler = true;
+            else if (!article && !recall && page_footer(n) &&
+                     text_before(cx, root, n, CARD_REST_MIN))
+                /* (off an article, the page's own footer after the
+                 * content is the site's small print, however long) */
                 boiler = true;
             else if (cx->page_type == WN_PAGE_FORUM && !pos && !protect && n->n_attrs &&
                      names_notice(n))
@@ -1420,7 +1504,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
                      !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
-            else if (!listing && s->text > 0 && is_list_like(n) &&
+            else if (!listing && !in_table && s->text > 0 && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
