@@ -1204,6 +1204,40 @@ TEST(service_repeated_cards_kept)
     fx_free(&f);
 }
 
+/* A landing page's <h1> is its claim, the first line of its text: on a
+ * service page the headline stays in the body (an article's does not). */
+TEST(service_headline_in_text)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Payroll that runs itself</h1>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(f.res.content.headline != NULL);
+    CHECK(fx_contains(f.text, "Payroll that runs itself"));
+    CHECK(fx_contains(f.text, "small firms"));
+    fx_free(&f);
+    CHECK(fx_run(&f, "<html><body><article><h1>Council passes the budget</h1>" P1 P2 P3
+                     "</article></body></html>", 0, NULL));
+    CHECK(f.res.content.page_type != WN_PAGE_SERVICE);
+    CHECK(!fx_contains(f.text, "Council passes"));
+    CHECK(fx_contains(f.text, "approved the new budget"));
+    fx_free(&f);
+}
+
 /* On a service page, a grid of cards each made one link (a heading and
  * a description) is the page's module, not a menu; short menu links in a
  * block of their own stay out. */
@@ -1830,6 +1864,7 @@ main(void)
     RUN(forum_notice_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
+    RUN(service_headline_in_text);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

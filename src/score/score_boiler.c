@@ -1187,7 +1187,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool headline_early;
     wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
-        headline->flags |= WN_NF_HEADLINE;
+        /* (a landing page's <h1> is its claim, the first line of its
+         * text: "Payments for every business"; both benchmarks keep it
+         * there) */
+        if (c->page_type != WN_PAGE_SERVICE)
+            headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
     }
     /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
