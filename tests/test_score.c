@@ -1238,6 +1238,43 @@ TEST(service_headline_in_text)
     fx_free(&f);
 }
 
+/* A service page's hero: a banner or header (negative words) holding the
+ * page's <h1>, with its pitch and its own "banner" parts, stays; a banner
+ * without the headline (a call to action) is still set aside. */
+TEST(service_hero_banner_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main>"
+                 "<section class=hero-banner><div class=banner-inner><h1>Payroll that runs "
+                 "itself</h1><p class=banner-sub>Pay your team in minutes and file every tax "
+                 "form on time.</p></div></section>"
+                 "<div class=features>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<p>Every plan includes a help desk that answers within the hour, and an "
+                 "engineer who visits whenever a fix needs hands.</p></div>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "<div class=cta-banner><p>Call us today for a free quote on your project.</p>"
+                 "</div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "Payroll that runs itself"));
+    CHECK(fx_contains(f.text, "Pay your team in minutes"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+}
+
 /* On a service page, a grid of cards each made one link (a heading and
  * a description) is the page's module, not a menu; short menu links in a
  * block of their own stay out. */
@@ -1865,6 +1902,7 @@ main(void)
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
     RUN(service_headline_in_text);
+    RUN(service_hero_banner_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

@@ -1200,6 +1200,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
+    bool hero_page = c->page_type == WN_PAGE_SERVICE;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
@@ -1247,6 +1248,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         double root_good = (double)(rs->text - rs->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
+        /* on a service page, a banner or header holding the headline is
+         * the page's hero (its claim, its pitch, a quote): it stays, with
+         * what it holds (its own "header__title", "banner_quote") */
+        const wn_node *in_hero = NULL;
         if (cx->page_type == WN_PAGE_FORUM)
             for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
                 if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
@@ -1261,6 +1266,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (!e) {
                 if (n == in_thread)
                     in_thread = NULL;
+                if (n == in_hero)
+                    in_hero = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
                 /* copies of a block beside it (responsive variants) */
@@ -1310,6 +1317,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                           (double)(s->text - s->link) >= 0.4 * root_good ||
                                           (listing && (double)s->text >= 0.4 * (double)rs->text));
             bool boiler = false;
+            bool hero_ok = hero_page && (bits & WN_TOK_NEG) && !(bits & WN_TOK_DROP) &&
+                           (in_hero || n->aux == HEADLINE_PATH);
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & WN_TOK_COMMENTS) && !pos) {
@@ -1328,6 +1337,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(n->flags & WN_NF_REPEATED) &&
+                       !hero_ok &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) &&
@@ -1378,6 +1388,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
             if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
+            if (hero_ok && !in_hero && !protect)
+                in_hero = n;
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
                 boiler = true;
