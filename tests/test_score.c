@@ -801,6 +801,26 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+/* A highlighter's spans in a code block ("token comment", "hljs-meta")
+ * are the code's own words, not comment sections or footers: the code
+ * stays whole. */
+TEST(code_highlighter_spans_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Counting the hours</h1>" P1 P2
+                 "<pre><code><span class=\"token comment\">// the rate is per hour</span>\n"
+                 "rate = total / hours;\n<span class=hljs-footer>print(rate)</span></code></pre>"
+                 P3 "<div class=comments><p>Nice post, thanks for writing it up, it helped me "
+                 "a lot with my own budget this year.</p></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "// the rate is per hour"));
+    CHECK(fx_contains(f.text, "rate = total / hours;"));
+    CHECK(fx_contains(f.text, "print(rate)"));
+    CHECK(!fx_contains(f.text, "Nice post"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -1877,6 +1897,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_short_copies_once);
+    RUN(code_highlighter_spans_kept);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -538,6 +538,19 @@ holds_h1(wn_score_ctx *cx, wn_sizes *z, wn_node *n, size_t *budget)
     return false;
 }
 
+/* Is the element part of a code block: a <pre> or <code> at most
+ * CODE_LEVELS above it? (A highlighter's spans: "token comment".) */
+#define CODE_LEVELS 4
+static bool
+in_code(const wn_node *n)
+{
+    const wn_node *a = n->parent;
+    for (int k = 0; k < CODE_LEVELS && a && a->type == WN_NODE_ELEMENT; k++, a = a->parent)
+        if (wn_node_is(a, WN_TAG_PRE) || wn_node_is(a, WN_TAG_CODE))
+            return true;
+    return false;
+}
+
 /* Before scoring: comment sections (except on forums, where they are the
  * content) and blocks whose class/id says boilerplate (footer, sidebar,
  * related ...) and that hold no run of real paragraphs are set aside, so
@@ -614,6 +627,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         }
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if (bits & WN_TOK_POS)
+            continue;
+        if (in_code(n))
             continue;
         bool boiler;
         if (bits & WN_TOK_COMMENTS) {

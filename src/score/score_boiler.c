@@ -1252,6 +1252,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
          * the page's hero (its claim, its pitch, a quote): it stays, with
          * what it holds (its own "header__title", "banner_quote") */
         const wn_node *in_hero = NULL;
+        /* inside a <pre> or a <code>, class names are a highlighter's
+         * (token comment, hljs-meta): not the page's words */
+        const wn_node *in_code = NULL;
         if (cx->page_type == WN_PAGE_FORUM)
             for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
                 if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
@@ -1268,6 +1271,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     in_thread = NULL;
                 if (n == in_hero)
                     in_hero = NULL;
+                if (n == in_code)
+                    in_code = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
                 /* copies of a block beside it (responsive variants) */
@@ -1310,7 +1315,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n == root)
                 continue;
             const wn_stat *s = wn_stats_of(&cx->stats, n);
-            uint32_t bits = wn_doc_token_bits(cx->doc, n);
+            uint32_t bits = in_code ? 0 : wn_doc_token_bits(cx->doc, n);
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
             bool protect = !precision && ((s->paras >= 3 && s->text >= 1500) ||
@@ -1521,6 +1526,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
+            if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
+                in_code = n;
         }
     }
     /* notes on the author at the article's end, the last first */
