@@ -1260,7 +1260,8 @@ TEST(service_headline_in_text)
 
 /* A service page's hero: a banner or header (negative words) holding the
  * page's <h1>, with its pitch and its own "banner" parts, stays; a banner
- * without the headline (a call to action) is still set aside. */
+ * without the headline (a call to action) is still set aside. So does a
+ * documentation page's header: its title and summary. */
 TEST(service_hero_banner_kept)
 {
     fx f;
@@ -1292,6 +1293,27 @@ TEST(service_hero_banner_kept)
     CHECK(fx_contains(f.text, "Pay your team in minutes"));
     CHECK(fx_contains(f.text, "help desk"));
     CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+    /* a documentation page's header: its title and summary */
+    CHECK(fx_run(&f,
+                 "<html><head><script type='application/ld+json'>{\"@type\":\"TechArticle\"}"
+                 "</script></head><body><main><div class=page-header><h1>The Promise object</h1>"
+                 "<p>A Promise represents the eventual completion or failure of an asynchronous "
+                 "operation, and its value.</p></div>"
+                 "<h2>Syntax</h2><pre><code>new Promise(executor)</code></pre>"
+                 "<h2>Parameters</h2><dl><dt><code>executor</code></dt><dd>A function to be "
+                 "executed by the constructor. It receives two functions as parameters: "
+                 "resolveFunc and rejectFunc.</dd></dl>"
+                 "<h2>Return value</h2><p>When called via <code>new</code>, the constructor "
+                 "returns a promise object, which becomes resolved when either of the functions "
+                 "is invoked.</p>"
+                 "<p>Calling <code>then()</code> returns a new promise, which allows chaining; "
+                 "see <code>catch()</code> and <code>finally()</code>.</p>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_DOCUMENTATION);
+    CHECK(fx_contains(f.text, "eventual completion"));
+    CHECK(fx_contains(f.text, "allows chaining"));
     fx_free(&f);
 }
 

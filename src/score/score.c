@@ -593,7 +593,7 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         mark_repeated(cx, listed ? cache->negs : NULL, listed ? cache->n_negs : 0,
                       list_page ? REPEAT_SHARE * page_all : 0, subtree, nn, &z);
     const wn_node *marked = NULL; /* the last element marked, while listed */
-    bool hero = cx->page_type == WN_PAGE_SERVICE && wn_dom_made(cx->doc->dom, WN_TAG_H1);
+    bool hero = (cx->page_type == WN_PAGE_SERVICE || cx->page_type == WN_PAGE_DOCUMENTATION) && wn_dom_made(cx->doc->dom, WN_TAG_H1);
     size_t h1_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* holds_h1's */
     uint32_t next = 0;
     wn_walk w;
@@ -658,7 +658,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
             boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n)) &&
                      !(n->flags & WN_NF_REPEATED);
             /* on a service page, a banner or header holding the page's
-             * <h1> is its hero: the claim the page makes */
+             * <h1> is its hero: the claim the page makes (on a
+             * documentation page: its title and summary) */
             if (boiler && hero && !(bits & WN_TOK_DROP) && h1_budget &&
                 holds_h1(cx, &z, n, &h1_budget)) {
                 /* (and what it holds: its title, its quote) */

@@ -1200,7 +1200,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
-    bool hero_page = c->page_type == WN_PAGE_SERVICE;
+    bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
@@ -1249,8 +1249,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
         /* on a service page, a banner or header holding the headline is
-         * the page's hero (its claim, its pitch, a quote): it stays, with
-         * what it holds (its own "header__title", "banner_quote") */
+         * the page's hero (its claim, its pitch, a quote; a reference
+         * page's title and summary): it stays, with what it holds (its
+         * own "header__title", "banner_quote") */
         const wn_node *in_hero = NULL;
         /* inside a <pre> or a <code>, class names are a highlighter's
          * (token comment, hljs-meta): not the page's words */
