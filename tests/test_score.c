@@ -821,6 +821,23 @@ TEST(code_highlighter_spans_kept)
     fx_free(&f);
 }
 
+/* The parts of a link in a sentence (a span in a linked <code>) are all
+ * link text, and no menu: they are judged with their link. */
+TEST(link_parts_in_sentence_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Logging levels</h1>" P1 P2
+                 "<p>Call the logger's <a href=/info><code><span class=pre>info()</span></code>"
+                 "</a> or <a href=/warn><span class=ref>warning method</span></a> as the "
+                 "message requires, and the handler decides where it goes.</p>"
+                 P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "info()"));
+    CHECK(fx_contains(f.text, "warning method"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -1920,6 +1937,7 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
+    RUN(link_parts_in_sentence_kept);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -1256,6 +1256,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         /* inside a <pre> or a <code>, class names are a highlighter's
          * (token comment, hljs-meta): not the page's words */
         const wn_node *in_code = NULL;
+        /* an element inside a link is judged with its link: a sentence's
+         * linked words (<a><code><span>info()</span></code></a>) are all
+         * link, and no menu */
+        const wn_node *in_link = NULL;
         if (cx->page_type == WN_PAGE_FORUM)
             for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
                 if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
@@ -1274,6 +1278,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     in_hero = NULL;
                 if (n == in_code)
                     in_code = NULL;
+                if (n == in_link)
+                    in_link = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
                 /* copies of a block beside it (responsive variants) */
@@ -1366,7 +1372,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
                      !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
-            else if (!listing && s->text > 0 && is_list_like(n) &&
+            else if (!listing && s->text > 0 && !in_link && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
@@ -1529,6 +1535,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 kept_text += s->text;
             if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
                 in_code = n;
+            if (!in_link && wn_node_is(n, WN_TAG_A))
+                in_link = n;
         }
     }
     /* notes on the author at the article's end, the last first */
