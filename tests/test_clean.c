@@ -420,6 +420,41 @@ TEST(role_button_cards_kept)
     fx_free(&f);
 }
 
+TEST(accordion_question_buttons_kept)
+{
+    /* an accordion's question is a button a heading holds (<h3><button
+     * aria-expanded>), or one holding a heading: it is the heading of the
+     * panel it opens and stays; a button standing alone is a control */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<h3><button id=q1 aria-expanded=false aria-controls=a1>"
+                 "How long does delivery take?</button></h3>"
+                 "<div id=a1 hidden>Orders leave the warehouse within two days.</div>"
+                 "<div role=heading aria-level=3><button id=q2 aria-expanded=false>"
+                 "<span>Do you ship abroad?</span></button></div>"
+                 "<div>To most countries, in a week or two.</div>"
+                 "<div class=item><button id=q3><h4>Course one: the basics</h4>"
+                 "<span>Code 101</span></button><div>Six weeks, online.</div></div>"
+                 "<div id=q4 role=button tabindex=0><h4>Course two: practice</h4></div>"
+                 "<div><button id=b1 aria-expanded=false>Show more</button>"
+                 "<button id=b2>Subscribe</button></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "q1"));
+    CHECK(!dropped(f.doc, "q2"));
+    CHECK(!dropped(f.doc, "q3"));
+    CHECK(!dropped(f.doc, "q4"));
+    CHECK(dropped(f.doc, "b1"));
+    CHECK(dropped(f.doc, "b2"));
+    CHECK(fx_contains(f.text, "How long does delivery take?"));
+    CHECK(fx_contains(f.text, "Do you ship abroad?"));
+    CHECK(fx_contains(f.text, "Course one: the basics"));
+    CHECK(fx_contains(f.text, "within two days"));
+    CHECK(!fx_contains(f.text, "Subscribe"));
+    fx_free(&f);
+}
+
 TEST(hidden_elements)
 {
     fx f;
@@ -956,6 +991,7 @@ main(void)
     RUN(main_regions_listed);
     RUN(negative_blocks_listed);
     RUN(role_button_cards_kept);
+    RUN(accordion_question_buttons_kept);
     RUN(tokenizer_matches_reference);
     RUN(never_content_tags);
     RUN(hidden_elements);

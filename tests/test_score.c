@@ -865,6 +865,43 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+/* A highlighter's spans in a code block ("token comment", "hljs-meta")
+ * are the code's own words, not comment sections or footers: the code
+ * stays whole. */
+TEST(code_highlighter_spans_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Counting the hours</h1>" P1 P2
+                 "<pre><code><span class=\"token comment\">// the rate is per hour</span>\n"
+                 "rate = total / hours;\n<span class=hljs-footer>print(rate)</span></code></pre>"
+                 P3 "<div class=comments><p>Nice post, thanks for writing it up, it helped me "
+                 "a lot with my own budget this year.</p></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "// the rate is per hour"));
+    CHECK(fx_contains(f.text, "rate = total / hours;"));
+    CHECK(fx_contains(f.text, "print(rate)"));
+    CHECK(!fx_contains(f.text, "Nice post"));
+    fx_free(&f);
+}
+
+/* The parts of a link in a sentence (a span in a linked <code>) are all
+ * link text, and no menu: they are judged with their link. */
+TEST(link_parts_in_sentence_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Logging levels</h1>" P1 P2
+                 "<p>Call the logger's <a href=/info><code><span class=pre>info()</span></code>"
+                 "</a> or <a href=/warn><span class=ref>warning method</span></a> as the "
+                 "message requires, and the handler decides where it goes.</p>"
+                 P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "info()"));
+    CHECK(fx_contains(f.text, "warning method"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -1419,6 +1456,99 @@ TEST(service_repeated_cards_kept)
     CHECK(fx_contains(f.text, "next three years"));
     CHECK(fx_contains(f.text, "help desk"));
     CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+}
+
+/* A landing page's <h1> is its claim, the first line of its text: on a
+ * service page the headline stays in the body (an article's does not). */
+TEST(service_headline_in_text)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Payroll that runs itself</h1>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(f.res.content.headline != NULL);
+    CHECK(fx_contains(f.text, "Payroll that runs itself"));
+    CHECK(fx_contains(f.text, "small firms"));
+    fx_free(&f);
+    CHECK(fx_run(&f, "<html><body><article><h1>Council passes the budget</h1>" P1 P2 P3
+                     "</article></body></html>", 0, NULL));
+    CHECK(f.res.content.page_type != WN_PAGE_SERVICE);
+    CHECK(!fx_contains(f.text, "Council passes"));
+    CHECK(fx_contains(f.text, "approved the new budget"));
+    fx_free(&f);
+}
+
+/* A service page's hero: a banner or header (negative words) holding the
+ * page's <h1>, with its pitch and its own "banner" parts, stays; a banner
+ * without the headline (a call to action) is still set aside. So does a
+ * documentation page's header: its title and summary. */
+TEST(service_hero_banner_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main>"
+                 "<section class=hero-banner><div class=banner-inner><h1>Payroll that runs "
+                 "itself</h1><p class=banner-sub>Pay your team in minutes and file every tax "
+                 "form on time.</p></div></section>"
+                 "<div class=features>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p>"
+                 "<p>Every plan includes a help desk that answers within the hour, and an "
+                 "engineer who visits whenever a fix needs hands.</p></div>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "<div class=cta-banner><p>Call us today for a free quote on your project.</p>"
+                 "</div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "Payroll that runs itself"));
+    CHECK(fx_contains(f.text, "Pay your team in minutes"));
+    CHECK(fx_contains(f.text, "help desk"));
+    CHECK(!fx_contains(f.text, "free quote"));
+    fx_free(&f);
+    /* a documentation page's header: its title and summary */
+    CHECK(fx_run(&f,
+                 "<html><head><script type='application/ld+json'>{\"@type\":\"TechArticle\"}"
+                 "</script></head><body><main><div class=page-header><h1>The Promise object</h1>"
+                 "<p>A Promise represents the eventual completion or failure of an asynchronous "
+                 "operation, and its value.</p></div>"
+                 "<h2>Syntax</h2><pre><code>new Promise(executor)</code></pre>"
+                 "<h2>Parameters</h2><dl><dt><code>executor</code></dt><dd>A function to be "
+                 "executed by the constructor. It receives two functions as parameters: "
+                 "resolveFunc and rejectFunc.</dd></dl>"
+                 "<h2>Return value</h2><p>When called via <code>new</code>, the constructor "
+                 "returns a promise object, which becomes resolved when either of the functions "
+                 "is invoked.</p>"
+                 "<p>Calling <code>then()</code> returns a new promise, which allows chaining; "
+                 "see <code>catch()</code> and <code>finally()</code>.</p>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_DOCUMENTATION);
+    CHECK(fx_contains(f.text, "eventual completion"));
+    CHECK(fx_contains(f.text, "allows chaining"));
     fx_free(&f);
 }
 
@@ -2054,6 +2184,8 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(product_page_short_copies_once);
+    RUN(code_highlighter_spans_kept);
+    RUN(link_parts_in_sentence_kept);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);
@@ -2083,6 +2215,8 @@ main(void)
     RUN(forum_notice_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
+    RUN(service_headline_in_text);
+    RUN(service_hero_banner_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);
     RUN(deep_split_article);

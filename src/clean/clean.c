@@ -173,6 +173,28 @@ holds_heading(wn_node *n, size_t *budget)
     return false;
 }
 
+/* Is the <button> an accordion's question: a heading holds it (the
+ * heading's text is the button's, as in the WAI-ARIA accordion: <h3>
+ * <button aria-expanded>), within two levels, or it holds a heading (a
+ * course's title and code opening its panel)? The panel it opens is kept
+ * (see is_panel); its question is the panel's heading. */
+static bool
+heading_button(wn_node *n, size_t *budget)
+{
+    const wn_node *a = n->parent;
+    for (int up = 0; up < 2 && a && a->type == WN_NODE_ELEMENT; up++, a = a->parent) {
+        if (a->ns == WN_NS_HTML &&
+            (a->tag == WN_TAG_H1 || a->tag == WN_TAG_H2 || a->tag == WN_TAG_H3 ||
+             a->tag == WN_TAG_H4 || a->tag == WN_TAG_H5 || a->tag == WN_TAG_H6))
+            return true;
+        size_t rl = 0;
+        const char *r = wn_node_attr(a, "role", &rl);
+        if (r && value_eq_ci(r, rl, "heading", 7))
+            return true;
+    }
+    return holds_heading(n, budget);
+}
+
 static inline bool
 tag_drops(const wn_node *n)
 {
@@ -556,7 +578,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
             if (m.aria_controls)
                 panel_add(panels, m.aria_controls);
             if (role_drops(m.role, false) &&
-                !(ATTR_IS(m.role, "button") && holds_heading(n, &heading_budget)))
+                !(ATTR_IS(m.role, "button") && heading_button(n, &heading_budget)))
                 drop = WN_NF_DROP;
             else if (hidden_by_markup(n, &m) && !is_panel(panels, &m) && n->aux != SHOWN &&
                      !tab_pane(n, &m) && !faq_answer(n, &m) && !accordion_answer(n, &m))
@@ -727,6 +749,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
     bool entering;
     wn_walk_init(&w, dom->root);
     uint32_t count = dom->node_count + 1;
+    size_t heading_budget = (size_t)dom->node_count + 1; /* heading_button's, for the page */
     /* the main regions kept, for score's region search */
     wn_doc_cache *cache = wn_doc_cache_get(doc);
     const wn_node *in_main = NULL;
@@ -812,7 +835,8 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             if ((bits & WN_TOK_HIDDEN) && n->aux != SHOWN && !is_panel(panels, &m)) {
                 drop = hidden = true;
             } else if (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
-                       wn_node_is(n, WN_TAG_BUTTON) || wn_node_is(n, WN_TAG_LABEL) ||
+                       (wn_node_is(n, WN_TAG_BUTTON) && !heading_button(n, &heading_budget)) ||
+                       wn_node_is(n, WN_TAG_LABEL) ||
                        role_drops(m.role, true) ||
                        ((bits & WN_TOK_DROP) && !(bits & WN_TOK_POS) &&
                         !wn_node_is(n, WN_TAG_ARTICLE))) {

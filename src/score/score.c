@@ -614,6 +614,50 @@ opens_page(wn_doc *doc, const wn_node *n)
     return false;
 }
 
+/* Does the element hold an <h1> with HERO_H1_MIN bytes of its own text
+ * (not a logo: not all in a link)? Reads at most *budget nodes, shared by
+ * the page's calls. */
+#define HERO_H1_MIN 8
+static bool
+holds_h1(wn_score_ctx *cx, wn_sizes *z, wn_node *n, size_t *budget)
+{
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &d, &e)) {
+        if (*budget == 0)
+            return false;
+        (*budget)--;
+        if (!e || d->type != WN_NODE_ELEMENT)
+            continue;
+        if (d->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (wn_node_is(d, WN_TAG_H1)) {
+            const wn_stat *s = wn_sizes_of(z, cx->doc, d);
+            if (s && s->text - s->link >= HERO_H1_MIN)
+                return true;
+            wn_walk_skip_children(&w);
+        }
+    }
+    return false;
+}
+
+/* Is the element part of a code block: a <pre> or <code> at most
+ * CODE_LEVELS above it? (A highlighter's spans: "token comment".) */
+#define CODE_LEVELS 4
+static bool
+in_code(const wn_node *n)
+{
+    const wn_node *a = n->parent;
+    for (int k = 0; k < CODE_LEVELS && a && a->type == WN_NODE_ELEMENT; k++, a = a->parent)
+        if (wn_node_is(a, WN_TAG_PRE) || wn_node_is(a, WN_TAG_CODE))
+            return true;
+    return false;
+}
+
 /* Before scoring: comment sections (except on forums, where they are the
  * content) and blocks whose class/id says boilerplate (footer, sidebar,
  * related ...) and that hold no run of real paragraphs are set aside, so
@@ -656,6 +700,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         mark_repeated(cx, listed ? cache->negs : NULL, listed ? cache->n_negs : 0,
                       list_page ? REPEAT_SHARE * page_all : 0, subtree, nn, &z);
     const wn_node *marked = NULL; /* the last element marked, while listed */
+    bool hero = (cx->page_type == WN_PAGE_SERVICE || cx->page_type == WN_PAGE_DOCUMENTATION) && wn_dom_made(cx->doc->dom, WN_TAG_H1);
+    size_t h1_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* holds_h1's */
     uint32_t next = 0;
     int opens_left = 4; /* opens_page walks, per page */
     wn_walk w;
@@ -689,6 +735,8 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
         }
         uint32_t bits = wn_doc_token_bits(cx->doc, n);
         if ((bits & WN_TOK_POS) || (wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n)))
+            continue;
+        if (in_code(n))
             continue;
         bool boiler;
         if (bits & WN_TOK_COMMENTS) {
@@ -730,6 +778,18 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
             }
             boiler = !big && !((bits & WN_TOK_DROP) && wn_holds_quote(n)) &&
                      !(n->flags & WN_NF_REPEATED);
+            /* on a service page, a banner or header holding the page's
+             * <h1> is its hero: the claim the page makes (on a
+             * documentation page: its title and summary) */
+            if (boiler && hero && !(bits & WN_TOK_DROP) && h1_budget &&
+                holds_h1(cx, &z, n, &h1_budget)) {
+                /* (and what it holds: its title, its quote) */
+                if (listed)
+                    marked = n;
+                else
+                    wn_walk_skip_children(&w);
+                continue;
+            }
         } else {
             continue;
         }

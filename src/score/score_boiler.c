@@ -1327,7 +1327,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool headline_early;
     wn_node *headline = find_headline(cx, c, &headline_early);
     if (headline) {
-        headline->flags |= WN_NF_HEADLINE;
+        /* (a landing page's <h1> is its claim, the first line of its
+         * text: "Payments for every business"; both benchmarks keep it
+         * there) */
+        if (c->page_type != WN_PAGE_SERVICE)
+            headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
     }
     /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
@@ -1337,6 +1341,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
+    bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
@@ -1386,6 +1391,18 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         const wn_node *in_thread = NULL;
         /* a data table being walked: its rows' links are its data */
         const wn_node *in_table = NULL;
+        /* on a service page, a banner or header holding the headline is
+         * the page's hero (its claim, its pitch, a quote; a reference
+         * page's title and summary): it stays, with what it holds (its
+         * own "header__title", "banner_quote") */
+        const wn_node *in_hero = NULL;
+        /* inside a <pre> or a <code>, class names are a highlighter's
+         * (token comment, hljs-meta): not the page's words */
+        const wn_node *in_code = NULL;
+        /* an element inside a link is judged with its link: a sentence's
+         * linked words (<a><code><span>info()</span></code></a>) are all
+         * link, and no menu */
+        const wn_node *in_link = NULL;
         if (cx->page_type == WN_PAGE_FORUM)
             for (const wn_node *a = root; a && a->type == WN_NODE_ELEMENT && !in_thread; a = a->parent)
                 if (wn_doc_token_bits(cx->doc, a) & WN_TOK_COMMENTS)
@@ -1402,6 +1419,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     in_thread = NULL;
                 if (n == in_table)
                     in_table = NULL;
+                if (n == in_hero)
+                    in_hero = NULL;
+                if (n == in_code)
+                    in_code = NULL;
+                if (n == in_link)
+                    in_link = NULL;
                 /* on an article, the label of a list of other stories
                  * removed at the end of a block ("You may also like") */
                 /* copies of a block beside it (responsive variants) */
@@ -1444,7 +1467,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             if (n == root)
                 continue;
             const wn_stat *s = wn_stats_of(&cx->stats, n);
-            uint32_t bits = wn_doc_token_bits(cx->doc, n);
+            uint32_t bits = in_code ? 0 : wn_doc_token_bits(cx->doc, n);
             double ld = wn_stat_link_density(s);
             bool pos = (bits & WN_TOK_POS) != 0;
             /* a block holding most of the content's prose is never
@@ -1459,6 +1482,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool dtable = !in_table && wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n);
             if (dtable)
                 in_table = n;
+            bool hero_ok = hero_page && (bits & WN_TOK_NEG) && !(bits & WN_TOK_DROP) &&
+                           (in_hero || n->aux == HEADLINE_PATH);
             if ((bits & WN_TOK_COMMENTS) && !pos && cx->page_type != WN_PAGE_FORUM)
                 boiler = true;
             else if ((bits & WN_TOK_COMMENTS) && !pos) {
@@ -1477,6 +1502,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(n->flags & WN_NF_REPEATED) &&
+                       !hero_ok &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_FOOTER) &&
@@ -1504,7 +1530,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                      (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
                      !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
-            else if (!listing && !in_table && s->text > 0 && is_list_like(n) &&
+            else if (!listing && !in_table && s->text > 0 && !in_link && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
@@ -1540,6 +1566,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
             if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
+            if (hero_ok && !in_hero && !protect)
+                in_hero = n;
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
                 boiler = true;
@@ -1671,6 +1699,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
+            if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
+                in_code = n;
+            if (!in_link && wn_node_is(n, WN_TAG_A))
+                in_link = n;
         }
     }
     /* notes on the author at the article's end, the last first */
