@@ -25,6 +25,10 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
     CHECK_EQ_INT(parse("By Al Roe and Bo Poe, Garden Educator"), 2);
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "Bo Poe");
+    /* a bio after the name: its lone small words are no names */
+    CHECK_EQ_INT(parse("Jane Doe, 4+ years covering hardware, software, and science"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    CHECK_EQ_INT(parse("kovarex, TOGos, Ernestas"), 3); /* user names alone stay */
     CHECK_EQ_INT(parse("A. Adams, B. Baker-Smith & Carla Cee"), 3);
     CHECK_EQ_MEM(names[2].ptr, names[2].len, "Carla Cee");
     CHECK_EQ_INT(parse("Von Max Mustermann und Erika Musterfrau"), 2);

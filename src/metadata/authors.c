@@ -573,6 +573,41 @@ list_goes_on(const char *s, size_t seg, size_t e, size_t n)
     return we < n && is_sep_word(s + w, we - w);
 }
 
+/* In a list that holds a full name (two words or more, capitalised), a
+ * lone word in small letters is none: "Jane Doe, 4 years covering
+ * hardware, software, and science" gives no "software". (A list of user
+ * names alone, "kovarex, TOGos", keeps them.) */
+static void
+drop_lone_small_words(wn_str *out, size_t *count, size_t *added)
+{
+    if (*added < 2)
+        return;
+    size_t first = *count - *added;
+    bool full = false;
+    for (size_t k = first; k < *count && !full; k++) {
+        const char *v = out[k].ptr;
+        size_t l = out[k].len, q = 0;
+        const char *sp = memchr(v, ' ', l);
+        if (!sp)
+            continue;
+        size_t r = (size_t)(sp - v) + 1;
+        full = is_upper_cp(wn_meta_u8next(v, l, &q)) && r < l &&
+               is_upper_cp(wn_meta_u8next(v, l, &r));
+    }
+    if (!full)
+        return;
+    size_t w = first;
+    for (size_t k = first; k < *count; k++) {
+        const char *v = out[k].ptr;
+        size_t l = out[k].len;
+        bool lone_small = !memchr(v, ' ', l) && l && v[0] >= 'a' && v[0] <= 'z';
+        if (!lone_small)
+            out[w++] = out[k];
+    }
+    *added -= *count - w;
+    *count = w;
+}
+
 size_t
 wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
@@ -663,5 +698,6 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
         }
         seg = next;
     }
+    drop_lone_small_words(out, count, &added);
     return added;
 }
