@@ -153,6 +153,7 @@ TEST(meta_clean_text)
         {" abcdefgh ijklmnop qrstuvwx", "abcdefgh ijklmnop qrstuvwx"},
         {"Tom &amp; Jerry and friends", "Tom & Jerry and friends"},
         {"fish &lt;&gt;   chips&#33;", "fish <> chips!"},
+        {"longer words &nbsp; &nbsp;here&#8195;", "longer words here"},
         {"line1\nline2\tline3 \r\n end.", "line1 line2 line3 end."},
         {"Assis\xC2\xAD" "tance is here now", "Assistance is here now"},
         {"a\xC2\xA0" "b c d e f g h i", "a b c d e f g h i"},

@@ -255,19 +255,22 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
             i += 2;
             continue;
         }
-        if (space && k)
-            o[k++] = ' ';
-        space = false;
         if (s[i] == '&') {
             char ent[8];
             size_t el = 0;
             size_t used = entity_at(s, n, i, ent, &el);
+            size_t esl = 0;
             if (used && el <= used) {
-                if (el == 1 && ent[0] == ' ') {
+                if (el && is_space_at(ent, el, 0, &esl) && esl == el) {
+                    /* &nbsp; &emsp; &#32;: a space, as the characters
+                     * written out are (still pending: runs collapse) */
                     space = true;
                 } else if (el == 2 && ent[0] == '\xC2' && ent[1] == '\xAD') {
                     /* &#173;: a soft hyphen, as above */
                 } else {
+                    if (space && k)
+                        o[k++] = ' ';
+                    space = false;
                     memcpy(o + k, ent, el);
                     k += el;
                 }
@@ -275,6 +278,9 @@ wn_meta_clean(wn_arena *a, const char *s, size_t n)
                 continue;
             }
         }
+        if (space && k)
+            o[k++] = ' ';
+        space = false;
         size_t ml = mojibake ? mojibake_at(s, n, i, o + k, true) : 0;
         if (ml) {
             k += ml;
