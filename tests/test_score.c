@@ -755,6 +755,31 @@ static const char *const doubtful =
     "<p>Made of recycled nylon, it weighs 1.1 kg and holds 30 litres, with a lid pocket for keys " \
     "and a sleeve for a water reservoir.</p>"
 
+/* A UUID as an element's whole text is machine text: a label spelt out
+ * letter by letter between spans of UUIDs a style sheet hides; one inside a
+ * sentence or a code sample stays. */
+TEST(uuid_only_spans_are_boilerplate)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<p>Your order key is 3f2a9c1e-7b4d-4e21-9a6f-0c8d2e5b7a10, keep it for returns "
+                 "and repairs.</p><pre>id = 5e0b6d2f-1c3a-4f8e-b7d9-2a4c6e8f0b13</pre>"
+                 "<div class=label><span>S</span><span id=u1>0c5e7a9b-3d1f-4b2a-8e6c-9f0a1b2c3d4e"
+                 "</span><span>p</span><span id=u2> 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d </span>"
+                 "<span>o</span></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "3f2a9c1e-7b4d-4e21-9a6f-0c8d2e5b7a10"));
+    CHECK(fx_contains(f.text, "5e0b6d2f-1c3a-4f8e-b7d9-2a4c6e8f0b13"));
+    CHECK(!fx_contains(f.text, "0c5e7a9b"));
+    CHECK(!fx_contains(f.text, "9a8b7c6d"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "u1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "u2", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_other_products_cards)
 {
     fx f;
@@ -2183,6 +2208,7 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(uuid_only_spans_are_boilerplate);
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);

@@ -1316,6 +1316,37 @@ holds_author(const wn_node *n, const wn_str *a, size_t *budget)
     return false;
 }
 
+/* Is the whole text of n a UUID (8-4-4-4-12 hexadecimal digits), alone in
+ * one text child? Scripts write them as keys; as an element's whole text
+ * they are machine text, as when a listing's "Sponsored" label is spelt out
+ * one letter at a time between spans of UUIDs that its style sheet hides. */
+static bool
+uuid_only(const wn_node *n, const wn_stat *s)
+{
+    if (s->text != 36 || s->link != 0)
+        return false;
+    const wn_node *t = n->first_child;
+    if (!t || t->next || t->type != WN_NODE_TEXT)
+        return false;
+    const char *p = t->data, *end = t->data + t->len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (end - p != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        char ch = p[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (ch != '-')
+                return false;
+        } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -1570,6 +1601,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 in_hero = n;
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
+                boiler = true;
+            /* a UUID as an element's whole text (not a code sample's) */
+            if (!boiler && !in_code && !wn_node_is(n, WN_TAG_CODE) && !wn_node_is(n, WN_TAG_PRE) &&
+                uuid_only(n, s))
                 boiler = true;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
