@@ -780,6 +780,24 @@ TEST(uuid_only_spans_are_boilerplate)
     fx_free(&f);
 }
 
+/* A product's name, its <h1>, opens the product's text (the headline is
+ * still found); an article's is left out of the body. */
+TEST(product_page_keeps_its_name)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1 id=h>Trail Pack 30, Slate Grey</h1>" DESCRIPTION
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(f.res.content.headline != NULL);
+    CHECK(fx_contains(f.text, "Trail Pack 30, Slate Grey"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "h", &fl) && !(fl & WN_NF_HEADLINE));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_other_products_cards)
 {
     fx f;
@@ -2209,6 +2227,7 @@ main(void)
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
     RUN(uuid_only_spans_are_boilerplate);
+    RUN(product_page_keeps_its_name);
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);

@@ -1360,8 +1360,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     if (headline) {
         /* (a landing page's <h1> is its claim, the first line of its
          * text: "Payments for every business"; both benchmarks keep it
-         * there) */
-        if (c->page_type != WN_PAGE_SERVICE)
+         * there; a product's name opens its card, and is kept with it
+         * more often than not) */
+        if (c->page_type != WN_PAGE_SERVICE && c->page_type != WN_PAGE_PRODUCT)
             headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
     }
