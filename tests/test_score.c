@@ -798,6 +798,28 @@ TEST(product_page_keeps_its_name)
     fx_free(&f);
 }
 
+/* A product page's small print (a block named a disclaimer after the
+ * description) is not the product. */
+TEST(product_page_drops_fine_print)
+{
+    static const char *const fine =
+        "<div id=d class='bottom-disclaimer'><ol><li>Battery life measured with the lights off "
+        "at twenty degrees; results vary with use, settings and the age of the cells.</li>"
+        "<li>Water resistance tested in fresh water at one metre for thirty minutes; not "
+        "advised for the sea or the pool, and it lessens over time.</li></ol></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s</main></body></html>",
+             PRODUCT_HEAD, DESCRIPTION, fine);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "Battery life measured"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "d", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_other_products_cards)
 {
     fx f;
@@ -2228,6 +2250,7 @@ main(void)
     RUN(product_page_drops_other_products_cards);
     RUN(uuid_only_spans_are_boilerplate);
     RUN(product_page_keeps_its_name);
+    RUN(product_page_drops_fine_print);
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);

@@ -391,6 +391,16 @@ names_reviews(const wn_node *n)
     return class_or_id_names(n, words, sizeof words / sizeof words[0]);
 }
 
+/* Does the element's class or id name the small print ("disclaimer",
+ * "bottom-disclaimer__list", "legalDisclaimers")? On a product page: the
+ * conditions of each claim, not the product. */
+static bool
+names_fine_print(const wn_node *n)
+{
+    static const char *const words[] = {"disclaimer", "disclaimers"};
+    return class_or_id_names(n, words, sizeof words / sizeof words[0]);
+}
+
 /* Does the element's class or id name a notice ("notice", "notices",
  * "site-notice")? On a forum, the board's announcements above and
  * between the posts. */
@@ -1658,8 +1668,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* on a product page, customer reviews are not the product,
              * however long once they follow the headline (a wrapper
              * holding the headline is the page) */
+            /* and neither is the small print under its claims */
             if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
-                names_reviews(n) && (!protect || after_product(cx, root, n, past_headline))) {
+                (names_reviews(n) || names_fine_print(n)) &&
+                (!protect || after_product(cx, root, n, past_headline))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
