@@ -1491,6 +1491,33 @@ TEST(forum_user_card_list)
     fx_free(&f);
 }
 
+/* A poster's menu of facts (its class says menu) in a thread of short
+ * posts: it outweighs the posts, but holds no paragraph, and is no post. */
+TEST(forum_poster_menu_outweighing_short_posts)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>New case, thoughts?</h1>"
+                 "<div class=post><p>Just got the new case, the airflow is great.</p></div>"
+                 "<div class=post><div class=poster><a href=/u/dev>dev</a>"
+                 "<div id=m class='user-menu wide'><ul><li>Motherboard: some board or other</li>"
+                 "<li>Processor: eight cores at four gigahertz</li><li>Graphics: a large card, "
+                 "sixteen gigabytes</li><li>Memory: thirty-two gigabytes, two sticks</li>"
+                 "<li>Storage: two solid state drives</li><li>Power: one thousand watts, "
+                 "gold rated</li></ul></div></div><p>Looks good, how loud is it?</p></div>"
+                 "<div class=post><p>Quiet enough, even under load.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "airflow is great"));
+    CHECK(fx_contains(f.text, "how loud is it"));
+    CHECK(fx_contains(f.text, "Quiet enough"));
+    CHECK(!fx_contains(f.text, "Processor"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "m", &fl) && (fl & (WN_NF_BOILER | WN_NF_DROP)));
+    fx_free(&f);
+}
+
 /* A service page made of modules: its cards repeat one template whose
  * class names a negative word ("cta"); one such block alone is a call to
  * action and stays out. */
@@ -2280,6 +2307,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);

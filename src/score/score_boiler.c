@@ -1519,6 +1519,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                            (listing && (double)s->text >= 0.4 * (double)rs->text))) ||
                            (precision && (double)(s->text - s->link) >= 0.6 * root_good);
             bool boiler = false;
+            /* on a forum, never-content words (a poster's menu of facts)
+             * on a block without a paragraph: its size is no guard, as a
+             * thread of short posts can weigh less than one poster's card */
+            bool forum_drop = cx->page_type == WN_PAGE_FORUM && (bits & WN_TOK_DROP) &&
+                              s->paras == 0 && n->aux != HEADLINE_PATH;
             /* a data table's class may say "sticky-header"; its links are
              * its data */
             bool dtable = !in_table && wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n);
@@ -1542,7 +1547,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     boiler = true;
                 }
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
-                       (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
+                       (!protect || (product_cut && after_product(cx, root, n, past_headline)) ||
+                        forum_drop) &&
                        !(n->flags & WN_NF_REPEATED) &&
                        !hero_ok &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
