@@ -382,22 +382,13 @@ class_or_id_names(const wn_node *n, const char *const *words, size_t count)
 }
 
 /* Does the element's class or id name customer reviews ("reviews",
- * "review-list", "customerReviews", "ratings")? On a product page those are
- * user comments, not the product. */
+ * "review-list", "customerReviews", "ratings") or the small print
+ * ("disclaimer", "bottom-disclaimer__list")? On a product page those are
+ * user comments and the conditions of each claim, not the product. */
 static bool
-names_reviews(const wn_node *n)
+names_reviews_or_fine_print(const wn_node *n)
 {
-    static const char *const words[] = {"review", "reviews", "ratings"};
-    return class_or_id_names(n, words, sizeof words / sizeof words[0]);
-}
-
-/* Does the element's class or id name the small print ("disclaimer",
- * "bottom-disclaimer__list", "legalDisclaimers")? On a product page: the
- * conditions of each claim, not the product. */
-static bool
-names_fine_print(const wn_node *n)
-{
-    static const char *const words[] = {"disclaimer", "disclaimers"};
+    static const char *const words[] = {"review", "reviews", "ratings", "disclaimer", "disclaimers"};
     return class_or_id_names(n, words, sizeof words / sizeof words[0]);
 }
 
@@ -1676,7 +1667,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * holding the headline is the page) */
             /* and neither is the small print under its claims */
             if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
-                (names_reviews(n) || names_fine_print(n)) &&
+                names_reviews_or_fine_print(n) &&
                 (!protect || after_product(cx, root, n, past_headline))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
