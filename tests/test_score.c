@@ -755,6 +755,71 @@ static const char *const doubtful =
     "<p>Made of recycled nylon, it weighs 1.1 kg and holds 30 litres, with a lid pocket for keys " \
     "and a sleeve for a water reservoir.</p>"
 
+/* A UUID as an element's whole text is machine text: a label spelt out
+ * letter by letter between spans of UUIDs a style sheet hides; one inside a
+ * sentence or a code sample stays. */
+TEST(uuid_only_spans_are_boilerplate)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<p>Your order key is 3f2a9c1e-7b4d-4e21-9a6f-0c8d2e5b7a10, keep it for returns "
+                 "and repairs.</p><pre>id = 5e0b6d2f-1c3a-4f8e-b7d9-2a4c6e8f0b13</pre>"
+                 "<div class=label><span>S</span><span id=u1>0c5e7a9b-3d1f-4b2a-8e6c-9f0a1b2c3d4e"
+                 "</span><span>p</span><span id=u2> 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d </span>"
+                 "<span>o</span></div></main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "3f2a9c1e-7b4d-4e21-9a6f-0c8d2e5b7a10"));
+    CHECK(fx_contains(f.text, "5e0b6d2f-1c3a-4f8e-b7d9-2a4c6e8f0b13"));
+    CHECK(!fx_contains(f.text, "0c5e7a9b"));
+    CHECK(!fx_contains(f.text, "9a8b7c6d"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "u1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "u2", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* A product's name, its <h1>, opens the product's text (the headline is
+ * still found); an article's is left out of the body. */
+TEST(product_page_keeps_its_name)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1 id=h>Trail Pack 30, Slate Grey</h1>" DESCRIPTION
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(f.res.content.headline != NULL);
+    CHECK(fx_contains(f.text, "Trail Pack 30, Slate Grey"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "h", &fl) && !(fl & WN_NF_HEADLINE));
+    fx_free(&f);
+}
+
+/* A product page's small print (a block named a disclaimer after the
+ * description) is not the product. */
+TEST(product_page_drops_fine_print)
+{
+    static const char *const fine =
+        "<div id=d class='bottom-disclaimer'><ol><li>Battery life measured with the lights off "
+        "at twenty degrees; results vary with use, settings and the age of the cells.</li>"
+        "<li>Water resistance tested in fresh water at one metre for thirty minutes; not "
+        "advised for the sea or the pool, and it lessens over time.</li></ol></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s</main></body></html>",
+             PRODUCT_HEAD, DESCRIPTION, fine);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "Battery life measured"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "d", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(product_page_drops_other_products_cards)
 {
     fx f;
@@ -1423,6 +1488,33 @@ TEST(forum_user_card_list)
     CHECK(!fx_contains(f.text, "Joined"));
     CHECK(!fx_contains(f.text, "2630"));
     CHECK(fx_contains(f.text, "The diameter of the main lens")); /* a list of real text stays */
+    fx_free(&f);
+}
+
+/* A poster's menu of facts (its class says menu) in a thread of short
+ * posts: it outweighs the posts, but holds no paragraph, and is no post. */
+TEST(forum_poster_menu_outweighing_short_posts)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>New case, thoughts?</h1>"
+                 "<div class=post><p>Just got the new case, the airflow is great.</p></div>"
+                 "<div class=post><div class=poster><a href=/u/dev>dev</a>"
+                 "<div id=m class='user-menu wide'><ul><li>Motherboard: some board or other</li>"
+                 "<li>Processor: eight cores at four gigahertz</li><li>Graphics: a large card, "
+                 "sixteen gigabytes</li><li>Memory: thirty-two gigabytes, two sticks</li>"
+                 "<li>Storage: two solid state drives</li><li>Power: one thousand watts, "
+                 "gold rated</li></ul></div></div><p>Looks good, how loud is it?</p></div>"
+                 "<div class=post><p>Quiet enough, even under load.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "airflow is great"));
+    CHECK(fx_contains(f.text, "how loud is it"));
+    CHECK(fx_contains(f.text, "Quiet enough"));
+    CHECK(!fx_contains(f.text, "Processor"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "m", &fl) && (fl & (WN_NF_BOILER | WN_NF_DROP)));
     fx_free(&f);
 }
 
@@ -2183,6 +2275,9 @@ main(void)
     RUN(short_wrapper_of_the_headline);
     RUN(article_captions_are_asides);
     RUN(product_page_drops_other_products_cards);
+    RUN(uuid_only_spans_are_boilerplate);
+    RUN(product_page_keeps_its_name);
+    RUN(product_page_drops_fine_print);
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
@@ -2212,6 +2307,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);

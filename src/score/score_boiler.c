@@ -382,12 +382,13 @@ class_or_id_names(const wn_node *n, const char *const *words, size_t count)
 }
 
 /* Does the element's class or id name customer reviews ("reviews",
- * "review-list", "customerReviews", "ratings")? On a product page those are
- * user comments, not the product. */
+ * "review-list", "customerReviews", "ratings") or the small print
+ * ("disclaimer", "bottom-disclaimer__list")? On a product page those are
+ * user comments and the conditions of each claim, not the product. */
 static bool
-names_reviews(const wn_node *n)
+names_reviews_or_fine_print(const wn_node *n)
 {
-    static const char *const words[] = {"review", "reviews", "ratings"};
+    static const char *const words[] = {"review", "reviews", "ratings", "disclaimer", "disclaimers"};
     return class_or_id_names(n, words, sizeof words / sizeof words[0]);
 }
 
@@ -1316,6 +1317,37 @@ holds_author(const wn_node *n, const wn_str *a, size_t *budget)
     return false;
 }
 
+/* Is the whole text of n a UUID (8-4-4-4-12 hexadecimal digits), alone in
+ * one text child? Scripts write them as keys; as an element's whole text
+ * they are machine text, as when a listing's "Sponsored" label is spelt out
+ * one letter at a time between spans of UUIDs that its style sheet hides. */
+static bool
+uuid_only(const wn_node *n, const wn_stat *s)
+{
+    if (s->text != 36 || s->link != 0)
+        return false;
+    const wn_node *t = n->first_child;
+    if (!t || t->next || t->type != WN_NODE_TEXT)
+        return false;
+    const char *p = t->data, *end = t->data + t->len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (end - p != 36)
+        return false;
+    for (int i = 0; i < 36; i++) {
+        char ch = p[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (ch != '-')
+                return false;
+        } else if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -1329,8 +1361,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     if (headline) {
         /* (a landing page's <h1> is its claim, the first line of its
          * text: "Payments for every business"; both benchmarks keep it
-         * there) */
-        if (c->page_type != WN_PAGE_SERVICE)
+         * there; a product's name opens its card, and is kept with it
+         * more often than not) */
+        if (c->page_type != WN_PAGE_SERVICE && c->page_type != WN_PAGE_PRODUCT)
             headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
     }
@@ -1477,6 +1510,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                            (listing && (double)s->text >= 0.4 * (double)rs->text))) ||
                            (precision && (double)(s->text - s->link) >= 0.6 * root_good);
             bool boiler = false;
+            /* on a forum, never-content words (a poster's menu of facts)
+             * on a block without a paragraph: its size is no guard, as a
+             * thread of short posts can weigh less than one poster's card */
+            bool forum_drop = cx->page_type == WN_PAGE_FORUM && (bits & WN_TOK_DROP) &&
+                              s->paras == 0 && n->aux != HEADLINE_PATH;
             /* a data table's class may say "sticky-header"; its links are
              * its data */
             bool dtable = !in_table && wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n);
@@ -1500,7 +1538,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                     boiler = true;
                 }
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
-                       (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
+                       (!protect || (product_cut && after_product(cx, root, n, past_headline)) ||
+                        forum_drop) &&
                        !(n->flags & WN_NF_REPEATED) &&
                        !hero_ok &&
                        !(recall && s->paras > 0) && !((bits & WN_TOK_DROP) && wn_holds_quote(n)))
@@ -1571,6 +1610,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
                 boiler = true;
+            /* a UUID as an element's whole text (not a code sample's) */
+            if (!boiler && !in_code && !wn_node_is(n, WN_TAG_CODE) && !wn_node_is(n, WN_TAG_PRE) &&
+                uuid_only(n, s))
+                boiler = true;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
@@ -1622,8 +1665,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* on a product page, customer reviews are not the product,
              * however long once they follow the headline (a wrapper
              * holding the headline is the page) */
+            /* and neither is the small print under its claims */
             if (cx->page_type == WN_PAGE_PRODUCT && !pos && !recall && n->n_attrs &&
-                names_reviews(n) && (!protect || after_product(cx, root, n, past_headline))) {
+                names_reviews_or_fine_print(n) &&
+                (!protect || after_product(cx, root, n, past_headline))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
