@@ -546,13 +546,27 @@ skip_blank(const char *s, size_t n)
 }
 
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
- * The signs start with '$', 0xE2 or 0xC2: eight-byte blocks without those
- * bytes are skipped whole. */
+ * The signs start with '$', 0xE2 or 0xC2: blocks of sixteen (SSE2) or eight
+ * bytes without those bytes are skipped whole. */
 static bool
 has_price(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+#ifdef CLASS_SSE2
+        if (n - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (!bits) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(bits); /* the first sign byte */
+        } else
+#endif
         if (n - i >= 8) {
             uint64_t x = wn_sw_load(s + i);
             uint64_t m = wn_sw_zero(x ^ (WN_SW_ONES * '$'));
@@ -788,6 +802,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     uint32_t n_chars = chars ? doc->cache->n : 0;
     bool enter = true;
     for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
+        __builtin_prefetch((const char *)n + 8 * sizeof *n);
         if (n->type == WN_NODE_TEXT) {
             if (n->index < n_chars && chars[n->index] == 1)
                 continue;
@@ -814,19 +829,16 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                  * has_price runs only when one occurs */
                 uint64_t sign = 0;
                 size_t k = 0;
-                for (; tl - k >= 8; k += 8) {
-                    uint64_t x = wn_sw_load(s + k);
+                /* eight bytes at a time; the last ones by a partial load,
+                 * whose zero padding is no sign, letter or digit (low has
+                 * room: tl <= 60) */
+                for (; k < tl; k += 8) {
+                    uint64_t x = tl - k >= 8 ? wn_sw_load(s + k) : wn_sw_load_partial(s + k, tl - k);
                     sign |= wn_sw_zero(x ^ (WN_SW_ONES * '$')) | wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) |
                             wn_sw_zero(x ^ (WN_SW_ONES * 0xC2));
                     x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
                     memcpy(low + k, &x, 8);
                     digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
-                }
-                for (; k < tl; k++) {
-                    unsigned char c = (unsigned char)s[k];
-                    low[k] = (char)lower(c);
-                    digits += c >= '0' && c <= '9';
-                    sign |= c == '$' || c == 0xE2 || c == 0xC2;
                 }
                 if (sign && has_price(s, tl))
                     feats[WN_FEAT_price]++;
