@@ -545,6 +545,22 @@ skip_blank(const char *s, size_t n)
     return b + wn_sw_first(other);
 }
 
+/* s[0..len) without its trailing ' ', '\n' and '\t' (s[b] is not blank,
+ * b < len): eight bytes at a time from the end, then a byte at a time. */
+static inline size_t
+trim_blank_end(const char *s, size_t b, size_t len)
+{
+    while (len - b >= 8) {
+        uint64_t other = ~wn_sw_blank(wn_sw_load(s + len - 8)) & WN_SW_HIGH;
+        if (other)
+            return len - 8 + wn_sw_last(other) + 1;
+        len -= 8;
+    }
+    while (len > b && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
+        len--;
+    return len;
+}
+
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
  * The signs start with '$', 0xE2 or 0xC2: blocks of sixteen (SSE2) or eight
  * bytes without those bytes are skipped whole. */
@@ -601,16 +617,28 @@ has_price(const char *s, size_t n)
 static bool
 is_date_text(const char *low, size_t n, int digits)
 {
-    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    /* the three letters of each month as a number, at its slot of a perfect
+     * hash: (key * MONTH_MUL) >> 28 (the other slots 0, no key) */
+#define MONTH_KEY(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+#define MONTH_MUL 0x3b6fe507u
+    static const uint32_t months[16] = {
+        [6] = MONTH_KEY('j', 'a', 'n'),  [8] = MONTH_KEY('f', 'e', 'b'),  [11] = MONTH_KEY('m', 'a', 'r'),
+        [7] = MONTH_KEY('a', 'p', 'r'),  [15] = MONTH_KEY('m', 'a', 'y'), [2] = MONTH_KEY('j', 'u', 'n'),
+        [5] = MONTH_KEY('j', 'u', 'l'),  [12] = MONTH_KEY('a', 'u', 'g'), [0] = MONTH_KEY('s', 'e', 'p'),
+        [13] = MONTH_KEY('o', 'c', 't'), [9] = MONTH_KEY('n', 'o', 'v'),  [14] = MONTH_KEY('d', 'e', 'c'),
+    };
     if (n < 6 || digits < 1)
         return false;
     for (size_t i = 0; i + 3 <= n; i++) {
         if (low[i] < 'a' || low[i] > 'y' || (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z'))
             continue;
-        for (int m = 0; m < 12; m++)
-            if (memcmp(low + i, months + 3 * m, 3) == 0)
-                return true;
+        uint32_t key = MONTH_KEY((unsigned char)low[i], (unsigned char)low[i + 1],
+                                 (unsigned char)low[i + 2]);
+        if (months[(uint32_t)(key * MONTH_MUL) >> 28] == key)
+            return true;
     }
+#undef MONTH_KEY
+#undef MONTH_MUL
     if (digits < 6)
         return false;
     for (size_t i = 0; i + 8 <= n; i++)
@@ -810,8 +838,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             size_t len = n->len, b = skip_blank(s, len);
             if (b == len)
                 continue;
-            while (len > b && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
-                len--;
+            len = trim_blank_end(s, b, len);
             size_t tl = len - b;
             s += b;
             ws.stack[ws.depth - 1].text += tl;
