@@ -124,6 +124,31 @@ TEST(dates_and_blanks)
     CHECK(f[WN_FEAT_text_len] == strlen("July 26, 2023") + strlen("2023-07-26") + 4 + 8);
 }
 
+TEST(months_and_trims)
+{
+    double f[WN_FEAT__COUNT];
+    /* each month's three letters at a word's start, in any case */
+    features("<p>1 jan.</p><p>2 FEB.</p><p>3 March</p><p>4 april</p><p>5 May.</p><p>6 June</p>"
+             "<p>7 July</p><p>8 Aug.</p><p>9 Sept</p><p>10 Oct</p><p>11 nov</p><p>12 Dec</p>"
+             /* not at a word's start, not a month, no digit */
+             "<p>1 tjan x</p><p>2 jab 3</p><p>June July</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_date_text], 12);
+    /* trailing blanks longer than eight bytes, and shorter, are not text */
+    features("<p>word \n\t        \n \t  </p><p>a longer text, then blanks   \t\n          "
+             "       </p><p>x   </p><p>sixteen letters!\n       \t</p>",
+             NULL, f);
+    CHECK(f[WN_FEAT_text_len] == 4 + strlen("a longer text, then blanks") + 1 + 16);
+    /* signs before, on and after a sixteen-byte block's edges */
+    features("<p>a long text with no currency sign: it only goes on and on and on, 1234</p>"
+             "<p>$5 starts a long text that has no other sign in it after the first one</p>"
+             "<p>a long text whose sign sits at byte sixteen $ 7, past the first block..</p>"
+             "<p>a long text with a sign at the very end of it, as the last byte 9 \xC2\xA3</p>"
+             "<p>fifteen bytes.$ 8 and a long text after it, without another sign, ok</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_price], 4);
+}
+
 TEST(url_and_schema)
 {
     double f[WN_FEAT__COUNT];
@@ -228,7 +253,7 @@ TEST(swar)
                 bad += wn_sw_count(z) != zeros || wn_sw_count(bl) != blanks;
                 uint64_t up = wn_sw_range(x, 'A', 'Z'), dg = wn_sw_range(x, '0', '9');
                 uint64_t other = ~bl & WN_SW_HIGH;
-                unsigned first = 8;
+                unsigned first = 8, last = 8;
                 for (int k = 0; k < 8; k++) {
                     unsigned char c = (unsigned char)b[k], uk = 0, dk = 0;
                     memcpy(&uk, (const char *)&up + k, 1);
@@ -237,9 +262,11 @@ TEST(swar)
                     bad += dk != (c >= '0' && c <= '9' ? 0x80 : 0);
                     if (first == 8 && c != ' ' && c != '\n' && c != '\t')
                         first = (unsigned)k;
+                    if (c != ' ' && c != '\n' && c != '\t')
+                        last = (unsigned)k;
                 }
                 if (other)
-                    bad += wn_sw_first(other) != first;
+                    bad += wn_sw_first(other) != first || wn_sw_last(other) != last;
             }
     CHECK_EQ_INT(bad, 0);
 }
@@ -253,6 +280,7 @@ main(void)
     RUN(phrases);
     RUN(prices);
     RUN(dates_and_blanks);
+    RUN(months_and_trims);
     RUN(url_and_schema);
     RUN(missing_url);
     RUN(blank_text_from_clean);

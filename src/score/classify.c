@@ -545,14 +545,44 @@ skip_blank(const char *s, size_t n)
     return b + wn_sw_first(other);
 }
 
+/* s[0..len) without its trailing ' ', '\n' and '\t' (s[b] is not blank,
+ * b < len): eight bytes at a time from the end, then a byte at a time. */
+static inline size_t
+trim_blank_end(const char *s, size_t b, size_t len)
+{
+    while (len - b >= 8) {
+        uint64_t other = ~wn_sw_blank(wn_sw_load(s + len - 8)) & WN_SW_HIGH;
+        if (other)
+            return len - 8 + wn_sw_last(other) + 1;
+        len -= 8;
+    }
+    while (len > b && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
+        len--;
+    return len;
+}
+
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
- * The signs start with '$', 0xE2 or 0xC2: eight-byte blocks without those
- * bytes are skipped whole. */
+ * The signs start with '$', 0xE2 or 0xC2: blocks of sixteen (SSE2) or eight
+ * bytes without those bytes are skipped whole. */
 static bool
 has_price(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+#ifdef CLASS_SSE2
+        if (n - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (!bits) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(bits); /* the first sign byte */
+        } else
+#endif
         if (n - i >= 8) {
             uint64_t x = wn_sw_load(s + i);
             uint64_t m = wn_sw_zero(x ^ (WN_SW_ONES * '$'));
@@ -587,16 +617,28 @@ has_price(const char *s, size_t n)
 static bool
 is_date_text(const char *low, size_t n, int digits)
 {
-    static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+    /* the three letters of each month as a number, at its slot of a perfect
+     * hash: (key * MONTH_MUL) >> 28 (the other slots 0, no key) */
+#define MONTH_KEY(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+#define MONTH_MUL 0x3b6fe507u
+    static const uint32_t months[16] = {
+        [6] = MONTH_KEY('j', 'a', 'n'),  [8] = MONTH_KEY('f', 'e', 'b'),  [11] = MONTH_KEY('m', 'a', 'r'),
+        [7] = MONTH_KEY('a', 'p', 'r'),  [15] = MONTH_KEY('m', 'a', 'y'), [2] = MONTH_KEY('j', 'u', 'n'),
+        [5] = MONTH_KEY('j', 'u', 'l'),  [12] = MONTH_KEY('a', 'u', 'g'), [0] = MONTH_KEY('s', 'e', 'p'),
+        [13] = MONTH_KEY('o', 'c', 't'), [9] = MONTH_KEY('n', 'o', 'v'),  [14] = MONTH_KEY('d', 'e', 'c'),
+    };
     if (n < 6 || digits < 1)
         return false;
     for (size_t i = 0; i + 3 <= n; i++) {
         if (low[i] < 'a' || low[i] > 'y' || (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z'))
             continue;
-        for (int m = 0; m < 12; m++)
-            if (memcmp(low + i, months + 3 * m, 3) == 0)
-                return true;
+        uint32_t key = MONTH_KEY((unsigned char)low[i], (unsigned char)low[i + 1],
+                                 (unsigned char)low[i + 2]);
+        if (months[(uint32_t)(key * MONTH_MUL) >> 28] == key)
+            return true;
     }
+#undef MONTH_KEY
+#undef MONTH_MUL
     if (digits < 6)
         return false;
     for (size_t i = 0; i + 8 <= n; i++)
@@ -788,6 +830,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     uint32_t n_chars = chars ? doc->cache->n : 0;
     bool enter = true;
     for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
+        __builtin_prefetch((const char *)n + 8 * sizeof *n);
         if (n->type == WN_NODE_TEXT) {
             if (n->index < n_chars && chars[n->index] == 1)
                 continue;
@@ -795,8 +838,7 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             size_t len = n->len, b = skip_blank(s, len);
             if (b == len)
                 continue;
-            while (len > b && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t'))
-                len--;
+            len = trim_blank_end(s, b, len);
             size_t tl = len - b;
             s += b;
             ws.stack[ws.depth - 1].text += tl;
@@ -814,19 +856,16 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                  * has_price runs only when one occurs */
                 uint64_t sign = 0;
                 size_t k = 0;
-                for (; tl - k >= 8; k += 8) {
-                    uint64_t x = wn_sw_load(s + k);
+                /* eight bytes at a time; the last ones by a partial load,
+                 * whose zero padding is no sign, letter or digit (low has
+                 * room: tl <= 60) */
+                for (; k < tl; k += 8) {
+                    uint64_t x = tl - k >= 8 ? wn_sw_load(s + k) : wn_sw_load_partial(s + k, tl - k);
                     sign |= wn_sw_zero(x ^ (WN_SW_ONES * '$')) | wn_sw_zero(x ^ (WN_SW_ONES * 0xE2)) |
                             wn_sw_zero(x ^ (WN_SW_ONES * 0xC2));
                     x |= wn_sw_range(x, 'A', 'Z') >> 2; /* 0x80 >> 2 = 0x20 */
                     memcpy(low + k, &x, 8);
                     digits += (int)wn_sw_count(wn_sw_range(x, '0', '9'));
-                }
-                for (; k < tl; k++) {
-                    unsigned char c = (unsigned char)s[k];
-                    low[k] = (char)lower(c);
-                    digits += c >= '0' && c <= '9';
-                    sign |= c == '$' || c == 0xE2 || c == 0xC2;
                 }
                 if (sign && has_price(s, tl))
                     feats[WN_FEAT_price]++;

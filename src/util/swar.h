@@ -84,6 +84,18 @@ wn_sw_first(uint64_t m)
 #endif
 }
 
+/* Offset in memory of the last byte whose high bit is set in m (m != 0,
+ * a mask of bytes loaded with wn_sw_load). */
+static inline unsigned
+wn_sw_last(uint64_t m)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return 7 - (unsigned)__builtin_ctzll(m) / 8;
+#else
+    return (63 - (unsigned)__builtin_clzll(m)) / 8;
+#endif
+}
+
 /* Number of high bits set in m (a result of wn_sw_zero). */
 static inline unsigned
 wn_sw_count(uint64_t m)
