@@ -902,6 +902,27 @@ TEST(link_parts_in_sentence_kept)
     fx_free(&f);
 }
 
+TEST(linked_span_in_sentence_kept)
+{
+    /* a link wrapped in its own <span> inside a sentence is words of the
+     * sentence, not a link-dense block; a span of links standing alone
+     * (a row of tags beside the story) still goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Market report</h1>" P1 P2
+                 "<p>The index <span>(<span class=quote><a href=/q/n225>NTKY</a></span>)</span> "
+                 "fell, and <span><a href=/study>the results are in</a></span>. Traders, who had "
+                 "expected a rebound, sold their shares before the close of the session.</p>"
+                 "<div>" P3 "<span id=row><a href=/t/1>Markets</a> <a href=/t/2>Asia</a></span></div>"
+                 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "(NTKY)"));
+    CHECK(fx_contains(f.text, "and the results are in."));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "row", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2186,6 +2207,7 @@ main(void)
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
+    RUN(linked_span_in_sentence_kept);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -215,6 +215,26 @@ is_list_like(const wn_node *n)
     }
 }
 
+/* Does a text node with words stand right beside the inline element n (a
+ * <span>): is n a few words of a sentence ("and <span><a>the results are
+ * in</a></span>.", "(<span><a>N225</a></span>)")? Such a span is judged
+ * with its sentence, not as a link-dense block. */
+static bool
+in_sentence(wn_doc *doc, const wn_node *n)
+{
+    const wn_node *sib[2] = {n->prev, n->next};
+    for (size_t i = 0; i < 2; i++) {
+        const wn_node *t = sib[i];
+        if (!t || t->type != WN_NODE_TEXT || (t->flags & WN_NF_DROP))
+            continue;
+        uint32_t chars, commas;
+        wn_text_figures(doc, t, &chars, &commas);
+        if (chars)
+            return true;
+    }
+    return false;
+}
+
 /* The length of the currency sign or code at t[i] ($ £ ¥ € ₹ USD EUR GBP),
  * or 0. */
 static size_t
@@ -1532,6 +1552,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             else if (!listing && !in_table && s->text > 0 && !in_link && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
+                     !(wn_node_is(n, WN_TAG_SPAN) && in_sentence(cx->doc, n)) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
                 /* a link-dense list may carry teaser paragraphs; any other
