@@ -923,6 +923,26 @@ TEST(linked_span_in_sentence_kept)
     fx_free(&f);
 }
 
+TEST(small_widget_named_for_the_post_dropped)
+{
+    /* a never-content word beside a content word ("post", "entry") on a
+     * small block without a paragraph is the post's widget (its like
+     * button, its share bar), not the post; a paragraph so named stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Budget vote</h1>" P1 P2
+                 "<div id=pc class=\"entry-sharing\"><p>The vote, which came after months of "
+                 "hearings and two public meetings, closes the longest budget fight in years.</p></div>"
+                 P3 "<div id=lk class=\"entry-sharing\"><h3>Like this:</h3><span>Like</span> "
+                 "<span>Loading...</span></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(fx_contains(f.text, "longest budget fight"));
+    CHECK(!fx_contains(f.text, "Like this"));
+    CHECK(!fx_contains(f.text, "Loading"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2208,6 +2228,7 @@ main(void)
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
     RUN(linked_span_in_sentence_kept);
+    RUN(small_widget_named_for_the_post_dropped);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -1360,6 +1360,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
+    bool small_drop = article || cx->page_type == WN_PAGE_FORUM;
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
@@ -1519,7 +1520,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 } else {
                     boiler = true;
                 }
-            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) &&
+                       (!pos || (small_drop && (bits & WN_TOK_DROP) && s->paras == 0 &&
+                                 s->text < 200)) && !dtable &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline))) &&
                        !(n->flags & WN_NF_REPEATED) &&
                        !hero_ok &&
