@@ -913,11 +913,16 @@ TEST(linked_span_in_sentence_kept)
                  "<p>The index <span>(<span class=quote><a href=/q/n225>NTKY</a></span>)</span> "
                  "fell, and <span><a href=/study>the results are in</a></span>. Traders, who had "
                  "expected a rebound, sold their shares before the close of the session.</p>"
+                 "<p><span>The exchange said it will </span><span><a href=/m>merge with its rival"
+                 "</a></span><span> next year, a deal<span><a href=#fn1>[1]</a></span> that "
+                 "regulators, unions and both boards must still approve.</span></p>"
                  "<div>" P3 "<span id=row><a href=/t/1>Markets</a> <a href=/t/2>Asia</a></span></div>"
                  "</article></body></html>",
                  0, NULL));
     CHECK(fx_contains(f.text, "(NTKY)"));
     CHECK(fx_contains(f.text, "and the results are in."));
+    CHECK(fx_contains(f.text, "it will merge with its rival next year"));
+    CHECK(fx_contains(f.text, "a deal that")); /* (a footnote's mark is no word) */
     uint32_t fl;
     CHECK(flags_of(f.doc, "row", &fl) && (fl & WN_NF_BOILER));
     fx_free(&f);

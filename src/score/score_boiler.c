@@ -215,22 +215,65 @@ is_list_like(const wn_node *n)
     }
 }
 
-/* Does a text node with words stand right beside the inline element n (a
- * <span>): is n a few words of a sentence ("and <span><a>the results are
- * in</a></span>.", "(<span><a>N225</a></span>)")? Such a span is judged
- * with its sentence, not as a link-dense block. */
+/* Does the small subtree n hold a letter (ASCII or any non-ASCII byte)?
+ * At most 16 nodes are read. */
 static bool
-in_sentence(wn_doc *doc, const wn_node *n)
+has_letter(const wn_node *n)
 {
-    const wn_node *sib[2] = {n->prev, n->next};
-    for (size_t i = 0; i < 2; i++) {
-        const wn_node *t = sib[i];
-        if (!t || t->type != WN_NODE_TEXT || (t->flags & WN_NF_DROP))
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    size_t budget = 16;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &t, &e) && budget--) {
+        if (t->type == WN_NODE_ELEMENT) {
+            if (e && (t->flags & WN_NF_DROP))
+                wn_walk_skip_children(&w);
             continue;
-        uint32_t chars, commas;
-        wn_text_figures(doc, t, &chars, &commas);
-        if (chars)
-            return true;
+        }
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->len; i++) {
+            unsigned char c = (unsigned char)t->data[i];
+            if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Do words stand right beside the inline element n (a <span>): is n a few
+ * words of a sentence ("and <span><a>the results are in</a></span>.",
+ * "(<span><a>N225</a></span>)", or the sentence split into spans,
+ * "<span>it will </span><span><a>combine</a></span><span> with</span>")? A
+ * neighbour is the nearest sibling past blank text: a text node with words,
+ * or an inline element with text outside links. Such a span is judged with
+ * its sentence, not as a link-dense block. */
+static bool
+in_sentence(wn_score_ctx *cx, const wn_node *n)
+{
+    /* (a footnote's mark, "[12]", "3", is no words of the sentence) */
+    if (!has_letter(n))
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        const wn_node *t = dir ? n->next : n->prev;
+        for (int steps = 0; t && steps < 3; steps++, t = dir ? t->next : t->prev) {
+            if (t->flags & WN_NF_DROP)
+                break;
+            if (t->type == WN_NODE_TEXT) {
+                uint32_t chars, commas;
+                wn_text_figures(cx->doc, t, &chars, &commas);
+                if (chars)
+                    return true;
+                continue; /* (blank: look past it) */
+            }
+            if (t->type == WN_NODE_ELEMENT && !wn_tag_is_block(t) && !wn_node_is(t, WN_TAG_BR)) {
+                const wn_stat *ts = wn_stats_of(&cx->stats, t);
+                if (ts->text > ts->link)
+                    return true;
+            }
+            break;
+        }
     }
     return false;
 }
@@ -1555,7 +1598,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             else if (!listing && !in_table && s->text > 0 && !in_link && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
-                     !(wn_node_is(n, WN_TAG_SPAN) && in_sentence(cx->doc, n)) &&
+                     !(wn_node_is(n, WN_TAG_SPAN) && in_sentence(cx, n)) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
                 /* a link-dense list may carry teaser paragraphs; any other
