@@ -948,6 +948,32 @@ TEST(small_widget_named_for_the_post_dropped)
     fx_free(&f);
 }
 
+TEST(caption_repeating_alt_text_aside)
+{
+    /* a line under a picture that repeats the image's alt text word for
+     * word is its caption (set aside on articles) also without a
+     * <figcaption>, when the story is <br>-separated lines too; a name
+     * that opens a sentence after an image stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=story><h1>Laptop review</h1><span>The council approved "
+                 "the new budget on Tuesday, after a debate that lasted, by most accounts, well "
+                 "into the night.<br><br>Supporters said the plan would repair roads, fund "
+                 "schools, and hire more nurses, while critics warned of higher taxes.<br><br>"
+                 "<div><div><img src=a.jpg alt=\"The slimmer bezels of the new laptop\"></div>"
+                 "<br><span>The slimmer bezels of the new laptop</span></div><br>The mayor, who "
+                 "had campaigned on the issue for two years, called the vote a turning point for "
+                 "the city.<br><br><img src=b.jpg alt=\"Standing Desk Pro\"> <strong>Standing "
+                 "Desk Pro</strong> rates well, with a strong frame, a quiet motor and a long "
+                 "warranty for its price.</span></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "slimmer bezels"));
+    CHECK(fx_contains(f.text, "Standing Desk Pro rates well"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2234,6 +2260,7 @@ main(void)
     RUN(link_parts_in_sentence_kept);
     RUN(linked_span_in_sentence_kept);
     RUN(small_widget_named_for_the_post_dropped);
+    RUN(caption_repeating_alt_text_aside);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -844,6 +844,89 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
     return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
 }
 
+/* Does the inline element n hold a text node with words (its first 8
+ * nodes read)? */
+static bool
+has_text_node(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = 8;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && budget--)
+        if (e && m->type == WN_NODE_TEXT && has_nonblank(m->data, m->len))
+            return true;
+    return false;
+}
+
+/* The alt text of the image just before n: its previous sibling, past
+ * blank text and <br>s, is an <img> or holds one within its first
+ * ALT_NODES nodes (a link or a <picture> around it). NULL if none. */
+#define ALT_NODES 6
+static const char *
+alt_before(const wn_node *n, size_t *len)
+{
+    const wn_node *p = n->prev;
+    for (int steps = 0; p && steps < 4; steps++, p = p->prev) {
+        if (p->type == WN_NODE_TEXT && !has_nonblank(p->data, p->len))
+            continue;
+        if (p->type == WN_NODE_COMMENT || wn_node_is(p, WN_TAG_BR))
+            continue;
+        break;
+    }
+    if (!p || p->type != WN_NODE_ELEMENT)
+        return NULL;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = ALT_NODES;
+    wn_walk_init(&w, (wn_node *)p);
+    while (wn_walk_next(&w, &m, &e) && budget--) {
+        if (e && wn_node_is(m, WN_TAG_IMG))
+            return wn_node_attr(m, "alt", len);
+    }
+    return NULL;
+}
+
+/* Does the short element n repeat, word for word, the alt text of the
+ * image just before it: a caption set under its picture without a
+ * <figcaption> ("<img alt="The new keyboard"><br><span>The new
+ * keyboard</span>")? Whitespace and ASCII case aside; 8 bytes at least. */
+static bool
+repeats_alt(const wn_node *n)
+{
+    /* (it closes its line: words after it make it part of a sentence) */
+    for (const wn_node *q = n->next; q; q = q->next) {
+        if (q->type == WN_NODE_TEXT && has_nonblank(q->data, q->len))
+            return false;
+        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_tag_is_block(q) &&
+            !wn_node_is(q, WN_TAG_BR) && has_text_node(q))
+            return false;
+        if (q->type == WN_NODE_ELEMENT && wn_tag_is_block(q))
+            break;
+    }
+    size_t alen;
+    const char *alt = alt_before(n, &alen);
+    if (!alt || alen < 8 || alen > 600)
+        return false;
+    char buf[640];
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, false, true, &full);
+    if (full || len < 8)
+        return false;
+    size_t j = 0;
+    for (size_t i = 0; i < alen; i++) {
+        unsigned char ch = (unsigned char)alt[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f')
+            continue;
+        if (j >= len || buf[j] != (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch))
+            return false;
+        j++;
+    }
+    return j == len;
+}
+
 /* Does the short block n (under 200 bytes of text) name the page's first
  * author: the visible byline or credit line ("26 July 2023 | Source:
  * Wire | Author: Jane Doe") that was not named as one? Its text
@@ -1410,6 +1493,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
+    uint64_t loose_text = 0; /* (of the other blocks kept, outside their blocks) */
     bool past_headline = false; /* (the walk has passed the headline) */
     bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
@@ -1451,6 +1535,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         uint32_t kicker_text = 0;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
         double root_good = (double)(rs->text - rs->link);
+        loose_text += rs->loose;
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
         /* a data table being walked: its rows' links are its data */
@@ -1733,7 +1818,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
-                           ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600);
+                           ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600) ||
+                           (article && s->blocks == 0 && s->text <= 300 &&
+                            (!wn_tag_is_block(n) || wn_node_is(n, WN_TAG_P)) &&
+                            s->link * 2 < s->text && n->prev && repeats_alt(n));
             if (caption)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
@@ -1766,6 +1854,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
+            else if (wn_tag_is_block(n))
+                loose_text += s->loose; /* (lines between its blocks: <br>-separated text) */
             if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
                 in_code = n;
             if (!in_link && wn_node_is(n, WN_TAG_A))
@@ -1795,7 +1885,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
-    c->captions_aside = article && caption_text * 2 < kept_text;
+    c->captions_aside = article && caption_text * 2 < kept_text + loose_text;
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = 0;
