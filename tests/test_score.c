@@ -974,6 +974,28 @@ TEST(caption_repeating_alt_text_aside)
     fx_free(&f);
 }
 
+TEST(headline_taken_as_a_root_left_out)
+{
+    /* a long headline beside the story block is taken in as a content
+     * root of its own; as the headline it stays out of the text */
+    char html[8192];
+    int k = snprintf(html, sizeof html,
+                     "<html>" ARTICLE_HEAD "<body><div class=layout><div class=article><h1>Council "
+                     "passes the budget after a long night of debate over roads, schools, nurses, "
+                     "parks and higher city taxes</h1><div class=text>" P1 P2 P3 "</div><div><ul>");
+    for (int i = 0; i < 40 && k > 0 && (size_t)k < sizeof html - 200; i++)
+        k += snprintf(html + k, sizeof html - (size_t)k,
+                      "<li><a href=/n/%d>Another story number %d from the news desk</a></li>", i, i);
+    snprintf(html + k, sizeof html - (size_t)k, "</ul></div></div></div></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0,
+                 "Council passes the budget after a long night of debate over roads, schools, "
+                 "nurses, parks and higher city taxes"));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "long night of debate"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2261,6 +2283,7 @@ main(void)
     RUN(linked_span_in_sentence_kept);
     RUN(small_widget_named_for_the_post_dropped);
     RUN(caption_repeating_alt_text_aside);
+    RUN(headline_taken_as_a_root_left_out);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -1479,6 +1479,18 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         if (c->page_type != WN_PAGE_SERVICE)
             headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
+        /* a content root that is the headline itself (taken in beside the
+         * story) is left out as the headline inside a root is: the
+         * renderers print a root whatever its flags */
+        if ((headline->flags & WN_NF_HEADLINE) && c->n_roots > 1) {
+            size_t kept = 0;
+            for (size_t i = 0; i < c->n_roots; i++)
+                if (c->roots[i] != headline)
+                    c->roots[kept++] = c->roots[i];
+                else
+                    headline->flags &= ~(uint32_t)WN_NF_CONTENT;
+            c->n_roots = kept;
+        }
     }
     /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
      * any of them also passes the headline */
