@@ -996,6 +996,21 @@ TEST(headline_taken_as_a_root_left_out)
     fx_free(&f);
 }
 
+TEST(label_of_empty_comment_section_dropped)
+{
+    /* a comment section a script fills is empty in the page; the label
+     * above it names what is not there */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1><div>" P1 P2 P3
+                 "<h3>Join the discussion</h3><div id=disqus_thread></div></div></article>"
+                 "</body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Join the discussion"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2284,6 +2299,7 @@ main(void)
     RUN(small_widget_named_for_the_post_dropped);
     RUN(caption_repeating_alt_text_aside);
     RUN(headline_taken_as_a_root_left_out);
+    RUN(label_of_empty_comment_section_dropped);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

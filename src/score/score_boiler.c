@@ -1216,6 +1216,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         return NULL;
     uint64_t run_text = 0, run_link = 0;
     bool teasers = true; /* (the run: other <article>s only, set aside) */
+    bool empty_comments = false;
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (has_nonblank(c->data, c->len))
@@ -1225,8 +1226,14 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
             continue;
         const wn_stat *s = wn_stats_of(&cx->stats, c);
-        if (s->text == 0)
+        if (s->text == 0) {
+            /* an empty comment section (a script fills it: the
+             * commenting service's thread) is a removed run too */
+            if (c->n_attrs && (wn_doc_token_bits(cx->doc, c) & WN_TOK_COMMENTS) &&
+                !(wn_doc_token_bits(cx->doc, c) & WN_TOK_POS))
+                empty_comments = true;
             continue;
+        }
         if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
             return NULL;
         if (ls->n && is_label(ls, c))
@@ -1238,7 +1245,8 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             continue;
         }
         /* the child before the removed run */
-        if (run_text == 0 || (run_link * 2 < run_text && !teasers))
+        if ((run_text == 0 && !empty_comments) ||
+            (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
             return NULL;
