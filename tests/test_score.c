@@ -179,6 +179,30 @@ TEST(author_note_at_the_end)
                             "Acme Savings Bank", "https://www.acmesavingsbank.example/blog/x"));
     CHECK(fx_contains(f.text, "At Acme Savings Bank we help"));
     fx_free(&f);
+    /* a paragraph of biography, longer than a note, that opens with her
+     * name; a long closing paragraph that names her inside stays */
+#define BIO_TAIL "has covered the council, the schools, the courts and the port for the paper " \
+                 "since 2010, after six years at a wire service in the capital, where she wrote " \
+                 "about trade, farming and the weather; she lives by the river with two dogs, a " \
+                 "cat and far too many books, and she still answers every letter that readers " \
+                 "send her about the city, its budget, its buses and its parks, usually by hand " \
+                 "and always within the week, from the small desk by the window of the newsroom; " \
+                 "before all that she taught history at the old grammar school on the hill for " \
+                 "nine years, and she still runs its debating club every other Thursday night.</p>"
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p>Jane Smith " BIO_TAIL "</article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p>Our reporter Jane Smith " BIO_TAIL "</article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+#undef BIO_TAIL
 }
 
 TEST(datelines_and_unnamed_bylines)

@@ -1384,6 +1384,9 @@ section_title(const wn_node *n, const wn_stat *s)
  * blocks near the end are read, after the walk. */
 #define AUTHOR_NOTE_MIN 60
 #define AUTHOR_NOTE_MAX 400
+/* A longer block (a paragraph of biography) is a note when it opens with
+ * the name ("Jane Doe is a freelance writer ..."), up to this size */
+#define AUTHOR_BIO_MAX 800
 #define AUTHOR_NOTE_AFTER 300
 #define AUTHOR_NOTES 8
 #define NOTE_CANDS 64 /* blocks that may be notes, remembered in the walk */
@@ -1457,13 +1460,15 @@ note_author(const wn_metadata *meta)
 /* Does the block n (AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes of text) name
  * author a? */
 static bool
-holds_author(const wn_node *n, const wn_str *a, size_t *budget)
+holds_author(const wn_node *n, const wn_str *a, bool opening, size_t *budget)
 {
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
     bool full;
     size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
     if (full && *budget == 0)
         return false;
+    if (opening) /* (a biography opens with the name) */
+        return len >= a->len && memcmp(buf, a->ptr, a->len) == 0;
     for (size_t i = 0; i + a->len <= len; i++)
         if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
             return true;
@@ -1866,7 +1871,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 caption_text += s->text;
             /* (a leaf block, or a box of a few: a name, a title, a line
              * of biography; the last AUTHOR_NOTES are remembered) */
-            if (author && s->text >= AUTHOR_NOTE_MIN && s->text <= AUTHOR_NOTE_MAX &&
+            if (author && s->text >= AUTHOR_NOTE_MIN && s->text <= AUTHOR_BIO_MAX &&
                 !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH))) {
                 cands[n_cands % NOTE_CANDS] = n;
                 cand_before[n_cands % NOTE_CANDS] = kept_text;
@@ -1891,12 +1896,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         size_t i = (n_cands - 1 - k) % NOTE_CANDS;
         /* (a block this far from the end, or any before it, however long,
          * has too much text after it) */
-        if (tail - (int64_t)cand_before[i] - AUTHOR_NOTE_MAX > AUTHOR_NOTE_AFTER)
+        if (tail - (int64_t)cand_before[i] - AUTHOR_BIO_MAX > AUTHOR_NOTE_AFTER)
             break;
-        if (!note_budget || !holds_author(cands[i], author, &note_budget))
+        int64_t own = (int64_t)wn_stats_of(&cx->stats, cands[i])->text;
+        if (!note_budget ||
+            !holds_author(cands[i], author, own > AUTHOR_NOTE_MAX, &note_budget))
             continue;
         n_notes++;
-        int64_t own = (int64_t)wn_stats_of(&cx->stats, cands[i])->text;
         int64_t after = tail - (int64_t)cand_before[i] - own;
         if (after > AUTHOR_NOTE_AFTER || after * 10 > (int64_t)kept_text)
             break;
