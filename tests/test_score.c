@@ -1035,6 +1035,33 @@ TEST(label_of_empty_comment_section_dropped)
     fx_free(&f);
 }
 
+TEST(teaser_list_dropped)
+{
+    /* a list of other stories' linked titles, each over a line of summary
+     * (under half of it link text), is not the story; a list whose items'
+     * headings are not links stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1 P2 P3
+                 "<ul id=steps><li><h3>Roads</h3><span>Repairs start in the spring</span></li>"
+                 "<li><h3>Schools</h3><span>New roofs for three schools</span></li>"
+                 "<li><h3>Nurses</h3><span>Forty posts over two years</span></li></ul>"
+                 "<ul id=tz><li><a href=/a><img src=a.jpg></a><div><h3><a href=/a>Coach fired"
+                 "</a></h3><h4>He took the club to the final in June, then lost five</h4></div></li>"
+                 "<li><a href=/b><img src=b.jpg></a><div><h3><a href=/b>Draft results</a></h3>"
+                 "<h4>What you need to know about the expansion draft this year</h4></div></li>"
+                 "<li><a href=/c><img src=c.jpg></a><div><h3><a href=/c>Coach out</a></h3>"
+                 "<h4>The coach is now free to sign with another club next season</h4></div></li>"
+                 "</ul></article></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "New roofs for three schools"));
+    CHECK(!fx_contains(f.text, "expansion draft"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "tz", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2324,6 +2351,7 @@ main(void)
     RUN(caption_repeating_alt_text_aside);
     RUN(headline_taken_as_a_root_left_out);
     RUN(label_of_empty_comment_section_dropped);
+    RUN(teaser_list_dropped);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -927,6 +927,50 @@ repeats_alt(const wn_node *n)
     return j == len;
 }
 
+/* A list of teasers: a <ul>/<ol> of TEASER_MIN or more items, each
+ * opening (within its first TEASER_NODES elements) with a heading that is all
+ * link text: other stories' linked titles over a line of summary each
+ * ("Pochettino fired by Tottenham" / "He took the club to the final").
+ * The caller checks the list holds no paragraph. */
+#define TEASER_MIN 3
+#define TEASER_NODES 12
+#define TEASER_ITEMS 64
+static bool
+teaser_list(wn_score_ctx *cx, const wn_node *n)
+{
+    size_t items = 0;
+    for (const wn_node *li = n->first_child; li; li = li->next) {
+        if (li->type != WN_NODE_ELEMENT || (li->flags & WN_NF_DROP))
+            continue;
+        if (!wn_node_is(li, WN_TAG_LI) || ++items > TEASER_ITEMS)
+            return false;
+        wn_walk w;
+        wn_node *m;
+        bool e, found = false;
+        size_t budget = TEASER_NODES;
+        wn_walk_init(&w, (wn_node *)li);
+        while (!found && wn_walk_next(&w, &m, &e)) {
+            if (!e || m->type != WN_NODE_ELEMENT)
+                continue;
+            if (budget-- == 0)
+                break;
+            if (m->flags & WN_NF_DROP) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (is_heading(m)) {
+                const wn_stat *hs = wn_stats_of(&cx->stats, m);
+                if (hs->text == 0 || hs->link < hs->text)
+                    return false;
+                found = true;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    return items >= TEASER_MIN;
+}
+
 /* Does the short block n (under 200 bytes of text) name the page's first
  * author: the visible byline or credit line ("26 July 2023 | Source:
  * Wire | Author: Jane Doe") that was not named as one? Its text
@@ -1701,6 +1745,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
+                boiler = true;
+            else if (article && !protect && s->paras == 0 && s->link > 0 &&
+                     (wn_node_is(n, WN_TAG_UL) || wn_node_is(n, WN_TAG_OL)) && teaser_list(cx, n))
                 boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
                      (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
