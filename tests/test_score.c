@@ -1062,6 +1062,33 @@ TEST(teaser_list_dropped)
     fx_free(&f);
 }
 
+TEST(side_root_blocks_weighed_against_the_story)
+{
+    /* a block taken in beside the story (a sibling alike) holding a list
+     * of teasers: the list is judged against the story, not against the
+     * small root it sits in */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD
+                 "<body><div class=wrap><div class=row><h1>Budget vote</h1>"
+                 P1 P2 P3 P1 P2 P3
+                 "</div><div class=row><div class=box><p>More coverage of the season follows below"
+                 ", with the latest news from the clubs, the coaches and the draft.</p><ul id=tz><"
+                 "li><a href=/a><img src=a.jpg></a><div><h3><a href=/a>Coach fired</a></h3><h4>He "
+                 "took the club to the final in June, then lost five games in a row.</h4></div></l"
+                 "i><li><a href=/b><img src=b.jpg></a><div><h3><a href=/b>Draft results</a></h3><h"
+                 "4>What you need to know about the expansion draft this year.</h4></div></li><li>"
+                 "<a href=/c><img src=c.jpg></a><div><h3><a href=/c>Coach out</a></h3><h4>The coac"
+                 "h is now free to sign with another club next season.</h4></div></li></ul></div><"
+                 "/div></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(f.res.content.n_roots == 2);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "expansion draft"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2352,6 +2379,7 @@ main(void)
     RUN(headline_taken_as_a_root_left_out);
     RUN(label_of_empty_comment_section_dropped);
     RUN(teaser_list_dropped);
+    RUN(side_root_blocks_weighed_against_the_story);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -1595,6 +1595,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     label_set labels;
     labels.n = 0;
     labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
+    /* the root holding the most text is the story: blocks inside the
+     * others (taken in beside it) are weighed against it */
+    wn_node *main_root = NULL;
+    for (size_t i = 0; i < c->n_roots; i++)
+        if (!main_root || wn_stats_of(&cx->stats, c->roots[i])->text >
+                              wn_stats_of(&cx->stats, main_root)->text)
+            main_root = c->roots[i];
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -1603,8 +1610,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                root->aux == HEADLINE_PATH;
         uint32_t kicker_text = 0;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
-        double root_good = (double)(rs->text - rs->link);
         loose_text += rs->loose;
+        const wn_stat *ms = wn_stats_of(&cx->stats, main_root);
+        double root_good = (double)(ms->text - ms->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
         /* a data table being walked: its rows' links are its data */
