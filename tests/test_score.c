@@ -1089,6 +1089,21 @@ TEST(side_root_blocks_weighed_against_the_story)
     fx_free(&f);
 }
 
+TEST(nocontent_class_dropped)
+{
+    /* a block the page itself marks as no content ("robots-nocontent",
+     * "nocontent") is not the article */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1 P2
+                 "<p class=\"gallery-fallback robots-nocontent\">This slideshow requires a "
+                 "script.</p>" P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "slideshow"));
+    fx_free(&f);
+}
+
 TEST(live_region_messages_dropped)
 {
     /* a script's status messages (role=status, aria-live) are not the
@@ -2380,6 +2395,7 @@ main(void)
     RUN(label_of_empty_comment_section_dropped);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
+    RUN(nocontent_class_dropped);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);
