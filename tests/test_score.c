@@ -179,6 +179,30 @@ TEST(author_note_at_the_end)
                             "Acme Savings Bank", "https://www.acmesavingsbank.example/blog/x"));
     CHECK(fx_contains(f.text, "At Acme Savings Bank we help"));
     fx_free(&f);
+    /* a paragraph of biography, longer than a note, that opens with her
+     * name; a long closing paragraph that names her inside stays */
+#define BIO_TAIL "has covered the council, the schools, the courts and the port for the paper " \
+                 "since 2010, after six years at a wire service in the capital, where she wrote " \
+                 "about trade, farming and the weather; she lives by the river with two dogs, a " \
+                 "cat and far too many books, and she still answers every letter that readers " \
+                 "send her about the city, its budget, its buses and its parks, usually by hand " \
+                 "and always within the week, from the small desk by the window of the newsroom; " \
+                 "before all that she taught history at the old grammar school on the hill for " \
+                 "nine years, and she still runs its debating club every other Thursday night.</p>"
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p>Jane Smith " BIO_TAIL "</article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p>Our reporter Jane Smith " BIO_TAIL "</article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+#undef BIO_TAIL
 }
 
 TEST(datelines_and_unnamed_bylines)
@@ -964,6 +988,184 @@ TEST(link_parts_in_sentence_kept)
                  0, NULL));
     CHECK(fx_contains(f.text, "info()"));
     CHECK(fx_contains(f.text, "warning method"));
+    fx_free(&f);
+}
+
+TEST(linked_span_in_sentence_kept)
+{
+    /* a link wrapped in its own <span> inside a sentence is words of the
+     * sentence, not a link-dense block; a span of links standing alone
+     * (a row of tags beside the story) still goes */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Market report</h1>" P1 P2
+                 "<p>The index <span>(<span class=quote><a href=/q/n225>NTKY</a></span>)</span> "
+                 "fell, and <span><a href=/study>the results are in</a></span>. Traders, who had "
+                 "expected a rebound, sold their shares before the close of the session.</p>"
+                 "<p><span>The exchange said it will </span><span><a href=/m>merge with its rival"
+                 "</a></span><span> next year, a deal<span><a href=#fn1>[1]</a></span> that "
+                 "regulators, unions and both boards must still approve.</span></p>"
+                 "<div>" P3 "<span id=row><a href=/t/1>Markets</a> <a href=/t/2>Asia</a></span></div>"
+                 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "(NTKY)"));
+    CHECK(fx_contains(f.text, "and the results are in."));
+    CHECK(fx_contains(f.text, "it will merge with its rival next year"));
+    CHECK(fx_contains(f.text, "a deal that")); /* (a footnote's mark is no word) */
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "row", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(small_widget_named_for_the_post_dropped)
+{
+    /* a never-content word beside a content word ("post", "entry") on a
+     * small block without a paragraph is the post's widget (its like
+     * button, its share bar), not the post; a paragraph so named stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html><body><article><h1>Budget vote</h1>" P1 P2
+                 "<div id=pc class=\"entry-sharing\"><p>The vote, which came after months of "
+                 "hearings and two public meetings, closes the longest budget fight in years.</p></div>"
+                 P3 "<div id=lk class=\"entry-sharing\"><h3>Like this:</h3><span>Like</span> "
+                 "<span>Loading...</span></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(fx_contains(f.text, "longest budget fight"));
+    CHECK(!fx_contains(f.text, "Like this"));
+    CHECK(!fx_contains(f.text, "Loading"));
+    fx_free(&f);
+}
+
+TEST(caption_repeating_alt_text_aside)
+{
+    /* a line under a picture that repeats the image's alt text word for
+     * word is its caption (set aside on articles) also without a
+     * <figcaption>, when the story is <br>-separated lines too; a name
+     * that opens a sentence after an image stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><div class=story><h1>Laptop review</h1><span>The council approved "
+                 "the new budget on Tuesday, after a debate that lasted, by most accounts, well "
+                 "into the night.<br><br>Supporters said the plan would repair roads, fund "
+                 "schools, and hire more nurses, while critics warned of higher taxes.<br><br>"
+                 "<div><div><img src=a.jpg alt=\"The slimmer bezels of the new laptop\"></div>"
+                 "<br><span>The slimmer bezels of the new laptop</span></div><br>The mayor, who "
+                 "had campaigned on the issue for two years, called the vote a turning point for "
+                 "the city.<br><br><img src=b.jpg alt=\"Standing Desk Pro\"> <strong>Standing "
+                 "Desk Pro</strong> rates well, with a strong frame, a quiet motor and a long "
+                 "warranty for its price.</span></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "slimmer bezels"));
+    CHECK(fx_contains(f.text, "Standing Desk Pro rates well"));
+    fx_free(&f);
+}
+
+TEST(headline_taken_as_a_root_left_out)
+{
+    /* a long headline beside the story block is taken in as a content
+     * root of its own; as the headline it stays out of the text */
+    char html[8192];
+    int k = snprintf(html, sizeof html,
+                     "<html>" ARTICLE_HEAD "<body><div class=layout><div class=article><h1>Council "
+                     "passes the budget after a long night of debate over roads, schools, nurses, "
+                     "parks and higher city taxes</h1><div class=text>" P1 P2 P3 "</div><div><ul>");
+    for (int i = 0; i < 40 && k > 0 && (size_t)k < sizeof html - 200; i++)
+        k += snprintf(html + k, sizeof html - (size_t)k,
+                      "<li><a href=/n/%d>Another story number %d from the news desk</a></li>", i, i);
+    snprintf(html + k, sizeof html - (size_t)k, "</ul></div></div></div></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0,
+                 "Council passes the budget after a long night of debate over roads, schools, "
+                 "nurses, parks and higher city taxes"));
+    CHECK(fx_contains(f.text, "council approved"));
+    CHECK(!fx_contains(f.text, "long night of debate"));
+    fx_free(&f);
+}
+
+TEST(label_of_empty_comment_section_dropped)
+{
+    /* a comment section a script fills is empty in the page; the label
+     * above it names what is not there */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1><div>" P1 P2 P3
+                 "<h3>Join the discussion</h3><div id=disqus_thread></div></div></article>"
+                 "</body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Join the discussion"));
+    fx_free(&f);
+}
+
+TEST(teaser_list_dropped)
+{
+    /* a list of other stories' linked titles, each over a line of summary
+     * (under half of it link text), is not the story; a list whose items'
+     * headings are not links stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1 P2 P3
+                 "<ul id=steps><li><h3>Roads</h3><span>Repairs start in the spring</span></li>"
+                 "<li><h3>Schools</h3><span>New roofs for three schools</span></li>"
+                 "<li><h3>Nurses</h3><span>Forty posts over two years</span></li></ul>"
+                 "<ul id=tz><li><a href=/a><img src=a.jpg></a><div><h3><a href=/a>Coach fired"
+                 "</a></h3><h4>He took the club to the final in June, then lost five</h4></div></li>"
+                 "<li><a href=/b><img src=b.jpg></a><div><h3><a href=/b>Draft results</a></h3>"
+                 "<h4>What you need to know about the expansion draft this year</h4></div></li>"
+                 "<li><a href=/c><img src=c.jpg></a><div><h3><a href=/c>Coach out</a></h3>"
+                 "<h4>The coach is now free to sign with another club next season</h4></div></li>"
+                 "</ul></article></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(fx_contains(f.text, "New roofs for three schools"));
+    CHECK(!fx_contains(f.text, "expansion draft"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "tz", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(side_root_blocks_weighed_against_the_story)
+{
+    /* a block taken in beside the story (a sibling alike) holding a list
+     * of teasers: the list is judged against the story, not against the
+     * small root it sits in */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD
+                 "<body><div class=wrap><div class=row><h1>Budget vote</h1>"
+                 P1 P2 P3 P1 P2 P3
+                 "</div><div class=row><div class=box><p>More coverage of the season follows below"
+                 ", with the latest news from the clubs, the coaches and the draft.</p><ul id=tz><"
+                 "li><a href=/a><img src=a.jpg></a><div><h3><a href=/a>Coach fired</a></h3><h4>He "
+                 "took the club to the final in June, then lost five games in a row.</h4></div></l"
+                 "i><li><a href=/b><img src=b.jpg></a><div><h3><a href=/b>Draft results</a></h3><h"
+                 "4>What you need to know about the expansion draft this year.</h4></div></li><li>"
+                 "<a href=/c><img src=c.jpg></a><div><h3><a href=/c>Coach out</a></h3><h4>The coac"
+                 "h is now free to sign with another club next season.</h4></div></li></ul></div><"
+                 "/div></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_ARTICLE);
+    CHECK(f.res.content.n_roots == 2);
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "expansion draft"));
+    fx_free(&f);
+}
+
+TEST(nocontent_class_dropped)
+{
+    /* a block the page itself marks as no content ("robots-nocontent",
+     * "nocontent") is not the article */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1 P2
+                 "<p class=\"gallery-fallback robots-nocontent\">This slideshow requires a "
+                 "script.</p>" P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "slideshow"));
     fx_free(&f);
 }
 
@@ -2281,6 +2483,14 @@ main(void)
     RUN(product_page_short_copies_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
+    RUN(linked_span_in_sentence_kept);
+    RUN(small_widget_named_for_the_post_dropped);
+    RUN(caption_repeating_alt_text_aside);
+    RUN(headline_taken_as_a_root_left_out);
+    RUN(label_of_empty_comment_section_dropped);
+    RUN(teaser_list_dropped);
+    RUN(side_root_blocks_weighed_against_the_story);
+    RUN(nocontent_class_dropped);
     RUN(live_region_messages_dropped);
     RUN(viewport_overlay_dropped);
     RUN(non_article_drops_copyright_notice);

@@ -10,7 +10,7 @@
 
 #define WN_VOCAB_MIN_LEN 2
 #define WN_VOCAB_MAX_LEN 15
-#define WN_VOCAB_WORDS 154
+#define WN_VOCAB_WORDS 155
 
 /* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts
  * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
@@ -45,7 +45,8 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
         [16] = 0x02000000, [18] = 0x00100000, [19] = 0x000c0800, [20] = 0x00000090, [21] = 0x00008010,
     },
     [9] = {
-        [1] = 0x01008000, [15] = 0x00080000, [16] = 0x00004010, [19] = 0x03080030, [20] = 0x00010000,
+        [1] = 0x01008000, [14] = 0x00100000, [15] = 0x00080000, [16] = 0x00004010, [19] = 0x03080030,
+        [20] = 0x00010000,
     },
     [10] = {
         [1] = 0x00000020, [2] = 0x00000004, [6] = 0x00004000, [14] = 0x00044000, [16] = 0x00004000,
@@ -66,7 +67,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
 };
 
-/* 154 words in 512 slots: 11 probes past the first slot for them all, 223 for
+/* 155 words in 512 slots: 12 probes past the first slot for them all, 229 for
  * a miss from each slot in turn */
 #define WN_VOCAB_BITS 9
 #define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)
@@ -151,7 +152,8 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [247] = {0x007069746c6f6f74ull, 0x0000000000000000ull}, /* tooltip */
     [248] = {0x000072616276616eull, 0x0000000000000000ull}, /* navbar */
     [250] = {0x00746e656d6d6f63ull, 0x0000000000000000ull}, /* comment */
-    [251] = {0x64756f6c63676174ull, 0x0000000000000000ull}, /* tagcloud */
+    [251] = {0x6e65746e6f636f6eull, 0x0000000000000074ull}, /* nocontent */
+    [252] = {0x64756f6c63676174ull, 0x0000000000000000ull}, /* tagcloud */
     [253] = {0x0000000000706664ull, 0x0000000000000000ull}, /* dfp */
     [255] = {0x656873696c627570ull, 0x0000000000000064ull}, /* published */
     [258] = {0x007473696c676174ull, 0x0000000000000000ull}, /* taglist */
@@ -307,7 +309,8 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [247] = WN_TOK_DROP,
     [248] = WN_TOK_DROP,
     [250] = WN_TOK_NEG | WN_TOK_COMMENTS,
-    [251] = WN_TOK_NEG,
+    [251] = WN_TOK_DROP,
+    [252] = WN_TOK_NEG,
     [253] = WN_TOK_DROP,
     [255] = WN_TOK_BYLINE,
     [258] = WN_TOK_NEG,

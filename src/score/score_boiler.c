@@ -215,6 +215,69 @@ is_list_like(const wn_node *n)
     }
 }
 
+/* Does the small subtree n hold a letter (ASCII or any non-ASCII byte)?
+ * At most 16 nodes are read. */
+static bool
+has_letter(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *t;
+    bool e;
+    size_t budget = 16;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &t, &e) && budget--) {
+        if (t->type == WN_NODE_ELEMENT) {
+            if (e && (t->flags & WN_NF_DROP))
+                wn_walk_skip_children(&w);
+            continue;
+        }
+        if (t->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < t->len; i++) {
+            unsigned char c = (unsigned char)t->data[i];
+            if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Do words stand right beside the inline element n (a <span>): is n a few
+ * words of a sentence ("and <span><a>the results are in</a></span>.",
+ * "(<span><a>N225</a></span>)", or the sentence split into spans,
+ * "<span>it will </span><span><a>combine</a></span><span> with</span>")? A
+ * neighbour is the nearest sibling past blank text: a text node with words,
+ * or an inline element with text outside links. Such a span is judged with
+ * its sentence, not as a link-dense block. */
+static bool
+in_sentence(wn_score_ctx *cx, const wn_node *n)
+{
+    /* (a footnote's mark, "[12]", "3", is no words of the sentence) */
+    if (!has_letter(n))
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        const wn_node *t = dir ? n->next : n->prev;
+        for (int steps = 0; t && steps < 3; steps++, t = dir ? t->next : t->prev) {
+            if (t->flags & WN_NF_DROP)
+                break;
+            if (t->type == WN_NODE_TEXT) {
+                uint32_t chars, commas;
+                wn_text_figures(cx->doc, t, &chars, &commas);
+                if (chars)
+                    return true;
+                continue; /* (blank: look past it) */
+            }
+            if (t->type == WN_NODE_ELEMENT && !wn_tag_is_block(t) && !wn_node_is(t, WN_TAG_BR)) {
+                const wn_stat *ts = wn_stats_of(&cx->stats, t);
+                if (ts->text > ts->link)
+                    return true;
+            }
+            break;
+        }
+    }
+    return false;
+}
+
 /* The length of the currency sign or code at t[i] ($ £ ¥ € ₹ USD EUR GBP),
  * or 0. */
 static size_t
@@ -782,6 +845,133 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
     return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
 }
 
+/* Does the inline element n hold a text node with words (its first 8
+ * nodes read)? */
+static bool
+has_text_node(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = 8;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && budget--)
+        if (e && m->type == WN_NODE_TEXT && has_nonblank(m->data, m->len))
+            return true;
+    return false;
+}
+
+/* The alt text of the image just before n: its previous sibling, past
+ * blank text and <br>s, is an <img> or holds one within its first
+ * ALT_NODES nodes (a link or a <picture> around it). NULL if none. */
+#define ALT_NODES 6
+static const char *
+alt_before(const wn_node *n, size_t *len)
+{
+    const wn_node *p = n->prev;
+    for (int steps = 0; p && steps < 4; steps++, p = p->prev) {
+        if (p->type == WN_NODE_TEXT && !has_nonblank(p->data, p->len))
+            continue;
+        if (p->type == WN_NODE_COMMENT || wn_node_is(p, WN_TAG_BR))
+            continue;
+        break;
+    }
+    if (!p || p->type != WN_NODE_ELEMENT)
+        return NULL;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = ALT_NODES;
+    wn_walk_init(&w, (wn_node *)p);
+    while (wn_walk_next(&w, &m, &e) && budget--) {
+        if (e && wn_node_is(m, WN_TAG_IMG))
+            return wn_node_attr(m, "alt", len);
+    }
+    return NULL;
+}
+
+/* Does the short element n repeat, word for word, the alt text of the
+ * image just before it: a caption set under its picture without a
+ * <figcaption> ("<img alt="The new keyboard"><br><span>The new
+ * keyboard</span>")? Whitespace and ASCII case aside; 8 bytes at least. */
+static bool
+repeats_alt(const wn_node *n)
+{
+    /* (it closes its line: words after it make it part of a sentence) */
+    for (const wn_node *q = n->next; q; q = q->next) {
+        if (q->type == WN_NODE_TEXT && has_nonblank(q->data, q->len))
+            return false;
+        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_tag_is_block(q) &&
+            !wn_node_is(q, WN_TAG_BR) && has_text_node(q))
+            return false;
+        if (q->type == WN_NODE_ELEMENT && wn_tag_is_block(q))
+            break;
+    }
+    size_t alen;
+    const char *alt = alt_before(n, &alen);
+    if (!alt || alen < 8 || alen > 600)
+        return false;
+    char buf[640];
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, false, true, &full);
+    if (full || len < 8)
+        return false;
+    size_t j = 0;
+    for (size_t i = 0; i < alen; i++) {
+        unsigned char ch = (unsigned char)alt[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f')
+            continue;
+        if (j >= len || buf[j] != (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch))
+            return false;
+        j++;
+    }
+    return j == len;
+}
+
+/* A list of teasers: a <ul>/<ol> of TEASER_MIN or more items, each
+ * opening (within its first TEASER_NODES elements) with a heading that is all
+ * link text: other stories' linked titles over a line of summary each
+ * ("Pochettino fired by Tottenham" / "He took the club to the final").
+ * The caller checks the list holds no paragraph. */
+#define TEASER_MIN 3
+#define TEASER_NODES 12
+#define TEASER_ITEMS 64
+static bool
+teaser_list(wn_score_ctx *cx, const wn_node *n)
+{
+    size_t items = 0;
+    for (const wn_node *li = n->first_child; li; li = li->next) {
+        if (li->type != WN_NODE_ELEMENT || (li->flags & WN_NF_DROP))
+            continue;
+        if (!wn_node_is(li, WN_TAG_LI) || ++items > TEASER_ITEMS)
+            return false;
+        wn_walk w;
+        wn_node *m;
+        bool e, found = false;
+        size_t budget = TEASER_NODES;
+        wn_walk_init(&w, (wn_node *)li);
+        while (!found && wn_walk_next(&w, &m, &e)) {
+            if (!e || m->type != WN_NODE_ELEMENT)
+                continue;
+            if (budget-- == 0)
+                break;
+            if (m->flags & WN_NF_DROP) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (is_heading(m)) {
+                const wn_stat *hs = wn_stats_of(&cx->stats, m);
+                if (hs->text == 0 || hs->link < hs->text)
+                    return false;
+                found = true;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    return items >= TEASER_MIN;
+}
+
 /* Does the short block n (under 200 bytes of text) name the page's first
  * author: the visible byline or credit line ("26 July 2023 | Source:
  * Wire | Author: Jane Doe") that was not named as one? Its text
@@ -1071,6 +1261,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         return NULL;
     uint64_t run_text = 0, run_link = 0;
     bool teasers = true; /* (the run: other <article>s only, set aside) */
+    bool empty_comments = false;
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (has_nonblank(c->data, c->len))
@@ -1080,8 +1271,14 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
             continue;
         const wn_stat *s = wn_stats_of(&cx->stats, c);
-        if (s->text == 0)
+        if (s->text == 0) {
+            /* an empty comment section (a script fills it: the
+             * commenting service's thread) is a removed run too */
+            if (c->n_attrs && (wn_doc_token_bits(cx->doc, c) & WN_TOK_COMMENTS) &&
+                !(wn_doc_token_bits(cx->doc, c) & WN_TOK_POS))
+                empty_comments = true;
             continue;
+        }
         if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
             return NULL;
         if (ls->n && is_label(ls, c))
@@ -1093,7 +1290,8 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             continue;
         }
         /* the child before the removed run */
-        if (run_text == 0 || (run_link * 2 < run_text && !teasers))
+        if ((run_text == 0 && !empty_comments) ||
+            (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
             return NULL;
@@ -1231,6 +1429,9 @@ section_title(const wn_node *n, const wn_stat *s)
  * blocks near the end are read, after the walk. */
 #define AUTHOR_NOTE_MIN 60
 #define AUTHOR_NOTE_MAX 400
+/* A longer block (a paragraph of biography) is a note when it opens with
+ * the name ("Jane Doe is a freelance writer ..."), up to this size */
+#define AUTHOR_BIO_MAX 800
 #define AUTHOR_NOTE_AFTER 300
 #define AUTHOR_NOTES 8
 #define NOTE_CANDS 64 /* blocks that may be notes, remembered in the walk */
@@ -1304,13 +1505,15 @@ note_author(const wn_metadata *meta)
 /* Does the block n (AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes of text) name
  * author a? */
 static bool
-holds_author(const wn_node *n, const wn_str *a, size_t *budget)
+holds_author(const wn_node *n, const wn_str *a, bool opening, size_t *budget)
 {
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
     bool full;
     size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
     if (full && *budget == 0)
         return false;
+    if (opening) /* (a biography opens with the name) */
+        return len >= a->len && memcmp(buf, a->ptr, a->len) == 0;
     for (size_t i = 0; i + a->len <= len; i++)
         if (buf[i] == a->ptr[0] && memcmp(buf + i, a->ptr, a->len) == 0)
             return true;
@@ -1366,6 +1569,18 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         if (c->page_type != WN_PAGE_SERVICE && c->page_type != WN_PAGE_PRODUCT)
             headline->flags |= WN_NF_HEADLINE;
         c->headline = headline;
+        /* a content root that is the headline itself (taken in beside the
+         * story) is left out as the headline inside a root is: the
+         * renderers print a root whatever its flags */
+        if ((headline->flags & WN_NF_HEADLINE) && c->n_roots > 1) {
+            size_t kept = 0;
+            for (size_t i = 0; i < c->n_roots; i++)
+                if (c->roots[i] != headline)
+                    c->roots[kept++] = c->roots[i];
+                else
+                    headline->flags &= ~(uint32_t)WN_NF_CONTENT;
+            c->n_roots = kept;
+        }
     }
     /* the headline's ancestors carry aux == HEADLINE_PATH, so that skipping
      * any of them also passes the headline */
@@ -1373,12 +1588,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
+    bool small_drop = article || cx->page_type == WN_PAGE_FORUM;
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     uint64_t seen[MAX_SEEN];
     size_t n_seen = 0;
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
+    uint64_t loose_text = 0; /* (of the other blocks kept, outside their blocks) */
     bool past_headline = false; /* (the walk has passed the headline) */
     bool product_cut = cx->page_type == WN_PAGE_PRODUCT && !recall;
     size_t card_budget = 2 * (size_t)cx->doc->dom->node_count + 1; /* is_card's, for the page */
@@ -1411,6 +1628,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     label_set labels;
     labels.n = 0;
     labels.budget = 2 * (size_t)cx->doc->dom->node_count + 1;
+    /* the root holding the most text is the story: blocks inside the
+     * others (taken in beside it) are weighed against it */
+    wn_node *main_root = NULL;
+    for (size_t i = 0; i < c->n_roots; i++)
+        if (!main_root || wn_stats_of(&cx->stats, c->roots[i])->text >
+                              wn_stats_of(&cx->stats, main_root)->text)
+            main_root = c->roots[i];
     for (size_t i = 0; i < c->n_roots; i++) {
         wn_node *root = c->roots[i];
         /* (the blocks above a headline that opens the content: a headline
@@ -1419,7 +1643,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                                root->aux == HEADLINE_PATH;
         uint32_t kicker_text = 0;
         const wn_stat *rs = wn_stats_of(&cx->stats, root);
-        double root_good = (double)(rs->text - rs->link);
+        loose_text += rs->loose;
+        const wn_stat *ms = wn_stats_of(&cx->stats, main_root);
+        double root_good = (double)(ms->text - ms->link);
         /* a forum's comment thread being walked (the root's own, if it is one) */
         const wn_node *in_thread = NULL;
         /* a data table being walked: its rows' links are its data */
@@ -1537,7 +1763,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 } else {
                     boiler = true;
                 }
-            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) && !pos && !dtable &&
+            } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) &&
+                       (!pos || (small_drop && (bits & WN_TOK_DROP) && s->paras == 0 &&
+                                 s->text < 200)) && !dtable &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline)) ||
                         forum_drop) &&
                        !(n->flags & WN_NF_REPEATED) &&
@@ -1565,12 +1793,16 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
+            else if (article && !protect && s->paras == 0 && s->link > 0 &&
+                     (wn_node_is(n, WN_TAG_UL) || wn_node_is(n, WN_TAG_OL)) && teaser_list(cx, n))
+                boiler = true;
             else if (wn_node_is(n, WN_TAG_HEADER) && article && /* (the headline's: its dek) */
                      (s->paras == 0 || (n->aux == HEADLINE_PATH && s->paras <= 1)) &&
                      !(n->aux != HEADLINE_PATH && !before_headline && section_title(n, s)))
                 boiler = true;
             else if (!listing && !in_table && s->text > 0 && !in_link && is_list_like(n) &&
                      (is_list(n) ? s->paras < 3 : s->paras == 0) &&
+                     !(wn_node_is(n, WN_TAG_SPAN) && in_sentence(cx, n)) &&
                      (article || (double)s->text < 0.4 * (double)rs->text)) {
                 /* (off a non-article page's main list: its items are links) */
                 /* a link-dense list may carry teaser paragraphs; any other
@@ -1711,7 +1943,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 continue;
             }
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
-                           ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600);
+                           ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600) ||
+                           (article && s->blocks == 0 && s->text <= 300 &&
+                            (!wn_tag_is_block(n) || wn_node_is(n, WN_TAG_P)) &&
+                            s->link * 2 < s->text && n->prev && repeats_alt(n));
             if (caption)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
@@ -1736,7 +1971,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 caption_text += s->text;
             /* (a leaf block, or a box of a few: a name, a title, a line
              * of biography; the last AUTHOR_NOTES are remembered) */
-            if (author && s->text >= AUTHOR_NOTE_MIN && s->text <= AUTHOR_NOTE_MAX &&
+            if (author && s->text >= AUTHOR_NOTE_MIN && s->text <= AUTHOR_BIO_MAX &&
                 !is_heading(n) && (leaf || (s->paras <= 2 && n->aux != HEADLINE_PATH))) {
                 cands[n_cands % NOTE_CANDS] = n;
                 cand_before[n_cands % NOTE_CANDS] = kept_text;
@@ -1744,6 +1979,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
+            else if (wn_tag_is_block(n))
+                loose_text += s->loose; /* (lines between its blocks: <br>-separated text) */
             if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
                 in_code = n;
             if (!in_link && wn_node_is(n, WN_TAG_A))
@@ -1759,12 +1996,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
         size_t i = (n_cands - 1 - k) % NOTE_CANDS;
         /* (a block this far from the end, or any before it, however long,
          * has too much text after it) */
-        if (tail - (int64_t)cand_before[i] - AUTHOR_NOTE_MAX > AUTHOR_NOTE_AFTER)
+        if (tail - (int64_t)cand_before[i] - AUTHOR_BIO_MAX > AUTHOR_NOTE_AFTER)
             break;
-        if (!note_budget || !holds_author(cands[i], author, &note_budget))
+        int64_t own = (int64_t)wn_stats_of(&cx->stats, cands[i])->text;
+        if (!note_budget ||
+            !holds_author(cands[i], author, own > AUTHOR_NOTE_MAX, &note_budget))
             continue;
         n_notes++;
-        int64_t own = (int64_t)wn_stats_of(&cx->stats, cands[i])->text;
         int64_t after = tail - (int64_t)cand_before[i] - own;
         if (after > AUTHOR_NOTE_AFTER || after * 10 > (int64_t)kept_text)
             break;
@@ -1773,7 +2011,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     }
     /* an article's captions describe pictures that plain text does not
      * show; a photo story made mostly of captions keeps them */
-    c->captions_aside = article && caption_text * 2 < kept_text;
+    c->captions_aside = article && caption_text * 2 < kept_text + loose_text;
     if (headline)
         for (wn_node *a = headline; a; a = a->parent)
             a->aux = 0;
