@@ -1720,6 +1720,38 @@ TEST(forum_poster_menu_outweighing_short_posts)
     fx_free(&f);
 }
 
+/* A post's signature or user card named with the post's word and a
+ * negative one (post-signature, entry__signature): a part of the post,
+ * not the post, when it is small and holds at most one paragraph. */
+#define SIG_POST(who, text, sig) \
+    "<div class=post><div class=post-body><p>" text "</p></div>" \
+    "<div class='post-signature'><p>" sig "</p></div></div>"
+
+TEST(forum_post_signature_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 SIG_POST("ann", "A small refractor is the easiest start, light enough to carry, "
+                          "and it needs no collimation at all, which beginners like.",
+                          "Two scopes, one mount, and a lot of cloudy nights since 2011.")
+                 SIG_POST("bob", "I would add a good pair of binoculars first, they teach you the "
+                          "sky, and they are cheap, too, so nothing is lost.",
+                          "Stargazing from a balcony in the middle of a very bright city.")
+                 "<div class=post><div class=post-body><p>A dobsonian gives the most aperture "
+                 "for the money, though it is bulky, and heavy on the stairs.</p></div>"
+                 "</div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(!fx_contains(f.text, "cloudy nights"));
+    CHECK(!fx_contains(f.text, "bright city"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    fx_free(&f);
+}
+
 /* A service page made of modules: its cards repeat one template whose
  * class names a negative word ("cta"); one such block alone is a call to
  * action and stays out. */
@@ -2519,6 +2551,7 @@ main(void)
     RUN(forum_user_card_list);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
+    RUN(forum_post_signature_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
     RUN(service_headline_in_text);

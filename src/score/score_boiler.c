@@ -16,6 +16,7 @@
 #include "score/score.h"
 #include "util/swar.h"
 
+#define FORUM_PART_MAX 400 /* bytes: a post's signature or user card */
 #define MAX_SEEN 256
 /* Word characters a block needs before its copies are dropped (off articles
  * and documentation; on product pages) */
@@ -1741,6 +1742,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * thread of short posts can weigh less than one poster's card */
             bool forum_drop = cx->page_type == WN_PAGE_FORUM && (bits & WN_TOK_DROP) &&
                               s->paras == 0 && n->aux != HEADLINE_PATH;
+            /* on a forum, a NEG word beside a POS word on a small block of
+             * at most one paragraph names a part of the post (a post's
+             * signature, its user card), not the post; a post called a
+             * comment is not one (comment_text, ipsComment_content) */
+            bool forum_small_neg = cx->page_type == WN_PAGE_FORUM && pos &&
+                                   (bits & WN_TOK_NEG) && !(bits & WN_TOK_COMMENTS) &&
+                                   s->paras <= 1 && s->text < FORUM_PART_MAX &&
+                                   n->aux != HEADLINE_PATH;
             /* a data table's class may say "sticky-header"; its links are
              * its data */
             bool dtable = !in_table && wn_node_is(n, WN_TAG_TABLE) && wn_data_table(n);
@@ -1765,7 +1774,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 }
             } else if ((bits & (WN_TOK_NEG | WN_TOK_DROP)) &&
                        (!pos || (small_drop && (bits & WN_TOK_DROP) && s->paras == 0 &&
-                                 s->text < 200)) && !dtable &&
+                                 s->text < 200) ||
+                        forum_small_neg) && !dtable &&
                        (!protect || (product_cut && after_product(cx, root, n, past_headline)) ||
                         forum_drop) &&
                        !(n->flags & WN_NF_REPEATED) &&
