@@ -1100,6 +1100,27 @@ TEST(label_of_empty_comment_section_dropped)
     fx_free(&f);
 }
 
+TEST(title_of_removed_table_of_contents_dropped)
+{
+    /* a table of contents (a <nav> of links to the page's own sections)
+     * is removed; its title goes with it. An accordion's toggles are no
+     * table of contents: the title above them stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1
+                 "<div class=box><p>In this story</p><div><nav><ul>"
+                 "<li><a href=#roads>Roads</a></li><li><a href=#schools>Schools</a></li>"
+                 "<li><a href=#nurses>Nurses</a></li></ul></nav></div></div>" P2 P3
+                 "<div class=box><p>What it covers</p><nav>"
+                 "<a href=#c1 role=button>Roads</a><a href=#c2 role=button>Schools</a>"
+                 "<a href=#c3 role=button>Nurses</a></nav></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "In this story"));
+    CHECK(fx_contains(f.text, "What it covers"));
+    fx_free(&f);
+}
+
 TEST(teaser_list_dropped)
 {
     /* a list of other stories' linked titles, each over a line of summary
@@ -2488,6 +2509,7 @@ main(void)
     RUN(caption_repeating_alt_text_aside);
     RUN(headline_taken_as_a_root_left_out);
     RUN(label_of_empty_comment_section_dropped);
+    RUN(title_of_removed_table_of_contents_dropped);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
     RUN(nocontent_class_dropped);

@@ -1244,6 +1244,44 @@ sentence_end(const char *t, size_t len)
     return false;
 }
 
+/* Nodes read per element that looks for a table of contents */
+#define TOC_SCAN_MAX 256
+
+/* Does the element, nothing of which was kept (clean removed it or all it
+ * holds: a <nav>), hold a table of contents: 3+ links, four in five of
+ * them to a place in the page itself (an href opening with '#' and naming
+ * it; not an accordion's toggle, which says what it controls or that it is
+ * a button)? Reads at most TOC_SCAN_MAX nodes, from the page's shared budget. */
+static bool
+removed_toc(const wn_node *n, label_set *ls)
+{
+    unsigned frag = 0, links = 0, seen = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (ls->budget == 0 || ++seen > TOC_SCAN_MAX)
+            return false;
+        ls->budget--;
+        if (!wn_node_is(m, WN_TAG_A))
+            continue;
+        size_t hl;
+        const char *h = wn_node_attr(m, "href", &hl);
+        if (!h)
+            continue;
+        links++;
+        /* (an accordion's toggle links to its panel: a button) */
+        if (hl > 1 && h[0] == '#' && !wn_node_attr(m, "aria-controls", NULL) &&
+            !wn_node_attr(m, "role", NULL))
+            frag++;
+        wn_walk_skip_children(&w);
+    }
+    return frag >= 3 && frag * 5 >= links * 4;
+}
+
 /* Text a label above a removed list may have (non-blank bytes) */
 #define LABEL_MAX 50
 
@@ -1262,14 +1300,20 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     uint64_t run_text = 0, run_link = 0;
     bool teasers = true; /* (the run: other <article>s only, set aside) */
     bool empty_comments = false;
+    bool toc = false; /* (a table of contents removed: its title goes) */
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (has_nonblank(c->data, c->len))
                 return NULL;
             continue;
         }
-        if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
+        if (c->type != WN_NODE_ELEMENT)
             continue;
+        if (c->flags & WN_NF_DROP) {
+            if (!toc && c->first_child)
+                toc = removed_toc(c, ls);
+            continue;
+        }
         const wn_stat *s = wn_stats_of(&cx->stats, c);
         if (s->text == 0) {
             /* an empty comment section (a script fills it: the
@@ -1277,6 +1321,8 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             if (c->n_attrs && (wn_doc_token_bits(cx->doc, c) & WN_TOK_COMMENTS) &&
                 !(wn_doc_token_bits(cx->doc, c) & WN_TOK_POS))
                 empty_comments = true;
+            else if (!toc && c->first_child)
+                toc = removed_toc(c, ls);
             continue;
         }
         if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
@@ -1290,7 +1336,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             continue;
         }
         /* the child before the removed run */
-        if ((run_text == 0 && !empty_comments) ||
+        if ((run_text == 0 && !empty_comments && !toc) ||
             (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
