@@ -1121,6 +1121,24 @@ TEST(title_of_removed_table_of_contents_dropped)
     fx_free(&f);
 }
 
+TEST(label_of_icon_row_dropped)
+{
+    /* a row of icons (pictures and links without text) closing a block:
+     * the label above it names what the text does not show; a heading
+     * over a single picture stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1
+                 "<div class=a><h3>The new city hall</h3><img src=hall.jpg></div>" P2 P3
+                 "<div class=b><h3>Stay in touch with us</h3><img src=a.png><img src=b.png>"
+                 "<a href=/c><img src=c.png></a></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(fx_contains(f.text, "The new city hall"));
+    CHECK(!fx_contains(f.text, "Stay in touch"));
+    fx_free(&f);
+}
+
 TEST(teaser_list_dropped)
 {
     /* a list of other stories' linked titles, each over a line of summary
@@ -2510,6 +2528,7 @@ main(void)
     RUN(headline_taken_as_a_root_left_out);
     RUN(label_of_empty_comment_section_dropped);
     RUN(title_of_removed_table_of_contents_dropped);
+    RUN(label_of_icon_row_dropped);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
     RUN(nocontent_class_dropped);

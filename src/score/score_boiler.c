@@ -1282,6 +1282,14 @@ removed_toc(const wn_node *n, label_set *ls)
     return frag >= 3 && frag * 5 >= links * 4;
 }
 
+/* Is the element, which holds no text kept, an icon: a picture or a link? */
+static bool
+icon(const wn_node *c)
+{
+    return wn_node_is(c, WN_TAG_IMG) || wn_node_is(c, WN_TAG_SVG) ||
+           (wn_node_is(c, WN_TAG_A) && wn_node_attr(c, "href", NULL));
+}
+
 /* Text a label above a removed list may have (non-blank bytes) */
 #define LABEL_MAX 50
 
@@ -1301,6 +1309,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     bool teasers = true; /* (the run: other <article>s only, set aside) */
     bool empty_comments = false;
     bool toc = false; /* (a table of contents removed: its title goes) */
+    unsigned icons = 0; /* (links and pictures without text: a row of icons) */
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (has_nonblank(c->data, c->len))
@@ -1310,6 +1319,8 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if (c->type != WN_NODE_ELEMENT)
             continue;
         if (c->flags & WN_NF_DROP) {
+            if (icon(c))
+                icons++;
             if (!toc && c->first_child)
                 toc = removed_toc(c, ls);
             continue;
@@ -1323,6 +1334,8 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
                 empty_comments = true;
             else if (!toc && c->first_child)
                 toc = removed_toc(c, ls);
+            if (icon(c))
+                icons++;
             continue;
         }
         if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
@@ -1336,7 +1349,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             continue;
         }
         /* the child before the removed run */
-        if ((run_text == 0 && !empty_comments && !toc) ||
+        if ((run_text == 0 && !empty_comments && !toc && icons < 3) ||
             (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
