@@ -1139,6 +1139,25 @@ TEST(label_of_icon_row_dropped)
     fx_free(&f);
 }
 
+TEST(dateline_without_markup_is_byline)
+{
+    /* a short line that is a date with a few words ("Updated on ...") is
+     * a dateline, though no class or <time> says so; a period of two dates
+     * and a sentence giving a date stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>"
+                 "<div>Last updated on July 9th, 2025, 10:20</div>" P1 P2
+                 "<p>Hearings: 12 May 2025 | 20 June 2025</p>"
+                 "<p>The vote was on July 8, 2025.</p>" P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Last updated"));
+    CHECK(fx_contains(f.text, "Hearings: 12 May 2025"));
+    CHECK(fx_contains(f.text, "The vote was on July 8, 2025."));
+    fx_free(&f);
+}
+
 TEST(teaser_list_dropped)
 {
     /* a list of other stories' linked titles, each over a line of summary
@@ -2529,6 +2548,7 @@ main(void)
     RUN(label_of_empty_comment_section_dropped);
     RUN(title_of_removed_table_of_contents_dropped);
     RUN(label_of_icon_row_dropped);
+    RUN(dateline_without_markup_is_byline);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
     RUN(nocontent_class_dropped);

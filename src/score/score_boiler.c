@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "clean/clean.h"
+#include "metadata/metadata.h"
 #include "score/score.h"
 #include "util/swar.h"
 
@@ -1172,6 +1173,89 @@ lone_time(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
     return ps->blocks > 0 || ps->text < s->text + 20;
 }
 
+static bool sentence_end(const char *t, size_t len);
+
+/* An English weekday's name or its three letters ("Mon", "Friday")? */
+static bool
+weekday_word(const char *w, size_t n)
+{
+    static const char days[] = "monday\0tuesday\0wednesday\0thursday\0friday\0saturday\0sunday";
+    if (n < 3)
+        return false;
+    for (const char *d = days; d < days + sizeof days; d += strlen(d) + 1) {
+        size_t dl = strlen(d);
+        if ((n == 3 || n == dl) && strncasecmp(w, d, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Text a dateline the markup does not name may have (non-blank bytes) */
+#define DATELINE_MAX 60
+/* Words besides the date's it may have ("Last updated on", "at", "am") */
+#define DATELINE_WORDS 4
+
+/* Is the leaf block n a dateline the markup does not name ("Updated on
+ * July 9, 2025", "Published: 02/14/2025 10:20")? A short text without
+ * links holding a whole date (day, month and year; one year written out in
+ * four digits: two dates are a period, an event's or an offer's, and
+ * "5/10" a rating), at most DATELINE_WORDS
+ * words besides its month's and weekday's, that does not end as a sentence. */
+static bool
+dateline(const wn_node *n, const wn_stat *s)
+{
+    if (s->text == 0 || s->text > DATELINE_MAX || s->link ||
+        !(wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_DIV)))
+        return false;
+    char buf[DATELINE_MAX * 2 + 8];
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, true, false, &full);
+    if (full || len == 0 || sentence_end(buf, len))
+        return false;
+    /* (a digit must be there before a date is parsed) */
+    if (!memchr(buf, '0', len) && !memchr(buf, '1', len) && !memchr(buf, '2', len))
+        return false;
+    unsigned words = 0, years = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)buf[i];
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!letter && c < 0x80) {
+            /* a number and its letters ("16th") are one token */
+            bool digit = c >= '0' && c <= '9';
+            if (digit) {
+                size_t k = i;
+                while (k < len && buf[k] >= '0' && buf[k] <= '9')
+                    k++;
+                if (k - i == 4 && (memcmp(buf + i, "19", 2) == 0 || memcmp(buf + i, "20", 2) == 0))
+                    years++;
+                i = k;
+            } else {
+                i++;
+            }
+            if (digit)
+                while (i < len && ((unsigned char)buf[i] | 0x20) >= 'a' &&
+                       ((unsigned char)buf[i] | 0x20) <= 'z')
+                    i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && ((((unsigned char)buf[j] | 0x20) >= 'a' &&
+                            ((unsigned char)buf[j] | 0x20) <= 'z') ||
+                           (unsigned char)buf[j] >= 0x80))
+            j++;
+        if (!wn_date_month_word(buf + i, j - i) && !weekday_word(buf + i, j - i) &&
+            ++words > DATELINE_WORDS)
+            return false;
+        i = j;
+    }
+    /* (one year: two dates are a period, an offer's or an event's) */
+    if (years != 1)
+        return false;
+    char iso[WN_DATE_MAX + 1];
+    /* (a day's date, "2025-07-09", not a month's or a year's) */
+    return wn_date_parse(buf, len, INT64_MAX / 4, false, iso) >= 10;
+}
+
 /* The labels orphan_label found (at most MAX_LABELS a page). */
 #define MAX_LABELS 32
 typedef struct label_set {
@@ -1920,7 +2004,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * name: a <time> standing alone, a short block naming the
              * author */
             if (article && s->paras == 0 &&
-                (lone_time(cx, n, s) ||
+                (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
