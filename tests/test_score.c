@@ -1158,6 +1158,22 @@ TEST(dateline_without_markup_is_byline)
     fx_free(&f);
 }
 
+TEST(heading_over_count_of_empty_comments_dropped)
+{
+    /* over a comment section a script fills, a heading and under it a
+     * count line the script fills too: both name what is not there */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1><div>" P1 P2 P3
+                 "<h3>Have your say</h3><p><span data-count></span> comments</p>"
+                 "<div id=comments></div></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "comments"));
+    CHECK(!fx_contains(f.text, "Have your say"));
+    fx_free(&f);
+}
+
 TEST(teaser_list_dropped)
 {
     /* a list of other stories' linked titles, each over a line of summary
@@ -2549,6 +2565,7 @@ main(void)
     RUN(title_of_removed_table_of_contents_dropped);
     RUN(label_of_icon_row_dropped);
     RUN(dateline_without_markup_is_byline);
+    RUN(heading_over_count_of_empty_comments_dropped);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
     RUN(nocontent_class_dropped);

@@ -1448,6 +1448,25 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if (sentence_end(buf, len))
             return NULL;
         ls->v[ls->n++] = c;
+        /* over an empty comment section, a line under a heading (the
+         * count a script fills, "<comments-count></comments-count>
+         * comments", under "Comments"): the heading names what is gone too */
+        if (empty_comments && run_text == 0 && !is_heading(c) && ls->n < MAX_LABELS) {
+            wn_node *h = c->prev;
+            while (h && h->type == WN_NODE_TEXT && !has_nonblank(h->data, h->len))
+                h = h->prev;
+            if (h && h->type == WN_NODE_ELEMENT && is_heading(h) &&
+                !(h->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE)) && h->aux != HEADLINE_PATH) {
+                const wn_stat *hs = wn_stats_of(&cx->stats, h);
+                len = hs->text && hs->text <= LABEL_MAX && !hs->link
+                          ? block_text(h, buf, sizeof buf, false, false, &full)
+                          : 0;
+                if (len && !full && !sentence_end(buf, len)) {
+                    h->flags |= WN_NF_BOILER;
+                    ls->v[ls->n++] = h;
+                }
+            }
+        }
         return c;
     }
     return NULL;
