@@ -1100,6 +1100,80 @@ TEST(label_of_empty_comment_section_dropped)
     fx_free(&f);
 }
 
+TEST(title_of_removed_table_of_contents_dropped)
+{
+    /* a table of contents (a <nav> of links to the page's own sections)
+     * is removed; its title goes with it. An accordion's toggles are no
+     * table of contents: the title above them stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1
+                 "<div class=box><p>In this story</p><div><nav><ul>"
+                 "<li><a href=#roads>Roads</a></li><li><a href=#schools>Schools</a></li>"
+                 "<li><a href=#nurses>Nurses</a></li></ul></nav></div></div>" P2 P3
+                 "<div class=box><p>What it covers</p><nav>"
+                 "<a href=#c1 role=button>Roads</a><a href=#c2 role=button>Schools</a>"
+                 "<a href=#c3 role=button>Nurses</a></nav></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "In this story"));
+    CHECK(fx_contains(f.text, "What it covers"));
+    fx_free(&f);
+}
+
+TEST(label_of_icon_row_dropped)
+{
+    /* a row of icons (pictures and links without text) closing a block:
+     * the label above it names what the text does not show; a heading
+     * over a single picture stays */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>" P1
+                 "<div class=a><h3>The new city hall</h3><img src=hall.jpg></div>" P2 P3
+                 "<div class=b><h3>Stay in touch with us</h3><img src=a.png><img src=b.png>"
+                 "<a href=/c><img src=c.png></a></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(fx_contains(f.text, "The new city hall"));
+    CHECK(!fx_contains(f.text, "Stay in touch"));
+    fx_free(&f);
+}
+
+TEST(dateline_without_markup_is_byline)
+{
+    /* a short line that is a date with a few words ("Updated on ...") is
+     * a dateline, though no class or <time> says so; a period of two dates
+     * and a sentence giving a date stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1>"
+                 "<div>Last updated on July 9th, 2025, 10:20</div>" P1 P2
+                 "<p>Hearings: 12 May 2025 | 20 June 2025</p>"
+                 "<p>The vote was on July 8, 2025.</p>" P3 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Last updated"));
+    CHECK(fx_contains(f.text, "Hearings: 12 May 2025"));
+    CHECK(fx_contains(f.text, "The vote was on July 8, 2025."));
+    fx_free(&f);
+}
+
+TEST(heading_over_count_of_empty_comments_dropped)
+{
+    /* over a comment section a script fills, a heading and under it a
+     * count line the script fills too: both name what is not there */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Budget vote</h1><div>" P1 P2 P3
+                 "<h3>Have your say</h3><p><span data-count></span> comments</p>"
+                 "<div id=comments></div></div></article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "comments"));
+    CHECK(!fx_contains(f.text, "Have your say"));
+    fx_free(&f);
+}
+
 TEST(teaser_list_dropped)
 {
     /* a list of other stories' linked titles, each over a line of summary
@@ -2520,6 +2594,10 @@ main(void)
     RUN(caption_repeating_alt_text_aside);
     RUN(headline_taken_as_a_root_left_out);
     RUN(label_of_empty_comment_section_dropped);
+    RUN(title_of_removed_table_of_contents_dropped);
+    RUN(label_of_icon_row_dropped);
+    RUN(dateline_without_markup_is_byline);
+    RUN(heading_over_count_of_empty_comments_dropped);
     RUN(teaser_list_dropped);
     RUN(side_root_blocks_weighed_against_the_story);
     RUN(nocontent_class_dropped);

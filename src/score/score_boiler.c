@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "clean/clean.h"
+#include "metadata/metadata.h"
 #include "score/score.h"
 #include "util/swar.h"
 
@@ -1173,6 +1174,89 @@ lone_time(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
     return ps->blocks > 0 || ps->text < s->text + 20;
 }
 
+static bool sentence_end(const char *t, size_t len);
+
+/* An English weekday's name or its three letters ("Mon", "Friday")? */
+static bool
+weekday_word(const char *w, size_t n)
+{
+    static const char days[] = "monday\0tuesday\0wednesday\0thursday\0friday\0saturday\0sunday";
+    if (n < 3)
+        return false;
+    for (const char *d = days; d < days + sizeof days; d += strlen(d) + 1) {
+        size_t dl = strlen(d);
+        if ((n == 3 || n == dl) && strncasecmp(w, d, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Text a dateline the markup does not name may have (non-blank bytes) */
+#define DATELINE_MAX 60
+/* Words besides the date's it may have ("Last updated on", "at", "am") */
+#define DATELINE_WORDS 4
+
+/* Is the leaf block n a dateline the markup does not name ("Updated on
+ * July 9, 2025", "Published: 02/14/2025 10:20")? A short text without
+ * links holding a whole date (day, month and year; one year written out in
+ * four digits: two dates are a period, an event's or an offer's, and
+ * "5/10" a rating), at most DATELINE_WORDS
+ * words besides its month's and weekday's, that does not end as a sentence. */
+static bool
+dateline(const wn_node *n, const wn_stat *s)
+{
+    if (s->text == 0 || s->text > DATELINE_MAX || s->link ||
+        !(wn_node_is(n, WN_TAG_P) || wn_node_is(n, WN_TAG_DIV)))
+        return false;
+    char buf[DATELINE_MAX * 2 + 8];
+    bool full;
+    size_t len = block_text(n, buf, sizeof buf, true, false, &full);
+    if (full || len == 0 || sentence_end(buf, len))
+        return false;
+    /* (a digit must be there before a date is parsed) */
+    if (!memchr(buf, '0', len) && !memchr(buf, '1', len) && !memchr(buf, '2', len))
+        return false;
+    unsigned words = 0, years = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)buf[i];
+        bool letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (!letter && c < 0x80) {
+            /* a number and its letters ("16th") are one token */
+            bool digit = c >= '0' && c <= '9';
+            if (digit) {
+                size_t k = i;
+                while (k < len && buf[k] >= '0' && buf[k] <= '9')
+                    k++;
+                if (k - i == 4 && (memcmp(buf + i, "19", 2) == 0 || memcmp(buf + i, "20", 2) == 0))
+                    years++;
+                i = k;
+            } else {
+                i++;
+            }
+            if (digit)
+                while (i < len && ((unsigned char)buf[i] | 0x20) >= 'a' &&
+                       ((unsigned char)buf[i] | 0x20) <= 'z')
+                    i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < len && ((((unsigned char)buf[j] | 0x20) >= 'a' &&
+                            ((unsigned char)buf[j] | 0x20) <= 'z') ||
+                           (unsigned char)buf[j] >= 0x80))
+            j++;
+        if (!wn_date_month_word(buf + i, j - i) && !weekday_word(buf + i, j - i) &&
+            ++words > DATELINE_WORDS)
+            return false;
+        i = j;
+    }
+    /* (one year: two dates are a period, an offer's or an event's) */
+    if (years != 1)
+        return false;
+    char iso[WN_DATE_MAX + 1];
+    /* (a day's date, "2025-07-09", not a month's or a year's) */
+    return wn_date_parse(buf, len, INT64_MAX / 4, false, iso) >= 10;
+}
+
 /* The labels orphan_label found (at most MAX_LABELS a page). */
 #define MAX_LABELS 32
 typedef struct label_set {
@@ -1245,6 +1329,52 @@ sentence_end(const char *t, size_t len)
     return false;
 }
 
+/* Nodes read per element that looks for a table of contents */
+#define TOC_SCAN_MAX 256
+
+/* Does the element, nothing of which was kept (clean removed it or all it
+ * holds: a <nav>), hold a table of contents: 3+ links, four in five of
+ * them to a place in the page itself (an href opening with '#' and naming
+ * it; not an accordion's toggle, which says what it controls or that it is
+ * a button)? Reads at most TOC_SCAN_MAX nodes, from the page's shared budget. */
+static bool
+removed_toc(const wn_node *n, label_set *ls)
+{
+    unsigned frag = 0, links = 0, seen = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e)) {
+        if (!e || m->type != WN_NODE_ELEMENT)
+            continue;
+        if (ls->budget == 0 || ++seen > TOC_SCAN_MAX)
+            return false;
+        ls->budget--;
+        if (!wn_node_is(m, WN_TAG_A))
+            continue;
+        size_t hl;
+        const char *h = wn_node_attr(m, "href", &hl);
+        if (!h)
+            continue;
+        links++;
+        /* (an accordion's toggle links to its panel: a button) */
+        if (hl > 1 && h[0] == '#' && !wn_node_attr(m, "aria-controls", NULL) &&
+            !wn_node_attr(m, "role", NULL))
+            frag++;
+        wn_walk_skip_children(&w);
+    }
+    return frag >= 3 && frag * 5 >= links * 4;
+}
+
+/* Is the element, which holds no text kept, an icon: a picture or a link? */
+static bool
+icon(const wn_node *c)
+{
+    return wn_node_is(c, WN_TAG_IMG) || wn_node_is(c, WN_TAG_SVG) ||
+           (wn_node_is(c, WN_TAG_A) && wn_node_attr(c, "href", NULL));
+}
+
 /* Text a label above a removed list may have (non-blank bytes) */
 #define LABEL_MAX 50
 
@@ -1263,14 +1393,23 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
     uint64_t run_text = 0, run_link = 0;
     bool teasers = true; /* (the run: other <article>s only, set aside) */
     bool empty_comments = false;
+    bool toc = false; /* (a table of contents removed: its title goes) */
+    unsigned icons = 0; /* (links and pictures without text: a row of icons) */
     for (wn_node *c = p->last_child; c; c = c->prev) {
         if (c->type == WN_NODE_TEXT) {
             if (has_nonblank(c->data, c->len))
                 return NULL;
             continue;
         }
-        if (c->type != WN_NODE_ELEMENT || (c->flags & WN_NF_DROP))
+        if (c->type != WN_NODE_ELEMENT)
             continue;
+        if (c->flags & WN_NF_DROP) {
+            if (icon(c))
+                icons++;
+            if (!toc && c->first_child)
+                toc = removed_toc(c, ls);
+            continue;
+        }
         const wn_stat *s = wn_stats_of(&cx->stats, c);
         if (s->text == 0) {
             /* an empty comment section (a script fills it: the
@@ -1278,6 +1417,10 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             if (c->n_attrs && (wn_doc_token_bits(cx->doc, c) & WN_TOK_COMMENTS) &&
                 !(wn_doc_token_bits(cx->doc, c) & WN_TOK_POS))
                 empty_comments = true;
+            else if (!toc && c->first_child)
+                toc = removed_toc(c, ls);
+            if (icon(c))
+                icons++;
             continue;
         }
         if (c->flags & (WN_NF_HEADLINE | WN_NF_BYLINE | WN_NF_CAPTION) || c->aux == HEADLINE_PATH)
@@ -1291,7 +1434,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
             continue;
         }
         /* the child before the removed run */
-        if ((run_text == 0 && !empty_comments) ||
+        if ((run_text == 0 && !empty_comments && !toc && icons < 3) ||
             (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
         if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
@@ -1306,6 +1449,25 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if (sentence_end(buf, len))
             return NULL;
         ls->v[ls->n++] = c;
+        /* over an empty comment section, a line under a heading (the
+         * count a script fills, "<comments-count></comments-count>
+         * comments", under "Comments"): the heading names what is gone too */
+        if (empty_comments && run_text == 0 && !is_heading(c) && ls->n < MAX_LABELS) {
+            wn_node *h = c->prev;
+            while (h && h->type == WN_NODE_TEXT && !has_nonblank(h->data, h->len))
+                h = h->prev;
+            if (h && h->type == WN_NODE_ELEMENT && is_heading(h) &&
+                !(h->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE)) && h->aux != HEADLINE_PATH) {
+                const wn_stat *hs = wn_stats_of(&cx->stats, h);
+                len = hs->text && hs->text <= LABEL_MAX && !hs->link
+                          ? block_text(h, buf, sizeof buf, false, false, &full)
+                          : 0;
+                if (len && !full && !sentence_end(buf, len)) {
+                    h->flags |= WN_NF_BOILER;
+                    ls->v[ls->n++] = h;
+                }
+            }
+        }
         return c;
     }
     return NULL;
@@ -1871,7 +2033,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * name: a <time> standing alone, a short block naming the
              * author */
             if (article && s->paras == 0 &&
-                (lone_time(cx, n, s) ||
+                (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
