@@ -216,6 +216,15 @@ WN_API wn_status wn_result_render(wn_result *r, wn_format fmt, wn_str *out, wn_e
 /* Free a result. NULL is allowed. */
 WN_API void wn_result_free(wn_result *r);
 
+/* Memory kept for reuse. With the default allocator, freeing a document
+ * keeps its memory blocks for the calling thread's next document (at most
+ * 32 MB per thread), so a crawl does not hand pages back to the kernel and
+ * fault them in again for every document. The blocks are freed when the
+ * thread exits; wn_memory_release frees the calling thread's blocks now
+ * (call it after a batch, before a long pause). Documents parsed with an
+ * allocator of your own (wn_options.allocator) always free to it. */
+WN_API void wn_memory_release(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,7 @@
 #include "util/buf.h"
 
 #include <stdint.h>
+#include <threads.h>
 
 TEST(alignment_and_growth)
 {
@@ -52,6 +53,7 @@ TEST(limit_fails_cleanly)
 
 TEST(reset_keeps_one_chunk)
 {
+    wn_memory_release(); /* the first chunk fresh, not a large cached one */
     wn_arena a;
     wn_arena_init(&a, NULL, 0);
     for (int i = 0; i < 100; i++)
@@ -96,6 +98,66 @@ TEST(custom_allocator_balanced)
     CHECK_EQ_INT(counted_mallocs, 0);
 }
 
+/* A freed arena's chunks go to the thread's cache; the next arena of the
+ * thread takes them instead of asking malloc. */
+TEST(freed_chunks_are_reused)
+{
+    wn_memory_release(); /* only this test's chunk in the cache */
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    CHECK(wn_arena_alloc(&a, 300000) != NULL);
+    void *chunk = a.head;
+    wn_arena_free_all(&a);
+    wn_arena b;
+    wn_arena_init(&b, NULL, 0);
+    CHECK(wn_arena_alloc(&b, 1000) != NULL);
+    CHECK(b.head == chunk); /* the cached chunk, not a new one */
+    CHECK(b.reserved >= 300000);
+    wn_arena_free_all(&b);
+    wn_memory_release();
+}
+
+/* A cached chunk larger than an arena's limit allows is left in the cache. */
+TEST(cached_chunks_respect_the_limit)
+{
+    wn_arena a;
+    wn_arena_init(&a, NULL, 0);
+    CHECK(wn_arena_alloc(&a, 2000000) != NULL);
+    wn_arena_free_all(&a);
+    wn_arena b;
+    wn_arena_init(&b, NULL, 100000);
+    CHECK(wn_arena_alloc(&b, 50000) != NULL);
+    CHECK(b.reserved <= 100000);
+    wn_arena_free_all(&b);
+    wn_memory_release();
+}
+
+/* A thread's cache is freed when the thread ends (the sanitizer run's leak
+ * check fails otherwise), and the cache holds no more than its limit. */
+static int
+arena_thread(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 50; i++) {
+        wn_arena a;
+        wn_arena_init(&a, NULL, 0);
+        for (int k = 0; k < 40; k++)
+            if (!wn_arena_alloc(&a, 100000 + (size_t)i * 1000))
+                return 1;
+        wn_arena_free_all(&a);
+    }
+    return 0;
+}
+
+TEST(thread_cache_freed_at_exit)
+{
+    thrd_t t;
+    CHECK(thrd_create(&t, arena_thread, NULL) == thrd_success);
+    int rc = -1;
+    CHECK(thrd_join(t, &rc) == thrd_success);
+    CHECK_EQ_INT(rc, 0);
+}
+
 TEST(buffer_appends_and_limits)
 {
     wn_arena a;
@@ -127,6 +189,9 @@ main(void)
     RUN(limit_fails_cleanly);
     RUN(reset_keeps_one_chunk);
     RUN(custom_allocator_balanced);
+    RUN(freed_chunks_are_reused);
+    RUN(cached_chunks_respect_the_limit);
+    RUN(thread_cache_freed_at_exit);
     RUN(buffer_appends_and_limits);
     return harness_done();
 }
