@@ -57,6 +57,18 @@ TEST(vocabulary_bits)
     CHECK(wn_tokens_classify("ad300x250", 9) & WN_TOK_DROP);
     CHECK(wn_tokens_classify("ad-1", 4) & WN_TOK_DROP);
     CHECK_EQ_INT(wn_tokens_classify("lg:has-[>[data-slot=banner]]:pt-0", 33), 0);
+    /* share bars, ad slots, related links and bylines named in other
+     * languages than English */
+    CHECK(wn_tokens_classify("artikel-teilen", 14) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("barra-compartir", 15) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("bloc-publicite", 14) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("werbung", 7) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("noticias-relacionadas", 21) & WN_TOK_NEG);
+    CHECK(wn_tokens_classify("articoli-correlati", 18) & WN_TOK_NEG);
+    CHECK(wn_tokens_classify("nota-autor", 10) & WN_TOK_BYLINE);
+    /* "datum" is a word; "data" (English data tables) is none */
+    CHECK(wn_tokens_classify("artikel-datum", 13) & WN_TOK_BYLINE);
+    CHECK_EQ_INT(wn_tokens_classify("data-table", 10), 0);
 }
 
 TEST(vocabulary_lookup)
@@ -637,6 +649,18 @@ TEST(landmarks_and_vocabulary)
     CHECK(!dropped(f.doc, "sh"));
     CHECK(!dropped(f.doc, "hd"));
     CHECK(!dropped(f.doc, "adj"));
+    CHECK(!dropped(f.doc, "main"));
+    fx_free(&f);
+    /* the same widgets named in German, French and Spanish */
+    CHECK(fx_run(&f,
+                 "<body><div id=de class=artikel-teilen><a href=#>Facebook</a></div>"
+                 "<div id=fr class=bloc-publicite>Publicit\xC3\xA9</div>"
+                 "<div id=es class=compartir><a href=#>Twitter</a></div>"
+                 "<article id=main>" PARA PARA PARA "</article></body>",
+                 0, NULL));
+    CHECK(dropped(f.doc, "de"));
+    CHECK(dropped(f.doc, "fr"));
+    CHECK(dropped(f.doc, "es"));
     CHECK(!dropped(f.doc, "main"));
     fx_free(&f);
     /* repeated class values are classified once per page; values alike in

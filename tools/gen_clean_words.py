@@ -45,19 +45,25 @@ VOCABULARY = {
          "offcanvas popover popup print promo promos promotion searchbox searchform share "
          "sharebar shares sharethis sharing signin signup skip skiplink social socialmedia "
          "sharedaddy socials sponsor sponsored sponsors submenu subnav subscribe subscription toolbar "
-         "tooltip topbar",
+         "tooltip topbar "
+         # the same in other languages: share, ads
+         "teilen partager partage compartir condividi compartilhar partilhar delen "
+         "werbung anzeige publicite publicidad pubblicita publicidade reclame reklame reklama",
     "N": "aside authorbio authorbox banner bio cta follow foot footer header links masthead "
          "more mostpopular mostread outbrain pager pagination paywall popular rail recirc "
          "recirculation recommendations recommended related relatedarticles relatedposts sidebar "
          "signature signatures "
          "taboola tag tagcloud taglist tags trending usercard userinfo vote "
          "facet facets filter filters sort sorting "
-         "votes voting",
+         "votes voting "
+         # related links and tags in other languages
+         "verwandte similaires connexes relacionados relacionadas correlati gerelateerd etiquetas",
     "M": "comment commentlist comments disqus respond",
     "P": "article articlebody blog body content entry entrycontent hentry main post postbody "
          "postcontent prose richtext rte story storybody text",
     "B": "author authorname authors byline bylines date dateline dates meta posted pubdate "
-         "published timestamp",
+         "published timestamp "
+         "autor auteur autore datum fecha",
     "C": "caption captions credit credits figcaption",
 }
 CATEGORY_BITS = {
