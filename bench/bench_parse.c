@@ -13,6 +13,9 @@
  *   libxml2   htmlReadMemory (recover, no errors/warnings/network) + xmlFreeDoc
  *   parse     wn_doc_parse + wn_doc_free: decode, tokenize, build the tree
  *   extract   wn_extract + wn_result_render(text) + wn_result_free
+ * Then extraction by stage: the same extract pass with the CPU clock read
+ * between the pipeline's stages (src/pipeline.h), best of RUNS passes per
+ * stage, so a speed change can be placed.
  * Then one pass with a counting allocator gives winnow's peak memory per page
  * as a multiple of the page's size (median and max), for parse and extract;
  * libxml2's is measured the same way (xmlMemSetup) in a child process, since
@@ -22,6 +25,7 @@
  * measured in the same run, printed last. Exits 77 when the data is missing.
  */
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +37,7 @@
 #include <libxml/xmlmemory.h>
 
 #include "bench_common.h"
+#include "pipeline.h" /* the stages, for the per-stage figures */
 #include "winnow.h"
 
 typedef struct page {
@@ -235,6 +240,80 @@ paired_ratio(const corpus *c, int runs, size_t *sink, double *median, double *lo
     free(ratio);
 }
 
+/* The extract pass, stage by stage (the calls of wn_extract and
+ * wn_doc_extract made one at a time, the clock read between them). */
+enum { ST_PARSE, ST_CLEAN, ST_META, ST_SCORE, ST_FINISH, ST_RENDER, ST_FREE, ST_COUNT };
+static const char *const stage_names[ST_COUNT] = {
+    "parse (wn_doc_parse)",          "clean (wn_clean)",
+    "metadata (wn_metadata_extract)", "score and page type (wn_score)",
+    "finish: language, words (wn_metadata_finish)", "render text",
+    "free"};
+
+static void
+pass_stages(const corpus *c, double t[ST_COUNT], size_t *sink)
+{
+    for (int k = 0; k < ST_COUNT; k++)
+        t[k] = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        double at[ST_COUNT + 1];
+        at[0] = bench_cpu_now();
+        wn_doc *doc = NULL;
+        wn_result *r = NULL;
+        bool ok = wn_doc_parse(c->pages[i].html, c->pages[i].len, NULL, &doc, NULL) == WN_OK;
+        at[1] = bench_cpu_now();
+        if (ok) {
+            r = wn_arena_calloc(&doc->arena, 1, sizeof *r);
+            ok = r != NULL;
+        }
+        if (ok) {
+            r->doc = doc;
+            ok = wn_clean(doc) == WN_OK;
+        }
+        at[2] = bench_cpu_now();
+        ok = ok && wn_metadata_extract(doc, &r->meta) == WN_OK;
+        at[3] = bench_cpu_now();
+        ok = ok && wn_score(doc, &r->meta, &r->content) == WN_OK;
+        at[4] = bench_cpu_now();
+        ok = ok && wn_metadata_finish(doc, &r->content, &r->meta) == WN_OK;
+        at[5] = bench_cpu_now();
+        wn_str text;
+        if (ok && wn_result_render(r, WN_FORMAT_TEXT, &text, NULL) == WN_OK)
+            *sink += text.len;
+        at[6] = bench_cpu_now();
+        if (r)
+            wn_result_free(r); /* frees the document too */
+        else
+            wn_doc_free(doc);
+        at[7] = bench_cpu_now();
+        for (int k = 0; k < ST_COUNT; k++)
+            t[k] += at[k + 1] - at[k];
+    }
+}
+
+static void
+print_stages(const corpus *c, int runs, size_t *sink)
+{
+    double best[ST_COUNT], t[ST_COUNT];
+    for (int k = 0; k < ST_COUNT; k++)
+        best[k] = 1e30;
+    for (int run = 0; run < runs; run++) {
+        pass_stages(c, t, sink);
+        for (int k = 0; k < ST_COUNT; k++)
+            if (t[k] < best[k])
+                best[k] = t[k];
+    }
+    double extract = 0;
+    for (int k = ST_CLEAN; k <= ST_RENDER; k++)
+        extract += best[k];
+    printf("\n## Extraction by stage (CPU ms per pass over the pages, best of %d passes)\n\n", runs);
+    printf("| stage | ms | share of the parse |\n|---|---|---|\n");
+    for (int k = 0; k < ST_COUNT; k++)
+        printf("| %s | %.2f | %.2fx |\n", stage_names[k], best[k] * 1e3, best[k] / best[ST_PARSE]);
+    printf("| clean to render | %.2f | %.2fx |\n", extract * 1e3, extract / best[ST_PARSE]);
+    printf("\n(The clock is read eight times per page; the parse here runs between the other stages,"
+           " not in a pass of its own.)\n");
+}
+
 /* Peak memory of winnow per page, as multiples of the page size. */
 static void
 winnow_memory(const corpus *c, double *parse_ratio, double *extract_ratio)
@@ -409,6 +488,8 @@ main(int argc, char **argv)
            runs, pmid, plo, phi);
     printf("- winnow end-to-end extraction is %.2fx the speed of libxml2's parse alone\n",
            xml->best / ext->best);
+
+    print_stages(&c, runs, &sink);
 
     double *pr = calloc(c.n, sizeof *pr), *er = calloc(c.n, sizeof *er);
     if (!pr || !er)
