@@ -193,6 +193,38 @@ TEST(blank_text_from_clean)
     CHECK(f[WN_FEAT_text_len] > 0);
 }
 
+TEST(class_words_from_clean)
+{
+    /* after the clean stage, the words of the elements it kept come from
+     * its token scan (the token cache), the others (in a dropped <nav>)
+     * from the features' own: the features are the same */
+    const char *page =
+        "<html><body><nav><div class='post-list'>a</div><div id='userMenu'>b</div></nav>"
+        "<article class='post'><div class='Post2 x2Post posts3'>c</div>"
+        "<div class='sc-AbCdE comments'>d</div><div class='md:user-card'>e</div>"
+        "<div class='abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl docs'>f</div>"
+        "<div id='authorBox' class='x'>g</div><pre class='hljs'>h</pre><div class='doc'>i</div>"
+        "<p>Some text, with a comma, and more text in it.</p></article></body></html>";
+    double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
+    features(page, NULL, f);
+    wn_doc *doc = NULL;
+    wn_error err;
+    CHECK(wn_doc_parse(page, strlen(page), NULL, &doc, &err) == WN_OK);
+    if (!doc)
+        return;
+    CHECK(wn_clean(doc) == WN_OK);
+    CHECK(doc->cache != NULL);
+    wn_page_features(doc, NULL, 0, g);
+    wn_doc_free(doc);
+    for (int i = 0; i < WN_FEAT__COUNT; i++)
+        CHECK(f[i] == g[i] || (isnan(f[i]) && isnan(g[i])));
+    /* post-list, post, comments; userMenu, user-card, authorBox; docs,
+     * hljs, doc (not Post2, x2Post, posts3: a digit joins their tokens) */
+    CHECK_EQ_INT(g[WN_FEAT_post_like], 3);
+    CHECK_EQ_INT(g[WN_FEAT_user_like], 3);
+    CHECK_EQ_INT(g[WN_FEAT_doc_words], 3);
+}
+
 TEST(missing_url)
 {
     double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
@@ -284,6 +316,7 @@ main(void)
     RUN(url_and_schema);
     RUN(missing_url);
     RUN(blank_text_from_clean);
+    RUN(class_words_from_clean);
     RUN(card_groups);
     return harness_done();
 }

@@ -46,8 +46,8 @@ class_candidate(const unsigned char *u, size_t b, size_t e)
     return (wn_class_first[li] >> first) & (wn_class_last[li] >> last) & 1;
 }
 
-static inline unsigned
-class_token_bits(const unsigned char *u, size_t n)
+unsigned
+wn_class_token_bits(const unsigned char *u, size_t n)
 {
     uint32_t h = WN_CW_SEED;
     for (size_t k = 0; k < n; k++)
@@ -81,7 +81,7 @@ class_bits_bytes(const char *s, size_t n)
             i++;
         }
         if (class_candidate(u, b, i))
-            bits |= class_token_bits(u + b, i - b);
+            bits |= wn_class_token_bits(u + b, i - b);
     }
     return bits;
 }
@@ -111,7 +111,6 @@ class_masks16(__m128i v, uint64_t *lower, uint64_t *upper, uint64_t *digit)
  * give where tokens start (an alphanumeric after a byte that is not, or an
  * upper-case letter after a lower-case one) and where they end; the tokens
  * are then taken from the masks one bit at a time. */
-#ifdef CLASS_SSE2
 /* The tokens of s given the masks of its (at most 64) bytes. */
 static inline unsigned
 class_bits_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
@@ -125,12 +124,13 @@ class_bits_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
         size_t b = (size_t)__builtin_ctzll(starts);
         size_t e = b + (size_t)__builtin_ctzll(lasts >> b) + 1;
         if (class_candidate(u, b, e))
-            bits |= class_token_bits(u + b, e - b);
+            bits |= wn_class_token_bits(u + b, e - b);
         starts &= starts - 1;
     }
     return bits;
 }
 
+#ifdef CLASS_SSE2
 static inline void
 class_masks64(const char *s, uint64_t *lower, uint64_t *upper, uint64_t *digit)
 {
@@ -202,4 +202,10 @@ unsigned
 wn_class_words_of(const char *s, size_t n)
 {
     return class_bits(s, n);
+}
+
+unsigned
+wn_class_words_of_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
+{
+    return class_bits_masks(s, lower, upper, digit);
 }
