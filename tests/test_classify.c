@@ -196,14 +196,16 @@ TEST(blank_text_from_clean)
 TEST(class_words_from_clean)
 {
     /* after the clean stage, the words of the elements it kept come from
-     * its token scan (the token cache), the others (in a dropped <nav>)
-     * from the features' own: the features are the same */
+     * its token scan (the token cache, which also says which have an
+     * itemtype), the others (in a dropped <nav>) from the features' own:
+     * the features are the same */
     const char *page =
         "<html><body><nav><div class='post-list'>a</div><div id='userMenu'>b</div></nav>"
         "<article class='post'><div class='Post2 x2Post posts3'>c</div>"
         "<div class='sc-AbCdE comments'>d</div><div class='md:user-card'>e</div>"
         "<div class='abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl docs'>f</div>"
         "<div id='authorBox' class='x'>g</div><pre class='hljs'>h</pre><div class='doc'>i</div>"
+        "<div itemscope itemtype='https://schema.org/Product'>j</div>"
         "<p>Some text, with a comma, and more text in it.</p></article></body></html>";
     double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
     features(page, NULL, f);
@@ -223,6 +225,8 @@ TEST(class_words_from_clean)
     CHECK_EQ_INT(g[WN_FEAT_post_like], 3);
     CHECK_EQ_INT(g[WN_FEAT_user_like], 3);
     CHECK_EQ_INT(g[WN_FEAT_doc_words], 3);
+    /* the cache also says which elements have an itemtype */
+    CHECK_EQ_INT(g[WN_FEAT_schema_product], 1);
 }
 
 TEST(missing_url)

@@ -101,9 +101,12 @@ _Static_assert((WN_TOK_DROP | WN_TOK_NEG | WN_TOK_POS | WN_TOK_BYLINE | WN_TOK_C
 /* The page-type features tokenize the same class and id values with their
  * own words (CLS_*, score/class_words.h). The scan that computes an
  * element's token bits finds those too, from the same masks, and the cache
- * keeps them above the token bits (in entries with WN_TOK_KNOWN), so the
- * features walk does not scan those elements' values again. */
+ * keeps them above the token bits (in entries with WN_TOK_KNOWN), with
+ * whether the element has an itemtype attribute, the one other attribute
+ * the features walk reads: it does not go through those elements'
+ * attributes again. */
 #define WN_TOK_WORDS_SHIFT 8
+#define WN_TOK_ITEMTYPE 0x8000u
 
 /* The document's caches, allocated in its arena on first use; NULL on OOM
  * (inline: asked for once per text node and element by the walks). */
@@ -124,9 +127,10 @@ uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 void wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits);
 
 /* wn_doc_token_bits of an element whose first class and first id attributes
- * (no namespace; NULL when absent) the caller has found already. */
+ * (no namespace; NULL when absent) the caller has found already, and
+ * whether it has an itemtype attribute (no namespace). */
 uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
-                                 const wn_attr *id);
+                                 const wn_attr *id, bool itemtype);
 
 /* Does the element hold a <blockquote> with text within its first nodes?
  * An embedded post (a tweet, a social-media quote) is a quotation of the

@@ -861,6 +861,8 @@ attrs_token_bits(wn_doc_cache *c, const wn_attr *cls, const wn_attr *id)
     return bits;
 }
 
+/* attrs_token_bits of the element, and WN_TOK_ITEMTYPE when it has an
+ * itemtype attribute. */
 static uint32_t
 node_token_bits(wn_doc_cache *c, const wn_node *n)
 {
@@ -868,6 +870,7 @@ node_token_bits(wn_doc_cache *c, const wn_node *n)
         return 0;
     /* the first class and the first id attribute, in one scan */
     const wn_attr *cls = NULL, *id = NULL;
+    uint32_t itemtype = 0;
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const wn_attr *a = &n->attrs[i];
         if (a->ns != WN_ATTR_NS_NONE)
@@ -876,8 +879,10 @@ node_token_bits(wn_doc_cache *c, const wn_node *n)
             cls = a;
         else if (!id && a->name_len == 2 && a->name[0] == 'i' && a->name[1] == 'd')
             id = a;
+        else if (a->name_len == 8 && memcmp(a->name, "itemtype", 8) == 0)
+            itemtype = WN_TOK_ITEMTYPE;
     }
-    return attrs_token_bits(c, cls, id);
+    return attrs_token_bits(c, cls, id) | itemtype;
 }
 
 uint32_t
@@ -903,7 +908,8 @@ wn_doc_cache_make(wn_doc *doc)
 }
 
 uint32_t
-wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const wn_attr *id)
+wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const wn_attr *id,
+                        bool itemtype)
 {
     if (!n || n->type != WN_NODE_ELEMENT)
         return 0;
@@ -912,7 +918,8 @@ wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const
         return tok_only(attrs_token_bits(NULL, cls, id)); /* OOM, or a node made after the parse */
     uint16_t b = c->token_bits[n->index];
     if (!b) {
-        b = (uint16_t)(attrs_token_bits(c, cls, id) | WN_TOK_KNOWN);
+        b = (uint16_t)(attrs_token_bits(c, cls, id) | (itemtype ? WN_TOK_ITEMTYPE : 0) |
+                       WN_TOK_KNOWN);
         c->token_bits[n->index] = b;
     }
     return tok_only(b) & ~WN_TOK_KNOWN;

@@ -32,7 +32,7 @@
 #define CLASS_SSE2 1
 #endif
 
-_Static_assert((CLS_POST | CLS_USER | CLS_DOC) < 1u << (16 - WN_TOK_WORDS_SHIFT),
+_Static_assert((CLS_POST | CLS_USER | CLS_DOC) << WN_TOK_WORDS_SHIFT < WN_TOK_ITEMTYPE,
                "the class words fit above the token bits in clean's cache");
 
 #define WN_FEATURE_NAME(name) #name,
@@ -274,19 +274,17 @@ class_bits_memo(class_memo *memo, const char *v, size_t len)
     return m->bits;
 }
 
-/* One scan of an element's attributes: the class/id vocabulary bits
- * (unless `known`, read from the document's cache), and the itemtype value
- * (NULL if none). */
+/* One scan of an element's attributes: the class/id vocabulary bits, and
+ * the itemtype value (NULL if none). */
 static unsigned
-node_attr_scan(const wn_node *n, class_memo *memo, bool known, const char **itemtype,
-               size_t *itemtype_len)
+node_attr_scan(const wn_node *n, class_memo *memo, const char **itemtype, size_t *itemtype_len)
 {
     unsigned bits = 0;
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const wn_attr *a = &n->attrs[i];
-        if (a->name_len == 5 && !known && memcmp(a->name, "class", 5) == 0)
+        if (a->name_len == 5 && memcmp(a->name, "class", 5) == 0)
             bits |= a->value ? class_bits_memo(memo, a->value, a->value_len) : 0;
-        else if (a->name_len == 2 && !known && memcmp(a->name, "id", 2) == 0)
+        else if (a->name_len == 2 && memcmp(a->name, "id", 2) == 0)
             bits |= wn_class_words_of(a->value, a->value_len);
         else if (a->name_len == 8 && !*itemtype && a->ns == WN_ATTR_NS_NONE &&
                  memcmp(a->name, "itemtype", 8) == 0) {
@@ -643,9 +641,10 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
     const uint32_t *chars = doc->cache ? doc->cache->text_chars : NULL;
     uint32_t n_chars = chars ? doc->cache->n : 0;
     /* and the class words of the elements whose token bits it computed
-     * (WN_TOK_WORDS_SHIFT): of their first class and first id attributes,
-     * which are all their class and id values, the parser dropping
-     * duplicate attributes and giving these no namespace */
+     * (WN_TOK_WORDS_SHIFT), with whether they have an itemtype: of their
+     * first class and first id attributes, which are all their class and id
+     * values, the parser dropping duplicate attributes and giving these no
+     * namespace */
     const uint16_t *tok = doc->cache ? doc->cache->token_bits : NULL;
     uint32_t n_tok = tok ? doc->cache->n : 0;
     bool enter = true;
@@ -793,10 +792,15 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             if (n->n_attrs) {
                 const char *itemtype = NULL;
                 size_t il = 0;
-                bool known = n->index < n_tok && (tok[n->index] & WN_TOK_KNOWN);
-                unsigned bits = node_attr_scan(n, memo, known, &itemtype, &il);
-                if (known)
-                    bits = tok[n->index] >> WN_TOK_WORDS_SHIFT;
+                uint16_t t = n->index < n_tok ? tok[n->index] : 0;
+                unsigned bits;
+                if (t & WN_TOK_KNOWN) {
+                    bits = (t & ~WN_TOK_ITEMTYPE) >> WN_TOK_WORDS_SHIFT;
+                    if (t & WN_TOK_ITEMTYPE)
+                        itemtype = wn_node_attr(n, "itemtype", &il);
+                } else {
+                    bits = node_attr_scan(n, memo, &itemtype, &il);
+                }
                 if (itemtype) {
                     size_t k = il;
                     while (k > 0 && itemtype[k - 1] != '/')
