@@ -55,8 +55,9 @@ typedef struct wn_subtree_text {
 #define WN_CACHE_MAINS 16
 
 typedef struct wn_doc_cache {
-    /* WN_TOK_* | WN_TOK_KNOWN, and the page-type features' class words
-     * << WN_TOK_WORDS_SHIFT; 0 = not computed yet */
+    /* WN_TOK_* | WN_TOK_KNOWN, and for the page-type features the class
+     * words << WN_TOK_WORDS_SHIFT and WN_TOK_ITEMTYPE (below); 0 = not
+     * computed yet */
     uint16_t *token_bits;
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
     uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
