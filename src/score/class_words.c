@@ -111,21 +111,25 @@ class_masks16(__m128i v, uint64_t *lower, uint64_t *upper, uint64_t *digit)
  * give where tokens start (an alphanumeric after a byte that is not, or an
  * upper-case letter after a lower-case one) and where they end; the tokens
  * are then taken from the masks one bit at a time. */
-/* The tokens of s given the masks of its (at most 64) bytes. */
+/* The tokens of s given the masks of its (at most 64) bytes. A token with
+ * a digit matches no word (all are letters): the tokens looked at are those
+ * of letters with no digit on either side, two letters or more, tested by
+ * the filter for tokens of letters first. */
 static inline unsigned
 class_bits_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
 {
-    uint64_t alnum = lower | upper | digit;
-    uint64_t starts = (alnum & ~(alnum << 1)) | (upper & (lower << 1));
-    uint64_t lasts = (alnum & ~(alnum >> 1)) | (lower & (upper >> 1));
+    uint64_t alpha = lower | upper;
+    uint64_t starts = (alpha & ~(alpha << 1)) | (upper & (lower << 1));
+    uint64_t lasts = (alpha & ~(alpha >> 1)) | (lower & (upper >> 1));
+    uint64_t look = starts & ~lasts & ~(digit << 1), ends = lasts & ~(digit >> 1);
     const unsigned char *u = (const unsigned char *)s;
     unsigned bits = 0;
-    while (starts) {
-        size_t b = (size_t)__builtin_ctzll(starts);
-        size_t e = b + (size_t)__builtin_ctzll(lasts >> b) + 1;
-        if (class_candidate(u, b, e))
-            bits |= wn_class_token_bits(u + b, e - b);
-        starts &= starts - 1;
+    while (look) {
+        size_t b = (size_t)__builtin_ctzll(look);
+        size_t n = (size_t)__builtin_ctzll(lasts >> b) + 1;
+        if (wn_class_candidate_letters(u + b, n) && ((ends >> (b + n - 1)) & 1))
+            bits |= wn_class_token_bits(u + b, n);
+        look &= look - 1;
     }
     return bits;
 }
