@@ -15,10 +15,11 @@ many slots as words and the generator picks the shift that displaces the
 fewest words, so a lookup is one hash, about one probe and one compare. FNV-1a can be computed byte by byte while
 a token is scanned (WN_CW_STEP).
 
-The class words also get wn_class_ends, the filter clean's token scan
-(src/clean/clean_rules.c) tests its tokens of letters with before it looks
-one up here: bit (c & 31) of wn_class_ends[len & 15][f & 31] is set when a
-word of that length starts with letter f and ends with letter c.
+The class words also get wn_class_ends, the filter the mask scans (the
+features' own, src/score/class_words.c, and clean's token scan,
+src/clean/clean_rules.c) test their tokens of letters with before one is
+looked up here: bit (c & 31) of wn_class_ends[len & 15][f & 31] is set when
+a word of that length starts with letter f and ends with letter c.
 
 Phrases (cart, reply, service) are substrings looked for in lower-cased short
 text: sorted by first byte, with wn_phrase_start[c] .. wn_phrase_start[c + 1]
@@ -209,8 +210,8 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
                 % (name, "starts" if pos == 0 else "ends"))
         f.write("static const uint32_t wn_class_%s[WN_CLASS_WORDS_MAX_LEN + 1] = {" % name)
         f.write(", ".join("0x%07x" % m for m in masks) + "};\n")
-    # the same filter for tokens of letters, as clean's token scan tests its
-    # own words (clean_rules.c): rows by length modulo 16, letters by c & 31
+    # the same filter for tokens of letters (the mask scans; clean's tests its
+    # own words so too): rows by length modulo 16, letters by c & 31
     assert maxlen < 16, "class words: lengths modulo 16 keep every word's row"
     ends = [[0] * 32 for _ in range(16)]
     for w in cw:

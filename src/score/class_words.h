@@ -35,8 +35,9 @@ unsigned wn_class_token_bits(const unsigned char *u, size_t n);
  * length and its first and last letters occur together in one
  * (wn_class_ends)? Its letters & 31 index the table as they are, and its
  * length is taken modulo 16 (the longest word is shorter), which lets a few
- * longer tokens through to the lookup, never a word it would not find. For
- * clean's scan, which tests its own words the same way. */
+ * longer tokens through to the lookup, never a word it would not find. The
+ * mask scans test tokens with it (clean's tests its own words the same
+ * way). */
 static inline unsigned
 wn_class_candidate_letters(const unsigned char *s, size_t n)
 {
