@@ -2,11 +2,14 @@
  * hand-written pages: class/id words, phrases, prices, dates, URL words,
  * schema.org types, card groups. */
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "clean/clean.h"
 #include "pipeline.h"
+#include "score/class_words.h"
 #include "score/classify.h"
 #include "util/swar.h"
 #include "winnow.h"
@@ -52,6 +55,100 @@ TEST(class_words)
     CHECK_EQ_INT(f[WN_FEAT_post_like], 3);
     CHECK_EQ_INT(f[WN_FEAT_user_like], 1);
     CHECK_EQ_INT(f[WN_FEAT_doc_words], 1);
+}
+
+/* The class words of a value by the plain definition: tokens split on
+ * every byte that is not an ASCII letter or digit and where a capital
+ * follows a lower-case letter, lower-cased, each looked for in every slot
+ * of the generated table. */
+static unsigned
+ref_class_words(const char *s, size_t n)
+{
+    unsigned bits = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum) {
+            i++;
+            continue;
+        }
+        size_t b = i++;
+        for (; i < n; i++) {
+            unsigned char p = (unsigned char)s[i - 1], d = (unsigned char)s[i];
+            bool next = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || (d >= '0' && d <= '9');
+            if (!next || (p >= 'a' && p <= 'z' && d >= 'A' && d <= 'Z'))
+                break;
+        }
+        char tok[80];
+        size_t len = i - b < sizeof tok ? i - b : sizeof tok - 1;
+        for (size_t k = 0; k < len; k++)
+            tok[k] = (char)(s[b + k] >= 'A' && s[b + k] <= 'Z' ? s[b + k] + 32 : s[b + k]);
+        for (size_t k = 0; k < WN_CLASS_WORDS_SIZE; k++)
+            if (wn_class_words[k].word && wn_class_words[k].len == i - b &&
+                memcmp(wn_class_words[k].word, tok, len) == 0)
+                bits |= wn_class_words[k].bits;
+    }
+    return bits;
+}
+
+/* wn_class_words_of against the plain definition, from a buffer of exactly
+ * the value's size (a sanitizer build catches a read past it). */
+static bool
+words_agree(const char *v, size_t n)
+{
+    char *c = malloc(n ? n : 1);
+    if (!c)
+        return false;
+    memcpy(c, v, n);
+    bool same = wn_class_words_of(c, n) == ref_class_words(c, n);
+    if (!same)
+        fprintf(stderr, "  class words differ on \"%.*s\"\n", (int)n, c);
+    free(c);
+    return same;
+}
+
+TEST(class_words_random)
+{
+    static const char *const cases[] = {
+        "", "post", "Post", "POST", "post2", "2post", "x2Post", "postX", "fooPost", "FOOPost",
+        "user-info", "userInfo", "USERinfo", "a post", "posts3 docs", "hljs", "po", "p",
+        "comment_reply", "replyComment2", "\xc3\xa9post", "post\xc3\xa9",
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        CHECK(words_agree(cases[k], strlen(cases[k])));
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                   "--__  \t:[\x80\xc3\xff";
+    static const char *const pieces[] = {"post", "Post", "user", "User", "docs", "reply", "hljs",
+                                         "comment", "avatar", "profile", "toc", "note", "api",
+                                         "1", "2x", " ", "-", "documentation", "username"};
+    char v[300];
+    uint64_t r = 0x9E3779B97F4A7C15u;
+    size_t bad = 0;
+    for (int i = 0; i < 100000 && bad < 5; i++) {
+        r = r * 6364136223846793005u + 1442695040888963407u;
+        size_t n = 0, want = (size_t)((r >> 33) % 201);
+        while (n < want) {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            if (r & 1) {
+                const char *p = pieces[(r >> 8) % (sizeof pieces / sizeof pieces[0])];
+                for (size_t k = 0; p[k] && n < want; k++)
+                    v[n++] = p[k];
+            } else {
+                v[n++] = alphabet[(r >> 8) % (sizeof alphabet - 1)];
+            }
+        }
+        bad += !words_agree(v, n);
+    }
+    CHECK(bad == 0);
+    /* long runs of letters and digits (64 bytes and more: the byte scan) */
+    for (size_t n = 60; n < 140; n++) {
+        for (size_t k = 0; k < n; k++)
+            v[k] = "postUserdocs2Reply"[k % 18];
+        CHECK(words_agree(v, n));
+    }
 }
 
 TEST(class_memo)
@@ -193,6 +290,42 @@ TEST(blank_text_from_clean)
     CHECK(f[WN_FEAT_text_len] > 0);
 }
 
+TEST(class_words_from_clean)
+{
+    /* after the clean stage, the words of the elements it kept come from
+     * its token scan (the token cache, which also says which have an
+     * itemtype), the others (in a dropped <nav>) from the features' own:
+     * the features are the same */
+    const char *page =
+        "<html><body><nav><div class='post-list'>a</div><div id='userMenu'>b</div></nav>"
+        "<article class='post'><div class='Post2 x2Post posts3'>c</div>"
+        "<div class='sc-AbCdE comments'>d</div><div class='md:user-card'>e</div>"
+        "<div class='abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl docs'>f</div>"
+        "<div id='authorBox' class='x'>g</div><pre class='hljs'>h</pre><div class='doc'>i</div>"
+        "<div itemscope itemtype='https://schema.org/Product'>j</div>"
+        "<p>Some text, with a comma, and more text in it.</p></article></body></html>";
+    double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
+    features(page, NULL, f);
+    wn_doc *doc = NULL;
+    wn_error err;
+    CHECK(wn_doc_parse(page, strlen(page), NULL, &doc, &err) == WN_OK);
+    if (!doc)
+        return;
+    CHECK(wn_clean(doc) == WN_OK);
+    CHECK(doc->cache != NULL);
+    wn_page_features(doc, NULL, 0, g);
+    wn_doc_free(doc);
+    for (int i = 0; i < WN_FEAT__COUNT; i++)
+        CHECK(f[i] == g[i] || (isnan(f[i]) && isnan(g[i])));
+    /* post-list, post, comments; userMenu, user-card, authorBox; docs,
+     * hljs, doc (not Post2, x2Post, posts3: a digit joins their tokens) */
+    CHECK_EQ_INT(g[WN_FEAT_post_like], 3);
+    CHECK_EQ_INT(g[WN_FEAT_user_like], 3);
+    CHECK_EQ_INT(g[WN_FEAT_doc_words], 3);
+    /* the cache also says which elements have an itemtype */
+    CHECK_EQ_INT(g[WN_FEAT_schema_product], 1);
+}
+
 TEST(missing_url)
 {
     double f[WN_FEAT__COUNT], g[WN_FEAT__COUNT];
@@ -276,6 +409,7 @@ main(void)
 {
     RUN(swar);
     RUN(class_words);
+    RUN(class_words_random);
     RUN(class_memo);
     RUN(phrases);
     RUN(prices);
@@ -284,6 +418,7 @@ main(void)
     RUN(url_and_schema);
     RUN(missing_url);
     RUN(blank_text_from_clean);
+    RUN(class_words_from_clean);
     RUN(card_groups);
     return harness_done();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clean/clean.h"
+#include "score/class_words.h"
 #include "extract_helper.h"
 #include "harness.h"
 
@@ -253,8 +254,10 @@ agrees(const char *v, size_t n)
     if (!c)
         return false;
     memcpy(c, v, n);
+    /* and the features' class words found beside them */
     bool same = wn_tokens_classify(c, n) == ref_value_bits(c, n, false) &&
-                wn_tokens_classify_class(c, n) == ref_value_bits(c, n, true);
+                wn_tokens_classify_class(c, n) == ref_value_bits(c, n, true) &&
+                wn_tokens_class_words(c, n) == wn_class_words_of(c, n);
     if (!same)
         fprintf(stderr, "  tokenizer differs on \"%.*s\"\n", (int)n, c);
     free(c);
@@ -274,6 +277,9 @@ TEST(tokenizer_matches_reference)
         "ad3f5e", "ad300250", "a1b2c", "1ad2", "Ab1ad2ad3", "ab12cd34ef", "x-9fad0c2b1e share",
         "u-sr-only", "H-SR-ONLY", "tw-visually-hidden", "not-sr-only", "type-hidden", "abcde-sr-only",
         "x-sr-only-focusable", "u-offscreen", "1-sr-only", "u--sr-only", "nav u-sr-only",
+        /* the features' words: a digit next to one joins its token there */
+        "post", "Post2", "2post", "x2Post", "POSTER2", "userInfo", "md:posts", "sc-AbCdE docs",
+        "PostAb1", "author-9fad0c2b1e", "docs1ad2", "[user]", "doc", "hljs", "apiDocs",
     };
     for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         CHECK(agrees(cases[k], strlen(cases[k])));
@@ -295,7 +301,8 @@ TEST(tokenizer_matches_reference)
     static const char *const pieces[] = {"share", "nav", "Menu", "hidden", "sr-only", "ad", "Ad",
                                          "articleBody", "comments", "visually-hidden", " ", "-",
                                          "x1", "md:", "recommendations", "byline", "1ad2",
-                                         "3fad", "c0ffee1", "u-", "not-"};
+                                         "3fad", "c0ffee1", "u-", "not-", "post", "User",
+                                         "docs", "reply", "hljs", "avatar"};
     uint64_t r = 0x9E3779B97F4A7C15u;
     size_t bad = 0;
     size_t bytes = 0;

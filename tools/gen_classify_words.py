@@ -15,6 +15,12 @@ many slots as words and the generator picks the shift that displaces the
 fewest words, so a lookup is one hash, about one probe and one compare. FNV-1a can be computed byte by byte while
 a token is scanned (WN_CW_STEP).
 
+The class words also get wn_class_ends, the filter the mask scans (the
+features' own, src/score/class_words.c, and clean's token scan,
+src/clean/clean_rules.c) test their tokens of letters with before one is
+looked up here: bit (c & 31) of wn_class_ends[len & 15][f & 31] is set when
+a word of that length starts with letter f and ends with letter c.
+
 Phrases (cart, reply, service) are substrings looked for in lower-cased short
 text: sorted by first byte, with wn_phrase_start[c] .. wn_phrase_start[c + 1]
 the phrases that start with byte c, and wn_phrase_quad a filter on the first
@@ -204,6 +210,23 @@ with open(os.path.join(root, "src/score/classify_words.h"), "w") as f:
                 % (name, "starts" if pos == 0 else "ends"))
         f.write("static const uint32_t wn_class_%s[WN_CLASS_WORDS_MAX_LEN + 1] = {" % name)
         f.write(", ".join("0x%07x" % m for m in masks) + "};\n")
+    # the same filter for tokens of letters (the mask scans; clean's tests its
+    # own words so too): rows by length modulo 16, letters by c & 31
+    assert maxlen < 16, "class words: lengths modulo 16 keep every word's row"
+    ends = [[0] * 32 for _ in range(16)]
+    for w in cw:
+        ends[len(w)][w[0] & 31] |= 1 << (w[-1] & 31)
+    f.write("/* bit (c & 31) of wn_class_ends[len & 15][f & 31]: a word of that length\n"
+            " * starts with letter f and ends with letter c (tokens of letters) */\n")
+    f.write("static const uint32_t wn_class_ends[16][32] = {\n")
+    for l in range(16):
+        row = ["[%d] = 0x%08x," % (k, ends[l][k]) for k in range(32) if ends[l][k]]
+        if row:
+            f.write("    [%d] = {\n" % l)
+            for k in range(0, len(row), 5):
+                f.write("        %s\n" % " ".join(row[k:k + 5]))
+            f.write("    },\n")
+    f.write("};\n")
     # token scanner: state 0 = after a digit or upper-case letter (or at the
     # start), 1 = after a lower-case letter; 2 = the byte ends the token
     f.write("\n/* Class/id token scanner: wn_class_step[state][byte] is the next state, or\n"

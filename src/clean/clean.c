@@ -43,6 +43,7 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
 typedef struct markup_attrs {
     const wn_attr *role, *itemprop, *style, *aria_hidden, *id, *aria_controls, *cls;
     bool hidden, aria_modal;
+    bool itemtype; /* for the token cache (WN_TOK_ITEMTYPE) */
 } markup_attrs;
 
 static inline __attribute__((always_inline)) void
@@ -76,6 +77,8 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
         case 8:
             if (!m->itemprop && memcmp(nm, "itemprop", 8) == 0)
                 m->itemprop = a;
+            else if (memcmp(nm, "itemtype", 8) == 0)
+                m->itemtype = true;
             break;
         case 10:
             if (memcmp(nm, "aria-modal", 10) == 0)
@@ -808,7 +811,8 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 keep_sums(sums, n, count, ds);
                 if (cache && !wn_node_is(n, WN_TAG_HTML) && !wn_node_is(n, WN_TAG_BODY) &&
                     !wn_node_is(n, WN_TAG_MAIN))
-                    list_negative(doc, cache, n, wn_doc_token_bits_attrs(doc, n, m.cls, m.id));
+                    list_negative(doc, cache, n,
+                                  wn_doc_token_bits_attrs(doc, n, m.cls, m.id, m.itemtype));
                 if (cache && !in_main &&
                     (wn_node_is(n, WN_TAG_MAIN) ||
                      (m.role && wn_value_ieq(m.role->value, m.role->value_len, "main", 4)))) {
@@ -820,7 +824,7 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 }
                 continue;
             }
-            bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id);
+            bits = wn_doc_token_bits_attrs(doc, n, m.cls, m.id, m.itemtype);
             /* an accordion's panel (a region right after its heading or
              * button) is content, whatever its class words say
              * ("accordion-item__dropdown"); later stages read the cleared

@@ -35,6 +35,11 @@ uint32_t wn_tokens_classify(const char *s, size_t n);
  * class names hides the element (as for a class attribute; for tests). */
 uint32_t wn_tokens_classify_class(const char *s, size_t n);
 
+/* For tests: the page-type features' class words clean's scan of the class
+ * value s[0..n) finds beside its tokens (WN_TOK_WORDS_SHIFT), which must be
+ * wn_class_words_of's (score/class_words.h). */
+unsigned wn_tokens_class_words(const char *s, size_t n);
+
 /* Union over the element's class and id attributes (0 for non-elements). */
 uint32_t wn_node_token_bits(const wn_node *n);
 
@@ -50,7 +55,10 @@ typedef struct wn_subtree_text {
 #define WN_CACHE_MAINS 16
 
 typedef struct wn_doc_cache {
-    uint8_t *token_bits;    /* WN_TOK_* | WN_TOK_KNOWN; 0 = not computed yet */
+    /* WN_TOK_* | WN_TOK_KNOWN, and for the page-type features the class
+     * words << WN_TOK_WORDS_SHIFT and WN_TOK_ITEMTYPE (below); 0 = not
+     * computed yet */
+    uint16_t *token_bits;
     uint32_t *text_chars;   /* text nodes: non-whitespace bytes + 1; 0 = not yet */
     uint32_t *text_commas;  /* text nodes: clause punctuation (score_stats.c) */
     uint32_t n;             /* entries: dom->node_count + 1 */
@@ -91,6 +99,16 @@ _Static_assert((WN_TOK_DROP | WN_TOK_NEG | WN_TOK_POS | WN_TOK_BYLINE | WN_TOK_C
                 WN_TOK_HIDDEN | WN_TOK_COMMENTS) < WN_TOK_KNOWN,
                "token bits fit beside the cache marker in a byte");
 
+/* The page-type features tokenize the same class and id values with their
+ * own words (CLS_*, score/class_words.h). The scan that computes an
+ * element's token bits finds those too, from the same masks, and the cache
+ * keeps them above the token bits (in entries with WN_TOK_KNOWN), with
+ * whether the element has an itemtype attribute, the one other attribute
+ * the features walk reads: it does not go through those elements'
+ * attributes again. */
+#define WN_TOK_WORDS_SHIFT 8
+#define WN_TOK_ITEMTYPE 0x8000u
+
 /* The document's caches, allocated in its arena on first use; NULL on OOM
  * (inline: asked for once per text node and element by the walks). */
 wn_doc_cache *wn_doc_cache_make(wn_doc *doc);
@@ -110,9 +128,10 @@ uint32_t wn_doc_token_bits(wn_doc *doc, const wn_node *n);
 void wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits);
 
 /* wn_doc_token_bits of an element whose first class and first id attributes
- * (no namespace; NULL when absent) the caller has found already. */
+ * (no namespace; NULL when absent) the caller has found already, and
+ * whether it has an itemtype attribute (no namespace). */
 uint32_t wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls,
-                                 const wn_attr *id);
+                                 const wn_attr *id, bool itemtype);
 
 /* Does the element hold a <blockquote> with text within its first nodes?
  * An embedded post (a tweet, a social-media quote) is a quotation of the

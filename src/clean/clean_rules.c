@@ -10,6 +10,7 @@
 
 #include "clean/clean.h"
 #include "clean/clean_words.h"
+#include "score/class_words.h"
 #include "util/swar.h"
 
 /* The mask tokenizer reads 16 bytes per SSE2 step (little-endian, as the
@@ -346,11 +347,13 @@ tokens_each(const char *s, size_t n, token_fn fn, void *ctx)
 }
 
 /* What the tokenizers of a value gather besides the token bits: whether a
- * class name is a visually-hidden one, whether a ':' occurs anywhere. */
+ * class name is a visually-hidden one, whether a ':' occurs anywhere, the
+ * page-type features' class words (CLS_*). */
 typedef struct value_state {
     bool want_hidden; /* a class value: look for hidden names */
     bool hidden_name;
     bool colon;
+    unsigned words;
 } value_state;
 
 enum { K_OTHER, K_LOWER, K_UPPER, K_DIGIT, K_WS, K_UTILITY };
@@ -582,7 +585,13 @@ piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value
     uint64_t starts = (alpha & ~(alpha << 1)) | (m->upper & (lower << 1));
     uint64_t lasts = (alpha & ~(alpha >> 1)) | (lower & (m->upper >> 1));
     uint64_t look = starts & ~lasts & ~dead;
+    /* The page-type features' class words (class_words.h) are tokens of
+     * letters too, split the same way, but a digit belongs to the token
+     * there (which then is no word, all of them being letters): the tokens
+     * here with no digit on either side are theirs. */
+    uint64_t digit_before = m->digit << 1, digit_after = m->digit >> 1;
     uint32_t bits = 0;
+    unsigned words = 0;
     const uint64_t fold = WN_SW_ONES * CASE_BIT;
     while (look) {
         unsigned b = (unsigned)__builtin_ctzll(look);
@@ -592,8 +601,16 @@ piece_bits(const unsigned char *buf, uint64_t valid, const piece_masks *m, value
             bits |= vocab_find((wn_sw_load((const char *)buf + b) | fold) & lm[0],
                                (wn_sw_load((const char *)buf + b + 8) | fold) & lm[1]);
         }
+        if (wn_class_candidate_letters(buf + b, len) &&
+            !(((digit_before >> b) | (digit_after >> (b + len - 1))) & 1))
+            words |= wn_class_token_bits(buf + b, len);
         look &= look - 1;
     }
+    /* the features' words count in hashed runs and utility names too */
+    if (dead)
+        words |= wn_class_words_of_masks((const char *)buf, lower & dead, m->upper & dead,
+                                         m->digit & dead);
+    st->words |= words;
     for (uint64_t u = m->utility; u && !st->colon; u &= u - 1)
         st->colon = buf[__builtin_ctzll(u)] == ':';
     if (st->want_hidden && !st->hidden_name && !st->colon) {
@@ -707,15 +724,16 @@ masks_keep(piece_masks *m, uint64_t keep)
 
 /* The WN_TOK_* bits of a class or id value (with `hidden`, a class value:
  * WN_TOK_HIDDEN when a class name is a visually-hidden one, unless a ':'
- * occurs anywhere, as in "hidden md:block", hidden on small screens only).
+ * occurs anywhere, as in "hidden md:block", hidden on small screens only),
+ * and above them (WN_TOK_WORDS_SHIFT) the page-type features' class words.
  * With SSE2, pieces of at most 64 bytes that end before a whitespace byte
- * (so no class name is cut) go through the masks; a class name of 64 bytes
- * or more sends the rest to the byte loop. */
+ * (so no class name is cut, nor a token of either kind) go through the
+ * masks; a class name of 64 bytes or more sends the rest to the byte loop. */
 static uint32_t
 value_bits(const char *str, size_t n, bool hidden)
 {
     const unsigned char *s = (const unsigned char *)str;
-    value_state st = {hidden, false, false};
+    value_state st = {hidden, false, false, 0};
     uint32_t bits = 0;
 #ifdef TOKENS_SSE2
     unsigned char buf[PIECE_BUF];
@@ -741,22 +759,38 @@ value_bits(const char *str, size_t n, bool hidden)
         n -= used;
     }
 #endif
-    bits |= value_bits_bytes(s, n, &st);
+    if (n) {
+        bits |= value_bits_bytes(s, n, &st);
+        st.words |= wn_class_words_of((const char *)s, n);
+    }
     if (st.hidden_name && !st.colon)
         bits |= WN_TOK_HIDDEN;
-    return bits;
+    return bits | st.words << WN_TOK_WORDS_SHIFT;
+}
+
+/* The WN_TOK_* bits of value_bits' answer. */
+static inline uint32_t
+tok_only(uint32_t bits)
+{
+    return bits & ((1u << WN_TOK_WORDS_SHIFT) - 1);
 }
 
 uint32_t
 wn_tokens_classify(const char *s, size_t n)
 {
-    return s ? value_bits(s, n, false) : 0;
+    return s ? tok_only(value_bits(s, n, false)) : 0;
 }
 
 uint32_t
 wn_tokens_classify_class(const char *s, size_t n)
 {
-    return s ? value_bits(s, n, true) : 0;
+    return s ? tok_only(value_bits(s, n, true)) : 0;
+}
+
+unsigned
+wn_tokens_class_words(const char *s, size_t n)
+{
+    return s ? value_bits(s, n, true) >> WN_TOK_WORDS_SHIFT : 0;
 }
 
 typedef struct has_ctx {
@@ -815,7 +849,7 @@ class_bits(wn_doc_cache *c, const char *v, size_t len)
 }
 
 /* The bits of an element's first class and first id attributes (either
- * NULL when absent). */
+ * NULL when absent), as value_bits gives them. */
 static uint32_t
 attrs_token_bits(wn_doc_cache *c, const wn_attr *cls, const wn_attr *id)
 {
@@ -827,6 +861,8 @@ attrs_token_bits(wn_doc_cache *c, const wn_attr *cls, const wn_attr *id)
     return bits;
 }
 
+/* attrs_token_bits of the element, and WN_TOK_ITEMTYPE when it has an
+ * itemtype attribute. */
 static uint32_t
 node_token_bits(wn_doc_cache *c, const wn_node *n)
 {
@@ -834,6 +870,7 @@ node_token_bits(wn_doc_cache *c, const wn_node *n)
         return 0;
     /* the first class and the first id attribute, in one scan */
     const wn_attr *cls = NULL, *id = NULL;
+    uint32_t itemtype = 0;
     for (uint32_t i = 0; i < n->n_attrs; i++) {
         const wn_attr *a = &n->attrs[i];
         if (a->ns != WN_ATTR_NS_NONE)
@@ -842,14 +879,16 @@ node_token_bits(wn_doc_cache *c, const wn_node *n)
             cls = a;
         else if (!id && a->name_len == 2 && a->name[0] == 'i' && a->name[1] == 'd')
             id = a;
+        else if (a->name_len == 8 && memcmp(a->name, "itemtype", 8) == 0)
+            itemtype = WN_TOK_ITEMTYPE;
     }
-    return attrs_token_bits(c, cls, id);
+    return attrs_token_bits(c, cls, id) | itemtype;
 }
 
 uint32_t
 wn_node_token_bits(const wn_node *n)
 {
-    return node_token_bits(NULL, n);
+    return tok_only(node_token_bits(NULL, n));
 }
 
 wn_doc_cache *
@@ -869,19 +908,21 @@ wn_doc_cache_make(wn_doc *doc)
 }
 
 uint32_t
-wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const wn_attr *id)
+wn_doc_token_bits_attrs(wn_doc *doc, const wn_node *n, const wn_attr *cls, const wn_attr *id,
+                        bool itemtype)
 {
     if (!n || n->type != WN_NODE_ELEMENT)
         return 0;
     wn_doc_cache *c = wn_doc_cache_get(doc);
     if (!c || n->index >= c->n)
-        return attrs_token_bits(NULL, cls, id); /* OOM, or a node made after the parse */
-    uint8_t b = c->token_bits[n->index];
+        return tok_only(attrs_token_bits(NULL, cls, id)); /* OOM, or a node made after the parse */
+    uint16_t b = c->token_bits[n->index];
     if (!b) {
-        b = (uint8_t)(attrs_token_bits(c, cls, id) | WN_TOK_KNOWN);
+        b = (uint16_t)(attrs_token_bits(c, cls, id) | (itemtype ? WN_TOK_ITEMTYPE : 0) |
+                       WN_TOK_KNOWN);
         c->token_bits[n->index] = b;
     }
-    return b & ~WN_TOK_KNOWN;
+    return tok_only(b) & ~WN_TOK_KNOWN;
 }
 
 uint32_t
@@ -892,12 +933,12 @@ wn_doc_token_bits(wn_doc *doc, const wn_node *n)
     wn_doc_cache *c = wn_doc_cache_get(doc);
     if (!c || n->index >= c->n)
         return wn_node_token_bits(n); /* OOM, or a node made after the parse */
-    uint8_t b = c->token_bits[n->index];
+    uint16_t b = c->token_bits[n->index];
     if (!b) {
-        b = (uint8_t)(node_token_bits(c, n) | WN_TOK_KNOWN);
+        b = (uint16_t)(node_token_bits(c, n) | WN_TOK_KNOWN);
         c->token_bits[n->index] = b;
     }
-    return b & ~WN_TOK_KNOWN;
+    return tok_only(b) & ~WN_TOK_KNOWN;
 }
 
 void
@@ -906,5 +947,5 @@ wn_doc_token_bits_clear(wn_doc *doc, const wn_node *n, uint32_t bits)
     wn_doc_token_bits(doc, n); /* computed first, so that the cleared bits stay cleared */
     wn_doc_cache *c = wn_doc_cache_get(doc);
     if (c && n && n->type == WN_NODE_ELEMENT && n->index < c->n && c->token_bits[n->index])
-        c->token_bits[n->index] &= (uint8_t)~bits;
+        c->token_bits[n->index] &= (uint16_t)~bits;
 }

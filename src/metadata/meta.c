@@ -517,13 +517,12 @@ enum { AW_EXCLUDED = 1, AW_BYLINE = 2, AW_DATE = 4 };
 
 /* The words of the three lists grouped by first letter, so one scan of a
  * value tests every list: at each position only the words starting with
- * that letter are compared. Built once per document (a few dozen words).
- * Most positions stop at one test: the letters there and after, looked up
- * in a table of the 256 bytes (1..26, 0 for any other byte), must be the
- * first two letters of a word (pair[]; row and column 0 are empty). */
+ * that letter are compared. Most positions stop at one test: the letters
+ * there and after, looked up in a table of the 256 bytes (1..26, 0 for any
+ * other byte), must be the first two letters of a word (pair[]; row and
+ * column 0 are empty). */
 #define AW_MAX_WORDS 64
-#define AW_MEMO 128 /* power of two */
-typedef struct attr_words {
+typedef struct aw_tables {
     struct {
         const char *w;
         uint8_t len;
@@ -532,20 +531,31 @@ typedef struct attr_words {
     uint8_t start[27]; /* e[start[c]..start[c + 1]): words starting with 'a' + c */
     uint8_t letter[256];   /* 'a' or 'A' -> 1 .. 'z' or 'Z' -> 26, any other byte 0 */
     uint8_t pair[27 * 27]; /* [letter(a) * 27 + letter(b)]: a word starts with a, b */
+} aw_tables;
+_Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
+                       sizeof byline_words / sizeof byline_words[0] +
+                       sizeof date_words / sizeof date_words[0] <=
+                   AW_MAX_WORDS,
+               "every attribute word has a place in aw_tables");
+
+/* The tables of a walk (built once per process: on a small page building
+ * them cost as much as the scans), and the values it has seen. */
+#define AW_MEMO 128 /* power of two */
+typedef struct attr_words {
+    const aw_tables *t;
     struct aw_memo {       /* values seen, by a hash of their length and three bytes */
         const unsigned char *v;
         uint16_t len;      /* 0: empty slot */
         uint8_t bits;
     } memo[AW_MEMO];
+    aw_tables own;         /* while another thread builds the shared tables */
 } attr_words;
-_Static_assert(sizeof excluded_words / sizeof excluded_words[0] +
-                       sizeof byline_words / sizeof byline_words[0] +
-                       sizeof date_words / sizeof date_words[0] <=
-                   AW_MAX_WORDS,
-               "every attribute word has a place in attr_words");
+
+static aw_tables aw_shared;
+static atomic_int aw_state; /* 0 not built, 1 being built, 2 ready */
 
 static void
-attr_words_init(attr_words *aw)
+aw_build(aw_tables *aw)
 {
     static const struct {
         const char *const *words;
@@ -562,7 +572,6 @@ attr_words_init(attr_words *aw)
     for (int c = 0; c < 26; c++)
         aw->letter['a' + c] = aw->letter['A' + c] = (uint8_t)(c + 1);
     memset(aw->pair, 0, sizeof aw->pair);
-    memset(aw->memo, 0, sizeof aw->memo);
     for (int c = 0; c < 26; c++) {
         aw->start[c] = (uint8_t)n;
         for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++)
@@ -579,6 +588,27 @@ attr_words_init(attr_words *aw)
             }
     }
     aw->start[26] = (uint8_t)n;
+}
+
+/* The shared tables when built (the first caller builds them; one that
+ * comes while they are being built builds its own copy instead of
+ * waiting), and an empty memo. */
+static void
+attr_words_init(attr_words *aw)
+{
+    memset(aw->memo, 0, sizeof aw->memo);
+    aw->t = &aw_shared;
+    if (atomic_load_explicit(&aw_state, memory_order_acquire) == 2)
+        return;
+    int expected = 0;
+    if (atomic_compare_exchange_strong_explicit(&aw_state, &expected, 1, memory_order_acq_rel,
+                                                memory_order_acquire)) {
+        aw_build(&aw_shared);
+        atomic_store_explicit(&aw_state, 2, memory_order_release);
+    } else if (expected != 2) {
+        aw_build(&aw->own);
+        aw->t = &aw->own;
+    }
 }
 
 /* "widget" inside a token ("builder-widget-container", a page
@@ -606,7 +636,7 @@ author_derived(const unsigned char *v, size_t l, size_t p, const char *w)
 /* bits | the AW_* bits of the words at v[p] (p + 1 < l), whose first two
  * bytes are a word's first two letters (of either case), the first 'a' + c. */
 static inline unsigned
-words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsigned c,
+words_at(const aw_tables *aw, const unsigned char *v, size_t l, size_t p, unsigned c,
          unsigned bits)
 {
     for (size_t k = aw->start[c]; k < aw->start[c + 1]; k++) {
@@ -629,7 +659,7 @@ words_at(const attr_words *aw, const unsigned char *v, size_t l, size_t p, unsig
 /* The AW_* bits of one value (v[0..l)): the words at each position p with
  * p + 1 < l, where the two letters there start a word. */
 static unsigned
-value_word_bits(const attr_words *aw, const unsigned char *v, size_t l)
+value_word_bits(const aw_tables *aw, const unsigned char *v, size_t l)
 {
     unsigned bits = 0;
     if (l < 2)
@@ -678,7 +708,7 @@ attr_word_bits_ip(attr_words *aw, const wn_node *n, const wn_attr **itemprop)
             bits |= m->bits;
             continue;
         }
-        unsigned vb = value_word_bits(aw, v, l);
+        unsigned vb = value_word_bits(aw->t, v, l);
         m->v = v;
         m->len = (uint16_t)l;
         m->bits = (uint8_t)vb;

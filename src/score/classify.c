@@ -21,6 +21,7 @@
 
 #include "classify_model.h"
 #include "classify_words.h"
+#include "score/class_words.h"
 #include "clean/clean.h"
 #include "score/score.h"
 #include "parse/dom.h"
@@ -30,6 +31,9 @@
 #include <emmintrin.h>
 #define CLASS_SSE2 1
 #endif
+
+_Static_assert((CLS_POST | CLS_USER | CLS_DOC) << WN_TOK_WORDS_SHIFT < WN_TOK_ITEMTYPE,
+               "the class words fit above the token bits in clean's cache");
 
 #define WN_FEATURE_NAME(name) #name,
 const char *const wn_page_feature_names[WN_FEAT__COUNT] = {WN_PAGE_FEATURES(WN_FEATURE_NAME)};
@@ -238,198 +242,6 @@ jsonld_types(double *f, const char *s, size_t n)
 
 /* ---- 3. the DOM walk ---------------------------------------------------- */
 
-/* Class/id vocabulary of the DOM features: wn_class_words (generated from
- * tools/gen_classify_words.py), each word with the features it counts for
- * (CLS_POST, CLS_USER, CLS_DOC). */
-
-/* Bits of the token u[0..n) (alphanumerics; compared lower-cased), whose
- * FNV-1a hash of the lower-cased bytes is h. */
-static unsigned
-class_word_bits(const unsigned char *u, size_t n, uint32_t h)
-{
-    const uint32_t mask = WN_CLASS_WORDS_SIZE - 1;
-    for (uint32_t s = (h >> WN_CLASS_WORDS_SHIFT) & mask; wn_class_words[s].word; s = (s + 1) & mask) {
-        const wn_cw_entry *e = &wn_class_words[s];
-        if (e->len != n)
-            continue;
-        size_t k = 0;
-        /* alphanumerics: | 0x20 lower-cases letters and keeps digits */
-        while (k < n && (u[k] | 0x20) == (unsigned char)e->word[k])
-            k++;
-        if (k == n)
-            return e->bits;
-    }
-    return 0;
-}
-
-/* Whether the token u[b..e) can be a class word: its length, first and last
- * letters occur together in some word (wn_class_first, wn_class_last; both
- * are 0 for lengths without words). No branch: lengths past the longest
- * word index 0, bytes that are not letters shift to bit 31, never set. */
-static inline unsigned
-class_candidate(const unsigned char *u, size_t b, size_t e)
-{
-    size_t wl = e - b;
-    size_t li = wl <= WN_CLASS_WORDS_MAX_LEN ? wl : 0;
-    /* letters | 0x20 are lower-case; digits and the rest fall outside 0..25 */
-    unsigned first = (unsigned)(u[b] | 0x20) - 'a', last = (unsigned)(u[e - 1] | 0x20) - 'a';
-    first = first < 26 ? first : 31;
-    last = last < 26 ? last : 31;
-    return (wn_class_first[li] >> first) & (wn_class_last[li] >> last) & 1;
-}
-
-static inline unsigned
-class_token_bits(const unsigned char *u, size_t b, size_t e)
-{
-    uint32_t h = WN_CW_SEED;
-    for (size_t k = b; k < e; k++)
-        h = WN_CW_STEP(h, u[k] | 0x20);
-    return class_word_bits(u + b, e - b, h);
-}
-
-/* Union of the vocabulary bits of a class/id value's tokens (split on
- * non-alphanumerics and lower->upper case changes, compared lower-cased).
- * Only tokens whose length, first and last letters some word has
- * (wn_class_first, wn_class_last) are hashed and looked up. A byte at a
- * time with the generated state table. */
-static unsigned
-class_bits_bytes(const char *s, size_t n)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned bits = 0;
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && wn_class_step[0][u[i]] == 2)
-            i++;
-        if (i == n)
-            break;
-        size_t b = i;
-        unsigned st = wn_class_step[0][u[i++]];
-        while (i < n) {
-            unsigned next = wn_class_step[st][u[i]];
-            if (next == 2)
-                break;
-            st = next;
-            i++;
-        }
-        if (class_candidate(u, b, i))
-            bits |= class_token_bits(u, b, i);
-    }
-    return bits;
-}
-
-#ifdef CLASS_SSE2
-/* Bit k of *lower, *upper, *digit: byte k of v is one (signed compares:
- * bytes >= 0x80 are negative, in no range). */
-static inline void
-class_masks16(__m128i v, uint64_t *lower, uint64_t *upper, uint64_t *digit)
-{
-    __m128i lo = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
-    __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
-    __m128i dg = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                               _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    *lower = (uint64_t)(unsigned)_mm_movemask_epi8(lo);
-    *upper = (uint64_t)(unsigned)_mm_movemask_epi8(up);
-    *digit = (uint64_t)(unsigned)_mm_movemask_epi8(dg);
-}
-#endif
-
-/* class_bits_bytes without a branch per byte or per token boundary: for a
- * value (in pieces of at most 64 bytes), bit masks of its lower-case letters, upper-case
- * letters and digits (16 bytes per SSE2 step; the last bytes by an
- * overlapping load, or two partial loads when the value is shorter than 16)
- * give where tokens start (an alphanumeric after a byte that is not, or an
- * upper-case letter after a lower-case one) and where they end; the tokens
- * are then taken from the masks one bit at a time. */
-#ifdef CLASS_SSE2
-/* The tokens of s given the masks of its (at most 64) bytes. */
-static inline unsigned
-class_bits_masks(const char *s, uint64_t lower, uint64_t upper, uint64_t digit)
-{
-    uint64_t alnum = lower | upper | digit;
-    uint64_t starts = (alnum & ~(alnum << 1)) | (upper & (lower << 1));
-    uint64_t lasts = (alnum & ~(alnum >> 1)) | (lower & (upper >> 1));
-    const unsigned char *u = (const unsigned char *)s;
-    unsigned bits = 0;
-    while (starts) {
-        size_t b = (size_t)__builtin_ctzll(starts);
-        size_t e = b + (size_t)__builtin_ctzll(lasts >> b) + 1;
-        if (class_candidate(u, b, e))
-            bits |= class_token_bits(u, b, e);
-        starts &= starts - 1;
-    }
-    return bits;
-}
-
-static inline void
-class_masks64(const char *s, uint64_t *lower, uint64_t *upper, uint64_t *digit)
-{
-    *lower = *upper = *digit = 0;
-    for (size_t k = 0; k < 64; k += 16) {
-        uint64_t l, u, d;
-        class_masks16(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), &l, &u, &d);
-        *lower |= l << k;
-        *upper |= u << k;
-        *digit |= d << k;
-    }
-}
-#endif
-
-static unsigned
-class_bits(const char *s, size_t n)
-{
-#ifdef CLASS_SSE2
-    if (n == 0)
-        return 0;
-    unsigned bits = 0;
-    /* longer values in pieces of at most 64 bytes, each ending before the
-     * last byte of the 64 that is not alphanumeric (no token crosses it) */
-    while (n > 64) {
-        uint64_t lower, upper, digit;
-        class_masks64(s, &lower, &upper, &digit);
-        uint64_t sep = ~(lower | upper | digit);
-        if (!sep)
-            return bits | class_bits_bytes(s, n);
-        size_t p = 63 - (size_t)__builtin_clzll(sep);
-        uint64_t keep = (1ull << p) - 1; /* p <= 63 */
-        bits |= class_bits_masks(s, lower & keep, upper & keep, digit & keep);
-        s += p + 1;
-        n -= p + 1;
-    }
-    if (n == 0)
-        return bits;
-    uint64_t lower = 0, upper = 0, digit = 0;
-    if (n < 16) {
-        uint64_t a = n >= 8 ? wn_sw_load(s) : wn_sw_load_partial(s, n);
-        uint64_t b = n > 8 ? wn_sw_load_partial(s + 8, n - 8) : 0;
-        class_masks16(_mm_set_epi64x((long long)b, (long long)a), &lower, &upper, &digit);
-    } else {
-        size_t k = 0;
-        for (; n - k >= 16; k += 16) {
-            uint64_t l, u, d;
-            class_masks16(_mm_loadu_si128((const __m128i *)(const void *)(s + k)), &l, &u, &d);
-            lower |= l << k;
-            upper |= u << k;
-            digit |= d << k;
-        }
-        if (k < n) {
-            /* the last 16 bytes; those before k are already in */
-            uint64_t l, u, d;
-            size_t sh = 16 - (n - k);
-            class_masks16(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)), &l, &u, &d);
-            lower |= (l >> sh) << k;
-            upper |= (u >> sh) << k;
-            digit |= (d >> sh) << k;
-        }
-    }
-    return bits | class_bits_masks(s, lower, upper, digit);
-#else
-    return class_bits_bytes(s, n);
-#endif
-}
-
 /* The class values met last, by a hash of their length and first and last
  * eight bytes: a page repeats its item classes many times. */
 enum { CLASS_MEMO = 256 }; /* a power of two */
@@ -443,7 +255,7 @@ static unsigned
 class_bits_memo(class_memo *memo, const char *v, size_t len)
 {
     if (len < 4)
-        return class_bits(v, len);
+        return wn_class_words_of(v, len);
     uint64_t a, b;
     if (len >= 8) {
         memcpy(&a, v, 8);
@@ -458,7 +270,7 @@ class_bits_memo(class_memo *memo, const char *v, size_t len)
         return m->bits;
     m->v = v;
     m->len = len;
-    m->bits = class_bits(v, len);
+    m->bits = wn_class_words_of(v, len);
     return m->bits;
 }
 
@@ -473,7 +285,7 @@ node_attr_scan(const wn_node *n, class_memo *memo, const char **itemtype, size_t
         if (a->name_len == 5 && memcmp(a->name, "class", 5) == 0)
             bits |= a->value ? class_bits_memo(memo, a->value, a->value_len) : 0;
         else if (a->name_len == 2 && memcmp(a->name, "id", 2) == 0)
-            bits |= class_bits(a->value, a->value_len);
+            bits |= wn_class_words_of(a->value, a->value_len);
         else if (a->name_len == 8 && !*itemtype && a->ns == WN_ATTR_NS_NONE &&
                  memcmp(a->name, "itemtype", 8) == 0) {
             *itemtype = a->value ? a->value : "";
@@ -828,6 +640,13 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
      * (figure 1: no byte but whitespace) is skipped without a scan */
     const uint32_t *chars = doc->cache ? doc->cache->text_chars : NULL;
     uint32_t n_chars = chars ? doc->cache->n : 0;
+    /* and the class words of the elements whose token bits it computed
+     * (WN_TOK_WORDS_SHIFT), with whether they have an itemtype: of their
+     * first class and first id attributes, which are all their class and id
+     * values, the parser dropping duplicate attributes and giving these no
+     * namespace */
+    const uint16_t *tok = doc->cache ? doc->cache->token_bits : NULL;
+    uint32_t n_tok = tok ? doc->cache->n : 0;
     bool enter = true;
     for (wn_node *n = doc->dom->root; n && ws.ok; n = walk_step(n, &enter, root)) {
         __builtin_prefetch((const char *)n + 8 * sizeof *n);
@@ -973,7 +792,15 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
             if (n->n_attrs) {
                 const char *itemtype = NULL;
                 size_t il = 0;
-                unsigned bits = node_attr_scan(n, memo, &itemtype, &il);
+                uint16_t t = n->index < n_tok ? tok[n->index] : 0;
+                unsigned bits;
+                if (t & WN_TOK_KNOWN) {
+                    bits = (t & ~WN_TOK_ITEMTYPE) >> WN_TOK_WORDS_SHIFT;
+                    if (t & WN_TOK_ITEMTYPE)
+                        itemtype = wn_node_attr(n, "itemtype", &il);
+                } else {
+                    bits = node_attr_scan(n, memo, &itemtype, &il);
+                }
                 if (itemtype) {
                     size_t k = il;
                     while (k > 0 && itemtype[k - 1] != '/')

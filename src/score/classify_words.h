@@ -66,6 +66,41 @@ static const wn_cw_entry wn_class_words[WN_CLASS_WORDS_SIZE] = {
 static const uint32_t wn_class_first[WN_CLASS_WORDS_MAX_LEN + 1] = {0x0000000, 0x0000000, 0x0000000, 0x0080009, 0x010a088, 0x00a8000, 0x0089001, 0x0429005, 0x0101004, 0x0000080, 0x0040005, 0x0008000, 0x0000000, 0x0000008};
 /* bit (c - 'a') of wn_class_last[len]: a word of that length ends with c */
 static const uint32_t wn_class_last[WN_CLASS_WORDS_MAX_LEN + 1] = {0x0000000, 0x0000000, 0x0000000, 0x0000104, 0x00e0010, 0x1040004, 0x0020008, 0x00c0050, 0x0044010, 0x0080000, 0x0002010, 0x0080000, 0x0000000, 0x0002000};
+/* bit (c & 31) of wn_class_ends[len & 15][f & 31]: a word of that length
+ * starts with letter f and ends with letter c (tokens of letters) */
+static const uint32_t wn_class_ends[16][32] = {
+    [3] = {
+        [1] = 0x00000200, [4] = 0x00000008, [20] = 0x00000008,
+    },
+    [4] = {
+        [4] = 0x00080000, [8] = 0x00080000, [14] = 0x00000020, [16] = 0x00100000, [21] = 0x00040000,
+    },
+    [5] = {
+        [16] = 0x00080000, [18] = 0x02000000, [20] = 0x00000008,
+    },
+    [6] = {
+        [1] = 0x00040000, [13] = 0x00040000, [16] = 0x00040000, [20] = 0x00000010,
+    },
+    [7] = {
+        [1] = 0x00080000, [3] = 0x00100000, [13] = 0x00000020, [16] = 0x00000020, [18] = 0x00080000,
+        [23] = 0x00000080,
+    },
+    [8] = {
+        [3] = 0x00080000, [13] = 0x00080000, [21] = 0x00008020,
+    },
+    [9] = {
+        [8] = 0x00100000,
+    },
+    [10] = {
+        [1] = 0x00004000, [3] = 0x00000020, [19] = 0x00000020,
+    },
+    [11] = {
+        [16] = 0x00100000,
+    },
+    [13] = {
+        [4] = 0x00004000,
+    },
+};
 
 /* Class/id token scanner: wn_class_step[state][byte] is the next state, or
  * 2 where the byte ends the token (not alphanumeric, or an upper-case letter
