@@ -33,7 +33,7 @@ ext = Extension(
     depends=depends,
     include_dirs=[rel(os.path.join(root, "include")), rel(os.path.join(root, "src")),
                   "/usr/include/uchardet"],
-    libraries=["uchardet", "deflate", "z", "m"],
+    libraries=["uchardet", "deflate", "z", "m", "pthread"],
     define_macros=[("_POSIX_C_SOURCE", "200809L"), ("_DEFAULT_SOURCE", None)],
     extra_compile_args=["-std=c11", "-O2", "-fvisibility=hidden", "-Wall", "-Wno-unused-parameter"],
 )

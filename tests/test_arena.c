@@ -4,7 +4,7 @@
 #include "util/buf.h"
 
 #include <stdint.h>
-#include <threads.h>
+#include <pthread.h>
 
 TEST(alignment_and_growth)
 {
@@ -134,27 +134,29 @@ TEST(cached_chunks_respect_the_limit)
 
 /* A thread's cache is freed when the thread ends (the sanitizer run's leak
  * check fails otherwise), and the cache holds no more than its limit. */
-static int
+static void *
 arena_thread(void *arg)
 {
-    (void)arg;
+    int *rc = arg;
+    *rc = 1;
     for (int i = 0; i < 50; i++) {
         wn_arena a;
         wn_arena_init(&a, NULL, 0);
         for (int k = 0; k < 40; k++)
             if (!wn_arena_alloc(&a, 100000 + (size_t)i * 1000))
-                return 1;
+                return NULL;
         wn_arena_free_all(&a);
     }
-    return 0;
+    *rc = 0;
+    return NULL;
 }
 
 TEST(thread_cache_freed_at_exit)
 {
-    thrd_t t;
-    CHECK(thrd_create(&t, arena_thread, NULL) == thrd_success);
+    pthread_t t;
     int rc = -1;
-    CHECK(thrd_join(t, &rc) == thrd_success);
+    CHECK(pthread_create(&t, NULL, arena_thread, &rc) == 0);
+    CHECK(pthread_join(t, NULL) == 0);
     CHECK_EQ_INT(rc, 0);
 }
 

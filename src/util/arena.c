@@ -4,7 +4,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #define WN_ARENA_ALIGN 16
 #define WN_ARENA_MIN_CHUNK (64 * 1024)
@@ -59,8 +59,8 @@ typedef struct chunk_cache {
 } chunk_cache;
 
 static _Thread_local chunk_cache *tl_cache;
-static tss_t cache_key;
-static once_flag cache_once = ONCE_FLAG_INIT;
+static pthread_key_t cache_key; /* its destructor frees a thread's cache */
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
 static int cache_key_ok;
 
 static void
@@ -77,7 +77,7 @@ cache_destroy(void *p)
 static void
 cache_key_make(void)
 {
-    cache_key_ok = tss_create(&cache_key, cache_destroy) == thrd_success;
+    cache_key_ok = pthread_key_create(&cache_key, cache_destroy) == 0;
 }
 
 /* The calling thread's cache, made on first use; NULL if it cannot be. */
@@ -86,13 +86,13 @@ cache_get(void)
 {
     if (tl_cache)
         return tl_cache;
-    call_once(&cache_once, cache_key_make);
+    pthread_once(&cache_once, cache_key_make);
     if (!cache_key_ok)
         return NULL;
     chunk_cache *cc = calloc(1, sizeof *cc);
     if (!cc)
         return NULL;
-    if (tss_set(cache_key, cc) != thrd_success) {
+    if (pthread_setspecific(cache_key, cc) != 0) {
         free(cc);
         return NULL;
     }
