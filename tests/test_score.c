@@ -954,6 +954,35 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+TEST(repeated_box_of_short_lines_once)
+{
+    /* off articles, a box of lines each too short to be compared alone
+     * (a spec list: labels and values) that repeats an earlier box word
+     * for word (each layout's copy) appears once; on an article it stays */
+#define SPECS                                                                                      \
+    "<div class=specs><p>Material</p><p>Aluminium alloy</p><p>Weight</p><p>Two ounces</p></div>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=a>" SPECS "</div><div id=b>" SPECS "</div><div id=c>" SPECS "</div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Aluminium alloy");
+    CHECK(p && !strstr(p + 1, "Aluminium alloy"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 "<div id=a>" SPECS "</div>" P2
+                 "<div id=b>" SPECS "</div>" P3 "</article></body>",
+                 0, "Council passes budget"));
+    p = strstr(f.text, "Aluminium alloy");
+    CHECK(p && strstr(p + 1, "Aluminium alloy"));
+    fx_free(&f);
+#undef SPECS
+}
+
 /* A highlighter's spans in a code block ("token comment", "hljs-meta")
  * are the code's own words, not comment sections or footers: the code
  * stays whole. */
@@ -2587,6 +2616,7 @@ main(void)
     RUN(product_page_keeps_its_name);
     RUN(product_page_drops_fine_print);
     RUN(product_page_short_copies_once);
+    RUN(repeated_box_of_short_lines_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
     RUN(linked_span_in_sentence_kept);

@@ -1861,10 +1861,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
                  * product variants, responsive copies) so are its longer
-                 * blocks; articles and documentation may repeat on purpose */
+                 * blocks, and its boxes of blocks (a spec list whose lines
+                 * are each too short to compare); articles and
+                 * documentation may repeat on purpose */
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
-                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
-                             xs->text < 600;
+                bool xleaf = dedupe_blocks && wn_tag_is_block(n) && xs->text < 600;
                 /* (a product page repeats its short lines too: a spec
                  * row, a selling point, in each layout's copy) */
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
@@ -2123,7 +2124,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if ((caption || leaf) && s->text < 600 && n_seen > 0) { /* (nothing seen: no copy) */
+            /* (and a box of short blocks repeating an earlier one whole:
+             * judged as the walk enters it, before its lines) */
+            bool box = dedupe_blocks && s->blocks > 0 && wn_tag_is_block(n);
+            if ((caption || leaf || box) && s->text < 600 && n_seen > 0) { /* (nothing seen: no copy) */
                 size_t k;
                 uint64_t h = text_hash_memo(&memo, n, &k);
                 if (h && k >= 8) {
