@@ -2340,6 +2340,30 @@ TEST(list_page_filter_panel_dropped)
     fx_free(&f);
 }
 
+TEST(list_page_item_times_dropped)
+{
+    /* on a list page, an item's <time> standing alone ("5 hours ago") is
+     * the item's metadata: it goes, as a dateline does on an article; the
+     * items' titles and summaries stay */
+    char html[8192] = "<html><head><title>Latest news</title></head><body><nav><a href=/>Home</a>"
+                      "</nav><main><h1>Latest</h1><ul>";
+    for (int i = 0; i < 12; i++) {
+        char item[320];
+        snprintf(item, sizeof item,
+                 "<li class=card><h3><a href=/story/%d>Story number %d about the harbour</a></h3>"
+                 "<a href=/author/%d>Jane Roe</a><time datetime=2026-03-0%d>%d hours ago</time></li>",
+                 i, i, i, 1 + i % 9, i + 2);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    CHECK(fx_contains(f.text, "Story number 3 about the harbour"));
+    CHECK(!fx_contains(f.text, "hours ago"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -2647,6 +2671,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(precision_keeps_the_story_block);
     RUN(listing_region_fallback);
+    RUN(list_page_item_times_dropped);
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);
     RUN(list_page_repeated_negative_cards_kept);

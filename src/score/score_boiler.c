@@ -2032,10 +2032,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
             /* on an article, a dateline and a byline the markup does not
              * name: a <time> standing alone, a short block naming the
-             * author */
-            if (article && s->paras == 0 &&
-                (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
-                 (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
+             * author; on a list page, an item's <time> standing alone (its
+             * date, "5 hours ago": the item's metadata, as its byline's
+             * words are not read there) */
+            if ((article && s->paras == 0 &&
+                 (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
+                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) ||
+                (listing && lone_time(cx, n, s))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
                 continue;
