@@ -954,6 +954,26 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+TEST(product_name_once)
+{
+    /* a product page keeps its name (the headline) in the text; a copy
+     * after it (a sticky buy bar's) goes, as a caption's copies do; the
+     * name's own parts stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1><div id=hd>Ridgeline Daypack</div></h1>"
+                 DESCRIPTION "<div class=sticky-bar><p>Ridgeline Daypack</p></div></main></body>"
+                 "</html>",
+                 0, "Ridgeline Daypack"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Ridgeline Daypack");
+    CHECK(p && !strstr(p + 1, "Ridgeline Daypack"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "hd", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 TEST(repeated_box_of_short_lines_once)
 {
     /* off articles, a box of lines each too short to be compared alone
@@ -2641,6 +2661,7 @@ main(void)
     RUN(product_page_drops_fine_print);
     RUN(product_page_short_copies_once);
     RUN(repeated_box_of_short_lines_once);
+    RUN(product_name_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
     RUN(linked_span_in_sentence_kept);

@@ -1871,7 +1871,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
                     size_t k;
                     uint64_t h = text_hash_memo(&memo, n, &k);
-                    size_t min = (n->flags & WN_NF_CAPTION)         ? 8u
+                    /* (a product's name, its headline kept in the text,
+                     * appears once too: a sticky buy bar's copy goes) */
+                    size_t min = ((n->flags & WN_NF_CAPTION) || n == headline) ? 8u
                                  : cx->page_type == WN_PAGE_PRODUCT ? DEDUPE_MIN_PRODUCT
                                                                     : DEDUPE_MIN;
                     if (h && k >= min)
