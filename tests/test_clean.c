@@ -632,6 +632,20 @@ TEST(tablist_of_labels_or_accordion)
     CHECK(!fx_contains(f.text, "Overview"));
     CHECK(fx_contains(f.text, "three working days"));
     fx_free(&f);
+
+    /* one that wraps its panels and holds the page (a list of short
+     * items, no paragraph) is the page, as a nav or a banner holding it is */
+    CHECK(fx_run(&f,
+                 "<body><header><a href=/>Shop</a></header><main><div id=tl role=tablist>"
+                 "<input type=radio role=tab aria-controls=p1><div id=p1 role=tabpanel>"
+                 "<h2>My favourites</h2><div><a href=/1>Frozen pizza stars, nine ounces</a></div>"
+                 "<div><a href=/2>Chicken meatballs, sixteen ounces</a></div>"
+                 "<div><a href=/3>Ribbed crewneck cardigan, light yellow</a></div>"
+                 "</div></div></main></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "tl"));
+    CHECK(fx_contains(f.text, "Chicken meatballs"));
+    fx_free(&f);
 }
 
 TEST(landmarks_and_vocabulary)

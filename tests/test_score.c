@@ -954,6 +954,55 @@ TEST(product_page_short_copies_once)
 #undef POINTS
 }
 
+TEST(product_name_once)
+{
+    /* a product page keeps its name (the headline) in the text; a copy
+     * after it (a sticky buy bar's) goes, as a caption's copies do; the
+     * name's own parts stay */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1><div id=hd>Ridgeline Daypack</div></h1>"
+                 DESCRIPTION "<div class=sticky-bar><p>Ridgeline Daypack</p></div></main></body>"
+                 "</html>",
+                 0, "Ridgeline Daypack"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Ridgeline Daypack");
+    CHECK(p && !strstr(p + 1, "Ridgeline Daypack"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "hd", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+TEST(repeated_box_of_short_lines_once)
+{
+    /* off articles, a box of lines each too short to be compared alone
+     * (a spec list: labels and values) that repeats an earlier box word
+     * for word (each layout's copy) appears once; on an article it stays */
+#define SPECS                                                                                      \
+    "<div class=specs><p>Material</p><p>Aluminium alloy</p><p>Weight</p><p>Two ounces</p></div>"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div id=a>" SPECS "</div><div id=b>" SPECS "</div><div id=c>" SPECS "</div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "water reservoir"));
+    const char *p = strstr(f.text, "Aluminium alloy");
+    CHECK(p && !strstr(p + 1, "Aluminium alloy"));
+    fx_free(&f);
+
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Council passes budget</h1>" P1 "<div id=a>" SPECS "</div>" P2
+                 "<div id=b>" SPECS "</div>" P3 "</article></body>",
+                 0, "Council passes budget"));
+    p = strstr(f.text, "Aluminium alloy");
+    CHECK(p && strstr(p + 1, "Aluminium alloy"));
+    fx_free(&f);
+#undef SPECS
+}
+
 /* A highlighter's spans in a code block ("token comment", "hljs-meta")
  * are the code's own words, not comment sections or footers: the code
  * stays whole. */
@@ -2311,6 +2360,30 @@ TEST(list_page_filter_panel_dropped)
     fx_free(&f);
 }
 
+TEST(list_page_item_times_dropped)
+{
+    /* on a list page, an item's <time> standing alone ("5 hours ago") is
+     * the item's metadata: it goes, as a dateline does on an article; the
+     * items' titles and summaries stay */
+    char html[8192] = "<html><head><title>Latest news</title></head><body><nav><a href=/>Home</a>"
+                      "</nav><main><h1>Latest</h1><ul>";
+    for (int i = 0; i < 12; i++) {
+        char item[320];
+        snprintf(item, sizeof item,
+                 "<li class=card><h3><a href=/story/%d>Story number %d about the harbour</a></h3>"
+                 "<a href=/author/%d>Jane Roe</a><time datetime=2026-03-0%d>%d hours ago</time></li>",
+                 i, i, i, 1 + i % 9, i + 2);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK(f.res.content.page_type == WN_PAGE_LISTING || f.res.content.page_type == WN_PAGE_COLLECTION);
+    CHECK(fx_contains(f.text, "Story number 3 about the harbour"));
+    CHECK(!fx_contains(f.text, "hours ago"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -2587,6 +2660,8 @@ main(void)
     RUN(product_page_keeps_its_name);
     RUN(product_page_drops_fine_print);
     RUN(product_page_short_copies_once);
+    RUN(repeated_box_of_short_lines_once);
+    RUN(product_name_once);
     RUN(code_highlighter_spans_kept);
     RUN(link_parts_in_sentence_kept);
     RUN(linked_span_in_sentence_kept);
@@ -2617,6 +2692,7 @@ main(void)
     RUN(precision_and_recall_modes);
     RUN(precision_keeps_the_story_block);
     RUN(listing_region_fallback);
+    RUN(list_page_item_times_dropped);
     RUN(article_page_made_of_cards);
     RUN(list_page_blocks_sized_by_all_their_text);
     RUN(list_page_repeated_negative_cards_kept);

@@ -853,10 +853,17 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                     drop = false;
             } else if (ATTR_IS(m.role, "tablist")) {
                 /* a row of tab labels; one holding a paragraph is an
-                 * accordion (labels and panels) marked up as tabs */
+                 * accordion (labels and panels) marked up as tabs, and one
+                 * holding the page wraps the panels too (a list of short
+                 * items, no paragraph) */
                 if (!s && !(s = sizes_of(z, doc, n, &v.cover)))
                     return false;
-                drop = s->paras == 0;
+                if (s->paras == 0) {
+                    int big = vs_big(&v, n, &s);
+                    if (big < 0)
+                        return false;
+                    drop = !big;
+                }
             }
         }
         if (!drop) {

@@ -119,6 +119,88 @@ text_hash_memo(hash_memo *m, wn_node *n, size_t *n_chars)
     return m->hash;
 }
 
+/* The blocks whose words are remembered (captions; off articles, blocks
+ * and boxes of blocks), so that later copies go. A leaf block or a caption
+ * is hashed when the walk enters it (it is compared then); a box only when
+ * a block of about its size is compared with it (copies may differ in a
+ * sign: "2 oz" and "2 oz."), so that a box is hashed at most twice. A
+ * bitmap of the boxes' sizes spares most blocks that comparison. */
+#define SEEN_SIZE_BITS 1024u
+typedef struct seen_box {
+    const wn_node *node;
+    uint32_t size;  /* its text (non-blank bytes) */
+    uint8_t min;    /* the word characters it needs to count */
+} seen_box;
+typedef struct seen_set {
+    uint64_t hash[MAX_SEEN]; /* of the blocks hashed */
+    size_t n;
+    seen_box box[MAX_SEEN];  /* the boxes not hashed yet */
+    size_t n_box;
+    uint64_t sizes[SEEN_SIZE_BITS / 64]; /* of the boxes, hashed or not */
+} seen_set;
+
+/* The difference in size two copies may have */
+static uint32_t
+size_slack(uint32_t size)
+{
+    return 1 + size / 64;
+}
+
+static bool
+near_size(uint32_t a, uint32_t b)
+{
+    return (a > b ? a - b : b - a) <= size_slack(a > b ? a : b);
+}
+
+/* Is a box of about `size` bytes remembered? */
+static bool
+box_near(const seen_set *ss, uint32_t size)
+{
+    uint32_t d = size_slack(size);
+    for (uint32_t z = size > d ? size - d : 0; z <= size + d; z++)
+        if ((ss->sizes[(z % SEEN_SIZE_BITS) / 64] >> (z % 64)) & 1)
+            return true;
+    return false;
+}
+
+/* Does n (of `size` bytes of text; a box of blocks when `box`) repeat,
+ * word for word, a remembered block with 8 or more word characters? A box
+ * is compared with the blocks and boxes of about its size only. */
+static bool
+copy_seen(seen_set *ss, wn_node *n, uint32_t size, bool box, hash_memo *memo)
+{
+    bool near = box_near(ss, size); /* (the boxes hashed since stay in the bitmap) */
+    if (!near && (box || !ss->n))
+        return false;
+    size_t k;
+    uint64_t h = text_hash_memo(memo, n, &k);
+    if (!h || k < 8)
+        return false;
+    bool dup = false;
+    for (size_t j = 0; j < ss->n; j++)
+        dup |= ss->hash[j] == h;
+    if (dup || !near || !ss->n_box)
+        return dup;
+    /* the boxes of about its size, hashed now (and moved to the hashes) */
+    for (size_t j = 0; j < ss->n_box;) {
+        seen_box *sb = &ss->box[j];
+        if (!near_size(sb->size, size)) {
+            j++;
+            continue;
+        }
+        size_t bk;
+        uint64_t bh = text_hash((wn_node *)sb->node, &bk);
+        size_t min = sb->min;
+        *sb = ss->box[--ss->n_box];
+        if (bh && bk >= min && ss->n < MAX_SEEN) {
+            ss->hash[ss->n++] = bh;
+            if (bh == h)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Normalised comparison of a heading's text with the metadata title:
  * equal word characters, case-insensitively, or one a prefix of the other
  * when the title carries a " | Site" suffix. */
@@ -1754,8 +1836,9 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
     bool small_drop = article || cx->page_type == WN_PAGE_FORUM;
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
-    uint64_t seen[MAX_SEEN];
-    size_t n_seen = 0;
+    seen_set seen;
+    seen.n = seen.n_box = 0;
+    memset(seen.sizes, 0, sizeof seen.sizes);
     hash_memo memo = {NULL, 0, 0};
     uint64_t caption_text = 0, kept_text = 0; /* (kept_text: of the leaf blocks kept) */
     uint64_t loose_text = 0; /* (of the other blocks kept, outside their blocks) */
@@ -1861,20 +1944,34 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                  * its own nested parts are not taken for copies of it */
                 /* and on pages made of repeated components (forum quotes,
                  * product variants, responsive copies) so are its longer
-                 * blocks; articles and documentation may repeat on purpose */
+                 * blocks, and its boxes of blocks (a spec list whose lines
+                 * are each too short to compare); articles and
+                 * documentation may repeat on purpose */
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
-                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
-                             xs->text < 600;
+                bool xleaf = dedupe_blocks && wn_tag_is_block(n) && xs->text < 600;
                 /* (a product page repeats its short lines too: a spec
                  * row, a selling point, in each layout's copy) */
-                if (((n->flags & WN_NF_CAPTION) || xleaf) && n_seen < MAX_SEEN) {
-                    size_t k;
-                    uint64_t h = text_hash_memo(&memo, n, &k);
-                    size_t min = (n->flags & WN_NF_CAPTION)         ? 8u
+                if (((n->flags & WN_NF_CAPTION) || xleaf) && xs->text) {
+                    /* (a product's name, its headline kept in the text,
+                     * appears once too: a sticky buy bar's copy goes) */
+                    size_t min = ((n->flags & WN_NF_CAPTION) || n == headline) ? 8u
                                  : cx->page_type == WN_PAGE_PRODUCT ? DEDUPE_MIN_PRODUCT
                                                                     : DEDUPE_MIN;
-                    if (h && k >= min)
-                        seen[n_seen++] = h;
+                    /* (a leaf block or a caption is hashed now; a box
+                     * when a block of its size is compared with it, and
+                     * not when it only wraps the block just remembered) */
+                    if (xs->blocks == 0 || (n->flags & WN_NF_CAPTION)) {
+                        size_t k;
+                        uint64_t h = text_hash_memo(&memo, n, &k);
+                        if (h && k >= min && seen.n < MAX_SEEN)
+                            seen.hash[seen.n++] = h;
+                    } else if (xs->text >= min && seen.n_box < MAX_SEEN &&
+                               !(seen.n_box && seen.box[seen.n_box - 1].size == xs->text &&
+                                 seen.box[seen.n_box - 1].node->parent == n)) {
+                        seen.box[seen.n_box++] = (seen_box){n, xs->text, (uint8_t)min};
+                        seen.sizes[(xs->text % SEEN_SIZE_BITS) / 64] |= UINT64_C(1)
+                                                                         << (xs->text % 64);
+                    }
                 }
                 continue;
             }
@@ -2031,10 +2128,13 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
             /* on an article, a dateline and a byline the markup does not
              * name: a <time> standing alone, a short block naming the
-             * author */
-            if (article && s->paras == 0 &&
-                (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
-                 (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) {
+             * author; on a list page, an item's <time> standing alone (its
+             * date, "5 hours ago": the item's metadata, as its byline's
+             * words are not read there) */
+            if ((article && s->paras == 0 &&
+                 (lone_time(cx, n, s) || (leaf && dateline(n, s)) ||
+                  (leaf && s->text < 200 && !is_heading(n) && names_author(n, s, cx->meta)))) ||
+                (listing && lone_time(cx, n, s))) {
                 n->flags |= WN_NF_BYLINE;
                 wn_walk_skip_children(&w);
                 continue;
@@ -2123,20 +2223,15 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 n->flags |= WN_NF_CAPTION;
             /* a caption's text appears once: later copies (lightboxes,
              * responsive duplicates) are boilerplate */
-            if ((caption || leaf) && s->text < 600 && n_seen > 0) { /* (nothing seen: no copy) */
-                size_t k;
-                uint64_t h = text_hash_memo(&memo, n, &k);
-                if (h && k >= 8) {
-                    bool dup = false;
-                    for (size_t j = 0; j < n_seen; j++)
-                        if (seen[j] == h)
-                            dup = true;
-                    if (dup) {
-                        n->flags |= WN_NF_BOILER;
-                        wn_walk_skip_children(&w);
-                        continue;
-                    }
-                }
+            /* (and a box of short blocks repeating an earlier one whole:
+             * judged as the walk enters it, before its lines) */
+            bool box = dedupe_blocks && s->blocks > 0 && wn_tag_is_block(n);
+            /* (nothing seen: no copy) */
+            if ((caption || leaf || box) && s->text < 600 && (seen.n || seen.n_box) &&
+                copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo)) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
             }
             /* (the outermost caption's text, copies left out) */
             if (caption && !(n->parent && (n->parent->flags & WN_NF_CAPTION)))
