@@ -896,9 +896,13 @@ holds_main(walk_state *st, const wn_node *n)
  * related lists (by class), navigation, and footers and asides outside an
  * <article> (inside one they belong to it: its writer, its date)? `words`:
  * attr_word_bits of n. */
-static bool
+static inline bool
 skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
 {
+    /* most elements: no region word and no landmark tag */
+    if (!(words & AW_EXCLUDED) && n->tag != WN_TAG_NAV && n->tag != WN_TAG_FOOTER &&
+        n->tag != WN_TAG_ASIDE)
+        return false;
     /* the whole page is no region, whatever its layout classes say
      * ("sidebar-right-only") */
     if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
@@ -941,11 +945,12 @@ interactive(const wn_node *n)
 }
 
 /* Visible byline: class/id/rel/itemprop says author or byline. */
-static void
+static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
-    if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
-        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE) &&
+    /* the word first: few elements have it */
+    if ((words & AW_BYLINE) && !st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
         !in_foreign_item(n, false)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
@@ -1285,8 +1290,8 @@ walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
             st.dropped = n;
         if (!st.dropped)
             visible_author(c, &st, n, words);
-        if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
-            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
+        if ((words & AW_DATE) && !st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
+            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
             wn_str t = short_text(c->arena, n, 120);
             if (t.ptr) {
                 wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
