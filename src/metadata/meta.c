@@ -1703,9 +1703,11 @@ first_content_image(wn_node *root)
 static wn_str
 last_segment(const char *s, size_t l, bool *plain)
 {
-    size_t end = 0;
-    while (end < l && s[end] != '?' && s[end] != '#')
-        end++;
+    const char *q = memchr(s, '?', l);
+    size_t end = q ? (size_t)(q - s) : l;
+    const char *h = memchr(s, '#', end);
+    if (h)
+        end = (size_t)(h - s);
     size_t st = end;
     while (st && s[st - 1] != '/')
         st--;
@@ -1758,6 +1760,11 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
         size_t l = 0;
         const char *src = wn_node_attr(n, "src", &l);
         if (!src || !l)
+            continue;
+        /* a data: URI resolves to one starting as it does (its scheme
+         * copied): it is the image only when that starts so too. Skipping
+         * the others saves reading thousands of bytes of a placeholder. */
+        if (wn_meta_iprefix(src, l, "data:") && (il < 5 || memcmp(image.ptr, src, 5) != 0))
             continue;
         if (image_plain) {
             bool plain = false;
