@@ -1109,115 +1109,135 @@ skip_noting_images(wn_meta_cands *c, wn_node *at)
     return false;
 }
 
+/* The tags enter_element reads by name: its switch, the landmarks,
+ * <article> and <noscript> (keep in step with them). */
+static inline bool
+tag_read(unsigned tag)
+{
+    switch (tag) {
+    case WN_TAG_ARTICLE: case WN_TAG_NOSCRIPT: case WN_TAG_NAV: case WN_TAG_ASIDE:
+    case WN_TAG_FOOTER: case WN_TAG_HTML: case WN_TAG_BODY: case WN_TAG_BASE: case WN_TAG_LINK:
+    case WN_TAG_META: case WN_TAG_TITLE: case WN_TAG_SCRIPT: case WN_TAG_STYLE:
+    case WN_TAG_TEMPLATE: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_TIME:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* walk_document's step into element n: what n says, and whether its
  * children are walked (false: neither they nor n's leaving are). */
 static inline bool
 enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
 {
-    if (wn_node_is(n, WN_TAG_IMG))
-        note_image(c, n);
     if (n->ns != WN_NS_HTML)
         return skip_noting_images(c, n);
-    if (!st->article && wn_node_is(n, WN_TAG_ARTICLE))
-        st->article = n;
-    size_t l = 0;
-    const char *v;
-    /* A <noscript> of the body may hold the whole page as the server
-     * renders it for crawlers (JavaScript forum and blog apps): its
-     * microdata and bylines name the author; its headings, times and
-     * images duplicate what the page shows, and are not read. */
-    if (st->noscript || (st->in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
-        if (!st->noscript) {
-            st->noscript = n;
+    if (n->tag == WN_TAG_IMG)
+        note_image(c, n);
+    /* most elements (no tag read below, outside a <noscript>) go straight
+     * to their attributes */
+    if (st->noscript || tag_read(n->tag)) {
+        if (!st->article && wn_node_is(n, WN_TAG_ARTICLE))
+            st->article = n;
+        size_t l = 0;
+        const char *v;
+        /* A <noscript> of the body may hold the whole page as the server
+         * renders it for crawlers (JavaScript forum and blog apps): its
+         * microdata and bylines name the author; its headings, times and
+         * images duplicate what the page shows, and are not read. */
+        if (st->noscript || (st->in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
+            if (!st->noscript) {
+                st->noscript = n;
+                return true;
+            }
+            if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
+                wn_node_is(n, WN_TAG_TEMPLATE))
+                return skip_noting_images(c, n);
+            if (st->skip_region)
+                return true;
+            unsigned words = attr_word_bits(aw, n);
+            if (skip_region_at(st, n, words)) {
+                st->skip_region = n;
+                return true;
+            }
+            size_t il = 0;
+            const char *ip = wn_node_attr(n, "itemprop", &il);
+            if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
+                read_microdata(c, n, ip, il);
+            visible_author(c, st, n, words);
             return true;
         }
-        if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
-            wn_node_is(n, WN_TAG_TEMPLATE))
+        if (!st->landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                              wn_node_is(n, WN_TAG_FOOTER))) {
+            st->landmark = n;
+            st->in_landmark = true;
+        }
+        switch (n->tag) {
+        case WN_TAG_HTML:
+            if ((v = wn_node_attr(n, "lang", &l)) || (v = wn_node_attr(n, "xml:lang", &l))) {
+                char norm[16];
+                size_t nl = wn_lang_normalise(v, l, norm);
+                if (nl)
+                    wn_slot_offer_raw(c, &c->lang, norm, nl, 80);
+            }
+            break;
+        case WN_TAG_BODY:
+            st->in_body = true;
+            break;
+        case WN_TAG_BASE:
+            if ((v = wn_node_attr(n, "href", &l)) && l)
+                wn_slot_offer_raw(c, &c->base, v, l, 10);
+            break;
+        case WN_TAG_LINK: {
+            size_t rl = 0;
+            const char *rel = wn_node_attr(n, "rel", &rl);
+            v = wn_node_attr(n, "href", &l);
+            if (rel && v && l && wn_meta_ieq(rel, rl, "canonical"))
+                wn_slot_offer_raw(c, &c->canonical, v, l, 80);
+            break;
+        }
+        case WN_TAG_META:
+            read_meta(c, n);
+            break;
+        case WN_TAG_TITLE:
+            if (!c->title_tag.v.ptr) {
+                wn_str t = wn_meta_node_text(c->arena, n, 2000);
+                wn_slot_offer(&c->title_tag, t, WN_SRC_META);
+            }
             return skip_noting_images(c, n);
-        if (st->skip_region)
-            return true;
-        unsigned words = attr_word_bits(aw, n);
-        if (skip_region_at(st, n, words)) {
-            st->skip_region = n;
-            return true;
+        case WN_TAG_SCRIPT: {
+            v = wn_node_attr(n, "type", &l);
+            if (v && wn_meta_icontains(v, l, "ld+json")) {
+                for (wn_node *t = n->first_child; t; t = t->next)
+                    if (t->type == WN_NODE_TEXT)
+                        wn_jsonld_read(c, t->data, t->len);
+            }
+            return skip_noting_images(c, n);
         }
-        size_t il = 0;
-        const char *ip = wn_node_attr(n, "itemprop", &il);
-        if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
-            read_microdata(c, n, ip, il);
-        visible_author(c, st, n, words);
-        return true;
-    }
-    if (!st->landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
-                          wn_node_is(n, WN_TAG_FOOTER))) {
-        st->landmark = n;
-        st->in_landmark = true;
-    }
-    switch (n->tag) {
-    case WN_TAG_HTML:
-        if ((v = wn_node_attr(n, "lang", &l)) || (v = wn_node_attr(n, "xml:lang", &l))) {
-            char norm[16];
-            size_t nl = wn_lang_normalise(v, l, norm);
-            if (nl)
-                wn_slot_offer_raw(c, &c->lang, norm, nl, 80);
+        case WN_TAG_STYLE:
+        case WN_TAG_TEMPLATE:
+        case WN_TAG_NOSCRIPT:
+            return skip_noting_images(c, n);
+        case WN_TAG_H1:
+        case WN_TAG_H2:
+            /* class names ("widget", "related") say little about headings;
+             * only the landmarks that never hold the headline count */
+            if (c->n_h1 < WN_MAX_H1 && !st->in_landmark)
+                c->h1[c->n_h1++] = n;
+            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st->in_landmark && has_text(n);
+            break;
+        case WN_TAG_TIME:
+            if (!st->skip_region && st->in_body) {
+                v = wn_node_attr(n, "datetime", &l);
+                if (v)
+                    wn_cands_date(c, false, v, l,
+                                  wn_node_has_attr(n, "pubdate") ? WN_SRC_MICRODATA - 1
+                                                                 : WN_SRC_TIME, true);
+            }
+            break;
+        default:
+            break;
         }
-        break;
-    case WN_TAG_BODY:
-        st->in_body = true;
-        break;
-    case WN_TAG_BASE:
-        if ((v = wn_node_attr(n, "href", &l)) && l)
-            wn_slot_offer_raw(c, &c->base, v, l, 10);
-        break;
-    case WN_TAG_LINK: {
-        size_t rl = 0;
-        const char *rel = wn_node_attr(n, "rel", &rl);
-        v = wn_node_attr(n, "href", &l);
-        if (rel && v && l && wn_meta_ieq(rel, rl, "canonical"))
-            wn_slot_offer_raw(c, &c->canonical, v, l, 80);
-        break;
-    }
-    case WN_TAG_META:
-        read_meta(c, n);
-        break;
-    case WN_TAG_TITLE:
-        if (!c->title_tag.v.ptr) {
-            wn_str t = wn_meta_node_text(c->arena, n, 2000);
-            wn_slot_offer(&c->title_tag, t, WN_SRC_META);
-        }
-        return skip_noting_images(c, n);
-    case WN_TAG_SCRIPT: {
-        v = wn_node_attr(n, "type", &l);
-        if (v && wn_meta_icontains(v, l, "ld+json")) {
-            for (wn_node *t = n->first_child; t; t = t->next)
-                if (t->type == WN_NODE_TEXT)
-                    wn_jsonld_read(c, t->data, t->len);
-        }
-        return skip_noting_images(c, n);
-    }
-    case WN_TAG_STYLE:
-    case WN_TAG_TEMPLATE:
-    case WN_TAG_NOSCRIPT:
-        return skip_noting_images(c, n);
-    case WN_TAG_H1:
-    case WN_TAG_H2:
-        /* class names ("widget", "related") say little about headings;
-         * only the landmarks that never hold the headline count */
-        if (c->n_h1 < WN_MAX_H1 && !st->in_landmark)
-            c->h1[c->n_h1++] = n;
-        c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st->in_landmark && has_text(n);
-        break;
-    case WN_TAG_TIME:
-        if (!st->skip_region && st->in_body) {
-            v = wn_node_attr(n, "datetime", &l);
-            if (v)
-                wn_cands_date(c, false, v, l,
-                              wn_node_has_attr(n, "pubdate") ? WN_SRC_MICRODATA - 1
-                                                             : WN_SRC_TIME, true);
-        }
-        break;
-    default:
-        break;
     }
     /* the word scan also finds the itemprop attribute */
     const wn_attr *ipa = NULL;
