@@ -1541,7 +1541,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                 break;
             n = n->next;
         }
-        if (n->type != WN_NODE_TEXT)
+        /* (blank text, the white space between tags, cleans to nothing) */
+        if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;
         wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
         if (!t.ptr)
@@ -1617,7 +1618,8 @@ scan_before_headline(wn_meta_cands *c, wn_node *headline)
                 break;
             continue;
         }
-        if (n->type != WN_NODE_TEXT)
+        /* (blank text, the white space between tags, cleans to nothing) */
+        if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;
         wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
         if (!t.ptr)
