@@ -1110,20 +1110,16 @@ skip_noting_images(wn_meta_cands *c, wn_node *at)
 }
 
 /* The tags enter_element reads by name: its switch, the landmarks,
- * <article> and <noscript> (keep in step with them). */
-static inline bool
-tag_read(unsigned tag)
-{
-    switch (tag) {
-    case WN_TAG_ARTICLE: case WN_TAG_NOSCRIPT: case WN_TAG_NAV: case WN_TAG_ASIDE:
-    case WN_TAG_FOOTER: case WN_TAG_HTML: case WN_TAG_BODY: case WN_TAG_BASE: case WN_TAG_LINK:
-    case WN_TAG_META: case WN_TAG_TITLE: case WN_TAG_SCRIPT: case WN_TAG_STYLE:
-    case WN_TAG_TEMPLATE: case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_TIME:
-        return true;
-    default:
-        return false;
-    }
-}
+ * <article> and <noscript> (keep in step with them). A table, not a
+ * switch: the compiler made that a tree of compares that mispredicted. */
+static const bool tag_read[WN_TAG__COUNT] = {
+    [WN_TAG_ARTICLE] = true, [WN_TAG_NOSCRIPT] = true, [WN_TAG_NAV] = true,
+    [WN_TAG_ASIDE] = true,   [WN_TAG_FOOTER] = true,   [WN_TAG_HTML] = true,
+    [WN_TAG_BODY] = true,    [WN_TAG_BASE] = true,     [WN_TAG_LINK] = true,
+    [WN_TAG_META] = true,    [WN_TAG_TITLE] = true,    [WN_TAG_SCRIPT] = true,
+    [WN_TAG_STYLE] = true,   [WN_TAG_TEMPLATE] = true, [WN_TAG_H1] = true,
+    [WN_TAG_H2] = true,      [WN_TAG_TIME] = true,
+};
 
 /* walk_document's step into element n: what n says, and whether its
  * children are walked (false: neither they nor n's leaving are). */
@@ -1136,7 +1132,7 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
         note_image(c, n);
     /* most elements (no tag read below, outside a <noscript>) go straight
      * to their attributes */
-    if (st->noscript || tag_read(n->tag)) {
+    if (st->noscript || (n->tag < WN_TAG__COUNT && tag_read[n->tag])) {
         if (!st->article && wn_node_is(n, WN_TAG_ARTICLE))
             st->article = n;
         size_t l = 0;
