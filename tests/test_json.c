@@ -64,6 +64,132 @@ TEST(walk)
     CHECK_EQ_INT(objects, 4);
 }
 
+/* The string decoder as it was written first, a byte at a time: the reader's
+ * runs copied at once must give the same string. */
+static size_t
+ref_hex4(const char *s, size_t avail)
+{
+    if (avail < 4)
+        return (size_t)-1;
+    size_t v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (h < 0)
+            return (size_t)-1;
+        v = v * 16 + (size_t)h;
+    }
+    return v;
+}
+
+static size_t
+ref_utf8(char *o, size_t cp)
+{
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+        cp = 0xFFFD;
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* s[0..n) starts just after the opening quote q; out holds n + 1 bytes. */
+static size_t
+ref_string(const char *s, size_t n, char q, char *out)
+{
+    size_t end = 0;
+    while (end < n && s[end] != q) {
+        if (s[end] == '\\' && end + 1 < n)
+            end++;
+        end++;
+    }
+    if (end > n)
+        end = n;
+    size_t k = 0;
+    for (size_t i = 0; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c != '\\') {
+            out[k++] = c < 0x20 ? ' ' : (char)c;
+            continue;
+        }
+        if (++i >= end)
+            break;
+        c = (unsigned char)s[i];
+        if (c == 'n' || c == 'r' || c == 't' || c == 'f' || c == 'b') {
+            out[k++] = c == 'n' ? '\n' : c == 't' ? '\t' : ' ';
+        } else if (c == 'u') {
+            size_t cp = ref_hex4(s + i + 1, end - i - 1);
+            if (cp == (size_t)-1) {
+                out[k++] = 'u';
+                continue;
+            }
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < end && s[i + 1] == '\\' &&
+                s[i + 2] == 'u') {
+                size_t lo = ref_hex4(s + i + 3, end - i - 3);
+                if (lo != (size_t)-1 && lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+            }
+            if (cp != 0)
+                k += ref_utf8(out + k, cp);
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k] = '\0';
+    return k;
+}
+
+TEST(strings_random)
+{
+    /* bytes that matter to the decoder, and plain text between them */
+    static const char alphabet[] = "\"\\\\\\u0dDe8aAfF'\n\x01 xyz\xC3\xA9";
+    uint64_t seed = 88172645463325252ull;
+    char in[80], want[80];
+    for (int round = 0; round < 100000; round++) {
+        seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+        size_t len = 1 + (size_t)(seed % 60);
+        char q = seed >> 20 & 1 ? '"' : '\'';
+        in[0] = '[';
+        in[1] = q;
+        for (size_t i = 0; i < len; i++) {
+            seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+            in[2 + i] = seed % 4 == 0 ? 'w' : alphabet[(seed >> 8) % (sizeof alphabet - 1)];
+        }
+        wn_json *v = wn_json_parse(&A, in, len + 2);
+        size_t wl = ref_string(in + 2, len, q, want);
+        CHECK(v && v->child && v->child->type == WN_JSON_STRING);
+        if (!v || !v->child || v->child->type != WN_JSON_STRING)
+            break;
+        CHECK(v->child->len == wl && memcmp(v->child->str, want, wl + 1) == 0);
+        if (v->child->len != wl || memcmp(v->child->str, want, wl + 1) != 0)
+            break;
+        if (round % 1000 == 999) {
+            wn_arena_free_all(&A);
+            wn_arena_init(&A, NULL, 0);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -72,6 +198,7 @@ main(void)
     RUN(tolerant);
     RUN(depth_capped);
     RUN(walk);
+    RUN(strings_random);
     wn_arena_free_all(&A);
     return harness_done();
 }

@@ -231,6 +231,36 @@ TEST(visible_byline_only)
     done(doc);
 }
 
+/* The caption search passes over data: URIs without resolving them, unless
+ * the lead image is one (then the figure around the same URI is its). */
+TEST(caption_data_uri)
+{
+    const char *html =
+        "<head><meta property=og:image content=\"/lead.jpg\"></head><body><article>"
+        "<h1>Council Approves Budget</h1>"
+        "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
+        "<figcaption>A placeholder.</figcaption></figure>"
+        "<figure><img src=/lead.jpg><figcaption>The council chamber.</figcaption></figure>"
+        "<p>The council voted on Tuesday.</p></article></body>";
+    wn_doc *doc = load(html, "https://example.com/news/budget");
+    wn_metadata m = {0};
+    wn_metadata_extract(doc, &m);
+    CHECK_EQ_STR(STR(m.image_url), "https://example.com/lead.jpg");
+    CHECK_EQ_STR(STR(m.image_caption), "The council chamber.");
+    done(doc);
+    html = "<head><meta property=og:image content=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
+           "</head><body><article><h1>Council Approves Budget</h1>"
+           "<figure><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\">"
+           "<figcaption>The pixel.</figcaption></figure>"
+           "<p>The council voted on Tuesday.</p></article></body>";
+    doc = load(html, "https://example.com/news/budget");
+    wn_metadata m2 = {0};
+    wn_metadata_extract(doc, &m2);
+    CHECK_EQ_STR(STR(m2.image_url), "data:image/gif;base64,R0lGODlhAQABAAAAACw=");
+    CHECK_EQ_STR(STR(m2.image_caption), "The pixel.");
+    done(doc);
+}
+
 TEST(title_suffix)
 {
     const char *html = "<head><title>A Long Enough Headline Here | Example Site</title>"
@@ -1283,6 +1313,7 @@ int
 main(void)
 {
     RUN(jsonld_graph);
+    RUN(caption_data_uri);
     RUN(jsonld_broken_still_read);
     RUN(opengraph_only);
     RUN(meta_names_any_case);

@@ -56,6 +56,29 @@ TEST(safe)
     CHECK(!wn_url_is_safe("data:text/html,x", 16));
 }
 
+/* Tabs and newlines dropped and backslashes turned at any position: the
+ * copy takes eight bytes at a time up to the first of them. */
+TEST(tidy_positions)
+{
+    const char *want = "https://example.com/aaaaaaaa/bbbbbbbb/cccccccc/dddd.png";
+    size_t wl = strlen(want);
+    char in[80];
+    for (size_t p = 9; p <= wl; p++) {
+        static const char extra[] = "\t\n\r";
+        for (size_t e = 0; e < 3; e++) {
+            memcpy(in, want, p);
+            in[p] = extra[e];
+            memcpy(in + p + 1, want + p, wl - p + 1);
+            CHECK_EQ_STR(res(NULL, in), want);
+        }
+        if (want[p - 1] == '/') { /* a backslash there reads as this slash */
+            memcpy(in, want, wl + 1);
+            in[p - 1] = '\\';
+            CHECK_EQ_STR(res(NULL, in), want);
+        }
+    }
+}
+
 int
 main(void)
 {
@@ -63,6 +86,7 @@ main(void)
     RUN(rfc3986);
     RUN(lenient);
     RUN(safe);
+    RUN(tidy_positions);
     wn_arena_free_all(&A);
     return harness_done();
 }

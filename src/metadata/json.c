@@ -106,50 +106,66 @@ put_utf8(char *o, unsigned long cp)
     return 4;
 }
 
+/* o[0..len) = s[0..len) with raw control characters (tolerated in a
+ * string) as spaces. The restrict pointers let the compiler copy many
+ * bytes at a time: the values can be whole articles. */
+static void
+copy_run(char *restrict o, const unsigned char *restrict s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        o[i] = s[i] < 0x20 ? ' ' : (char)s[i];
+}
+
 /* A string starting at the quote r->s[r->i]; decoded into the arena. An
  * unterminated string runs to the end of the input. */
 static char *
 read_string(reader *r, size_t *out_len)
 {
-    char q = r->s[r->i++];
-    size_t start = r->i, end = r->i;
+    const unsigned char *s = (const unsigned char *)r->s;
+    size_t n = r->n;
+    char q = (char)s[r->i++];
+    size_t start = r->i;
     /* most strings have no escape: find the quote, copy, done */
-    const char *qp = memchr(r->s + start, q, r->n - start);
-    size_t qend = qp ? (size_t)(qp - r->s) : r->n;
-    if (!memchr(r->s + start, '\\', qend - start)) {
-        size_t len = qend - start;
+    const unsigned char *qp = memchr(s + start, q, n - start);
+    size_t end = qp ? (size_t)(qp - s) : n;
+    if (!memchr(s + start, '\\', end - start)) {
+        size_t len = end - start;
         char *o = wn_arena_alloc(r->a, len + 1);
         if (!o)
             return NULL;
-        for (size_t i = 0; i < len; i++) {
-            unsigned char c = (unsigned char)r->s[start + i];
-            o[i] = c < 0x20 ? ' ' : (char)c; /* raw control characters: tolerated */
-        }
+        copy_run(o, s + start, len);
         o[len] = '\0';
         *out_len = len;
-        r->i = qend < r->n ? qend + 1 : r->n;
+        r->i = end < n ? end + 1 : n;
         return o;
     }
-    while (end < r->n && r->s[end] != q) {
-        if (r->s[end] == '\\' && end + 1 < r->n)
-            end++;
-        end++;
+    /* the end is the first quote after an even run of backslashes (each
+     * backslash takes the byte after it) */
+    while (end < n) {
+        size_t b = end;
+        while (b > start && s[b - 1] == '\\')
+            b--;
+        if ((end - b) % 2 == 0)
+            break;
+        qp = end + 1 < n ? memchr(s + end + 1, q, n - end - 1) : NULL;
+        end = qp ? (size_t)(qp - s) : n;
     }
-    if (end > r->n)
-        end = r->n;
     char *o = wn_arena_alloc(r->a, end - start + 1);
     if (!o)
         return NULL;
     size_t k = 0;
     for (size_t i = start; i < end; i++) {
-        unsigned char c = (unsigned char)r->s[i];
-        if (c != '\\') {
-            o[k++] = c < 0x20 ? ' ' : (char)c; /* raw control characters: tolerated */
+        if (s[i] != '\\') { /* the run up to the next escape, copied at once */
+            const unsigned char *bs = memchr(s + i, '\\', end - i);
+            size_t run = bs ? (size_t)(bs - s) - i : end - i;
+            copy_run(o + k, s + i, run);
+            k += run;
+            i += run - 1;
             continue;
         }
         if (++i >= end)
             break;
-        c = (unsigned char)r->s[i];
+        unsigned char c = s[i];
         switch (c) {
         case 'n': case 'r': case 't': case 'f': case 'b':
             o[k++] = c == 'n' ? '\n' : c == 't' ? '\t' : ' ';
@@ -161,8 +177,8 @@ read_string(reader *r, size_t *out_len)
                 break;
             }
             i += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < end && r->s[i + 1] == '\\' &&
-                r->s[i + 2] == 'u') {
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < end && s[i + 1] == '\\' &&
+                s[i + 2] == 'u') {
                 long lo = read_hex4(r->s + i + 3, end - i - 3);
                 if (lo >= 0xDC00 && lo <= 0xDFFF) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -180,7 +196,7 @@ read_string(reader *r, size_t *out_len)
     }
     o[k] = '\0';
     *out_len = k;
-    r->i = end < r->n ? end + 1 : r->n;
+    r->i = end < n ? end + 1 : n;
     return o;
 }
 

@@ -896,9 +896,13 @@ holds_main(walk_state *st, const wn_node *n)
  * related lists (by class), navigation, and footers and asides outside an
  * <article> (inside one they belong to it: its writer, its date)? `words`:
  * attr_word_bits of n. */
-static bool
+static inline bool
 skip_region_at(const walk_state *st, const wn_node *n, unsigned words)
 {
+    /* most elements: no region word and no landmark tag */
+    if (!(words & AW_EXCLUDED) && n->tag != WN_TAG_NAV && n->tag != WN_TAG_FOOTER &&
+        n->tag != WN_TAG_ASIDE)
+        return false;
     /* the whole page is no region, whatever its layout classes say
      * ("sidebar-right-only") */
     if (wn_node_is(n, WN_TAG_BODY) || wn_node_is(n, WN_TAG_HTML) || wn_node_is(n, WN_TAG_MAIN))
@@ -941,11 +945,12 @@ interactive(const wn_node *n)
 }
 
 /* Visible byline: class/id/rel/itemprop says author or byline. */
-static void
+static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
-    if (!st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
-        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_BYLINE) &&
+    /* the word first: few elements have it */
+    if ((words & AW_BYLINE) && !st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
         !in_foreign_item(n, false)) {
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
@@ -1084,15 +1089,16 @@ note_image(wn_meta_cands *c, wn_node *n)
     c->imgs[c->n_imgs++] = n;
 }
 
-static void
-skip_noting_images(wn_meta_cands *c, wn_walk *w, wn_node *at)
+/* The images under at, whose subtree walk_document does not enter;
+ * false, for walk_document's step to return. */
+static bool
+skip_noting_images(wn_meta_cands *c, wn_node *at)
 {
-    wn_walk_skip_children(w);
     bool elements = false;
     for (const wn_node *k = at->first_child; k && !elements; k = k->next)
         elements = k->type == WN_NODE_ELEMENT;
     if (!elements)
-        return; /* a script's or a style's text: the common case */
+        return false; /* a script's or a style's text: the common case */
     wn_walk sub;
     wn_node *m;
     bool e;
@@ -1100,91 +1106,67 @@ skip_noting_images(wn_meta_cands *c, wn_walk *w, wn_node *at)
     while (wn_walk_next(&sub, &m, &e))
         if (e && m != at && wn_node_is(m, WN_TAG_IMG))
             note_image(c, m);
+    return false;
 }
 
-static void
-walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
+/* The tags enter_element reads by name: its switch, the landmarks,
+ * <article> and <noscript> (keep in step with them). A table, not a
+ * switch: the compiler made that a tree of compares that mispredicted. */
+static const bool tag_read[WN_TAG__COUNT] = {
+    [WN_TAG_ARTICLE] = true, [WN_TAG_NOSCRIPT] = true, [WN_TAG_NAV] = true,
+    [WN_TAG_ASIDE] = true,   [WN_TAG_FOOTER] = true,   [WN_TAG_HTML] = true,
+    [WN_TAG_BODY] = true,    [WN_TAG_BASE] = true,     [WN_TAG_LINK] = true,
+    [WN_TAG_META] = true,    [WN_TAG_TITLE] = true,    [WN_TAG_SCRIPT] = true,
+    [WN_TAG_STYLE] = true,   [WN_TAG_TEMPLATE] = true, [WN_TAG_H1] = true,
+    [WN_TAG_H2] = true,      [WN_TAG_TIME] = true,
+};
+
+/* walk_document's step into element n: what n says, and whether its
+ * children are walked (false: neither they nor n's leaving are). */
+static inline bool
+enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
 {
-    walk_state st = {0};
-    wn_node *root = dom->root;
-    st.root = root;
-    st.dom = dom;
-    if (cache) {
-        st.text_chars = cache->text_chars;
-        st.n_text_chars = cache->n;
-    }
-    attr_words aw;
-    attr_words_init(&aw);
-    wn_walk w;
-    wn_node *n;
-    bool enter;
-    wn_walk_init(&w, root);
-    while (wn_walk_next(&w, &n, &enter)) {
-        if (n->type == WN_NODE_TEXT && st.in_body && !st.skip_region && !st.dropped) {
-            label_author(c, &st, n);
-            continue;
-        }
-        if (n->type != WN_NODE_ELEMENT)
-            continue;
-        if (!enter) {
-            if (n == st.skip_region)
-                st.skip_region = NULL;
-            if (n == st.dropped)
-                st.dropped = NULL;
-            if (n == st.noscript)
-                st.noscript = NULL;
-            if (n == st.wrapper)
-                st.wrapper = NULL;
-            if (n == st.article)
-                st.article = NULL;
-            if (n == st.landmark) {
-                st.landmark = NULL;
-                st.in_landmark = false;
-            }
-            continue;
-        }
-        if (wn_node_is(n, WN_TAG_IMG))
-            note_image(c, n);
-        if (n->ns != WN_NS_HTML) {
-            skip_noting_images(c, &w, n);
-            continue;
-        }
-        if (!st.article && wn_node_is(n, WN_TAG_ARTICLE))
-            st.article = n;
+    if (n->ns != WN_NS_HTML)
+        return skip_noting_images(c, n);
+    if (n->tag == WN_TAG_IMG)
+        note_image(c, n);
+    /* most elements (no tag read below, outside a <noscript>) go straight
+     * to their attributes */
+    if (st->noscript || (n->tag < WN_TAG__COUNT && tag_read[n->tag])) {
+        if (!st->article && wn_node_is(n, WN_TAG_ARTICLE))
+            st->article = n;
         size_t l = 0;
         const char *v;
         /* A <noscript> of the body may hold the whole page as the server
          * renders it for crawlers (JavaScript forum and blog apps): its
          * microdata and bylines name the author; its headings, times and
          * images duplicate what the page shows, and are not read. */
-        if (st.noscript || (st.in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
-            if (!st.noscript) {
-                st.noscript = n;
-                continue;
+        if (st->noscript || (st->in_body && wn_node_is(n, WN_TAG_NOSCRIPT))) {
+            if (!st->noscript) {
+                st->noscript = n;
+                return true;
             }
             if (wn_node_is(n, WN_TAG_SCRIPT) || wn_node_is(n, WN_TAG_STYLE) ||
-                wn_node_is(n, WN_TAG_TEMPLATE)) {
-                skip_noting_images(c, &w, n);
-                continue;
-            }
-            if (st.skip_region)
-                continue;
-            unsigned words = attr_word_bits(&aw, n);
-            if (skip_region_at(&st, n, words)) {
-                st.skip_region = n;
-                continue;
+                wn_node_is(n, WN_TAG_TEMPLATE))
+                return skip_noting_images(c, n);
+            if (st->skip_region)
+                return true;
+            unsigned words = attr_word_bits(aw, n);
+            if (skip_region_at(st, n, words)) {
+                st->skip_region = n;
+                return true;
             }
             size_t il = 0;
             const char *ip = wn_node_attr(n, "itemprop", &il);
             if (ip && (wn_meta_icontains(ip, il, "author") || wn_meta_icontains(ip, il, "creator")))
                 read_microdata(c, n, ip, il);
-            visible_author(c, &st, n, words);
-            continue;
+            visible_author(c, st, n, words);
+            return true;
         }
-        if (!st.landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
-                             wn_node_is(n, WN_TAG_FOOTER))) {
-            st.landmark = n;
-            st.in_landmark = true;
+        if (!st->landmark && (wn_node_is(n, WN_TAG_NAV) || wn_node_is(n, WN_TAG_ASIDE) ||
+                              wn_node_is(n, WN_TAG_FOOTER))) {
+            st->landmark = n;
+            st->in_landmark = true;
         }
         switch (n->tag) {
         case WN_TAG_HTML:
@@ -1196,7 +1178,7 @@ walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
             }
             break;
         case WN_TAG_BODY:
-            st.in_body = true;
+            st->in_body = true;
             break;
         case WN_TAG_BASE:
             if ((v = wn_node_attr(n, "href", &l)) && l)
@@ -1218,8 +1200,7 @@ walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
                 wn_str t = wn_meta_node_text(c->arena, n, 2000);
                 wn_slot_offer(&c->title_tag, t, WN_SRC_META);
             }
-            skip_noting_images(c, &w, n);
-            continue;
+            return skip_noting_images(c, n);
         case WN_TAG_SCRIPT: {
             v = wn_node_attr(n, "type", &l);
             if (v && wn_meta_icontains(v, l, "ld+json")) {
@@ -1227,24 +1208,22 @@ walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
                     if (t->type == WN_NODE_TEXT)
                         wn_jsonld_read(c, t->data, t->len);
             }
-            skip_noting_images(c, &w, n);
-            continue;
+            return skip_noting_images(c, n);
         }
         case WN_TAG_STYLE:
         case WN_TAG_TEMPLATE:
         case WN_TAG_NOSCRIPT:
-            skip_noting_images(c, &w, n);
-            continue;
+            return skip_noting_images(c, n);
         case WN_TAG_H1:
         case WN_TAG_H2:
             /* class names ("widget", "related") say little about headings;
              * only the landmarks that never hold the headline count */
-            if (c->n_h1 < WN_MAX_H1 && !st.in_landmark)
+            if (c->n_h1 < WN_MAX_H1 && !st->in_landmark)
                 c->h1[c->n_h1++] = n;
-            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st.in_landmark && has_text(n);
+            c->n_h1_all += wn_node_is(n, WN_TAG_H1) && !st->in_landmark && has_text(n);
             break;
         case WN_TAG_TIME:
-            if (!st.skip_region && st.in_body) {
+            if (!st->skip_region && st->in_body) {
                 v = wn_node_attr(n, "datetime", &l);
                 if (v)
                     wn_cands_date(c, false, v, l,
@@ -1255,45 +1234,111 @@ walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
         default:
             break;
         }
-        /* the word scan also finds the itemprop attribute */
-        const wn_attr *ipa = NULL;
-        bool scanned = !st.skip_region && st.in_body && n->n_attrs;
-        unsigned words = scanned ? attr_word_bits_ip(&aw, n, &ipa) : 0;
-        if (!st.skip_region && st.in_body && skip_region_at(&st, n, words)) {
-            if (!layout_wrapper(&st, n, words))
-                st.skip_region = n;
-            else if (!st.wrapper)
-                st.wrapper = n;
+    }
+    /* the word scan also finds the itemprop attribute */
+    const wn_attr *ipa = NULL;
+    bool scanned = !st->skip_region && st->in_body && n->n_attrs;
+    unsigned words = scanned ? attr_word_bits_ip(aw, n, &ipa) : 0;
+    if (!st->skip_region && st->in_body && skip_region_at(st, n, words)) {
+        if (!layout_wrapper(st, n, words))
+            st->skip_region = n;
+        else if (!st->wrapper)
+            st->wrapper = n;
+    }
+    if (st->skip_region)
+        return true;
+    size_t il = 0;
+    const char *ip = NULL;
+    if (scanned) {
+        if (ipa) {
+            ip = ipa->value ? ipa->value : "";
+            il = ipa->value_len;
         }
-        if (st.skip_region)
+    } else if (n->n_attrs) {
+        ip = wn_node_attr(n, "itemprop", &il);
+    }
+    if (ip && il && !(st->wrapper && wn_meta_ieq(ip, il, "headline")))
+        read_microdata(c, n, ip, il);
+    if (!st->in_body)
+        return true;
+    if (!st->dropped && (n->flags & WN_NF_DROP) && interactive(n))
+        st->dropped = n;
+    if (!st->dropped)
+        visible_author(c, st, n, words);
+    if ((words & AW_DATE) && !st->saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
+        wn_str t = short_text(c->arena, n, 120);
+        if (t.ptr) {
+            wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
+            if (c->date_pub.src == WN_SRC_VISIBLE)
+                st->saw_visible_date = true;
+        }
+    }
+    return true;
+}
+
+/* walk_document's step out of element n, after its children. */
+static inline void
+leave_element(walk_state *st, const wn_node *n)
+{
+    if (n == st->skip_region)
+        st->skip_region = NULL;
+    if (n == st->dropped)
+        st->dropped = NULL;
+    if (n == st->noscript)
+        st->noscript = NULL;
+    if (n == st->wrapper)
+        st->wrapper = NULL;
+    if (n == st->article)
+        st->article = NULL;
+    if (n == st->landmark) {
+        st->landmark = NULL;
+        st->in_landmark = false;
+    }
+}
+
+static void
+walk_document(wn_meta_cands *c, const wn_dom *dom, const wn_doc_cache *cache)
+{
+    walk_state st = {0};
+    wn_node *root = dom->root;
+    st.root = root;
+    st.dom = dom;
+    if (cache) {
+        st.text_chars = cache->text_chars;
+        st.n_text_chars = cache->n;
+    }
+    attr_words aw;
+    attr_words_init(&aw);
+    /* The steps of wn_walk (an element entered, its children, the element
+     * left; a subtree skipped without its leaving), in a loop of its own:
+     * it visits every node of the page, and the generic walker's state
+     * tests cost more than the steps themselves. */
+    wn_node *n = root;
+    for (;;) {
+        bool down = false;
+        if (n->type == WN_NODE_TEXT) {
+            if (st.in_body && !st.skip_region && !st.dropped)
+                label_author(c, &st, n);
+        } else if (n->type == WN_NODE_ELEMENT) {
+            down = enter_element(c, &st, &aw, n);
+        } else {
+            down = n->type == WN_NODE_DOCUMENT;
+        }
+        if (down && n->first_child) {
+            n = n->first_child;
             continue;
-        size_t il = 0;
-        const char *ip = NULL;
-        if (scanned) {
-            if (ipa) {
-                ip = ipa->value ? ipa->value : "";
-                il = ipa->value_len;
-            }
-        } else if (n->n_attrs) {
-            ip = wn_node_attr(n, "itemprop", &il);
         }
-        if (ip && il && !(st.wrapper && wn_meta_ieq(ip, il, "headline")))
-            read_microdata(c, n, ip, il);
-        if (!st.in_body)
-            continue;
-        if (!st.dropped && (n->flags & WN_NF_DROP) && interactive(n))
-            st.dropped = n;
-        if (!st.dropped)
-            visible_author(c, &st, n, words);
-        if (!st.saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
-            !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) && (words & AW_DATE)) {
-            wn_str t = short_text(c->arena, n, 120);
-            if (t.ptr) {
-                wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
-                if (c->date_pub.src == WN_SRC_VISIBLE)
-                    st.saw_visible_date = true;
-            }
+        if (down && n->type == WN_NODE_ELEMENT)
+            leave_element(&st, n); /* an empty element */
+        while (n != root && !n->next) {
+            n = n->parent;
+            if (n->type == WN_NODE_ELEMENT)
+                leave_element(&st, n);
         }
+        if (n == root)
+            break;
+        n = n->next;
     }
 }
 
@@ -1492,7 +1537,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                 break;
             n = n->next;
         }
-        if (n->type != WN_NODE_TEXT)
+        /* (blank text, the white space between tags, cleans to nothing) */
+        if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;
         wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
         if (!t.ptr)
@@ -1568,7 +1614,8 @@ scan_before_headline(wn_meta_cands *c, wn_node *headline)
                 break;
             continue;
         }
-        if (n->type != WN_NODE_TEXT)
+        /* (blank text, the white space between tags, cleans to nothing) */
+        if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;
         wn_str t = wn_meta_clean(c->arena, n->data, n->len < 300 ? n->len : 300);
         if (!t.ptr)
@@ -1674,9 +1721,11 @@ first_content_image(wn_node *root)
 static wn_str
 last_segment(const char *s, size_t l, bool *plain)
 {
-    size_t end = 0;
-    while (end < l && s[end] != '?' && s[end] != '#')
-        end++;
+    const char *q = memchr(s, '?', l);
+    size_t end = q ? (size_t)(q - s) : l;
+    const char *h = memchr(s, '#', end);
+    if (h)
+        end = (size_t)(h - s);
     size_t st = end;
     while (st && s[st - 1] != '/')
         st--;
@@ -1729,6 +1778,11 @@ caption_for(wn_meta_cands *c, wn_node *root, wn_str image, const char *base, siz
         size_t l = 0;
         const char *src = wn_node_attr(n, "src", &l);
         if (!src || !l)
+            continue;
+        /* a data: URI resolves to one starting as it does (its scheme
+         * copied): it is the image only when that starts so too. Skipping
+         * the others saves reading thousands of bytes of a placeholder. */
+        if (wn_meta_iprefix(src, l, "data:") && (il < 5 || memcmp(image.ptr, src, 5) != 0))
             continue;
         if (image_plain) {
             bool plain = false;

@@ -629,16 +629,27 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t k = 0; k < ND; k++)
         fd[k].n = decl[k]->v.ptr ? wn_meta_fold(decl[k]->v.ptr, decl[k]->v.len, fd[k].s, FOLD_MAX)
                                  : 0;
+    /* each heading's text, and its folded form when it is short enough
+     * for any loop below to read it (500 bytes), gathered once */
+    wn_str ht[WN_MAX_H1];
+    folded *hf = wn_arena_alloc(c->arena, WN_MAX_H1 * sizeof *hf);
+    if (!hf)
+        return (wn_str){NULL, 0};
+    for (size_t i = 0; i < c->n_h1; i++) {
+        ht[i] = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        hf[i].n = ht[i].ptr && ht[i].len <= 500
+                      ? wn_meta_fold(ht[i].ptr, ht[i].len, hf[i].s, FOLD_MAX)
+                      : 0;
+    }
     /* headings that are the site's logo never name the page; with no
      * declared site name, the first names the site */
     bool logo[WN_MAX_H1] = {false};
     wn_str site = c->site.v;
     for (size_t i = 0; i < c->n_h1; i++) {
-        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        wn_str t = ht[i];
         if (!t.ptr || t.len > 200)
             continue;
-        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        logo[i] = fh->n && logo_heading(c->arena, c->h1[i], fh);
+        logo[i] = hf[i].n && logo_heading(c->arena, c->h1[i], &hf[i]);
         if (logo[i] && !c->logo)
             c->logo = c->h1[i];
         if (logo[i] && !site.ptr)
@@ -655,21 +666,21 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1; i++) {
         if (logo[i])
             continue;
-        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        wn_str t = ht[i];
         if (!t.ptr || t.len > 500)
             continue;
-        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        if (!fh->n || (fsite.n && strcmp(fh->s, fsite.s) == 0))
+        const folded *fi = &hf[i];
+        if (!fi->n || (fsite.n && strcmp(fi->s, fsite.s) == 0))
             continue;
         int score = 0;
         bool h2 = !wn_node_is(c->h1[i], WN_TAG_H1);
         for (size_t k = 0; k < ND; k++) {
-            int a = agreement(fh, &fd[k]);
+            int a = agreement(fi, &fd[k]);
             /* an <h2> the declared title goes on from with more words,
              * not a separator ("What is a Mobile App?" in "What is a
              * Mobile App? [Definition + Types]"), is a section echoing the
              * title, when the page has its own <h1> */
-            if (h2 && own_h1 && (a == 2 || a == 3) && !whole_part(c->arena, decl[k]->v, fh))
+            if (h2 && own_h1 && (a == 2 || a == 3) && !whole_part(c->arena, decl[k]->v, fi))
                 a = 0;
             if (a > score)
                 score = a;
@@ -776,18 +787,18 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t i = 0; i < c->n_h1 && !(n_sections >= 3 && any_decl); i++) {
         if (!wn_node_is(c->h1[i], WN_TAG_H1) || logo[i])
             continue;
-        wn_str t = wn_meta_heading_text(c->arena, c->h1[i], 600);
+        wn_str t = ht[i];
         if (!t.ptr || t.len > 300 || paragraph(t))
             continue;
-        fh->n = wn_meta_fold(t.ptr, t.len, fh->s, FOLD_MAX);
-        if (!fh->n || (fsite.n && match_site(t, &fsite, 2)))
+        const folded *fi = &hf[i];
+        if (!fi->n || (fsite.n && match_site(t, &fsite, 2)))
             continue;
         *headline = c->h1[i];
         /* the declared title, for pages whose type prefers it (finish.c);
          * and whether every word of the <h1> is in a declared title ("Camp
          * Stoves" under "Camping Stoves: Top Rated Camp Stoves") */
         for (size_t k = 0; k < ND; k++)
-            if (words_within(fh, &fd[k]))
+            if (words_within(fi, &fd[k]))
                 *h1_within = true;
         const wn_slot *d = c->title_tag.v.ptr ? &c->title_tag : NULL;
         for (size_t k = 0; !d && k < ND; k++)

@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include "util/swar.h"
+
 typedef struct parts {
     const char *scheme, *auth, *path, *query, *frag;
     size_t scheme_len, auth_len, path_len, query_len, frag_len;
@@ -86,6 +88,23 @@ tidy(wn_arena *a, const char *s, size_t n, size_t *out_len)
     char *o = wn_arena_alloc(a, n + 1);
     if (!o)
         return NULL;
+    /* most URLs hold no tab, newline or backslash: then the copy below is
+     * the bytes as they are (a '#' only matters to backslashes) */
+    size_t run = 0;
+    for (; n - run >= 8; run += 8) {
+        uint64_t x = wn_sw_load(s + run);
+        if (wn_sw_zero(x ^ (WN_SW_ONES * '\t')) | wn_sw_zero(x ^ (WN_SW_ONES * '\n')) |
+            wn_sw_zero(x ^ (WN_SW_ONES * '\r')) | wn_sw_zero(x ^ (WN_SW_ONES * '\\')))
+            break;
+    }
+    while (run < n && s[run] != '\t' && s[run] != '\n' && s[run] != '\r' && s[run] != '\\')
+        run++;
+    if (run == n) {
+        memcpy(o, s, n);
+        o[n] = '\0';
+        *out_len = n;
+        return o;
+    }
     size_t k = 0;
     size_t sl = scheme_len(s, n);
     bool special = !sl || (sl == 4 && (s[0] | 32) == 'h') || (sl == 5 && (s[0] | 32) == 'h');
