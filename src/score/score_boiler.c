@@ -1542,6 +1542,13 @@ copy_of_earlier(wn_score_ctx *cx, copy_slots *cs, const wn_node *n, size_t *hash
 static void
 drop_copies(wn_score_ctx *cx, wn_node *p, size_t *hashes)
 {
+    /* a copy and its original are two children of copy size, whose figures
+     * p's own figures sum (those of children set aside before the
+     * statistics are zero): a smaller p holds none, and its children need
+     * not be read */
+    const wn_stat *ps = wn_stats_of(&cx->stats, p);
+    if (ps->paras < 2 * COPY_MIN_PARAS || ps->text < 2 * COPY_MIN_TEXT)
+        return;
     copy_slots cs;
     cs.n = 0;
     for (wn_node *c = p->first_child; c; c = c->next) {
