@@ -205,6 +205,47 @@ TEST(author_note_at_the_end)
 #undef BIO_TAIL
 }
 
+TEST(author_note_text_collapsed)
+{
+    /* the note's text is read with each run of blanks (CR and tab too) and
+     * each break between texts as one space: a name split over lines and
+     * elements is found */
+    fx f;
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane\r\n\t <b>Smith</b>\n at jane@example.com or follow her "
+                        "for more of her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Email Jane"));
+    fx_free(&f);
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane<i>Smith</i> at jane@example.com or follow her for more "
+                        "of her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(!fx_contains(f.text, "Email Jane"));
+    fx_free(&f);
+    /* a long biography opening with the name in an element of its own,
+     * then a text longer than what is left of the reading buffer */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p><b>Jane  Smith</b> has covered the council, the schools, the courts "
+                        "and the port for the paper since 2010, after six years at a wire "
+                        "service in the capital, where she wrote about trade, farming and the "
+                        "weather; she lives by the river with two dogs, a cat and far too many "
+                        "books, and she still answers every letter that readers send her about "
+                        "the city, its budget, its buses and its parks, usually by hand and "
+                        "always within the week, from the small desk by the window of the "
+                        "newsroom; before all that she taught history at the old grammar school "
+                        "on the hill for nine years, and she still runs its debating club "
+                        "every other Thursday night.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+}
+
 TEST(datelines_and_unnamed_bylines)
 {
     /* on an article, a <time> standing alone and a short credit line
@@ -2562,6 +2603,7 @@ main(void)
     RUN(article_list_of_links_elsewhere_kept);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
+    RUN(author_note_text_collapsed);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
     RUN(orphan_list_labels);

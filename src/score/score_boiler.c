@@ -790,6 +790,20 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
     return cards >= CARD_MIN && card_text * 10 >= (uint64_t)s->text * 6;
 }
 
+/* Blanks of block_text (' ', '\n', '\t', '\r'; not '\f'), and bytes with
+ * ASCII letters lower-cased. */
+static const uint8_t block_blank[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1};
+static const uint8_t block_lower[256] = {
+#define L4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+#define L64(c) L16(c), L16((c) + 16), L16((c) + 32), L16((c) + 48)
+    L64(0), 64, L16('a'), L4('q'), L4('u'), 'y', 'z', 91, 92, 93, 94, 95, L16(96), L16(112),
+    L64(128), L64(192),
+#undef L64
+#undef L16
+#undef L4
+};
+
 /* The text of the short block n (dropped parts left out) into buf (at
  * most cap bytes): with `spaces`, runs of whitespace (and the breaks
  * between texts) as one space, else no whitespace at all; with `lower`,
@@ -821,8 +835,28 @@ block_text_budget(const wn_node *n, char *buf, size_t cap, bool spaces, bool low
         }
         if (m->type != WN_NODE_TEXT)
             continue;
-        for (size_t i = 0; i < m->len; i++) {
-            unsigned char ch = (unsigned char)m->data[i];
+        const unsigned char *d = (const unsigned char *)m->data;
+        size_t i = 0;
+        if (m->len + 2 <= cap - len) {
+            /* the text fits whatever it holds (a byte gives at most one
+             * byte and the space before it, and a space follows a blank or
+             * the break before the text): no test of the room left, and
+             * no branch on the bytes (the space is written at each byte
+             * and kept only where one is due) */
+            bool sp = space;
+            for (; i < m->len; i++) {
+                unsigned ch = d[i];
+                unsigned blank = block_blank[ch];
+                buf[len] = ' ';
+                len += sp & !blank;
+                buf[len] = (char)(lower ? block_lower[ch] : ch);
+                len += !blank;
+                sp = blank & spaces & (len > 0);
+            }
+            space = sp;
+        }
+        for (; i < m->len; i++) {
+            unsigned char ch = d[i];
             if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
                 space = spaces && len > 0;
                 continue;
