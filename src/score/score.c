@@ -62,7 +62,7 @@ is_scored_block(const wn_node *n, const wn_stat *s)
     case WN_TAG_H6: case WN_TAG_TH: case WN_TAG_DT: case WN_TAG_FIGCAPTION:
         return false;
     default:
-        return s->blocks == 0 && (wn_tag_is_block(n) || wn_node_is(n, WN_TAG_SPAN)) &&
+        return s->blocks == 0 && (wn_stats_block(n) || wn_node_is(n, WN_TAG_SPAN)) &&
                n->parent && !wn_node_is(n->parent, WN_TAG_P);
     }
 }
@@ -847,7 +847,7 @@ cand_leave(void *ctx, wn_node *n, const wn_stat *s)
         len = s->text;
         commas = s->commas;
         from = n->parent;
-    } else if (s->blocks > 0 && s->loose >= 25 && wn_tag_is_block(n) &&
+    } else if (s->blocks > 0 && s->loose >= 25 && wn_stats_block(n) &&
                s->loose_link * 2 < s->loose) {
         /* text between the blocks (lines with <br>s) is a paragraph of
          * this element: scored for the element and up */
@@ -1077,7 +1077,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 if (raw[c->index] > 0 && final_score(&cx, raw, c) + bonus >= threshold &&
                     content_score(&cx, raw, c) + bonus >= threshold * 0.5)
                     keep = true;
-                else if (wn_node_is(c, WN_TAG_P) || (wn_tag_is_block(c) && s->blocks == 0)) {
+                else if (wn_node_is(c, WN_TAG_P) || (wn_stats_block(c) && s->blocks == 0)) {
                     double ld = wn_stat_link_density(s);
                     if (s->text > 80 && ld < 0.25)
                         keep = true;

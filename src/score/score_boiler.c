@@ -15,6 +15,7 @@
 #include "clean/clean.h"
 #include "metadata/metadata.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 #include "util/swar.h"
 
 #define FORUM_PART_MAX 400 /* bytes: a post's signature or user card */
@@ -269,7 +270,7 @@ in_sentence(wn_score_ctx *cx, const wn_node *n)
                     return true;
                 continue; /* (blank: look past it) */
             }
-            if (t->type == WN_NODE_ELEMENT && !wn_tag_is_block(t) && !wn_node_is(t, WN_TAG_BR)) {
+            if (t->type == WN_NODE_ELEMENT && !wn_stats_block(t) && !wn_node_is(t, WN_TAG_BR)) {
                 const wn_stat *ts = wn_stats_of(&cx->stats, t);
                 if (ts->text > ts->link)
                     return true;
@@ -937,10 +938,10 @@ repeats_alt(const wn_node *n)
     for (const wn_node *q = n->next; q; q = q->next) {
         if (q->type == WN_NODE_TEXT && has_nonblank(q->data, q->len))
             return false;
-        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_tag_is_block(q) &&
+        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_stats_block(q) &&
             !wn_node_is(q, WN_TAG_BR) && has_text_node(q))
             return false;
-        if (q->type == WN_NODE_ELEMENT && wn_tag_is_block(q))
+        if (q->type == WN_NODE_ELEMENT && wn_stats_block(q))
             break;
     }
     size_t alen;
@@ -1471,7 +1472,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if ((run_text == 0 && !empty_comments && !toc && icons < 3) ||
             (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
-        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
+        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_stats_block(c) || is_heading(c)))
             return NULL;
         /* (a sentence is not a label: "Find it in sizes S-XL." above a
          * shop's link; an ellipsis may end one) */
@@ -1904,7 +1905,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                  * product variants, responsive copies) so are its longer
                  * blocks; articles and documentation may repeat on purpose */
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
-                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_tag_is_block(n) &&
+                bool xleaf = dedupe_blocks && xs->blocks == 0 && wn_stats_block(n) &&
                              xs->text < 600;
                 /* (a product page repeats its short lines too: a spec
                  * row, a selling point, in each layout's copy) */
@@ -2069,7 +2070,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            bool leaf = s->blocks == 0 && (wn_stats_block(n) || is_heading(n));
             /* on an article, a dateline and a byline the markup does not
              * name: a <time> standing alone, a short block naming the
              * author */
@@ -2158,7 +2159,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
                            ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600) ||
                            (article && s->blocks == 0 && s->text <= 300 &&
-                            (!wn_tag_is_block(n) || wn_node_is(n, WN_TAG_P)) &&
+                            (!wn_stats_block(n) || wn_node_is(n, WN_TAG_P)) &&
                             s->link * 2 < s->text && n->prev && repeats_alt(n));
             if (caption)
                 n->flags |= WN_NF_CAPTION;
@@ -2192,7 +2193,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
-            else if (wn_tag_is_block(n))
+            else if (wn_stats_block(n))
                 loose_text += s->loose; /* (lines between its blocks: <br>-separated text) */
             if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
                 in_code = n;

@@ -14,6 +14,7 @@
 /* Non-whitespace bytes and clause punctuation of s[0..n) (score_stats.c). */
 void wn_text_count(const char *s, size_t n, uint32_t *chars, uint32_t *commas);
 
+/* wn_tag_is_block, inline (the walks ask it of every element) */
 static inline bool
 wn_stats_block(const wn_node *n)
 {
