@@ -620,6 +620,30 @@ TEST(caption_repeated_appears_once)
     fx_free(&f);
 }
 
+TEST(caption_copy_found_by_its_words)
+{
+    /* a copy of a caption is found by its words alone (case, blanks,
+     * punctuation and markup aside), however long; a caption that differs
+     * in its last letter is no copy */
+#define CAPTION "Crowds gather outside the town hall on Tuesday evening, waiting for the " \
+                "council's vote on the budget for the coming year"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1
+                 "<figure><img src=a.jpg alt=x><figcaption id=c1>" CAPTION "</figcaption></figure>"
+                 "<div class=viewer><div id=c2>CROWDS gather<br> outside <b>the town-hall</b> on "
+                 "Tuesday evening... waiting for the council s vote on the budget for the coming "
+                 "year!</div></div>"
+                 "<div class=viewer><div id=c3>" CAPTION "s</div></div>" P2 P3 "</article></body>",
+                 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_CAPTION) && !(fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c2", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c3", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+#undef CAPTION
+}
+
 TEST(dates_and_bylines_in_the_body)
 {
     /* a date named "post-date" (a byline word and an article word) and a
@@ -2617,6 +2641,7 @@ main(void)
     RUN(teaser_components_are_content);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
+    RUN(caption_copy_found_by_its_words);
     RUN(list_items_judged_with_their_list);
     RUN(dates_and_bylines_in_the_body);
     RUN(nested_article_teasers);

@@ -57,14 +57,80 @@ static const uint8_t word_char[256] = {
 #undef R4
 };
 
+/* A hash of a sequence of word characters (FNV-1a over eight bytes at a
+ * time): the characters are gathered in buf with a store and a count per
+ * byte and no branch on the byte, and hashed when eight are there, so the
+ * multiply's latency is paid once per eight characters, not once per
+ * character. The same sequence gives the same hash however it comes in. */
+#define WORD_HASH_BUF 64
+typedef struct word_hash {
+    uint64_t h;
+    size_t hashed;                       /* characters hashed */
+    size_t fill;                         /* characters in buf, not hashed yet */
+    unsigned char buf[WORD_HASH_BUF + 8]; /* (+ 8: the last word's padding) */
+} word_hash;
+
+static inline void
+word_hash_init(word_hash *wh)
+{
+    wh->h = 1469598103934665603ull;
+    wh->hashed = 0;
+    wh->fill = 0;
+}
+
+/* Hash the whole words of buf; the rest moves to its start. */
+static inline void
+word_hash_words(word_hash *wh)
+{
+    size_t i = 0;
+    for (; i + 8 <= wh->fill; i += 8) {
+        uint64_t x;
+        memcpy(&x, wh->buf + i, 8);
+        wh->h = (wh->h ^ x) * 1099511628211ull;
+    }
+    memmove(wh->buf, wh->buf + i, wh->fill - i);
+    wh->hashed += i;
+    wh->fill -= i;
+}
+
+/* Add the word characters of d[0..n). */
+static inline void
+word_hash_add(word_hash *wh, const unsigned char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = word_char[d[i]];
+        wh->buf[wh->fill] = (unsigned char)c;
+        wh->fill += c != 0;
+        if (wh->fill == WORD_HASH_BUF)
+            word_hash_words(wh);
+    }
+}
+
+/* The hash (0 when there was no word character; *n_chars their count). */
+static inline uint64_t
+word_hash_end(word_hash *wh, size_t *n_chars)
+{
+    word_hash_words(wh);
+    size_t k = wh->hashed + wh->fill;
+    if (wh->fill) {
+        /* (zero bytes after the last: no word character is zero) */
+        memset(wh->buf + wh->fill, 0, 8);
+        uint64_t x;
+        memcpy(&x, wh->buf, 8);
+        wh->h = (wh->h ^ x) * 1099511628211ull;
+    }
+    *n_chars = k;
+    return k ? wh->h : 0;
+}
+
 /* Hash of the words of a subtree's visible text: lower-case ASCII letters
  * and digits and all non-ASCII bytes, so whitespace and punctuation differ
  * freely. Returns 0 for a subtree with no word characters. */
 static uint64_t
 text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t k = 0;
+    word_hash wh;
+    word_hash_init(&wh);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -76,19 +142,10 @@ text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
                 wn_walk_skip_children(&w);
             continue;
         }
-        if (n->type != WN_NODE_TEXT)
-            continue;
-        const unsigned char *d = (const unsigned char *)n->data;
-        for (size_t i = 0; i < n->len; i++) {
-            unsigned c = word_char[d[i]];
-            if (c) {
-                h = (h ^ c) * 1099511628211ull;
-                k++;
-            }
-        }
+        if (n->type == WN_NODE_TEXT)
+            word_hash_add(&wh, (const unsigned char *)n->data, n->len);
     }
-    *n_chars = k;
-    return k ? h : 0;
+    return word_hash_end(&wh, n_chars);
 }
 
 static uint64_t
@@ -132,15 +189,17 @@ matches_title(wn_node *h, const wn_metadata *meta)
     uint64_t hh = text_hash(h, &hn);
     if (!hh)
         return false;
-    uint64_t th = 1469598103934665603ull;
-    for (size_t i = 0; i < meta->title.len && tn < hn; i++) {
-        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
-        if (c) {
-            th = (th ^ c) * 1099511628211ull;
-            tn++;
-        }
-    }
-    return tn == hn && th == hh;
+    /* the title's first hn word characters */
+    const unsigned char *t = (const unsigned char *)meta->title.ptr;
+    size_t end = 0;
+    for (; end < meta->title.len && tn < hn; end++)
+        tn += word_char[t[end]] != 0;
+    if (tn != hn)
+        return false;
+    word_hash wh;
+    word_hash_init(&wh);
+    word_hash_add(&wh, t, end);
+    return word_hash_end(&wh, &tn) == hh;
 }
 
 /* Does s[0..n) hold a byte other than ' ', '\n' and '\t'? */
