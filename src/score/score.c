@@ -746,9 +746,13 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
              * them with half the page's prose and nothing before it but
              * a headline is the page (a wrapper for comments on a
              * selection of the story's text); its name says nothing here */
-            const wn_stat *s;
-            if (boiler && opens_left > 0 && (s = wn_sizes_of(&z, cx->doc, n)) &&
-                (double)(s->text - s->link) >= 0.5 * page_good) {
+            /* (its text and link text from clean's sums when it kept
+             * them, as below) */
+            const wn_stat *s = NULL;
+            bool sized = subtree && n->index < nn;
+            if (boiler && opens_left > 0 && (sized || (s = wn_sizes_of(&z, cx->doc, n))) &&
+                (sized ? (double)(subtree[n->index].text - subtree[n->index].link)
+                       : (double)(s->text - s->link)) >= 0.5 * page_good) {
                 opens_left--;
                 if (opens_page(cx->doc, n)) {
                     wn_doc_token_bits_clear(cx->doc, n, WN_TOK_COMMENTS | WN_TOK_NEG);
