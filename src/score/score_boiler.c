@@ -219,6 +219,7 @@ find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
 {
     wn_node *first_h1 = NULL;
     uint32_t text_before_h1 = 0, text_seen = 0, total = 0;
+    wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
     *early = false;
     for (size_t i = 0; i < c->n_roots; i++)
         total += wn_stats_of(&cx->stats, c->roots[i])->text;
@@ -231,7 +232,7 @@ find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
             if (n->type == WN_NODE_TEXT) {
                 /* (counted when the statistics were: a look-up) */
                 uint32_t chars, commas;
-                wn_text_figures(cx->doc, n, &chars, &commas);
+                wn_node_text_figures(cache, n, &chars, &commas);
                 text_seen += chars;
                 continue;
             }
