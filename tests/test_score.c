@@ -226,6 +226,14 @@ TEST(author_note_text_collapsed)
                         "Jane Smith"));
     CHECK(!fx_contains(f.text, "Email Jane"));
     fx_free(&f);
+    /* a closing line naming someone else of her family name stays */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email John Smith at john@example.com or follow him for more of "
+                        "his reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "Email John Smith"));
+    fx_free(&f);
     /* a long biography opening with the name in an element of its own,
      * then a text longer than what is left of the reading buffer */
     CHECK(fx_run_author(&f,
