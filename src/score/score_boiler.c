@@ -942,6 +942,72 @@ block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, boo
     return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
 }
 
+/* Does some text node of n's subtree (dropped parts left out) hold the
+ * bytes w[0..wl)? Reads the nodes block_text_budget(n, ..., cap, ...,
+ * budget) reads and takes them from *budget as it does: 1 (yes), 0 (no;
+ * also when the budget runs out, where block_text_budget reads no
+ * further); -1 when the text may not fit in cap bytes (where
+ * block_text_budget stops early), *budget then as it was. */
+static int
+text_holds(const wn_node *n, const char *w, size_t wl, size_t cap, size_t *budget)
+{
+    size_t left = *budget, room = cap;
+    bool found = false;
+    wn_walk w_;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w_, (wn_node *)n);
+    while (wn_walk_next(&w_, &m, &e)) {
+        if (!e)
+            continue;
+        if (left == 0) {
+            *budget = 0;
+            return 0;
+        }
+        left--;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w_);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        /* (a text gives at most its bytes and a space) */
+        if (m->len + 1 > room)
+            return -1;
+        room -= m->len + 1;
+        for (const char *p = m->data, *end = m->data + m->len; !found && (size_t)(end - p) >= wl;
+             p++) {
+            if (!(p = memchr(p, w[0], (size_t)(end - p) - wl + 1)))
+                break;
+            found = memcmp(p, w, wl) == 0;
+        }
+    }
+    *budget = left;
+    return found;
+}
+
+/* The longest run of the name a without a space (its length in *wl, 0 if
+ * none): when the name is in a block's text as block_text reads it (a
+ * space between texts), that run lies in one text, where text_holds can
+ * look for it without reading the block into a buffer. */
+static const char *
+name_word(const wn_str *a, size_t *wl)
+{
+    const char *w = NULL;
+    *wl = 0;
+    for (size_t i = 0; i < a->len;) {
+        size_t j = i;
+        while (j < a->len && a->ptr[j] != ' ')
+            j++;
+        if (j - i > *wl) {
+            w = a->ptr + i;
+            *wl = j - i;
+        }
+        i = j + 1;
+    }
+    return w;
+}
+
 /* Does the inline element n hold a text node with words (its first 8
  * nodes read)? */
 static bool
@@ -1086,6 +1152,11 @@ names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
     if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
         return false;
     char buf[512];
+    /* (the name's longest word in none of the texts: no need to read them) */
+    size_t wl, unbounded = SIZE_MAX;
+    const char *w = name_word(a, &wl);
+    if (wl && text_holds(n, w, wl, sizeof buf, &unbounded) == 0)
+        return false;
     bool full;
     size_t len = block_text(n, buf, sizeof buf, true, false, &full);
     if (len && (buf[len - 1] == '.' || buf[len - 1] == '?' || buf[len - 1] == '!'))
@@ -1767,50 +1838,6 @@ note_author(const wn_metadata *meta)
     return author_is_site(meta) ? NULL : a;
 }
 
-/* Does some text node of n's subtree (dropped parts left out) hold the
- * bytes w[0..wl)? Reads the nodes block_text_budget(n, ..., cap, ...,
- * budget) reads and takes them from *budget as it does: 1 (yes), 0 (no;
- * also when the budget runs out, where block_text_budget reads no
- * further); -1 when the text may not fit in cap bytes (where
- * block_text_budget stops early), *budget then as it was. */
-static int
-text_holds(const wn_node *n, const char *w, size_t wl, size_t cap, size_t *budget)
-{
-    size_t left = *budget, room = cap;
-    bool found = false;
-    wn_walk w_;
-    wn_node *m;
-    bool e;
-    wn_walk_init(&w_, (wn_node *)n);
-    while (wn_walk_next(&w_, &m, &e)) {
-        if (!e)
-            continue;
-        if (left == 0) {
-            *budget = 0;
-            return 0;
-        }
-        left--;
-        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
-            wn_walk_skip_children(&w_);
-            continue;
-        }
-        if (m->type != WN_NODE_TEXT)
-            continue;
-        /* (a text gives at most its bytes and a space) */
-        if (m->len + 1 > room)
-            return -1;
-        room -= m->len + 1;
-        for (const char *p = m->data, *end = m->data + m->len; !found && (size_t)(end - p) >= wl;
-             p++) {
-            if (!(p = memchr(p, w[0], (size_t)(end - p) - wl + 1)))
-                break;
-            found = memcmp(p, w, wl) == 0;
-        }
-    }
-    *budget = left;
-    return found;
-}
-
 /* Does the block n (AUTHOR_NOTE_MIN to AUTHOR_NOTE_MAX bytes of text) name
  * author a? */
 static bool
@@ -1818,21 +1845,10 @@ holds_author(const wn_node *n, const wn_str *a, bool opening, size_t *budget)
 {
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
     /* most blocks do not name her: the longest word of the name is looked
-     * for in the texts first (the text is read with a space between texts,
-     * so a word of it lies in one text), taking the nodes from the budget
-     * as reading the text would */
-    const char *w = NULL;
-    size_t wl = 0;
-    for (size_t i = 0; i < a->len;) {
-        size_t j = i;
-        while (j < a->len && a->ptr[j] != ' ')
-            j++;
-        if (j - i > wl) {
-            w = a->ptr + i;
-            wl = j - i;
-        }
-        i = j + 1;
-    }
+     * for in the texts first, taking the nodes from the budget as reading
+     * the text would */
+    size_t wl;
+    const char *w = name_word(a, &wl);
     size_t before = *budget;
     int held = wl ? text_holds(n, w, wl, sizeof buf, budget) : -1;
     if (held == 0)
