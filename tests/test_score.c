@@ -205,6 +205,55 @@ TEST(author_note_at_the_end)
 #undef BIO_TAIL
 }
 
+TEST(author_note_text_collapsed)
+{
+    /* the note's text is read with each run of blanks (CR and tab too) and
+     * each break between texts as one space: a name split over lines and
+     * elements is found */
+    fx f;
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane\r\n\t <b>Smith</b>\n at jane@example.com or follow her "
+                        "for more of her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "Email Jane"));
+    fx_free(&f);
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email Jane<i>Smith</i> at jane@example.com or follow her for more "
+                        "of her reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(!fx_contains(f.text, "Email Jane"));
+    fx_free(&f);
+    /* a closing line naming someone else of her family name stays */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3
+                        "<p>Email John Smith at john@example.com or follow him for more of "
+                        "his reporting on the city.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "Email John Smith"));
+    fx_free(&f);
+    /* a long biography opening with the name in an element of its own,
+     * then a text longer than what is left of the reading buffer */
+    CHECK(fx_run_author(&f,
+                        "<body><article><h1>Council passes budget</h1>" P1 P2 P3 P1 P2 P3
+                        "<p><b>Jane  Smith</b> has covered the council, the schools, the courts "
+                        "and the port for the paper since 2010, after six years at a wire "
+                        "service in the capital, where she wrote about trade, farming and the "
+                        "weather; she lives by the river with two dogs, a cat and far too many "
+                        "books, and she still answers every letter that readers send her about "
+                        "the city, its budget, its buses and its parks, usually by hand and "
+                        "always within the week, from the small desk by the window of the "
+                        "newsroom; before all that she taught history at the old grammar school "
+                        "on the hill for nine years, and she still runs its debating club "
+                        "every other Thursday night.</p></article></body>",
+                        "Jane Smith"));
+    CHECK(fx_contains(f.text, "turning point"));
+    CHECK(!fx_contains(f.text, "six years at a wire service"));
+    fx_free(&f);
+}
+
 TEST(datelines_and_unnamed_bylines)
 {
     /* on an article, a <time> standing alone and a short credit line
@@ -577,6 +626,30 @@ TEST(caption_repeated_appears_once)
     CHECK(!fx_contains(f.text, "Crowds gather"));
     CHECK(fx_contains(f.text, "council approved"));
     fx_free(&f);
+}
+
+TEST(caption_copy_found_by_its_words)
+{
+    /* a copy of a caption is found by its words alone (case, blanks,
+     * punctuation and markup aside), however long; a caption that differs
+     * in its last letter is no copy */
+#define CAPTION "Crowds gather outside the town hall on Tuesday evening, waiting for the " \
+                "council's vote on the budget for the coming year"
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><article>" P1
+                 "<figure><img src=a.jpg alt=x><figcaption id=c1>" CAPTION "</figcaption></figure>"
+                 "<div class=viewer><div id=c2>CROWDS gather<br> outside <b>the town-hall</b> on "
+                 "Tuesday evening... waiting for the council s vote on the budget for the coming "
+                 "year!</div></div>"
+                 "<div class=viewer><div id=c3>" CAPTION "s</div></div>" P2 P3 "</article></body>",
+                 0, NULL));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_CAPTION) && !(fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c2", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "c3", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+#undef CAPTION
 }
 
 TEST(dates_and_bylines_in_the_body)
@@ -2635,6 +2708,7 @@ main(void)
     RUN(article_list_of_links_elsewhere_kept);
     RUN(subtree_statistics_match_whole_page);
     RUN(headline_byline_and_link_dense_list);
+    RUN(author_note_text_collapsed);
     RUN(datelines_and_unnamed_bylines);
     RUN(ad_labels);
     RUN(orphan_list_labels);
@@ -2648,6 +2722,7 @@ main(void)
     RUN(teaser_components_are_content);
     RUN(siblings_of_one_article_merged);
     RUN(caption_repeated_appears_once);
+    RUN(caption_copy_found_by_its_words);
     RUN(list_items_judged_with_their_list);
     RUN(dates_and_bylines_in_the_body);
     RUN(nested_article_teasers);

@@ -192,7 +192,9 @@ typedef struct wn_walk {
 } wn_walk;
 
 /* The walker is inline: every stage after the parse walks the tree several
- * times, and a call per step cost more than the step itself. */
+ * times, and a call per step cost more than the step itself (always: in a
+ * function as large as the boilerplate walk, GCC otherwise calls
+ * wn_walk_next out of line). */
 static inline void
 wn_walk_init(wn_walk *w, wn_node *root)
 {
@@ -203,7 +205,7 @@ wn_walk_init(wn_walk *w, wn_node *root)
 }
 
 /* Next step; false when the walk is over. */
-static inline bool
+static inline __attribute__((always_inline)) bool
 wn_walk_next(wn_walk *w, wn_node **node, bool *entering)
 {
     wn_node *cur = w->node;

@@ -31,6 +31,7 @@
 #include "clean/clean.h"
 #include "score/classify.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 
 wn_page_type
 wn_score_page_type(wn_doc *doc, const wn_metadata *meta)
@@ -61,7 +62,7 @@ is_scored_block(const wn_node *n, const wn_stat *s)
     case WN_TAG_H6: case WN_TAG_TH: case WN_TAG_DT: case WN_TAG_FIGCAPTION:
         return false;
     default:
-        return s->blocks == 0 && (wn_tag_is_block(n) || wn_node_is(n, WN_TAG_SPAN)) &&
+        return s->blocks == 0 && (wn_stats_block(n) || wn_node_is(n, WN_TAG_SPAN)) &&
                n->parent && !wn_node_is(n->parent, WN_TAG_P);
     }
 }
@@ -745,9 +746,13 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
              * them with half the page's prose and nothing before it but
              * a headline is the page (a wrapper for comments on a
              * selection of the story's text); its name says nothing here */
-            const wn_stat *s;
-            if (boiler && opens_left > 0 && (s = wn_sizes_of(&z, cx->doc, n)) &&
-                (double)(s->text - s->link) >= 0.5 * page_good) {
+            /* (its text and link text from clean's sums when it kept
+             * them, as below) */
+            const wn_stat *s = NULL;
+            bool sized = subtree && n->index < nn;
+            if (boiler && opens_left > 0 && (sized || (s = wn_sizes_of(&z, cx->doc, n))) &&
+                (sized ? (double)(subtree[n->index].text - subtree[n->index].link)
+                       : (double)(s->text - s->link)) >= 0.5 * page_good) {
                 opens_left--;
                 if (opens_page(cx->doc, n)) {
                     wn_doc_token_bits_clear(cx->doc, n, WN_TOK_COMMENTS | WN_TOK_NEG);
@@ -804,6 +809,107 @@ mark_negative(wn_score_ctx *cx, wn_node *root)
     cx->stats = z.st; /* the array is reused by the next statistics */
 }
 
+/* Phases 2 and 3, in the statistics walk (stats_walk.h): when the walk
+ * leaves an element its figures are complete, its paragraph score goes to
+ * its ancestors, and its own score is complete (only its own text and its
+ * descendants' add to it), so it may join the best five. Only the
+ * elements of top_el's subtree are candidates. */
+typedef struct cand_walk {
+    wn_score_ctx *cx;
+    double *raw;      /* paragraph scores, by node index */
+    uint32_t *rank;   /* preorder rank of each element entered */
+    uint32_t nn, next_rank;
+    wn_node *body, *top_el;
+    bool in_top;      /* the walk is inside top_el */
+    cand best5[5];
+} cand_walk;
+
+static inline void
+cand_enter(void *ctx, wn_node *n)
+{
+    cand_walk *cw = ctx;
+    if (n->type != WN_NODE_ELEMENT)
+        return;
+    if (n == cw->top_el)
+        cw->in_top = true;
+    if (cw->in_top && n->index < cw->nn)
+        cw->rank[n->index] = cw->next_rank++;
+}
+
+static inline void
+cand_leave(void *ctx, wn_node *n, const wn_stat *s)
+{
+    cand_walk *cw = ctx;
+    if (n->type != WN_NODE_ELEMENT || !cw->in_top)
+        return;
+    if (n == cw->top_el)
+        cw->in_top = false;
+    double *raw = cw->raw;
+    uint32_t len = 0, commas = 0;
+    wn_node *from = NULL;
+    if (s->text >= 25 && is_scored_block(n, s)) {
+        len = s->text;
+        commas = s->commas;
+        from = n->parent;
+    } else if (s->blocks > 0 && s->loose >= 25 && wn_stats_block(n) &&
+               s->loose_link * 2 < s->loose) {
+        /* text between the blocks (lines with <br>s) is a paragraph of
+         * this element: scored for the element and up */
+        len = s->loose;
+        commas = s->loose_commas;
+        from = n;
+    }
+    if (from) {
+        double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
+        int level = 0;
+        for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
+            if (a->type != WN_NODE_ELEMENT)
+                break;
+            double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+            raw[a->index] += cs / div;
+            if (a == cw->body || a == cw->top_el)
+                break;
+        }
+    }
+    if (raw[n->index] > 0 && !wn_node_is(n, WN_TAG_HTML))
+        best5_add(cw->best5, n, final_score(cw->cx, raw, n), cw->rank);
+}
+
+/* The largest group of repeated items (item_group_of) among the elements
+ * of the region, the region too, with links and 70% of its text (a group
+ * is no larger than its parent), in the order a walk leaves them; into
+ * *best. None when the scoring walk skipped the region. An element's text
+ * and links are no more than its parent's (the figures sum), so the walk
+ * goes down only into elements that qualify. */
+static void
+region_items(const wn_score_ctx *cx, wn_node *region, const wn_node *top_el, item_group *best)
+{
+    if (region->type != WN_NODE_ELEMENT)
+        return;
+    for (const wn_node *a = region; a; a = a->parent) {
+        if (a->type == WN_NODE_ELEMENT && (a->flags & (WN_NF_DROP | WN_NF_BOILER)))
+            return;
+        if (a == top_el)
+            break;
+    }
+    uint32_t min_text = (uint32_t)(0.7 * (double)wn_stats_of(&cx->stats, region)->text);
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    wn_walk_init(&w, region);
+    while (wn_walk_next(&w, &n, &e)) {
+        if (n->type != WN_NODE_ELEMENT)
+            continue;
+        if (!e) {
+            item_group_of(cx, n, best);
+            continue;
+        }
+        const wn_stat *s = wn_stats_of(&cx->stats, n);
+        if ((n->flags & (WN_NF_DROP | WN_NF_BOILER)) || !s->link || s->text < min_text)
+            wn_walk_skip_children(&w);
+    }
+}
+
 wn_status
 wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
 {
@@ -820,88 +926,38 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
     wn_dom *dom = doc->dom;
     /* comment sections are never the article (but are a forum's posts) */
     mark_negative(&cx, dom->root);
-    if (!wn_stats_compute(&cx.stats, doc, WN_NF_DROP | WN_NF_BOILER, 0))
+    uint32_t nn = dom->node_count + 1;
+    cand_walk cw;
+    memset(&cw, 0, sizeof cw);
+    cw.cx = &cx;
+    cw.nn = nn;
+    cw.raw = wn_arena_calloc(&doc->arena, nn, sizeof *cw.raw);
+    cw.rank = wn_arena_alloc(&doc->arena, (size_t)nn * sizeof *cw.rank);
+    if (!cw.raw || !cw.rank || !wn_stats_reserve(&cx.stats, &doc->arena, nn))
         return WN_ERR_NOMEM;
-    uint32_t nn = cx.stats.n;
-    double *raw = wn_arena_calloc(&doc->arena, nn, sizeof *raw);
-    if (!raw)
-        return WN_ERR_NOMEM;
-    wn_node *body = find_body(dom);
+    double *raw = cw.raw;
+    wn_node *body = cw.body = find_body(dom);
     /* candidates are looked for in the whole tree: a page whose markup is
      * broken may have content after </body> */
     wn_node *top_el = body;
     while (top_el->parent && top_el->parent->type == WN_NODE_ELEMENT)
         top_el = top_el->parent;
-
-    /* phase 2: paragraph scores to ancestors; phase 3, the best five
-     * candidates, in the same walk: when an element is left, its score is
-     * complete (only its own text and its descendants' add to it) */
+    cw.top_el = top_el;
+    cw.in_top = top_el == dom->root;
+    /* phase 1, with phases 2 and 3 done as the walk leaves each element */
+    memset(cx.stats.s, 0, (size_t)nn * sizeof *cx.stats.s);
+    wn_stats_walk(&cx.stats, wn_doc_cache_get(doc), dom->root, WN_NF_DROP | WN_NF_BOILER, 0,
+                  false, 0, cand_enter, cand_leave, &cw);
     cand top = {NULL, 0};
-    cand best5[5] = {{0}};
+    cand *best5 = cw.best5;
     wn_node *region = find_region(&cx, body);
     /* on pages taken for articles or service pages, the largest group of
-     * repeated items in the main region, found as the walk leaves their
-     * parents: a region made of them is a list, whatever the page type */
+     * repeated items in the main region: a region made of them is a list,
+     * whatever the page type */
     bool find_items = cx.page_type == WN_PAGE_ARTICLE || cx.page_type == WN_PAGE_SERVICE;
     item_group items = {0, 0, 0};
-    /* (a group is no larger than its parent: only parents holding 70% of
-     * the region's text are looked at) */
-    uint32_t items_min = (uint32_t)(0.7 * (double)wn_stats_of(&cx.stats, region)->text);
-    bool in_region = false;
-    uint32_t *rank = wn_arena_alloc(&doc->arena, (size_t)nn * sizeof *rank);
-    if (!rank)
-        return WN_ERR_NOMEM;
-    uint32_t next_rank = 0;
-    wn_walk w;
-    wn_node *n;
-    bool e;
-    wn_walk_init(&w, top_el);
-    while (wn_walk_next(&w, &n, &e)) {
-        if (n->type != WN_NODE_ELEMENT)
-            continue;
-        if (e) {
-            if (n->flags & (WN_NF_DROP | WN_NF_BOILER))
-                wn_walk_skip_children(&w);
-            else if (n->index < nn)
-                rank[n->index] = next_rank++;
-            if (n == region && !(n->flags & (WN_NF_DROP | WN_NF_BOILER)))
-                in_region = true;
-            continue;
-        }
-        if (n == region)
-            in_region = false;
-        const wn_stat *s = wn_stats_of(&cx.stats, n);
-        if (find_items && (in_region || n == region) && s->link && s->text >= items_min)
-            item_group_of(&cx, n, &items);
-        uint32_t len = 0, commas = 0;
-        wn_node *from = NULL;
-        if (s->text >= 25 && is_scored_block(n, s)) {
-            len = s->text;
-            commas = s->commas;
-            from = n->parent;
-        } else if (s->blocks > 0 && s->loose >= 25 && wn_tag_is_block(n) &&
-                   s->loose_link * 2 < s->loose) {
-            /* text between the blocks (lines with <br>s) is a paragraph of
-             * this element: scored for the element and up */
-            len = s->loose;
-            commas = s->loose_commas;
-            from = n;
-        }
-        if (from) {
-            double cs = 1.0 + (commas > 20 ? 20 : commas) + (len / 100 > 3 ? 3 : len / 100);
-            int level = 0;
-            for (wn_node *a = from; a && level < 5; a = a->parent, level++) {
-                if (a->type != WN_NODE_ELEMENT)
-                    break;
-                double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-                raw[a->index] += cs / div;
-                if (a == body || a == top_el)
-                    break;
-            }
-        }
-        if (raw[n->index] > 0 && !wn_node_is(n, WN_TAG_HTML))
-            best5_add(best5, n, final_score(&cx, raw, n), rank);
-    }
+    if (find_items)
+        region_items(&cx, region, top_el, &items);
     top = best5[0];
     /* a region whose text is mostly one group of 3+ items alike, a third
      * of it or more in links, is a list of teasers, cards or results:
@@ -1025,7 +1081,7 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
                 if (raw[c->index] > 0 && final_score(&cx, raw, c) + bonus >= threshold &&
                     content_score(&cx, raw, c) + bonus >= threshold * 0.5)
                     keep = true;
-                else if (wn_node_is(c, WN_TAG_P) || (wn_tag_is_block(c) && s->blocks == 0)) {
+                else if (wn_node_is(c, WN_TAG_P) || (wn_stats_block(c) && s->blocks == 0)) {
                     double ld = wn_stat_link_density(s);
                     if (s->text > 80 && ld < 0.25)
                         keep = true;

@@ -15,6 +15,7 @@
 #include "clean/clean.h"
 #include "metadata/metadata.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 #include "util/swar.h"
 
 #define FORUM_PART_MAX 400 /* bytes: a post's signature or user card */
@@ -56,14 +57,80 @@ static const uint8_t word_char[256] = {
 #undef R4
 };
 
+/* A hash of a sequence of word characters (FNV-1a over eight bytes at a
+ * time): the characters are gathered in buf with a store and a count per
+ * byte and no branch on the byte, and hashed when eight are there, so the
+ * multiply's latency is paid once per eight characters, not once per
+ * character. The same sequence gives the same hash however it comes in. */
+#define WORD_HASH_BUF 64
+typedef struct word_hash {
+    uint64_t h;
+    size_t hashed;                       /* characters hashed */
+    size_t fill;                         /* characters in buf, not hashed yet */
+    unsigned char buf[WORD_HASH_BUF + 8]; /* (+ 8: the last word's padding) */
+} word_hash;
+
+static inline void
+word_hash_init(word_hash *wh)
+{
+    wh->h = 1469598103934665603ull;
+    wh->hashed = 0;
+    wh->fill = 0;
+}
+
+/* Hash the whole words of buf; the rest moves to its start. */
+static inline void
+word_hash_words(word_hash *wh)
+{
+    size_t i = 0;
+    for (; i + 8 <= wh->fill; i += 8) {
+        uint64_t x;
+        memcpy(&x, wh->buf + i, 8);
+        wh->h = (wh->h ^ x) * 1099511628211ull;
+    }
+    memmove(wh->buf, wh->buf + i, wh->fill - i);
+    wh->hashed += i;
+    wh->fill -= i;
+}
+
+/* Add the word characters of d[0..n). */
+static inline void
+word_hash_add(word_hash *wh, const unsigned char *d, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = word_char[d[i]];
+        wh->buf[wh->fill] = (unsigned char)c;
+        wh->fill += c != 0;
+        if (wh->fill == WORD_HASH_BUF)
+            word_hash_words(wh);
+    }
+}
+
+/* The hash (0 when there was no word character; *n_chars their count). */
+static inline uint64_t
+word_hash_end(word_hash *wh, size_t *n_chars)
+{
+    word_hash_words(wh);
+    size_t k = wh->hashed + wh->fill;
+    if (wh->fill) {
+        /* (zero bytes after the last: no word character is zero) */
+        memset(wh->buf + wh->fill, 0, 8);
+        uint64_t x;
+        memcpy(&x, wh->buf, 8);
+        wh->h = (wh->h ^ x) * 1099511628211ull;
+    }
+    *n_chars = k;
+    return k ? wh->h : 0;
+}
+
 /* Hash of the words of a subtree's visible text: lower-case ASCII letters
  * and digits and all non-ASCII bytes, so whitespace and punctuation differ
  * freely. Returns 0 for a subtree with no word characters. */
 static uint64_t
 text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
 {
-    uint64_t h = 1469598103934665603ull;
-    size_t k = 0;
+    word_hash wh;
+    word_hash_init(&wh);
     wn_walk w;
     wn_node *n;
     bool e;
@@ -75,19 +142,10 @@ text_hash_skip(wn_node *root, size_t *n_chars, uint32_t skip)
                 wn_walk_skip_children(&w);
             continue;
         }
-        if (n->type != WN_NODE_TEXT)
-            continue;
-        const unsigned char *d = (const unsigned char *)n->data;
-        for (size_t i = 0; i < n->len; i++) {
-            unsigned c = word_char[d[i]];
-            if (c) {
-                h = (h ^ c) * 1099511628211ull;
-                k++;
-            }
-        }
+        if (n->type == WN_NODE_TEXT)
+            word_hash_add(&wh, (const unsigned char *)n->data, n->len);
     }
-    *n_chars = k;
-    return k ? h : 0;
+    return word_hash_end(&wh, n_chars);
 }
 
 static uint64_t
@@ -213,15 +271,17 @@ matches_title(wn_node *h, const wn_metadata *meta)
     uint64_t hh = text_hash(h, &hn);
     if (!hh)
         return false;
-    uint64_t th = 1469598103934665603ull;
-    for (size_t i = 0; i < meta->title.len && tn < hn; i++) {
-        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
-        if (c) {
-            th = (th ^ c) * 1099511628211ull;
-            tn++;
-        }
-    }
-    return tn == hn && th == hh;
+    /* the title's first hn word characters */
+    const unsigned char *t = (const unsigned char *)meta->title.ptr;
+    size_t end = 0;
+    for (; end < meta->title.len && tn < hn; end++)
+        tn += word_char[t[end]] != 0;
+    if (tn != hn)
+        return false;
+    word_hash wh;
+    word_hash_init(&wh);
+    word_hash_add(&wh, t, end);
+    return word_hash_end(&wh, &tn) == hh;
 }
 
 /* Does s[0..n) hold a byte other than ' ', '\n' and '\t'? */
@@ -241,6 +301,7 @@ find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
 {
     wn_node *first_h1 = NULL;
     uint32_t text_before_h1 = 0, text_seen = 0, total = 0;
+    wn_doc_cache *cache = wn_doc_cache_get(cx->doc);
     *early = false;
     for (size_t i = 0; i < c->n_roots; i++)
         total += wn_stats_of(&cx->stats, c->roots[i])->text;
@@ -253,7 +314,7 @@ find_headline(wn_score_ctx *cx, wn_content *c, bool *early)
             if (n->type == WN_NODE_TEXT) {
                 /* (counted when the statistics were: a look-up) */
                 uint32_t chars, commas;
-                wn_text_figures(cx->doc, n, &chars, &commas);
+                wn_node_text_figures(cache, n, &chars, &commas);
                 text_seen += chars;
                 continue;
             }
@@ -351,7 +412,7 @@ in_sentence(wn_score_ctx *cx, const wn_node *n)
                     return true;
                 continue; /* (blank: look past it) */
             }
-            if (t->type == WN_NODE_ELEMENT && !wn_tag_is_block(t) && !wn_node_is(t, WN_TAG_BR)) {
+            if (t->type == WN_NODE_ELEMENT && !wn_stats_block(t) && !wn_node_is(t, WN_TAG_BR)) {
                 const wn_stat *ts = wn_stats_of(&cx->stats, t);
                 if (ts->text > ts->link)
                     return true;
@@ -872,6 +933,20 @@ card_grid(wn_score_ctx *cx, const wn_node *n, const wn_stat *s, size_t *budget)
     return cards >= CARD_MIN && card_text * 10 >= (uint64_t)s->text * 6;
 }
 
+/* Blanks of block_text (' ', '\n', '\t', '\r'; not '\f'), and bytes with
+ * ASCII letters lower-cased. */
+static const uint8_t block_blank[256] = {[' '] = 1, ['\n'] = 1, ['\t'] = 1, ['\r'] = 1};
+static const uint8_t block_lower[256] = {
+#define L4(c) (c), (c) + 1, (c) + 2, (c) + 3
+#define L16(c) L4(c), L4((c) + 4), L4((c) + 8), L4((c) + 12)
+#define L64(c) L16(c), L16((c) + 16), L16((c) + 32), L16((c) + 48)
+    L64(0), 64, L16('a'), L4('q'), L4('u'), 'y', 'z', 91, 92, 93, 94, 95, L16(96), L16(112),
+    L64(128), L64(192),
+#undef L64
+#undef L16
+#undef L4
+};
+
 /* The text of the short block n (dropped parts left out) into buf (at
  * most cap bytes): with `spaces`, runs of whitespace (and the breaks
  * between texts) as one space, else no whitespace at all; with `lower`,
@@ -903,8 +978,28 @@ block_text_budget(const wn_node *n, char *buf, size_t cap, bool spaces, bool low
         }
         if (m->type != WN_NODE_TEXT)
             continue;
-        for (size_t i = 0; i < m->len; i++) {
-            unsigned char ch = (unsigned char)m->data[i];
+        const unsigned char *d = (const unsigned char *)m->data;
+        size_t i = 0;
+        if (m->len + 2 <= cap - len) {
+            /* the text fits whatever it holds (a byte gives at most one
+             * byte and the space before it, and a space follows a blank or
+             * the break before the text): no test of the room left, and
+             * no branch on the bytes (the space is written at each byte
+             * and kept only where one is due) */
+            bool sp = space;
+            for (; i < m->len; i++) {
+                unsigned ch = d[i];
+                unsigned blank = block_blank[ch];
+                buf[len] = ' ';
+                len += sp & !blank;
+                buf[len] = (char)(lower ? block_lower[ch] : ch);
+                len += !blank;
+                sp = blank & spaces & (len > 0);
+            }
+            space = sp;
+        }
+        for (; i < m->len; i++) {
+            unsigned char ch = d[i];
             if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
                 space = spaces && len > 0;
                 continue;
@@ -927,6 +1022,72 @@ static size_t
 block_text(const wn_node *n, char *buf, size_t cap, bool spaces, bool lower, bool *full)
 {
     return block_text_budget(n, buf, cap, spaces, lower, full, NULL);
+}
+
+/* Does some text node of n's subtree (dropped parts left out) hold the
+ * bytes w[0..wl)? Reads the nodes block_text_budget(n, ..., cap, ...,
+ * budget) reads and takes them from *budget as it does: 1 (yes), 0 (no;
+ * also when the budget runs out, where block_text_budget reads no
+ * further); -1 when the text may not fit in cap bytes (where
+ * block_text_budget stops early), *budget then as it was. */
+static int
+text_holds(const wn_node *n, const char *w, size_t wl, size_t cap, size_t *budget)
+{
+    size_t left = *budget, room = cap;
+    bool found = false;
+    wn_walk w_;
+    wn_node *m;
+    bool e;
+    wn_walk_init(&w_, (wn_node *)n);
+    while (wn_walk_next(&w_, &m, &e)) {
+        if (!e)
+            continue;
+        if (left == 0) {
+            *budget = 0;
+            return 0;
+        }
+        left--;
+        if (m->type == WN_NODE_ELEMENT && (m->flags & WN_NF_DROP)) {
+            wn_walk_skip_children(&w_);
+            continue;
+        }
+        if (m->type != WN_NODE_TEXT)
+            continue;
+        /* (a text gives at most its bytes and a space) */
+        if (m->len + 1 > room)
+            return -1;
+        room -= m->len + 1;
+        for (const char *p = m->data, *end = m->data + m->len; !found && (size_t)(end - p) >= wl;
+             p++) {
+            if (!(p = memchr(p, w[0], (size_t)(end - p) - wl + 1)))
+                break;
+            found = memcmp(p, w, wl) == 0;
+        }
+    }
+    *budget = left;
+    return found;
+}
+
+/* The longest run of the name a without a space (its length in *wl, 0 if
+ * none): when the name is in a block's text as block_text reads it (a
+ * space between texts), that run lies in one text, where text_holds can
+ * look for it without reading the block into a buffer. */
+static const char *
+name_word(const wn_str *a, size_t *wl)
+{
+    const char *w = NULL;
+    *wl = 0;
+    for (size_t i = 0; i < a->len;) {
+        size_t j = i;
+        while (j < a->len && a->ptr[j] != ' ')
+            j++;
+        if (j - i > *wl) {
+            w = a->ptr + i;
+            *wl = j - i;
+        }
+        i = j + 1;
+    }
+    return w;
 }
 
 /* Does the inline element n hold a text node with words (its first 8
@@ -985,10 +1146,10 @@ repeats_alt(const wn_node *n)
     for (const wn_node *q = n->next; q; q = q->next) {
         if (q->type == WN_NODE_TEXT && has_nonblank(q->data, q->len))
             return false;
-        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_tag_is_block(q) &&
+        if (q->type == WN_NODE_ELEMENT && !(q->flags & WN_NF_DROP) && !wn_stats_block(q) &&
             !wn_node_is(q, WN_TAG_BR) && has_text_node(q))
             return false;
-        if (q->type == WN_NODE_ELEMENT && wn_tag_is_block(q))
+        if (q->type == WN_NODE_ELEMENT && wn_stats_block(q))
             break;
     }
     size_t alen;
@@ -1073,6 +1234,11 @@ names_author(const wn_node *n, const wn_stat *s, const wn_metadata *meta)
     if (!memchr(a->ptr, ' ', a->len) && !(a->ptr[0] & 0x80))
         return false;
     char buf[512];
+    /* (the name's longest word in none of the texts: no need to read them) */
+    size_t wl, unbounded = SIZE_MAX;
+    const char *w = name_word(a, &wl);
+    if (wl && text_holds(n, w, wl, sizeof buf, &unbounded) == 0)
+        return false;
     bool full;
     size_t len = block_text(n, buf, sizeof buf, true, false, &full);
     if (len && (buf[len - 1] == '.' || buf[len - 1] == '?' || buf[len - 1] == '!'))
@@ -1519,7 +1685,7 @@ orphan_label(wn_score_ctx *cx, const wn_node *p, label_set *ls)
         if ((run_text == 0 && !empty_comments && !toc && icons < 3) ||
             (run_text > 0 && run_link * 2 < run_text && !teasers))
             return NULL;
-        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_tag_is_block(c) || is_heading(c)))
+        if (s->text > LABEL_MAX || s->link || s->paras || !(wn_stats_block(c) || is_heading(c)))
             return NULL;
         /* (a sentence is not a label: "Find it in sizes S-XL." above a
          * shop's link; an ellipsis may end one) */
@@ -1624,6 +1790,13 @@ copy_of_earlier(wn_score_ctx *cx, copy_slots *cs, const wn_node *n, size_t *hash
 static void
 drop_copies(wn_score_ctx *cx, wn_node *p, size_t *hashes)
 {
+    /* a copy and its original are two children of copy size, whose figures
+     * p's own figures sum (those of children set aside before the
+     * statistics are zero): a smaller p holds none, and its children need
+     * not be read */
+    const wn_stat *ps = wn_stats_of(&cx->stats, p);
+    if (ps->paras < 2 * COPY_MIN_PARAS || ps->text < 2 * COPY_MIN_TEXT)
+        return;
     copy_slots cs;
     cs.n = 0;
     for (wn_node *c = p->first_child; c; c = c->next) {
@@ -1753,6 +1926,16 @@ static bool
 holds_author(const wn_node *n, const wn_str *a, bool opening, size_t *budget)
 {
     char buf[AUTHOR_NOTE_MAX * 2 + 64];
+    /* most blocks do not name her: the longest word of the name is looked
+     * for in the texts first, taking the nodes from the budget as reading
+     * the text would */
+    size_t wl;
+    const char *w = name_word(a, &wl);
+    size_t before = *budget;
+    int held = wl ? text_holds(n, w, wl, sizeof buf, budget) : -1;
+    if (held == 0)
+        return false;
+    *budget = before; /* (read again, for the name itself) */
     bool full;
     size_t len = block_text_budget(n, buf, sizeof buf, true, false, &full, budget);
     if (full && *budget == 0)
@@ -1948,7 +2131,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                  * are each too short to compare); articles and
                  * documentation may repeat on purpose */
                 const wn_stat *xs = wn_stats_of(&cx->stats, n);
-                bool xleaf = dedupe_blocks && wn_tag_is_block(n) && xs->text < 600;
+                bool xleaf = dedupe_blocks && wn_stats_block(n) && xs->text < 600;
                 /* (a product page repeats its short lines too: a spec
                  * row, a selling point, in each layout's copy) */
                 if (((n->flags & WN_NF_CAPTION) || xleaf) && xs->text) {
@@ -2125,7 +2308,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
-            bool leaf = s->blocks == 0 && (wn_tag_is_block(n) || is_heading(n));
+            bool leaf = s->blocks == 0 && (wn_stats_block(n) || is_heading(n));
             /* on an article, a dateline and a byline the markup does not
              * name: a <time> standing alone, a short block naming the
              * author; on a list page, an item's <time> standing alone (its
@@ -2217,7 +2400,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             bool caption = wn_node_is(n, WN_TAG_FIGCAPTION) ||
                            ((bits & WN_TOK_CAPTION) && s->paras <= 1 && s->text < 600) ||
                            (article && s->blocks == 0 && s->text <= 300 &&
-                            (!wn_tag_is_block(n) || wn_node_is(n, WN_TAG_P)) &&
+                            (!wn_stats_block(n) || wn_node_is(n, WN_TAG_P)) &&
                             s->link * 2 < s->text && n->prev && repeats_alt(n));
             if (caption)
                 n->flags |= WN_NF_CAPTION;
@@ -2225,7 +2408,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * responsive duplicates) are boilerplate */
             /* (and a box of short blocks repeating an earlier one whole:
              * judged as the walk enters it, before its lines) */
-            bool box = dedupe_blocks && s->blocks > 0 && wn_tag_is_block(n);
+            bool box = dedupe_blocks && s->blocks > 0 && wn_stats_block(n);
             /* (nothing seen: no copy) */
             if ((caption || leaf || box) && s->text < 600 && (seen.n || seen.n_box) &&
                 copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo)) {
@@ -2246,7 +2429,7 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             if (leaf)
                 kept_text += s->text;
-            else if (wn_tag_is_block(n))
+            else if (wn_stats_block(n))
                 loose_text += s->loose; /* (lines between its blocks: <br>-separated text) */
             if (!in_code && (wn_node_is(n, WN_TAG_PRE) || wn_node_is(n, WN_TAG_CODE)))
                 in_code = n;

@@ -13,41 +13,12 @@
 
 #include "clean/clean.h"
 #include "score/score.h"
-
-static inline bool
-tag_is_block(const wn_node *n)
-{
-    if (!n || n->type != WN_NODE_ELEMENT || n->ns != WN_NS_HTML)
-        return false;
-    switch (n->tag) {
-    case WN_TAG_P: case WN_TAG_DIV: case WN_TAG_SECTION: case WN_TAG_ARTICLE: case WN_TAG_MAIN:
-    case WN_TAG_ASIDE: case WN_TAG_HEADER: case WN_TAG_FOOTER: case WN_TAG_NAV:
-    case WN_TAG_H1: case WN_TAG_H2: case WN_TAG_H3: case WN_TAG_H4: case WN_TAG_H5: case WN_TAG_H6:
-    case WN_TAG_UL: case WN_TAG_OL: case WN_TAG_LI: case WN_TAG_DL: case WN_TAG_DT: case WN_TAG_DD:
-    case WN_TAG_TABLE: case WN_TAG_TBODY: case WN_TAG_THEAD: case WN_TAG_TFOOT: case WN_TAG_TR:
-    case WN_TAG_TD: case WN_TAG_TH: case WN_TAG_CAPTION: case WN_TAG_PRE: case WN_TAG_BLOCKQUOTE:
-    case WN_TAG_FIGURE: case WN_TAG_FIGCAPTION: case WN_TAG_FORM: case WN_TAG_FIELDSET:
-    case WN_TAG_HR: case WN_TAG_ADDRESS: case WN_TAG_DETAILS: case WN_TAG_SUMMARY:
-    case WN_TAG_CENTER: case WN_TAG_HGROUP: case WN_TAG_DIALOG: case WN_TAG_MENU:
-    case WN_TAG_LEGEND: case WN_TAG_LISTING: case WN_TAG_XMP: case WN_TAG_BODY: case WN_TAG_HTML:
-    case WN_TAG_DIR: case WN_TAG_NOSCRIPT: case WN_TAG_SEARCH:
-        return true;
-    default:
-        return false;
-    }
-}
+#include "score/stats_walk.h"
 
 bool
 wn_tag_is_block(const wn_node *n)
 {
-    return tag_is_block(n);
-}
-
-static inline uint32_t
-sat_add(uint32_t a, uint32_t b)
-{
-    uint32_t s = a + b;
-    return s < a ? UINT32_MAX : s;
+    return wn_stats_block(n);
 }
 
 /* Is s[i], a byte 0xEF or 0xE3, the start of a comma or full stop:
@@ -76,8 +47,8 @@ pop16(unsigned x)
 /* Count non-whitespace bytes (UTF-8 continuation bytes included: a rough
  * but monotonic size) and punctuation that separates clauses. With SSE2,
  * 16 bytes at a time. */
-static void
-text_figures(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
+void
+wn_text_count(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
 {
     const unsigned char *s = (const unsigned char *)str;
     uint32_t c = 0, k = 0;
@@ -118,126 +89,10 @@ text_figures(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
     *commas = k;
 }
 
-/* text_figures of a text node, through the doc's cache when there is one. */
-static inline void
-node_text_figures(wn_doc_cache *c, const wn_node *t, uint32_t *chars, uint32_t *commas)
-{
-    if (c && t->index < c->n && c->text_chars[t->index]) {
-        *chars = c->text_chars[t->index] - 1;
-        *commas = c->text_commas[t->index];
-        return;
-    }
-    text_figures(t->data, t->len, chars, commas);
-    if (c && t->index < c->n && *chars < UINT32_MAX) {
-        c->text_chars[t->index] = *chars + 1;
-        c->text_commas[t->index] = *commas;
-    }
-}
-
 void
 wn_text_figures(wn_doc *doc, const wn_node *t, uint32_t *chars, uint32_t *commas)
 {
-    node_text_figures(wn_doc_cache_get(doc), t, chars, commas);
-}
-
-/* The statistics walk from `top`. Whole document (`subtree` false): st
- * zeroed beforehand, every figure propagates to the parent. Subtree: each
- * visited node's entry is zeroed as it is entered and nothing goes above
- * `top`, whose figures are then those the whole-document walk would give
- * it (`in_link` says whether `top` lies inside a link). Returns the number
- * of steps. */
-static inline __attribute__((always_inline)) size_t
-stats_walk(wn_stats *st, wn_doc_cache *cache, wn_node *top, uint32_t skip_flags,
-           uint32_t unless_flags, bool subtree, uint32_t in_link)
-{
-    uint32_t n = st->n;
-    size_t steps = 0;
-    wn_walk w;
-    wn_node *node;
-    bool entering;
-    uint32_t depth = 0;
-    wn_walk_init(&w, top);
-    while (wn_walk_next(&w, &node, &entering)) {
-        steps++;
-        if (node->index >= n)
-            continue; /* not expected: nodes created after the count */
-        wn_stat *s = &st->s[node->index];
-        if (node->type == WN_NODE_TEXT) {
-            if (!entering || !node->parent || node->parent->index >= n || node == top)
-                continue;
-            uint32_t chars, commas;
-            node_text_figures(cache, node, &chars, &commas);
-            wn_stat *p = &st->s[node->parent->index];
-            p->text = sat_add(p->text, chars);
-            p->commas = sat_add(p->commas, commas);
-            if (in_link)
-                p->link = sat_add(p->link, chars);
-            continue;
-        }
-        if (node->type != WN_NODE_ELEMENT && node->type != WN_NODE_DOCUMENT)
-            continue;
-        bool up = node->parent && node->parent->index < n && !(subtree && node == top);
-        if (entering) {
-            if ((node->flags & skip_flags) && !(node->flags & unless_flags)) {
-                wn_walk_skip_children(&w);
-                continue;
-            }
-            if (subtree)
-                memset(s, 0, sizeof *s);
-            s->depth = depth < UINT16_MAX ? (uint16_t)depth : UINT16_MAX;
-            depth++;
-            if (wn_node_is(node, WN_TAG_A))
-                in_link++;
-            if (up && tag_is_block(node)) {
-                wn_stat *p = &st->s[node->parent->index];
-                if (p->blocks < UINT16_MAX)
-                    p->blocks++;
-            }
-            continue;
-        }
-        depth--;
-        if (wn_node_is(node, WN_TAG_A) && in_link)
-            in_link--;
-        bool block = tag_is_block(node);
-        /* loose text: until now the fields hold what block children gave */
-        s->loose = s->text - s->loose;
-        s->loose_link = s->link - s->loose_link;
-        s->loose_commas = s->commas - s->loose_commas;
-        /* a paragraph: a leaf block (or a <p>) with enough text, few links;
-         * or a block's loose text (lines separated by <br>) */
-        if ((wn_node_is(node, WN_TAG_P) || (s->blocks == 0 && block)) &&
-            s->text >= 80 && s->link * 3 < s->text && s->paras == 0)
-            s->paras = 1;
-        else if (s->blocks > 0 && block && s->loose >= 80 &&
-                 s->loose_link * 3 < s->loose)
-            s->paras = sat_add(s->paras, 1);
-        if (up) {
-            wn_stat *p = &st->s[node->parent->index];
-            if (block) {
-                p->loose = sat_add(p->loose, s->text);
-                p->loose_link = sat_add(p->loose_link, s->link);
-                p->loose_commas = sat_add(p->loose_commas, s->commas);
-            }
-            p->text = sat_add(p->text, s->text);
-            p->link = sat_add(p->link, s->link);
-            p->paras = sat_add(p->paras, s->paras);
-            p->commas = sat_add(p->commas, s->commas);
-        }
-    }
-    return steps;
-}
-
-/* An array for n entries in st (kept when large enough), not zeroed. */
-static bool
-stats_reserve(wn_stats *st, wn_arena *arena, uint32_t n)
-{
-    if (!st->s || st->n < n) {
-        st->s = wn_arena_alloc(arena, (size_t)n * sizeof *st->s);
-        if (!st->s)
-            return false;
-    }
-    st->n = n;
-    return true;
+    wn_node_text_figures(wn_doc_cache_get(doc), t, chars, commas);
 }
 
 bool
@@ -246,10 +101,10 @@ wn_stats_compute(wn_stats *st, wn_doc *doc, uint32_t skip_flags, uint32_t unless
     wn_dom *dom = doc->dom;
     wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted each time */
     uint32_t n = dom->node_count + 1;
-    if (!stats_reserve(st, &doc->arena, n))
+    if (!wn_stats_reserve(st, &doc->arena, n))
         return false;
     memset(st->s, 0, (size_t)n * sizeof *st->s);
-    stats_walk(st, cache, dom->root, skip_flags, unless_flags, false, 0);
+    wn_stats_walk(st, cache, dom->root, skip_flags, unless_flags, false, 0, NULL, NULL, NULL);
     return true;
 }
 
@@ -257,13 +112,14 @@ size_t
 wn_stats_subtree(wn_stats *st, wn_doc *doc, wn_node *node, uint32_t skip_flags)
 {
     uint32_t n = doc->dom->node_count + 1;
-    if (!node || node->index >= n || !stats_reserve(st, &doc->arena, n))
+    if (!node || node->index >= n || !wn_stats_reserve(st, &doc->arena, n))
         return 0;
     uint32_t in_link = 0;
     for (const wn_node *a = node->parent; a; a = a->parent)
         if (wn_node_is(a, WN_TAG_A))
             in_link++;
-    return stats_walk(st, wn_doc_cache_get(doc), node, skip_flags, 0, true, in_link);
+    return wn_stats_walk(st, wn_doc_cache_get(doc), node, skip_flags, 0, true, in_link, NULL, NULL,
+                         NULL);
 }
 
 const wn_stat *
