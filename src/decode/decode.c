@@ -25,6 +25,7 @@
 
 #include "decode/decode.h"
 #include "decode/labels.h"
+#include "util/utf8.h"
 
 /* Bytes given to the detector: enough for a confident guess, and it keeps
  * detection cheap on huge pages. */
@@ -61,31 +62,6 @@ ascii_prefix(const unsigned char *p, size_t n)
     while (i < n && p[i] < 0x80)
         i++;
     return i;
-}
-
-static size_t
-put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 static const wn_encoding *
@@ -216,16 +192,16 @@ decode_utf16(wn_arena *arena, const unsigned char *p, size_t n, int big_endian, 
                                     : (unsigned)(p[i + 1] << 8 | p[i]);
             if (v >= 0xDC00 && v <= 0xDFFF) {
                 i += 2;
-                len += put_utf8(o + len, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                len += wn_utf8_put(o + len, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
                 continue;
             }
         }
         if (u >= 0xD800 && u <= 0xDFFF)
             u = 0xFFFD; /* unpaired surrogate; the next unit is read afresh */
-        len += put_utf8(o + len, u);
+        len += wn_utf8_put(o + len, u);
     }
     if (i < n)
-        len += put_utf8(o + len, 0xFFFD);
+        len += wn_utf8_put(o + len, 0xFFFD);
     o[len] = '\0';
     out->utf8 = o;
     out->len = len;
@@ -240,7 +216,7 @@ decode_user_defined(wn_arena *arena, const unsigned char *p, size_t n, wn_decode
         return WN_ERR_NOMEM;
     size_t len = 0;
     for (size_t i = 0; i < n; i++)
-        len += put_utf8(o + len, p[i] < 0x80 ? p[i] : 0xF780u + p[i] - 0x80);
+        len += wn_utf8_put(o + len, p[i] < 0x80 ? p[i] : 0xF780u + p[i] - 0x80);
     o[len] = '\0';
     out->utf8 = o;
     out->len = len;
@@ -300,7 +276,7 @@ decode_single(wn_arena *arena, const wn_encoding *e, const unsigned char *p, siz
         seq_len[b] = 1;
     for (unsigned b = 0x80; b < 0x100; b++) {
         memset(seq[b - 0x80], 0, 4);
-        seq_len[b] = (unsigned char)put_utf8((char *)seq[b - 0x80], table[b - 0x80]);
+        seq_len[b] = (unsigned char)wn_utf8_put((char *)seq[b - 0x80], table[b - 0x80]);
     }
     /* Exact output size first, so large pages take no slack. */
     size_t need = 0;

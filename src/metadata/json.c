@@ -7,6 +7,7 @@
  * article.
  */
 #include "json.h"
+#include "util/utf8.h"
 
 #include <string.h>
 
@@ -75,35 +76,6 @@ read_hex4(const char *s, size_t avail)
         v = v * 16 + h;
     }
     return v;
-}
-
-static size_t
-put_utf8(char *o, unsigned long cp)
-{
-    if (cp >= 0xD800 && cp <= 0xDFFF)
-        cp = 0xFFFD;
-    if (cp > 0x10FFFF)
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
 }
 
 /* o[0..len) = s[0..len) with raw control characters (tolerated in a
@@ -186,7 +158,7 @@ read_string(reader *r, size_t *out_len)
                 }
             }
             if (cp != 0)
-                k += put_utf8(o + k, (unsigned long)cp);
+                k += wn_utf8_put_valid(o + k, (uint32_t)cp);
             break;
         }
         default:

@@ -7,6 +7,7 @@
 #include "clean/clean.h"
 #include "metadata.h"
 #include "util/swar.h"
+#include "util/utf8.h"
 
 size_t
 wn_meta_u8len(unsigned char c)
@@ -125,26 +126,7 @@ entity_at(const char *s, size_t n, size_t i, char *out, size_t *out_len)
         if (j > start && j < n && s[j] == ';' && cp > 0 && cp <= 0x10FFFF &&
             !(cp >= 0xD800 && cp <= 0xDFFF)) {
             char tmp[8];
-            size_t l;
-            if (cp < 0x80) {
-                tmp[0] = (char)cp;
-                l = 1;
-            } else if (cp < 0x800) {
-                tmp[0] = (char)(0xC0 | (cp >> 6));
-                tmp[1] = (char)(0x80 | (cp & 0x3F));
-                l = 2;
-            } else if (cp < 0x10000) {
-                tmp[0] = (char)(0xE0 | (cp >> 12));
-                tmp[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                tmp[2] = (char)(0x80 | (cp & 0x3F));
-                l = 3;
-            } else {
-                tmp[0] = (char)(0xF0 | (cp >> 18));
-                tmp[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-                tmp[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                tmp[3] = (char)(0x80 | (cp & 0x3F));
-                l = 4;
-            }
+            size_t l = wn_utf8_put(tmp, (uint32_t)cp);
             memcpy(out, tmp, l);
             *out_len = l;
             return j + 1 - i;

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "entities.h"
+#include "util/utf8.h"
 
 /* Internal states: the standard's states in its order. */
 enum {
@@ -715,31 +716,6 @@ end_tag_name_state(wn_tokenizer *t, int ret)
 
 /* ---- character references (13.2.5.72 - 13.2.5.80) ------------------ */
 
-static size_t
-utf8_encode(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Numeric character reference end: replacements for 0x80-0x9F
  * (windows-1252 code points), 0 where the code point stays. */
 static const uint16_t c1_replacement[32] = {
@@ -859,7 +835,7 @@ char_ref(wn_tokenizer *t, bool attr)
             code = c1_replacement[code - 0x80];
     }
     char buf[4];
-    str_add_bytes(t, dst, buf, utf8_encode(buf, code));
+    str_add_bytes(t, dst, buf, wn_utf8_put(buf, code));
 }
 
 /* ---- the state machine ---------------------------------------------- */
