@@ -585,6 +585,54 @@ TEST(tab_panes_hidden_by_style_shown)
     fx_free(&f);
 }
 
+TEST(carousel_slides_out_of_view_shown)
+{
+    /* a carousel marks the slides out of view aria-hidden: a slide beside
+     * a shown one, holding a quote, is content; a slide of linked cards,
+     * a hidden block not named a slide and a lone hidden slide are not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div class=track>"
+                 "<div id=q0 class='quote-slide copy' aria-hidden=true><p>We cut our waiting "
+                 "times by half within a month, and our customers noticed the change before we "
+                 "told them about it.</p></div>"
+                 "<div class='quote-slide active' aria-hidden=false><p>The team set everything "
+                 "up in a week and answered every question we had along the way.</p></div>"
+                 "<div id=q2 class=quote-slide aria-hidden=true><p>Support tickets that took "
+                 "days now close in hours, and nobody on the team wants to go back to the way "
+                 "things were.</p>"
+                 "<a href=/story>Read the story</a></div>"
+                 "<div id=q3 role=group aria-roledescription=slide class=x1 aria-hidden=true>"
+                 "<p>Every office of ours runs on it now, from the front desk to the "
+                 "warehouse floor, without a hitch in two years of daily use.</p></div>"
+                 "<div role=group aria-roledescription=slide class=x1><p>Short one.</p></div>"
+                 "</div>"
+                 "<ul class=cards><li class=card-slide><a href=/p1>Shown product card name "
+                 "that is long enough to be a line of eighty bytes or more</a></li>"
+                 "<li id=c2 class=card-slide aria-hidden=true><a href=/p2>Hidden product card "
+                 "name that is long enough to be a line of eighty bytes or more</a></li></ul>"
+                 "<div class=row><div class=cell><p>Visible cell.</p></div>"
+                 "<div id=h1 class=cell aria-hidden=true><p>A hidden cell that is no slide "
+                 "at all, though it holds a sentence long enough to count.</p></div></div>"
+                 "<div id=h2 class=lone-slide aria-hidden=true><p>A lone hidden slide with "
+                 "no shown sibling at all, though it holds a long sentence.</p></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "q0"));
+    CHECK(!dropped(f.doc, "q2"));
+    CHECK(!dropped(f.doc, "q3"));
+    CHECK(dropped(f.doc, "c2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(fx_contains(f.text, "waiting times by half"));
+    CHECK(fx_contains(f.text, "close in hours"));
+    CHECK(fx_contains(f.text, "warehouse floor"));
+    CHECK(!fx_contains(f.text, "Hidden product card"));
+    CHECK(!fx_contains(f.text, "no slide at all"));
+    fx_free(&f);
+}
+
 TEST(accordion_answers_hidden_by_style_shown)
 {
     /* a FAQ whose answers a script hides by their style, with no
@@ -1044,6 +1092,7 @@ main(void)
     RUN(tab_panes_hidden_by_style_shown);
     RUN(faq_answers_collapsed_by_style_shown);
     RUN(accordion_region_panels_kept);
+    RUN(carousel_slides_out_of_view_shown);
     RUN(accordion_answers_hidden_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
