@@ -661,6 +661,30 @@ page_footer(const wn_node *n)
 #define CARD_HEADING_MAX 80
 #define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
 
+/* Does element n hold a heading (h1..h6) within its first HEADING_SCAN
+ * nodes (past what clean dropped)? */
+#define HEADING_SCAN 16
+static bool
+holds_heading(wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < HEADING_SCAN) {
+        if (!e || m->type != WN_NODE_ELEMENT || m == n)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->ns == WN_NS_HTML && m->tag >= WN_TAG_H1 && m->tag <= WN_TAG_H6)
+            return true;
+    }
+    return false;
+}
+
 /* Hash of an element's tag and first class name: siblings built from one
  * template share it (later names often vary: item ids, categories). */
 static uint32_t
@@ -1834,6 +1858,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     bool small_drop = article || cx->page_type == WN_PAGE_FORUM;
+    /* a service page with no author and no date in its metadata: a landing
+     * page, whose byline words name no byline */
+    bool authorless = cx->page_type == WN_PAGE_SERVICE &&
+                      !(cx->meta && (cx->meta->n_authors || cx->meta->date_published.len));
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     seen_set seen;
@@ -2101,8 +2129,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* bylines and datelines: by class/id (on articles also when
              * the name says "post"/"story" too: post-date, storyDate), by
              * <address>, by the microdata of the date and author */
+            /* (off articles, not by class words for a block holding a
+             * heading: a module's title over its line, `meta-block`; and
+             * not at all on a service page whose metadata names no author
+             * and no date: its `meta`, `date` and `author` blocks are its
+             * modules, an event's date, a quote's author) */
             bool byline = !listing && s->paras == 0 && s->text < 200 &&
-                          (((bits & WN_TOK_BYLINE) && (!pos || article)) ||
+                          (((bits & WN_TOK_BYLINE) && (!pos || article) &&
+                            !authorless && (article || !holds_heading(n))) ||
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
             if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
