@@ -1875,6 +1875,39 @@ TEST(forum_post_signature_dropped)
     fx_free(&f);
 }
 
+/* A thread's posts titled with its subject, "Re: ..." on the replies: the
+ * subjects go (the headline stays the page's title); a heading of other
+ * words stays. */
+#define REPLY_POST(subject, text)                                                                  \
+    "<div class=post><h3><a href='#p'>" subject "</a></h3><div class=content><p>" text            \
+    "</p></div></div>"
+
+TEST(forum_reply_subjects_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope to buy</h1>"
+                 REPLY_POST("Which first telescope to buy", "A small refractor is the easiest "
+                            "start, light enough to carry, and it needs no collimation at all.")
+                 REPLY_POST("Re: Which first telescope to buy", "I would add a good pair of "
+                            "binoculars first, they teach you the sky, and they are cheap.")
+                 REPLY_POST("RE : Which first telescope to buy", "A dobsonian gives the most "
+                            "aperture for the money, though it is bulky, and heavy on stairs.")
+                 REPLY_POST("Mounts matter more", "Whatever the tube, a steady mount makes the "
+                            "difference between a fine night and a frustrating one.")
+                 "</main></body></html>",
+                 0, "Which first telescope to buy - Stargazers Forum"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "Re: Which"));
+    CHECK(!fx_contains(f.text, "RE : Which"));
+    CHECK(!fx_contains(f.text, "Which first telescope to buy"));
+    CHECK(fx_contains(f.text, "Mounts matter more"));
+    fx_free(&f);
+}
+
 /* A service page made of modules: its cards repeat one template whose
  * class names a negative word ("cta"); one such block alone is a call to
  * action and stays out. */
@@ -2764,6 +2797,7 @@ main(void)
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(forum_post_signature_dropped);
+    RUN(forum_reply_subjects_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
     RUN(service_headline_in_text);

@@ -224,6 +224,63 @@ matches_title(wn_node *h, const wn_metadata *meta)
     return tn == hn && th == hh;
 }
 
+/* Does heading h repeat the metadata title as a post's subject in a
+ * thread: the title's words whole, or after "Re:" (a reply's subject, as
+ * mail writes it)? */
+#define REPLY_NODES 8
+static bool
+reply_subject(wn_node *h, const wn_metadata *meta)
+{
+    if (!meta || !meta->title.ptr || !meta->title.len)
+        return false;
+    /* the heading's first text: does it open with "Re:"? */
+    bool re = false;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, h);
+    while (wn_walk_next(&w, &n, &e) && steps++ < REPLY_NODES) {
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        const char *d = n->data;
+        size_t i = 0, len = n->len;
+        while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\t' || d[i] == '\r'))
+            i++;
+        if (i == len)
+            continue;
+        if (i + 2 < len && (d[i] | 32) == 'r' && (d[i + 1] | 32) == 'e') {
+            i += 2;
+            while (i < len && d[i] == ' ')
+                i++;
+            re = i < len && d[i] == ':';
+        }
+        break;
+    }
+    size_t hn, tn = 0;
+    uint64_t hh = text_hash(h, &hn);
+    if (!hh)
+        return false;
+    uint64_t th = 1469598103934665603ull;
+    size_t want = hn;
+    if (re) {
+        if (hn < 3)
+            return false;
+        th = (th ^ word_char['R']) * 1099511628211ull;
+        th = (th ^ word_char['E']) * 1099511628211ull;
+        want = hn - 2;
+    }
+    for (size_t i = 0; i < meta->title.len && tn < want; i++) {
+        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
+        if (c) {
+            th = (th ^ c) * 1099511628211ull;
+            tn++;
+        }
+    }
+    /* (10 word characters at least: the title's words, not a word of it) */
+    return tn == want && th == hh && want >= 10;
+}
+
 /* Does s[0..n) hold a byte other than ' ', '\n' and '\t'? */
 static bool
 has_nonblank(const char *s, size_t n)
@@ -2086,6 +2143,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * facts about the poster (posts, join date, location) */
             else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
                      s->text < 200)
+                boiler = true;
+            /* a post's subject repeating the thread's title ("Re: ...") */
+            else if (cx->page_type == WN_PAGE_FORUM && n != headline && s->paras == 0 &&
+                     s->text < 400 && is_heading(n) && reply_subject(n, cx->meta))
                 boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
