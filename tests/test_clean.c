@@ -777,6 +777,40 @@ TEST(forms_small_dropped_large_kept)
     fx_free(&f);
 }
 
+TEST(forms_without_controls_kept)
+{
+    /* a thread whose posts each sit in a form of hidden inputs (the post's
+     * edit form): a wrapper, kept with its paragraph; a form with a field
+     * to fill or a button, or without a paragraph, is still dropped */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=thread>"
+                 "<form id=p1><input type=hidden name=id value=1><div class=md><p>Might this also "
+                 "help with hearing loss, if the same cells can be grown in the inner ear of a "
+                 "grown person, and kept alive there?</p>"
+                 "</div></form>"
+                 "<form id=p2><input type=HIDDEN name=id value=2><div class=md><p>Probably not "
+                 "soon, the cells in the ear are of another kind, though the method may carry "
+                 "over to them in a decade or two of careful work.</p></div></form>"
+                 "<form id=ask><input name=q><p>Ask the community a question of your own and get "
+                 "answers from people who have been there before, any day of the week.</p></form>"
+                 "<form id=vote><button>Upvote</button><p>Was this thread helpful to you? Let the "
+                 "others know by voting it up, it takes a second and helps the next reader.</p></form>"
+                 "<form id=bare><input type=hidden name=t value=x><span>Share</span></form>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(dropped(f.doc, "ask"));
+    CHECK(dropped(f.doc, "vote"));
+    CHECK(dropped(f.doc, "bare"));
+    CHECK(fx_contains(f.text, "hearing loss"));
+    CHECK(fx_contains(f.text, "another kind"));
+    CHECK(!fx_contains(f.text, "Ask the community"));
+    CHECK(!fx_contains(f.text, "Was this thread"));
+    fx_free(&f);
+}
+
 TEST(streamed_content_shown_again)
 {
     /* streamed server rendering: the whole page in a hidden element, a
@@ -1098,6 +1132,7 @@ main(void)
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
+    RUN(forms_without_controls_kept);
     RUN(streamed_content_shown_again);
     RUN(streamed_segments_moved_to_placeholders);
     RUN(streamed_segments_bounded);

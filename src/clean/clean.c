@@ -396,6 +396,42 @@ carousel_slide(const wn_node *n, const markup_attrs *m)
     return false;
 }
 
+/* Does a form hold a control a reader fills or presses (an input other
+ * than a hidden one, a select, a text area, a button) within its first
+ * FORM_NODES nodes? A form of hidden inputs around a post's text (a
+ * thread's comment rendered inside its edit form) is a wrapper. Past the
+ * budget, it is taken to hold one. */
+#define FORM_NODES 256
+static bool
+form_controls(const wn_node *f)
+{
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, (wn_node *)f);
+    while (wn_walk_next(&w, &d, &e)) {
+        if (++steps > FORM_NODES)
+            return true;
+        if (!e || d->type != WN_NODE_ELEMENT || d->ns != WN_NS_HTML)
+            continue;
+        switch (d->tag) {
+        case WN_TAG_SELECT: case WN_TAG_TEXTAREA: case WN_TAG_BUTTON:
+            return true;
+        case WN_TAG_INPUT: {
+            size_t len;
+            const char *t = wn_node_attr(d, "type", &len);
+            if (!t || !value_eq_ci(t, len, "hidden", 6))
+                return true;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 /* Does element p's visible text end with a question mark ('?', the
  * full-width '？' or the Arabic '؟')? Reads backwards from its last
  * descendant, past blank text, dropped elements (an expand icon) and
@@ -927,7 +963,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             if (text < 1500) {
                 if (!s && !(s = sizes_of(z, doc, n, &v.cover)))
                     return false;
-                drop = s->paras < 2;
+                /* (a form holding a paragraph and no control to fill is
+                 * a wrapper: a post's text in its edit form) */
+                drop = s->paras < 2 && !(s->paras >= 1 && !form_controls(n));
             }
         }
         if (!drop) {
