@@ -585,6 +585,54 @@ TEST(tab_panes_hidden_by_style_shown)
     fx_free(&f);
 }
 
+TEST(carousel_slides_out_of_view_shown)
+{
+    /* a carousel marks the slides out of view aria-hidden: a slide beside
+     * a shown one, holding a quote, is content; a slide of linked cards,
+     * a hidden block not named a slide and a lone hidden slide are not */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=main>" PARA PARA
+                 "<div class=track>"
+                 "<div id=q0 class='quote-slide copy' aria-hidden=true><p>We cut our waiting "
+                 "times by half within a month, and our customers noticed the change before we "
+                 "told them about it.</p></div>"
+                 "<div class='quote-slide active' aria-hidden=false><p>The team set everything "
+                 "up in a week and answered every question we had along the way.</p></div>"
+                 "<div id=q2 class=quote-slide aria-hidden=true><p>Support tickets that took "
+                 "days now close in hours, and nobody on the team wants to go back to the way "
+                 "things were.</p>"
+                 "<a href=/story>Read the story</a></div>"
+                 "<div id=q3 role=group aria-roledescription=slide class=x1 aria-hidden=true>"
+                 "<p>Every office of ours runs on it now, from the front desk to the "
+                 "warehouse floor, without a hitch in two years of daily use.</p></div>"
+                 "<div role=group aria-roledescription=slide class=x1><p>Short one.</p></div>"
+                 "</div>"
+                 "<ul class=cards><li class=card-slide><a href=/p1>Shown product card name "
+                 "that is long enough to be a line of eighty bytes or more</a></li>"
+                 "<li id=c2 class=card-slide aria-hidden=true><a href=/p2>Hidden product card "
+                 "name that is long enough to be a line of eighty bytes or more</a></li></ul>"
+                 "<div class=row><div class=cell><p>Visible cell.</p></div>"
+                 "<div id=h1 class=cell aria-hidden=true><p>A hidden cell that is no slide "
+                 "at all, though it holds a sentence long enough to count.</p></div></div>"
+                 "<div id=h2 class=lone-slide aria-hidden=true><p>A lone hidden slide with "
+                 "no shown sibling at all, though it holds a long sentence.</p></div>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "q0"));
+    CHECK(!dropped(f.doc, "q2"));
+    CHECK(!dropped(f.doc, "q3"));
+    CHECK(dropped(f.doc, "c2"));
+    CHECK(dropped(f.doc, "h1"));
+    CHECK(dropped(f.doc, "h2"));
+    CHECK(fx_contains(f.text, "waiting times by half"));
+    CHECK(fx_contains(f.text, "close in hours"));
+    CHECK(fx_contains(f.text, "warehouse floor"));
+    CHECK(!fx_contains(f.text, "Hidden product card"));
+    CHECK(!fx_contains(f.text, "no slide at all"));
+    fx_free(&f);
+}
+
 TEST(accordion_answers_hidden_by_style_shown)
 {
     /* a FAQ whose answers a script hides by their style, with no
@@ -726,6 +774,40 @@ TEST(forms_small_dropped_large_kept)
     CHECK(!dropped(f.doc, "page"));
     CHECK(!fx_contains(f.text, "Subscribe"));
     CHECK(fx_contains(f.text, "real prose"));
+    fx_free(&f);
+}
+
+TEST(forms_without_controls_kept)
+{
+    /* a thread whose posts each sit in a form of hidden inputs (the post's
+     * edit form): a wrapper, kept with its paragraph; a form with a field
+     * to fill or a button, or without a paragraph, is still dropped */
+    fx f;
+    CHECK(fx_run(&f,
+                 "<body><div id=thread>"
+                 "<form id=p1><input type=hidden name=id value=1><div class=md><p>Might this also "
+                 "help with hearing loss, if the same cells can be grown in the inner ear of a "
+                 "grown person, and kept alive there?</p>"
+                 "</div></form>"
+                 "<form id=p2><input type=HIDDEN name=id value=2><div class=md><p>Probably not "
+                 "soon, the cells in the ear are of another kind, though the method may carry "
+                 "over to them in a decade or two of careful work.</p></div></form>"
+                 "<form id=ask><input name=q><p>Ask the community a question of your own and get "
+                 "answers from people who have been there before, any day of the week.</p></form>"
+                 "<form id=vote><button>Upvote</button><p>Was this thread helpful to you? Let the "
+                 "others know by voting it up, it takes a second and helps the next reader.</p></form>"
+                 "<form id=bare><input type=hidden name=t value=x><span>Share</span></form>"
+                 "</div></body>",
+                 0, NULL));
+    CHECK(!dropped(f.doc, "p1"));
+    CHECK(!dropped(f.doc, "p2"));
+    CHECK(dropped(f.doc, "ask"));
+    CHECK(dropped(f.doc, "vote"));
+    CHECK(dropped(f.doc, "bare"));
+    CHECK(fx_contains(f.text, "hearing loss"));
+    CHECK(fx_contains(f.text, "another kind"));
+    CHECK(!fx_contains(f.text, "Ask the community"));
+    CHECK(!fx_contains(f.text, "Was this thread"));
     fx_free(&f);
 }
 
@@ -1044,11 +1126,13 @@ main(void)
     RUN(tab_panes_hidden_by_style_shown);
     RUN(faq_answers_collapsed_by_style_shown);
     RUN(accordion_region_panels_kept);
+    RUN(carousel_slides_out_of_view_shown);
     RUN(accordion_answers_hidden_by_style_shown);
     RUN(tablist_of_labels_or_accordion);
     RUN(landmarks_and_vocabulary);
     RUN(wrapper_with_negative_class_kept);
     RUN(forms_small_dropped_large_kept);
+    RUN(forms_without_controls_kept);
     RUN(streamed_content_shown_again);
     RUN(streamed_segments_moved_to_placeholders);
     RUN(streamed_segments_bounded);

@@ -1948,6 +1948,39 @@ TEST(forum_post_signature_dropped)
     fx_free(&f);
 }
 
+/* A thread's posts titled with its subject, "Re: ..." on the replies: the
+ * subjects go (the headline stays the page's title); a heading of other
+ * words stays. */
+#define REPLY_POST(subject, text)                                                                  \
+    "<div class=post><h3><a href='#p'>" subject "</a></h3><div class=content><p>" text            \
+    "</p></div></div>"
+
+TEST(forum_reply_subjects_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope to buy</h1>"
+                 REPLY_POST("Which first telescope to buy", "A small refractor is the easiest "
+                            "start, light enough to carry, and it needs no collimation at all.")
+                 REPLY_POST("Re: Which first telescope to buy", "I would add a good pair of "
+                            "binoculars first, they teach you the sky, and they are cheap.")
+                 REPLY_POST("RE : Which first telescope to buy", "A dobsonian gives the most "
+                            "aperture for the money, though it is bulky, and heavy on stairs.")
+                 REPLY_POST("Mounts matter more", "Whatever the tube, a steady mount makes the "
+                            "difference between a fine night and a frustrating one.")
+                 "</main></body></html>",
+                 0, "Which first telescope to buy - Stargazers Forum"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "Re: Which"));
+    CHECK(!fx_contains(f.text, "RE : Which"));
+    CHECK(!fx_contains(f.text, "Which first telescope to buy"));
+    CHECK(fx_contains(f.text, "Mounts matter more"));
+    fx_free(&f);
+}
+
 /* A service page made of modules: its cards repeat one template whose
  * class names a negative word ("cta"); one such block alone is a call to
  * action and stays out. */
@@ -2019,6 +2052,64 @@ TEST(service_headline_in_text)
  * page's <h1>, with its pitch and its own "banner" parts, stays; a banner
  * without the headline (a call to action) is still set aside. So does a
  * documentation page's header: its title and summary. */
+/* Class words of bylines (meta, date, author) name no byline on a service
+ * page, which has no author: a module titled over a line, an event's date;
+ * off articles a block holding a heading is none either; an article's
+ * byline still goes. */
+TEST(byline_words_off_articles)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" SERVICE_HEAD "<body><main><h1>Television for the whole house</h1>"
+                 "<div class=features>"
+                 "<p>We help small firms plan, build and run their systems, from the first "
+                 "sketch to the daily support, with one team and one contract.</p>"
+                 "<p>Our engineers have worked with shops, clinics, schools and workshops, and "
+                 "they stay with a client for years, not for one project.</p></div>"
+                 "<div class=grid>"
+                 SERVICE_CARD("Planning", "A review of your systems and a plan for the next "
+                              "three years, with costs.")
+                 SERVICE_CARD("Building", "Networks, servers and software set up by engineers "
+                              "who stay on the project.")
+                 SERVICE_CARD("Support", "A help desk that answers in the hour, and visits "
+                              "when a fix needs hands.")
+                 "</div>"
+                 "<section class=meta-block><div><h2>Live channels</h2>"
+                 "<span>Browse packages and add-ons.</span></div></section>"
+                 "<div class=event-date>Open day on 12 May</div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_SERVICE);
+    CHECK(fx_contains(f.text, "Live channels"));
+    CHECK(fx_contains(f.text, "Browse packages"));
+    CHECK(fx_contains(f.text, "Open day on 12 May"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<html>" PRODUCT_HEAD "<body><main><h1>Trail Pack 30</h1>" DESCRIPTION
+                 "<div class=product-meta><h3>Care</h3><span>Hand wash only.</span></div>"
+                 "<div class=meta>Added by Jane</div>"
+                 "</main></body></html>",
+                 0, "Trail Pack 30"));
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(fx_contains(f.text, "Hand wash only"));
+    CHECK(!fx_contains(f.text, "Added by Jane"));
+    fx_free(&f);
+    CHECK(fx_run(&f,
+                 "<html>" ARTICLE_HEAD "<body><article><h1>Rain returns to the valley</h1>"
+                 "<div class=entry-meta><h4>Weather desk</h4><span>By Jane Doe</span></div>"
+                 "<p>Rain fell across the valley on Sunday for the first time in six weeks, "
+                 "filling the reservoirs that farmers had watched run dry all summer.</p>"
+                 "<p>Forecasters expect more showers through the week, with the heaviest on "
+                 "Wednesday, when the river may rise above its banks near the town.</p>"
+                 "<p>The council has opened two shelters and asked residents near the water to "
+                 "move their cars to higher ground before Tuesday night.</p>"
+                 "</article></body></html>",
+                 0, NULL));
+    CHECK(fx_contains(f.text, "Rain fell"));
+    CHECK(!fx_contains(f.text, "By Jane Doe"));
+    fx_free(&f);
+}
+
 TEST(service_hero_banner_kept)
 {
     fx f;
@@ -2781,9 +2872,11 @@ main(void)
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(forum_post_signature_dropped);
+    RUN(forum_reply_subjects_dropped);
     RUN(service_repeated_cards_kept);
     RUN(service_card_links_kept);
     RUN(service_headline_in_text);
+    RUN(byline_words_off_articles);
     RUN(service_hero_banner_kept);
     RUN(negative_block_sized_without_what_clean_dropped);
     RUN(deep_and_wide_trees);

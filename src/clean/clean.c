@@ -42,6 +42,7 @@ value_eq_ci(const char *v, size_t len, const char *value, size_t vl)
  * attributes (the first of each name, as wn_node_attr finds it). */
 typedef struct markup_attrs {
     const wn_attr *role, *itemprop, *style, *aria_hidden, *id, *aria_controls, *cls;
+    const wn_attr *aria_roledesc;
     bool hidden, aria_modal;
     bool itemtype; /* for the token cache (WN_TOK_ITEMTYPE) */
 } markup_attrs;
@@ -91,6 +92,10 @@ markup_attrs_scan(const wn_node *n, markup_attrs *m)
         case 13:
             if (!m->aria_controls && memcmp(nm, "aria-controls", 13) == 0)
                 m->aria_controls = a;
+            break;
+        case 20:
+            if (!m->aria_roledesc && memcmp(nm, "aria-roledescription", 20) == 0)
+                m->aria_roledesc = a;
             break;
         default:
             break;
@@ -267,6 +272,162 @@ tab_pane(const wn_node *n, const markup_attrs *m)
             return false;
         if (!(p->flags & WN_NF_DROP))
             return true;
+    }
+    return false;
+}
+
+/* The first word of a class attribute's value (its length in *len), or
+ * NULL when it has none. */
+static const char *
+first_class_word(const char *v, size_t vl, size_t *len)
+{
+    size_t i = 0;
+    while (i < vl && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f'))
+        i++;
+    size_t s = i;
+    while (i < vl && v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f')
+        i++;
+    *len = i - s;
+    return i > s ? v + s : NULL;
+}
+
+/* Does v hold the lower-case ASCII word w (any case), anywhere? (A quick
+ * test before the class value is split into tokens.) */
+static bool
+has_ci(const char *v, size_t vl, const char *w, size_t wl)
+{
+    for (size_t i = 0; i + wl <= vl; i++) {
+        if ((v[i] | 32) != w[0])
+            continue;
+        size_t k = 1;
+        while (k < wl && (v[i + k] | 32) == w[k])
+            k++;
+        if (k == wl)
+            return true;
+    }
+    return false;
+}
+
+/* Does element n hold a line of prose within its first PROSE_NODES nodes:
+ * a text node of PROSE_BYTES or more outside links (a testimonial's quote,
+ * a feature's description; not a product card, its name a link)? */
+#define PROSE_NODES 96
+#define PROSE_BYTES 80
+static bool
+holds_prose(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    int steps = 0, in_link = 0;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &d, &e) && steps++ < PROSE_NODES) {
+        if (d->type == WN_NODE_ELEMENT) {
+            if (e && d != n) {
+                markup_attrs m;
+                if (d->n_attrs)
+                    markup_attrs_scan(d, &m);
+                if (tag_drops(d) ||
+                    (d->n_attrs && (role_drops(m.role, false) || hidden_by_markup(d, &m)))) {
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
+            }
+            if (wn_node_is(d, WN_TAG_A))
+                in_link += e ? 1 : -1;
+            continue;
+        }
+        if (e && d->type == WN_NODE_TEXT && !in_link && d->len >= PROSE_BYTES) {
+            size_t k = 0;
+            for (size_t i = 0; i < d->len && k < PROSE_BYTES; i++)
+                if (d->data[i] != ' ' && d->data[i] != '\n' && d->data[i] != '\t' && d->data[i] != '\r')
+                    k++;
+            if (k >= PROSE_BYTES)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* A carousel's slide out of view: hidden by aria-hidden="true" alone (a
+ * carousel marks the slides it does not show so, and the copies it makes
+ * for its loop; the reader scrolls to them), named a slide (the WAI-ARIA
+ * carousel's aria-roledescription="slide", or a class word slide, slides or
+ * carousel), with a sibling of the same tag and first class name (another
+ * slide) that aria-hidden leaves shown, and holding prose (a testimonial,
+ * a feature's description; a carousel of other products' linked cards
+ * stays hidden). Like a tab's panel, it is part of the page; copies of one
+ * slide appear once by the later rules on repeated blocks. Looks at most
+ * TAB_SIBLINGS siblings each way. */
+static bool
+carousel_slide(const wn_node *n, const markup_attrs *m)
+{
+    if (m->hidden || m->aria_modal || !m->cls || !m->cls->value || style_hides(m->style))
+        return false;
+    static const char *const words[] = {"slide", "slides", "carousel"};
+    size_t fl;
+    if (!ATTR_IS(m->aria_roledesc, "slide") &&
+        (!(has_ci(m->cls->value, m->cls->value_len, "slide", 5) ||
+           has_ci(m->cls->value, m->cls->value_len, "carousel", 8)) ||
+         !wn_tokens_has_any(m->cls->value, m->cls->value_len, words, sizeof words / sizeof words[0])))
+        return false;
+    const char *f = first_class_word(m->cls->value, m->cls->value_len, &fl);
+    if (!f)
+        return false;
+    for (int dir = 0; dir < 2; dir++) {
+        int k = 0;
+        for (const wn_node *p = dir ? n->next : n->prev; p && k < TAB_SIBLINGS;
+             p = dir ? p->next : p->prev) {
+            if (p->type != WN_NODE_ELEMENT)
+                continue;
+            k++;
+            if (p->tag != n->tag)
+                continue;
+            size_t len, pl;
+            const char *v = wn_node_attr(p, "class", &len);
+            const char *pf = v ? first_class_word(v, len, &pl) : NULL;
+            if (!pf || pl != fl || memcmp(pf, f, fl) != 0 || wn_node_attr(p, "hidden", &len))
+                continue;
+            const char *ah = wn_node_attr(p, "aria-hidden", &len);
+            if (!ah || !value_eq_ci(ah, len, "true", 4))
+                return holds_prose(n);
+        }
+    }
+    return false;
+}
+
+/* Does a form hold a control a reader fills or presses (an input other
+ * than a hidden one, a select, a text area, a button) within its first
+ * FORM_NODES nodes? A form of hidden inputs around a post's text (a
+ * thread's comment rendered inside its edit form) is a wrapper. Past the
+ * budget, it is taken to hold one. */
+#define FORM_NODES 256
+static bool
+form_controls(const wn_node *f)
+{
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, (wn_node *)f);
+    while (wn_walk_next(&w, &d, &e)) {
+        if (++steps > FORM_NODES)
+            return true;
+        if (!e || d->type != WN_NODE_ELEMENT || d->ns != WN_NS_HTML)
+            continue;
+        switch (d->tag) {
+        case WN_TAG_SELECT: case WN_TAG_TEXTAREA: case WN_TAG_BUTTON:
+            return true;
+        case WN_TAG_INPUT: {
+            size_t len;
+            const char *t = wn_node_attr(d, "type", &len);
+            if (!t || !value_eq_ci(t, len, "hidden", 6))
+                return true;
+            break;
+        }
+        default:
+            break;
+        }
     }
     return false;
 }
@@ -584,7 +745,8 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
                 !(ATTR_IS(m.role, "button") && heading_button(n, &heading_budget)))
                 drop = WN_NF_DROP;
             else if (hidden_by_markup(n, &m) && !is_panel(panels, &m) && n->aux != SHOWN &&
-                     !tab_pane(n, &m) && !faq_answer(n, &m) && !accordion_answer(n, &m))
+                     !tab_pane(n, &m) && !faq_answer(n, &m) && !accordion_answer(n, &m) &&
+                     !(ATTR_IS(m.aria_hidden, "true") && carousel_slide(n, &m)))
                 drop = WN_NF_DROP | WN_NF_HIDDEN;
         }
         if (drop) {
@@ -801,7 +963,9 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
             if (text < 1500) {
                 if (!s && !(s = sizes_of(z, doc, n, &v.cover)))
                     return false;
-                drop = s->paras < 2;
+                /* (a form holding a paragraph and no control to fill is
+                 * a wrapper: a post's text in its edit form) */
+                drop = s->paras < 2 && !(s->paras >= 1 && !form_controls(n));
             }
         }
         if (!drop) {

@@ -284,6 +284,63 @@ matches_title(wn_node *h, const wn_metadata *meta)
     return word_hash_end(&wh, &tn) == hh;
 }
 
+/* Does heading h repeat the metadata title as a post's subject in a
+ * thread: the title's words whole, or after "Re:" (a reply's subject, as
+ * mail writes it)? */
+#define REPLY_NODES 8
+static bool
+reply_subject(wn_node *h, const wn_metadata *meta)
+{
+    if (!meta || !meta->title.ptr || !meta->title.len)
+        return false;
+    /* the heading's first text: does it open with "Re:"? */
+    bool re = false;
+    wn_walk w;
+    wn_node *n;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, h);
+    while (wn_walk_next(&w, &n, &e) && steps++ < REPLY_NODES) {
+        if (n->type != WN_NODE_TEXT)
+            continue;
+        const char *d = n->data;
+        size_t i = 0, len = n->len;
+        while (i < len && (d[i] == ' ' || d[i] == '\n' || d[i] == '\t' || d[i] == '\r'))
+            i++;
+        if (i == len)
+            continue;
+        if (i + 2 < len && (d[i] | 32) == 'r' && (d[i + 1] | 32) == 'e') {
+            i += 2;
+            while (i < len && d[i] == ' ')
+                i++;
+            re = i < len && d[i] == ':';
+        }
+        break;
+    }
+    size_t hn, tn = 0;
+    uint64_t hh = text_hash(h, &hn);
+    if (!hh)
+        return false;
+    uint64_t th = 1469598103934665603ull;
+    size_t want = hn;
+    if (re) {
+        if (hn < 3)
+            return false;
+        th = (th ^ word_char['R']) * 1099511628211ull;
+        th = (th ^ word_char['E']) * 1099511628211ull;
+        want = hn - 2;
+    }
+    for (size_t i = 0; i < meta->title.len && tn < want; i++) {
+        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
+        if (c) {
+            th = (th ^ c) * 1099511628211ull;
+            tn++;
+        }
+    }
+    /* (10 word characters at least: the title's words, not a word of it) */
+    return tn == want && th == hh && want >= 10;
+}
+
 /* Does s[0..n) hold a byte other than ' ', '\n' and '\t'? */
 static bool
 has_nonblank(const char *s, size_t n)
@@ -721,6 +778,30 @@ page_footer(const wn_node *n)
 /* Text a wrapper of the grid may add and go with it: a heading */
 #define CARD_HEADING_MAX 80
 #define TEXT_BEFORE_MAX_STEPS 10000 /* nodes text_before reads */
+
+/* Does element n hold a heading (h1..h6) within its first HEADING_SCAN
+ * nodes (past what clean dropped)? */
+#define HEADING_SCAN 16
+static bool
+holds_heading(wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int steps = 0;
+    wn_walk_init(&w, n);
+    while (wn_walk_next(&w, &m, &e) && steps++ < HEADING_SCAN) {
+        if (!e || m->type != WN_NODE_ELEMENT || m == n)
+            continue;
+        if (m->flags & WN_NF_DROP) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->ns == WN_NS_HTML && m->tag >= WN_TAG_H1 && m->tag <= WN_TAG_H6)
+            return true;
+    }
+    return false;
+}
 
 /* Hash of an element's tag and first class name: siblings built from one
  * template share it (later names often vary: item ids, categories). */
@@ -2017,6 +2098,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             a->aux = HEADLINE_PATH;
     bool dedupe_blocks = !article && cx->page_type != WN_PAGE_DOCUMENTATION;
     bool small_drop = article || cx->page_type == WN_PAGE_FORUM;
+    /* a service page with no author and no date in its metadata: a landing
+     * page, whose byline words name no byline */
+    bool authorless = cx->page_type == WN_PAGE_SERVICE &&
+                      !(cx->meta && (cx->meta->n_authors || cx->meta->date_published.len));
     const wn_node *offsite_kept = NULL; /* the last list kept for its links elsewhere */
     bool hero_page = c->page_type == WN_PAGE_SERVICE || c->page_type == WN_PAGE_DOCUMENTATION;
     seen_set seen;
@@ -2242,6 +2327,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
                      s->text < 200)
                 boiler = true;
+            /* a post's subject repeating the thread's title ("Re: ...") */
+            else if (cx->page_type == WN_PAGE_FORUM && n != headline && s->paras == 0 &&
+                     s->text < 400 && is_heading(n) && reply_subject(n, cx->meta))
+                boiler = true;
             else if (article && !protect && s->paras <= 1 && wn_node_is(n, WN_TAG_ARTICLE) &&
                      in_article(n)) /* (a listicle's items hold several paragraphs) */
                 boiler = true;
@@ -2284,8 +2373,14 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* bylines and datelines: by class/id (on articles also when
              * the name says "post"/"story" too: post-date, storyDate), by
              * <address>, by the microdata of the date and author */
+            /* (off articles, not by class words for a block holding a
+             * heading: a module's title over its line, `meta-block`; and
+             * not at all on a service page whose metadata names no author
+             * and no date: its `meta`, `date` and `author` blocks are its
+             * modules, an event's date, a quote's author) */
             bool byline = !listing && s->paras == 0 && s->text < 200 &&
-                          (((bits & WN_TOK_BYLINE) && (!pos || article)) ||
+                          (((bits & WN_TOK_BYLINE) && (!pos || article) &&
+                            !authorless && (article || !holds_heading(n))) ||
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
             if (n->aux == HEADLINE_PATH && (boiler || byline))
                 before_headline = false;
