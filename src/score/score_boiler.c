@@ -321,22 +321,23 @@ reply_subject(wn_node *h, const wn_metadata *meta)
     uint64_t hh = text_hash(h, &hn);
     if (!hh)
         return false;
-    uint64_t th = 1469598103934665603ull;
     size_t want = hn;
+    word_hash wh;
+    word_hash_init(&wh);
     if (re) {
         if (hn < 3)
             return false;
-        th = (th ^ word_char['R']) * 1099511628211ull;
-        th = (th ^ word_char['E']) * 1099511628211ull;
+        word_hash_add(&wh, (const unsigned char *)"re", 2);
         want = hn - 2;
     }
-    for (size_t i = 0; i < meta->title.len && tn < want; i++) {
-        unsigned c = word_char[(unsigned char)meta->title.ptr[i]];
-        if (c) {
-            th = (th ^ c) * 1099511628211ull;
-            tn++;
-        }
-    }
+    /* the title's first `want` word characters */
+    const unsigned char *t = (const unsigned char *)meta->title.ptr;
+    size_t end = 0;
+    for (; end < meta->title.len && tn < want; end++)
+        tn += word_char[t[end]] != 0;
+    word_hash_add(&wh, t, end);
+    size_t all;
+    uint64_t th = word_hash_end(&wh, &all);
     /* (10 word characters at least: the title's words, not a word of it) */
     return tn == want && th == hh && want >= 10;
 }
