@@ -22,6 +22,7 @@
 #include "clean/clean.h"
 #include "pipeline.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 
 #define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
 
@@ -515,6 +516,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
     wn_node *noscript = NULL; /* innermost open <noscript> */
     size_t heading_budget = (size_t)dom->node_count + 1; /* holds_heading's, for the page */
     uint64_t text = tot->text, link = tot->link;
+    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted anyway */
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
         if (n->type == WN_NODE_TEXT) {
@@ -523,7 +525,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
              * it, and node->index < node_count for every node, the clean
              * passes making none) */
             uint32_t chars, commas;
-            wn_text_figures(doc, n, &chars, &commas);
+            wn_node_text_figures(cache, n, &chars, &commas);
             text += chars;
             if (in_link)
                 link += chars;
