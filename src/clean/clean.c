@@ -470,6 +470,7 @@ typedef struct page_totals {
 static void
 hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
 {
+    wn_doc_cache *cache = wn_doc_cache_get(doc);
     wn_walk w;
     wn_node *t;
     bool e;
@@ -479,7 +480,7 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
             continue;
         if (t->type == WN_NODE_TEXT) {
             uint32_t chars, commas;
-            wn_text_figures(doc, t, &chars, &commas);
+            wn_node_text_figures(cache, t, &chars, &commas);
             hs->text += chars;
         } else if (t != h && t->type == WN_NODE_ELEMENT) {
             /* pass 1 does not go inside a hidden element: its scripts and
