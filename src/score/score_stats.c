@@ -33,32 +33,28 @@ wide_comma(const unsigned char *s, size_t i, size_t n)
     return s[i + 1] == 0x80 && (s[i + 2] == 0x81 || s[i + 2] == 0x82);
 }
 
-/* Bits set in a 16-bit mask, without the library call __builtin_popcount
- * makes when the target has no popcount instruction. */
-static inline uint32_t
-pop16(unsigned x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (x + (x >> 8)) & 0x1Fu;
-}
-
 /* The blank bytes (space, \n, \t, \r, \f), commas and lead bytes of
- * the wide commas (0xEF, 0xE3) among the 16 bytes of v, as lane masks. */
+ * the wide commas (0xEF, 0xE3) among the 16 bytes of v, as 0xFF lanes. */
 #if defined(__SSE2__)
 static inline void
-text_masks(__m128i v, unsigned *ws, unsigned *cm, unsigned *lead)
+text_lanes(__m128i v, __m128i *ws, __m128i *cm, __m128i *lead)
 {
     const __m128i sp = _mm_set1_epi8(' '), nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t'),
                   cr = _mm_set1_epi8('\r'), ff = _mm_set1_epi8('\f'), comma = _mm_set1_epi8(','),
                   ef = _mm_set1_epi8((char)0xEF), e3 = _mm_set1_epi8((char)0xE3);
     __m128i w = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, sp), _mm_cmpeq_epi8(v, nl)),
                              _mm_or_si128(_mm_cmpeq_epi8(v, tab), _mm_cmpeq_epi8(v, cr)));
-    w = _mm_or_si128(w, _mm_cmpeq_epi8(v, ff));
-    *ws = (unsigned)_mm_movemask_epi8(w);
-    *cm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
-    *lead = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3)));
+    *ws = _mm_or_si128(w, _mm_cmpeq_epi8(v, ff));
+    *cm = _mm_cmpeq_epi8(v, comma);
+    *lead = _mm_or_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(v, e3));
+}
+
+/* The sum of the 16 bytes of v. */
+static inline uint32_t
+sum_bytes(__m128i v)
+{
+    __m128i s = _mm_sad_epu8(v, _mm_setzero_si128());
+    return (uint32_t)_mm_cvtsi128_si32(s) + (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
 }
 
 static inline uint32_t
@@ -102,17 +98,25 @@ wn_text_count(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
     uint32_t c = 0, k = 0;
 #if defined(__SSE2__)
     size_t i = 0;
-    unsigned ws, cm, lead;
-    for (; i + 16 <= n; i += 16) {
-        text_masks(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), &ws, &cm, &lead);
-        c += 16u - pop16(ws);
-        if (cm)
-            k += pop16(cm);
-        while (lead) {
-            if (wide_comma(s, i + (size_t)__builtin_ctz(lead), n))
-                k++;
-            lead &= lead - 1;
+    __m128i wsv, cmv, leadv;
+    /* blocks of 16 bytes, blanks and commas counted in byte lanes (at
+     * most 255 blocks between sums) */
+    while (i + 16 <= n) {
+        size_t stop = n - i > 255 * 16 ? i + 255 * 16 : n, start = i;
+        __m128i blanks = _mm_setzero_si128(), cms = _mm_setzero_si128();
+        for (; i + 16 <= stop; i += 16) {
+            text_lanes(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), &wsv, &cmv, &leadv);
+            blanks = _mm_sub_epi8(blanks, wsv);
+            cms = _mm_sub_epi8(cms, cmv);
+            unsigned lead = (unsigned)_mm_movemask_epi8(leadv);
+            while (lead) {
+                if (wide_comma(s, i + (size_t)__builtin_ctz(lead), n))
+                    k++;
+                lead &= lead - 1;
+            }
         }
+        c += (uint32_t)(i - start) - sum_bytes(blanks);
+        k += sum_bytes(cms);
     }
     if (i < n) {
         __m128i v;
@@ -132,7 +136,9 @@ wn_text_count(const char *str, size_t n, uint32_t *chars, uint32_t *commas)
             v = _mm_cvtsi32_si128((int)(s[0] | (uint32_t)s[n >> 1] << 8 | (uint32_t)s[n - 1] << 16));
             valid = (1u << n) - 1;
         }
-        text_masks(v, &ws, &cm, &lead);
+        text_lanes(v, &wsv, &cmv, &leadv);
+        unsigned ws = (unsigned)_mm_movemask_epi8(wsv), cm = (unsigned)_mm_movemask_epi8(cmv),
+                 lead = (unsigned)_mm_movemask_epi8(leadv);
         if (lead & valid) { /* rare: the byte loop tells wide commas */
             uint32_t c2 = 0, k2 = 0;
             text_count_bytes(s, i, n, &c2, &k2);
