@@ -7,6 +7,7 @@
 #include "extract_helper.h"
 #include "harness.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 
 #define P1 "<p>The council approved the new budget on Tuesday, after a debate that lasted, by most accounts, well into the night.</p>"
 #define P2 "<p>Supporters said the plan would repair roads, fund schools, and hire more nurses, while critics warned of higher taxes.</p>"
@@ -2791,10 +2792,48 @@ TEST(subtree_statistics_match_whole_page)
     wn_doc_free(doc);
 }
 
+/* wn_text_count (16 bytes at a time, the last bytes by overlapping or
+ * partial loads) equals the plain byte loop, for every length up to 80 and
+ * long texts, on buffers of exactly that size (ASan sees any read past the end). */
+TEST(text_count_equals_byte_loop)
+{
+    static const char *const pieces[] = {" ", "\n", "\t", "\r", "\f", ",", "a", "\xC3\xA9",
+                                         "\xEF\xBC\x8C", "\xE3\x80\x81", "\xE3\x80\x82",
+                                         "\xEF", "\xE3", "\xE3\x80", "\xEF\xBC", "\v", "x,y"};
+    uint64_t r = 0x243F6A8885A308D3u;
+    size_t bad = 0, commas = 0;
+    for (int i = 0; i < 200000 && bad < 5; i++) {
+        r ^= r << 13;
+        r ^= r >> 7;
+        r ^= r << 17;
+        /* and every 500th longer than 255 blocks of 16 (the lane sums) */
+        size_t want = (size_t)(i % 500 == 499 ? 4000 + r % 5000 : r % 81), n = 0;
+        char *v = malloc(want ? want : 1);
+        CHECK(v != NULL);
+        while (n < want) {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            const char *p = pieces[(r >> 5) % (sizeof pieces / sizeof pieces[0])];
+            for (size_t k = 0; p[k] && n < want; k++)
+                v[n++] = p[k];
+        }
+        uint32_t c1, k1, c2, k2;
+        wn_text_count(v, n, &c1, &k1);
+        wn_text_count_plain(v, n, &c2, &k2);
+        bad += c1 != c2 || k1 != k2;
+        commas += k2;
+        free(v);
+    }
+    CHECK(bad == 0);
+    CHECK(commas > 100000);
+}
+
 int
 main(void)
 {
     RUN(article_found_among_boilerplate);
+    RUN(text_count_equals_byte_loop);
     RUN(comments_wrapper_opening_the_page_kept);
     RUN(article_list_of_links_elsewhere_kept);
     RUN(subtree_statistics_match_whole_page);

@@ -22,6 +22,7 @@
 #include "clean/clean.h"
 #include "pipeline.h"
 #include "score/score.h"
+#include "score/stats_walk.h"
 
 #define SHOWN 3 /* node->aux of an element shown again by unhide_if_all_hidden */
 
@@ -630,6 +631,7 @@ typedef struct page_totals {
 static void
 hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
 {
+    wn_doc_cache *cache = wn_doc_cache_get(doc);
     wn_walk w;
     wn_node *t;
     bool e;
@@ -639,7 +641,7 @@ hidden_add(wn_doc *doc, hidden_sum *hs, wn_node *h)
             continue;
         if (t->type == WN_NODE_TEXT) {
             uint32_t chars, commas;
-            wn_text_figures(doc, t, &chars, &commas);
+            wn_node_text_figures(cache, t, &chars, &commas);
             hs->text += chars;
         } else if (t != h && t->type == WN_NODE_ELEMENT) {
             /* pass 1 does not go inside a hidden element: its scripts and
@@ -676,6 +678,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
     wn_node *noscript = NULL; /* innermost open <noscript> */
     size_t heading_budget = (size_t)dom->node_count + 1; /* holds_heading's, for the page */
     uint64_t text = tot->text, link = tot->link;
+    wn_doc_cache *cache = wn_doc_cache_get(doc); /* NULL on OOM: counted anyway */
     wn_walk_init(&w, dom->root);
     while (wn_walk_next(&w, &n, &entering)) {
         if (n->type == WN_NODE_TEXT) {
@@ -684,7 +687,7 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
              * it, and node->index < node_count for every node, the clean
              * passes making none) */
             uint32_t chars, commas;
-            wn_text_figures(doc, n, &chars, &commas);
+            wn_node_text_figures(cache, n, &chars, &commas);
             text += chars;
             if (in_link)
                 link += chars;

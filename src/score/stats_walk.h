@@ -13,6 +13,8 @@
 
 /* Non-whitespace bytes and clause punctuation of s[0..n) (score_stats.c). */
 void wn_text_count(const char *s, size_t n, uint32_t *chars, uint32_t *commas);
+/* The same by a plain byte loop (tests compare the two). */
+void wn_text_count_plain(const char *s, size_t n, uint32_t *chars, uint32_t *commas);
 
 /* wn_tag_is_block, inline (the walks ask it of every element) */
 static inline bool
