@@ -403,6 +403,20 @@ TEST(card_groups)
              NULL, f);
     CHECK_EQ_INT(f[WN_FEAT_card_group], 3);
     CHECK_EQ_INT(f[WN_FEAT_li_link], 4);
+    /* elements without children (left without a frame): empty links mark
+     * their parents, and the text after an empty link or button is not in
+     * it */
+    features("<ul><li class=c><a href=1></a></li><li class=c><img><a href=2></a></li>"
+             "<li class=c><span><a href=3></a></span></li><li class=c><img></li></ul>"
+             "<p><a href=4></a>Contact us</p><p><button></button>Contact us</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_card_group], 3);
+    CHECK_EQ_INT(f[WN_FEAT_img], 2);
+    CHECK(f[WN_FEAT_link_density] == 0);
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 0);
+    features("<p><button><img></button>Contact us</p><a href=1><br>Contact us</a>", NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 1);
+    CHECK(f[WN_FEAT_link_density] == 0.5);
 }
 
 /* every byte value at every position, among other bytes of every kind */

@@ -837,6 +837,22 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                 if (bits & CLS_DOC)
                     feats[WN_FEAT_doc_words]++;
             }
+            if (!n->first_child) {
+                /* no children: leaving it would fold a frame of zeros into
+                 * its parent's, so it is left here, without a frame - what
+                 * leaving does to an empty element is undone or done now */
+                if (n->tag == WN_TAG_A) {
+                    in_link--;
+                    if (has_link && n->index < node_count) {
+                        has_link[n->index] = 1;
+                        ws.stack[ws.depth - 1].link_children++;
+                    }
+                } else if (n->tag == WN_TAG_BUTTON) {
+                    in_button--;
+                }
+                enter = false; /* the next step goes to its sibling or parent */
+                continue;
+            }
             if (!push(&ws))
                 ws.ok = false;
         } else {
