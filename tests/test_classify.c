@@ -246,6 +246,52 @@ TEST(months_and_trims)
     CHECK_EQ_INT(f[WN_FEAT_price], 4);
 }
 
+/* has_price's blocks of 32 and 16 bytes and its tail, and phrase_sets'
+ * candidate mask: a sign or a phrase at each offset of a text is found */
+TEST(offsets)
+{
+    double f[WN_FEAT__COUNT];
+    char text[160], page[256];
+    for (size_t len = 61; len <= 130; len += 23) {
+        for (size_t at = 0; at + 2 <= len; at++) {
+            memset(text, 'x', len);
+            text[len] = '\0';
+            /* typographic quotes (the euro's lead byte) before the sign */
+            if (at >= 3)
+                memcpy(text + at - 3, "\xE2\x80\x9C", 3);
+            memcpy(text + at, "$5", 2);
+            snprintf(page, sizeof page, "<p>%s</p>", text);
+            features(page, NULL, f);
+            if (f[WN_FEAT_price] != 1)
+                printf("  price not found: length %zu, offset %zu\n", len, at);
+            CHECK_EQ_INT(f[WN_FEAT_price], 1);
+        }
+        memset(text, 'x', len);
+        text[len] = '\0';
+        snprintf(page, sizeof page, "<p>%s</p>", text);
+        features(page, NULL, f);
+        CHECK_EQ_INT(f[WN_FEAT_price], 0);
+    }
+    /* "add to cart" (11 bytes) at each offset of a 40-byte text, "reply" at
+     * each of a 20-byte one */
+    for (size_t at = 0; at + 11 <= 40; at++) {
+        memset(text, 'x', 40);
+        text[40] = '\0';
+        memcpy(text + at, "add to cart", 11);
+        snprintf(page, sizeof page, "<p>%s</p>", text);
+        features(page, NULL, f);
+        CHECK_EQ_INT(f[WN_FEAT_cart], 1);
+    }
+    for (size_t at = 0; at + 5 <= 20; at++) {
+        memset(text, 'x', 20);
+        text[20] = '\0';
+        memcpy(text + at, "reply", 5);
+        snprintf(page, sizeof page, "<p>%s</p>", text);
+        features(page, NULL, f);
+        CHECK_EQ_INT(f[WN_FEAT_reply_words], 1);
+    }
+}
+
 TEST(url_and_schema)
 {
     double f[WN_FEAT__COUNT];
@@ -357,6 +403,20 @@ TEST(card_groups)
              NULL, f);
     CHECK_EQ_INT(f[WN_FEAT_card_group], 3);
     CHECK_EQ_INT(f[WN_FEAT_li_link], 4);
+    /* elements without children (left without a frame): empty links mark
+     * their parents, and the text after an empty link or button is not in
+     * it */
+    features("<ul><li class=c><a href=1></a></li><li class=c><img><a href=2></a></li>"
+             "<li class=c><span><a href=3></a></span></li><li class=c><img></li></ul>"
+             "<p><a href=4></a>Contact us</p><p><button></button>Contact us</p>",
+             NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_card_group], 3);
+    CHECK_EQ_INT(f[WN_FEAT_img], 2);
+    CHECK(f[WN_FEAT_link_density] == 0);
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 0);
+    features("<p><button><img></button>Contact us</p><a href=1><br>Contact us</a>", NULL, f);
+    CHECK_EQ_INT(f[WN_FEAT_service_words], 1);
+    CHECK(f[WN_FEAT_link_density] == 0.5);
 }
 
 /* every byte value at every position, among other bytes of every kind */
@@ -413,6 +473,7 @@ main(void)
     RUN(class_memo);
     RUN(phrases);
     RUN(prices);
+    RUN(offsets);
     RUN(dates_and_blanks);
     RUN(months_and_trims);
     RUN(url_and_schema);

@@ -320,19 +320,27 @@ phrase_sets(const char *low, size_t n, unsigned want)
     if (n < min)
         return 0;
     unsigned got = 0;
-    for (size_t i = 0; i + min <= n; i++) {
-        unsigned h = quad_hash(low + i);
-        if (!((wn_phrase_quad[h >> 6] >> (h & 63)) & 1))
-            continue;
-        unsigned c = (unsigned char)low[i];
-        for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
-            const wn_cw_entry *p = &wn_phrases[k];
-            if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
-                memcmp(low + i, p->word, p->len) != 0)
-                continue;
-            got |= p->bits;
-            if (got == want)
-                return got;
+    /* up to 64 positions at a time: first the mask of those that pass the
+     * four-byte filter (no branch per position), then those in order */
+    for (size_t base = 0; base + min <= n; base += 64) {
+        size_t end = n - min + 1 - base < 64 ? n - min + 1 : base + 64;
+        uint64_t cand = 0;
+        for (size_t i = base; i < end; i++) {
+            unsigned h = quad_hash(low + i);
+            cand |= ((wn_phrase_quad[h >> 6] >> (h & 63)) & 1) << (i - base);
+        }
+        for (; cand; cand &= cand - 1) {
+            size_t i = base + (size_t)__builtin_ctzll(cand);
+            unsigned c = (unsigned char)low[i];
+            for (unsigned k = wn_phrase_start[c]; k < wn_phrase_start[c + 1]; k++) {
+                const wn_cw_entry *p = &wn_phrases[k];
+                if (!(p->bits & want & ~got) || p->len > n - i || low[i + 1] != p->word[1] ||
+                    memcmp(low + i, p->word, p->len) != 0)
+                    continue;
+                got |= p->bits;
+                if (got == want)
+                    return got;
+            }
         }
     }
     return got;
@@ -373,8 +381,21 @@ trim_blank_end(const char *s, size_t b, size_t len)
     return len;
 }
 
+#ifdef CLASS_SSE2
+/* Bit k: byte k of s[0..16) is '$', 0xE2 or 0xC2. */
+static inline unsigned
+sign_bytes16(const char *s)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))));
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
 /* A price: a currency sign next to a digit ("$19.99", "€ 5", "19,99 €").
- * The signs start with '$', 0xE2 or 0xC2: blocks of sixteen (SSE2) or eight
+ * The signs start with '$', 0xE2 or 0xC2: blocks of 32 or 16 (SSE2) or eight
  * bytes without those bytes are skipped whole. */
 static bool
 has_price(const char *s, size_t n)
@@ -383,13 +404,15 @@ has_price(const char *s, size_t n)
     while (i < n) {
 #ifdef CLASS_SSE2
         if (n - i >= 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('$')),
-                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
-                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))));
-            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            /* 32 bytes a step where there are (one branch for both halves) */
+            unsigned bits = sign_bytes16(s + i);
+            size_t step = 16;
+            if (n - i >= 32) {
+                bits |= sign_bytes16(s + i + 16) << 16;
+                step = 32;
+            }
             if (!bits) {
-                i += 16;
+                i += step;
                 continue;
             }
             i += (size_t)__builtin_ctz(bits); /* the first sign byte */
@@ -526,7 +549,7 @@ sibling_signature(const wn_node *n)
     size_t len;
     const char *c = wn_node_attr(n, "class", &len);
     if (c)
-        for (size_t i = 0; i < len && i < 64; i++) {
+        for (size_t i = 0, m = len < 64 ? len : 64; i < m; i++) {
             h ^= (unsigned char)c[i];
             h *= 16777619u;
         }
@@ -813,6 +836,22 @@ wn_page_features(const wn_doc *doc, const char *url, size_t url_len, double feat
                     feats[WN_FEAT_user_like]++;
                 if (bits & CLS_DOC)
                     feats[WN_FEAT_doc_words]++;
+            }
+            if (!n->first_child) {
+                /* no children: leaving it would fold a frame of zeros into
+                 * its parent's, so it is left here, without a frame - what
+                 * leaving does to an empty element is undone or done now */
+                if (n->tag == WN_TAG_A) {
+                    in_link--;
+                    if (has_link && n->index < node_count) {
+                        has_link[n->index] = 1;
+                        ws.stack[ws.depth - 1].link_children++;
+                    }
+                } else if (n->tag == WN_TAG_BUTTON) {
+                    in_button--;
+                }
+                enter = false; /* the next step goes to its sibling or parent */
+                continue;
             }
             if (!push(&ws))
                 ws.ok = false;
