@@ -72,6 +72,9 @@ cache_destroy(void *p)
     for (unsigned i = 0; i < cc->n; i++)
         free(cc->chunk[i]);
     free(cc);
+    /* (this runs in the exiting thread: a document freed later in its
+     * exit, by another destructor, must not find the freed cache) */
+    tl_cache = NULL;
 }
 
 static void
