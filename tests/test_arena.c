@@ -1,7 +1,9 @@
-/* test_arena.c - the per-document arena and the growable buffer. */
+/* test_arena.c - the per-document arena, the growable buffer and the UTF-8
+ * encoder they and the stages share (util/). */
 #include "harness.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #include <stdint.h>
 #include <pthread.h>
@@ -183,6 +185,40 @@ TEST(buffer_appends_and_limits)
     wn_arena_free_all(&a);
 }
 
+/* Fixed vectors at each length's bounds (the JSON tests' reference decoder
+ * uses this encoder too, so it is checked here on its own). */
+TEST(utf8_encoder_bounds)
+{
+    static const struct {
+        uint32_t cp;
+        const char *raw, *valid;
+    } v[] = {
+        {0x00, "\x00", "\x00"},
+        {0x7F, "\x7F", "\x7F"},
+        {0x80, "\xC2\x80", "\xC2\x80"},
+        {0x7FF, "\xDF\xBF", "\xDF\xBF"},
+        {0x800, "\xE0\xA0\x80", "\xE0\xA0\x80"},
+        {0xD800, "\xED\xA0\x80", "\xEF\xBF\xBD"}, /* a surrogate: raw, or U+FFFD */
+        {0xDFFF, "\xED\xBF\xBF", "\xEF\xBF\xBD"},
+        {0xFFFF, "\xEF\xBF\xBF", "\xEF\xBF\xBF"},
+        {0x10000, "\xF0\x90\x80\x80", "\xF0\x90\x80\x80"},
+        {0x10FFFF, "\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF"},
+        {0x110000, NULL, "\xEF\xBF\xBD"}, /* past Unicode: U+FFFD only */
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+        char o[4];
+        size_t n;
+        if (v[i].raw) {
+            n = wn_utf8_put(o, v[i].cp);
+            CHECK(n == (v[i].cp ? strlen(v[i].raw) : 1));
+            CHECK(memcmp(o, v[i].raw, n) == 0);
+        }
+        n = wn_utf8_put_valid(o, v[i].cp);
+        CHECK(n == (v[i].cp ? strlen(v[i].valid) : 1));
+        CHECK(memcmp(o, v[i].valid, n) == 0);
+    }
+}
+
 int
 main(void)
 {
@@ -195,5 +231,6 @@ main(void)
     RUN(cached_chunks_respect_the_limit);
     RUN(thread_cache_freed_at_exit);
     RUN(buffer_appends_and_limits);
+    RUN(utf8_encoder_bounds);
     return harness_done();
 }

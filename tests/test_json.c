@@ -1,6 +1,7 @@
 /* test_json.c - the tolerant JSON-LD reader. */
 #include "harness.h"
 #include "metadata/json.h"
+#include "util/utf8.h"
 
 static wn_arena A;
 
@@ -83,33 +84,6 @@ ref_hex4(const char *s, size_t avail)
     return v;
 }
 
-static size_t
-ref_utf8(char *o, size_t cp)
-{
-    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* s[0..n) starts just after the opening quote q; out holds n + 1 bytes. */
 static size_t
 ref_string(const char *s, size_t n, char q, char *out)
@@ -150,7 +124,7 @@ ref_string(const char *s, size_t n, char q, char *out)
                 }
             }
             if (cp != 0)
-                k += ref_utf8(out + k, cp);
+                k += wn_utf8_put_valid(out + k, (uint32_t)cp);
         } else {
             out[k++] = (char)c;
         }
