@@ -206,6 +206,27 @@ TEST(meta_names_any_case)
     done(doc);
 }
 
+/* RDFa names several properties in one attribute, and writes Dublin
+ * Core with a colon; a <meta name> is one name, read by its first word */
+TEST(meta_rdfa_properties)
+{
+    const char *html =
+        "<head><meta property=\"x:headline dc:title\" content=\"Declared Title\">"
+        "<meta property=\"dc:creator twitter:site\" content=\"Doe, Jane\">"
+        "<meta property=\"  x:summary\tdc:description \" content=\"What it says\">"
+        "<meta name=\"Updated Date\" content=\"2021-05-06\">"
+        "</head><body><p>x</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Declared Title");
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_STR(STR(m.authors[0]), "Jane Doe");
+    CHECK_EQ_STR(STR(m.description), "What it says");
+    CHECK_EQ_STR(STR(m.date_published), "(null)");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1317,6 +1338,7 @@ main(void)
     RUN(jsonld_broken_still_read);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
+    RUN(meta_rdfa_properties);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

@@ -265,25 +265,33 @@ meta_key_of(const char *key, size_t kl)
 {
     if (!key || !kl || kl > MK_MAX_LEN)
         return MK_NONE;
+    char low[MK_MAX_LEN];
+    for (size_t i = 0; i < kl; i++)
+        low[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] + 32) : key[i];
+    /* Dublin Core in RDFa's form, "dc:creator", "dcterms:title" */
+    if (kl > 3 && memcmp(low, "dc:", 3) == 0)
+        low[2] = '.';
+    else if (kl > 8 && memcmp(low, "dcterms:", 8) == 0)
+        low[7] = '.';
     if (atomic_load_explicit(&mk_state, memory_order_acquire) != 2) {
         int expected = 0;
         if (!atomic_compare_exchange_strong_explicit(&mk_state, &expected, 1,
                                                      memory_order_acq_rel, memory_order_acquire)) {
             if (expected != 2)
-                return mk_scan(key, kl);
+                return mk_scan(low, kl);
         } else {
             mk_build();
             atomic_store_explicit(&mk_state, 2, memory_order_release);
         }
     }
-    char low[MK_MAX_LEN];
-    for (size_t i = 0; i < kl; i++)
-        low[i] = key[i] >= 'A' && key[i] <= 'Z' ? (char)(key[i] + 32) : key[i];
     for (unsigned i = mk_hash(low, kl); mk_table[i].name; i = (i + 1) & (MK_SLOTS - 1))
         if (mk_table[i].len == kl && memcmp(mk_table[i].name, low, kl) == 0)
             return (enum meta_key)mk_table[i].key;
     return MK_NONE;
 }
+
+static void read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val,
+                          size_t vl, bool itemprop);
 
 static void
 read_meta(wn_meta_cands *c, const wn_node *n)
@@ -343,16 +351,30 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
     if (!key || !val || !vl)
         return;
-    /* "og:title" and "OG:Title"; some pages write "property='og:title
-     * twitter:title'"; the first token decides */
-    while (kl && (*key == ' '))
-        key++, kl--;
-    for (size_t i = 0; i < kl; i++)
-        if (key[i] == ' ') {
-            kl = i;
-            break;
-        }
+    /* "og:title" and "OG:Title"; RDFa pages name several properties at
+     * once, "property='og:title twitter:title'": each says it; itemprop
+     * and name are read by their first word */
     bool itemprop = itemprop_value && itemprop_value == key;
+    /* a name is one name ("Updated Date" is no date's), its first word
+     * read as before */
+    bool list = at[A_PROPERTY] && key == at[A_PROPERTY]->value;
+    for (size_t i = 0; i < kl;) {
+        while (i < kl && (key[i] == ' ' || (key[i] >= '\t' && key[i] <= '\r')))
+            i++;
+        size_t e = i;
+        while (e < kl && !(key[e] == ' ' || (key[e] >= '\t' && key[e] <= '\r')))
+            e++;
+        if (e > i)
+            read_meta_key(c, key + i, e - i, val, vl, itemprop);
+        i = list ? e : kl;
+    }
+}
+
+/* What one <meta> name says (read_meta), an itemprop's when itemprop. */
+static void
+read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, size_t vl,
+              bool itemprop)
+{
     if (itemprop) {
         if (wn_meta_ieq(key, kl, "headline"))
             wn_slot_offer_raw(c, &c->title_micro, val, vl, WN_SRC_MICRODATA);
@@ -388,7 +410,7 @@ read_meta(wn_meta_cands *c, const wn_node *n)
     }
     bool scholarly =
         wn_meta_ieq(key, kl, "citation_author") || wn_meta_ieq(key, kl, "citation_authors");
-    if (scholarly || wn_meta_ieq(key, kl, "dc.creator")) {
+    if (scholarly || wn_meta_ieq(key, kl, "dc.creator") || wn_meta_ieq(key, kl, "dc:creator")) {
         /* "Doe, Jane" -> "Jane Doe" */
         const char *comma = memchr(val, ',', vl);
         if (comma && !memchr(comma + 1, ',', vl - (size_t)(comma + 1 - val)) &&
