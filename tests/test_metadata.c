@@ -227,6 +227,25 @@ TEST(meta_rdfa_properties)
     done(doc);
 }
 
+/* A date declared in UTC is printed in the publisher's zone when the page
+ * writes the same instant with its offset; another instant changes
+ * nothing */
+TEST(date_local_zone)
+{
+    const char *html =
+        "<head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+        "\"datePublished\":\"2025-12-19T03:05:00Z\",\"dateModified\":\"2025-12-20T10:00:00Z\"}"
+        "</script></head><body><article><h1>Headline</h1>"
+        "<time datetime=\"2025-12-18T19:05:00-08:00\">December 18, 2025</time>"
+        "<time datetime=\"2025-12-20T10:00:01+02:00\">later</time>"
+        "<p>Body text of the article.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2025-12-18T19:05:00-08:00");
+    CHECK_EQ_STR(STR(m.date_modified), "2025-12-20T10:00:00Z");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1339,6 +1358,7 @@ main(void)
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);
+    RUN(date_local_zone);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

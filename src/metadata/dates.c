@@ -719,6 +719,45 @@ wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
     return 0;
 }
 
+/* n digits at s as a number */
+static int
+digits_at(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+bool
+wn_date_instant(const char *iso, size_t n, int64_t *secs, bool *utc)
+{
+    /* "2023-07-26T10:00:00Z" or "2023-07-26T10:00:00+02:00", as format() writes them */
+    if (!iso || (n != 20 && n != 25) || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' ||
+        iso[13] != ':' || iso[16] != ':')
+        return false;
+    int y = digits_at(iso, 4), mo = digits_at(iso + 5, 2), d = digits_at(iso + 8, 2);
+    int h = digits_at(iso + 11, 2), mi = digits_at(iso + 14, 2), sec = digits_at(iso + 17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || h < 0 || mi < 0 || sec < 0)
+        return false;
+    int tz = 0;
+    if (n == 20) {
+        if (iso[19] != 'Z')
+            return false;
+    } else {
+        int zh = digits_at(iso + 20, 2), zm = digits_at(iso + 23, 2);
+        if ((iso[19] != '+' && iso[19] != '-') || iso[22] != ':' || zh < 0 || zm < 0)
+            return false;
+        tz = (iso[19] == '-' ? -1 : 1) * (zh * 60 + zm);
+    }
+    *utc = n == 20;
+    *secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - (int64_t)tz * 60;
+    return true;
+}
+
 size_t
 wn_date_from_url(const char *s, size_t n, int64_t now, char *out)
 {

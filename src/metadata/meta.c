@@ -31,19 +31,65 @@ wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int 
     wn_slot_offer(slot, wn_meta_clean(c->arena, s, n), src);
 }
 
+/* Does s[0..n) end like a time with a zone offset that is not UTC's,
+ * "...T04:25:38+05:00", "... 04:25:38+0500"? A cheap look before parsing
+ * a date no slot takes. */
+static bool
+zoned_shape(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t'))
+        n--;
+    if (n < 22)
+        return false;
+    size_t z = s[n - 3] == ':' ? n - 6 : n - 5; /* the sign */
+    if (s[z] != '+' && s[z] != '-')
+        return false;
+    bool zero = true;
+    for (size_t i = z + 1; i < n; i++) {
+        if (i == n - 3 && s[i] == ':')
+            continue;
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        zero = zero && s[i] == '0';
+    }
+    return !zero && s[z - 3] == ':'; /* seconds before the zone */
+}
+
 void
 wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole)
 {
     wn_slot *slot = modified ? &c->date_mod : &c->date_pub;
-    if (!s || src <= slot->src)
+    if (!s)
+        return;
+    bool taken = src > slot->src;
+    bool local = c->n_local_dates < WN_MAX_LOCAL_DATES && zoned_shape(s, n);
+    if (!taken && !local)
         return;
     char out[WN_DATE_MAX];
     size_t l = wn_date_parse(s, n, c->now, whole, out);
     if (!l)
         return;
     char *d = wn_arena_strndup(c->arena, out, l);
-    if (d)
+    if (!d)
+        return;
+    if (local && l == 25)
+        c->local_dates[c->n_local_dates++] = (wn_str){d, l};
+    if (taken)
         wn_slot_offer(slot, (wn_str){d, l}, src);
+}
+
+void
+wn_cands_local_date(wn_meta_cands *c, wn_slot *slot)
+{
+    int64_t t, u;
+    bool utc;
+    if (!c->n_local_dates || !wn_date_instant(slot->v.ptr, slot->v.len, &t, &utc) || !utc)
+        return;
+    for (size_t i = 0; i < c->n_local_dates; i++)
+        if (wn_date_instant(c->local_dates[i].ptr, c->local_dates[i].len, &u, &utc) && u == t) {
+            slot->v = c->local_dates[i];
+            return;
+        }
 }
 
 void
@@ -1904,6 +1950,8 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
                 wn_slot_offer(&c->date_pub, (wn_str){d, l}, WN_SRC_URL);
         }
     }
+    wn_cands_local_date(c, &c->date_pub);
+    wn_cands_local_date(c, &c->date_mod);
     meta->date_published = c->date_pub.v;
     meta->date_modified = c->date_mod.v;
     if (c->n_authors) {

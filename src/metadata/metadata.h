@@ -89,6 +89,10 @@ size_t wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out
 bool wn_date_month_word(const char *s, size_t n);
 /* A /2023/07/26/, /2023-07-26/ or /20230726/ date in a URL path. */
 size_t wn_date_from_url(const char *s, size_t n, int64_t now, char *out);
+/* The instant (Unix seconds) of a date wn_date_parse wrote with its time
+ * and zone, and in *utc whether the zone is UTC ("Z"); false for a date
+ * without both. */
+bool wn_date_instant(const char *iso, size_t n, int64_t *secs, bool *utc);
 
 /* ---- authors.c --------------------------------------------------------- */
 
@@ -140,6 +144,7 @@ typedef struct wn_slot {
 #define WN_MAX_AUTHORS 16
 #define WN_MAX_TAGS 32
 #define WN_MAX_H1 8
+#define WN_MAX_LOCAL_DATES 8
 
 typedef struct wn_meta_cands {
     wn_arena *arena;
@@ -148,6 +153,11 @@ typedef struct wn_meta_cands {
     size_t page_url_len;
     wn_slot title_ld, title_og, title_tag, title_meta, title_micro;
     wn_slot date_pub, date_mod;
+    /* dates written with a zone other than UTC, from any source: a date
+     * declared in UTC is printed in the publisher's zone when one of them
+     * is the same instant (wn_cands_local_date) */
+    wn_str local_dates[WN_MAX_LOCAL_DATES];
+    size_t n_local_dates;
     wn_slot site, section, description, lang, canonical, image, image_caption, base;
     wn_slot page_kind;        /* "article" when the markup says it is one */
     wn_str authors[WN_MAX_AUTHORS];
@@ -179,6 +189,9 @@ void wn_slot_offer(wn_slot *slot, wn_str v, int src);
 void wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int src);
 /* Offer a date (parsed first; published or modified). */
 void wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole);
+/* The date in the slot, a UTC instant, as one of the local_dates that is
+ * the same instant, if any. */
+void wn_cands_local_date(wn_meta_cands *c, wn_slot *slot);
 /* Offer a byline: names from a stronger source replace weaker ones; a
  * second byline from the same source is ignored. */
 void wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src);
