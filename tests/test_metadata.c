@@ -246,6 +246,37 @@ TEST(date_local_zone)
     done(doc);
 }
 
+/* Microdata inside a list of items of one type (a "Related posts" grid
+ * marked as a Blog of BlogPostings) is the teasers', not the page's; a
+ * Blog around the one post a page shows is not a list */
+TEST(microdata_listed_items)
+{
+    const char *related =
+        "<head><meta property=article:published_time content=2026-02-17>"
+        "</head><body><article><h1>Headline</h1><p>Body text.</p></article>"
+        "<div itemscope itemtype=\"https://schema.org/Blog\">"
+        "<div itemscope itemtype=\"https://schema.org/BlogPosting\">"
+        "<meta itemprop=datePublished content=2026-03-10>"
+        "<span itemprop=author>Teaser Writer</span></div>"
+        "<div itemscope itemtype=\"https://schema.org/BlogPosting\">"
+        "<time itemprop=datePublished datetime=2026-03-11>March 11</time></div>"
+        "</div></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(related, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2026-02-17");
+    CHECK_EQ_INT(m.n_authors, 0);
+    done(doc);
+    const char *single =
+        "<head><meta property=article:published_time content=2026-02-17>"
+        "</head><body itemscope itemtype=\"http://schema.org/Blog\">"
+        "<article itemscope itemtype=\"http://schema.org/BlogPosting\" itemprop=blogPost>"
+        "<h1>Headline</h1><time itemprop=datePublished datetime=2026-02-16>Feb 16</time>"
+        "<p>Body text.</p></article></body>";
+    doc = extracted(single, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2026-02-16");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1359,6 +1390,7 @@ main(void)
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);
     RUN(date_local_zone);
+    RUN(microdata_listed_items);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

@@ -336,6 +336,7 @@ meta_key_of(const char *key, size_t kl)
     return MK_NONE;
 }
 
+static bool in_listed_item(const wn_node *n);
 static void read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val,
                           size_t vl, bool itemprop);
 
@@ -401,6 +402,8 @@ read_meta(wn_meta_cands *c, const wn_node *n)
      * once, "property='og:title twitter:title'": each says it; itemprop
      * and name are read by their first word */
     bool itemprop = itemprop_value && itemprop_value == key;
+    if (itemprop && in_listed_item(n))
+        return;
     /* a name is one name ("Updated Date" is no date's), its first word
      * read as before */
     bool list = at[A_PROPERTY] && key == at[A_PROPERTY]->value;
@@ -870,10 +873,75 @@ in_foreign_item(const wn_node *n, bool replies)
     return false;
 }
 
+/* Is the item n belongs to one entry of a list of items: inside a Blog,
+ * an ItemList, a CollectionPage or a SearchResultsPage item that holds
+ * another item of its type ("Related posts" as a Blog of BlogPostings)?
+ * Its dates are a teaser's, not the page's. A theme that marks <body> a
+ * Blog around the one post it shows lists nothing. */
+#define LISTED_SCAN_MAX 4096 /* elements looked at for a second item */
+static bool
+in_listed_item(const wn_node *n)
+{
+    static const char *const lists[] = {"/Blog", "/ItemList", "/CollectionPage",
+                                        "/SearchResultsPage"};
+    const wn_node *item = NULL;
+    const char *type = NULL;
+    size_t type_len = 0;
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent) {
+        if (!wn_node_has_attr(p, "itemscope"))
+            continue;
+        size_t l = 0;
+        const char *t = wn_node_attr(p, "itemtype", &l);
+        if (!item) {
+            if (!t || !l)
+                return false;
+            item = p, type = t, type_len = l;
+            continue;
+        }
+        bool list = false;
+        for (size_t k = 0; t && k < sizeof lists / sizeof lists[0] && !list; k++) {
+            size_t kl = strlen(lists[k]);
+            for (size_t i = 0; i + kl <= l && !list; i++)
+                list = t[i] == '/' && wn_meta_iprefix(t + i, l - i, lists[k]) &&
+                       (i + kl == l || t[i + kl] == ' ');
+        }
+        if (!list)
+            continue;
+        /* another item of the same type in the list */
+        wn_walk w;
+        wn_node *m;
+        bool enter;
+        size_t budget = LISTED_SCAN_MAX;
+        wn_walk_init(&w, (wn_node *)p);
+        while (budget && wn_walk_next(&w, &m, &enter)) {
+            if (!enter || m->type != WN_NODE_ELEMENT)
+                continue;
+            budget--;
+            if (m == item) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            size_t ml = 0;
+            const char *mt = wn_node_attr(m, "itemtype", &ml);
+            if (mt && ml == type_len && memcmp(mt, type, ml) == 0 &&
+                wn_node_has_attr(m, "itemscope"))
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
 static void
 read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
 {
     if (wn_node_is(n, WN_TAG_META) || wn_node_is(n, WN_TAG_LINK))
+        return;
+    bool date = wn_meta_ieq(ip, il, "datePublished") || wn_meta_ieq(ip, il, "dateModified") ||
+                wn_meta_ieq(ip, il, "dateCreated");
+    if ((date || wn_meta_ieq(ip, il, "headline") || wn_meta_icontains(ip, il, "author") ||
+         wn_meta_icontains(ip, il, "creator")) &&
+        in_listed_item(n))
         return;
     if (wn_meta_ieq(ip, il, "headline")) {
         /* a theme's header marks the site's name, linked home, as its
@@ -910,8 +978,7 @@ read_microdata(wn_meta_cands *c, const wn_node *n, const char *ip, size_t il)
             if (t.ptr)
                 wn_cands_author(c, t.ptr, t.len, WN_SRC_MICRODATA);
         }
-    } else if (wn_meta_ieq(ip, il, "datePublished") || wn_meta_ieq(ip, il, "dateModified") ||
-               wn_meta_ieq(ip, il, "dateCreated")) {
+    } else if (date) {
         bool mod = wn_meta_ieq(ip, il, "dateModified");
         size_t l = 0;
         const char *v = wn_node_attr(n, "datetime", &l);
