@@ -28,6 +28,13 @@ TEST(bylines)
     /* a bio after the name: its lone small words are no names */
     CHECK_EQ_INT(parse("Jane Doe, 4+ years covering hardware, software, and science"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* a role joined by "and" stays one role; a sentence ending in a
+     * participle and "by" introduces the name */
+    CHECK_EQ_INT(parse("This post was written by Dana Poe,\nHead of Marketing and Community "
+                       "Development"),
+                 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Dana Poe");
+    CHECK_EQ_INT(parse("Jane Doe, Chief of Staff and Public Affairs"), 1);
     CHECK_EQ_INT(parse("kovarex, TOGos, Ernestas"), 3); /* user names alone stay */
     CHECK_EQ_INT(parse("A. Adams, B. Baker-Smith & Carla Cee"), 3);
     CHECK_EQ_MEM(names[2].ptr, names[2].len, "Carla Cee");

@@ -448,6 +448,25 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
             n -= l;
             again = true;
         }
+        /* "This post was written by Jane Doe": a sentence of small
+         * words (its first capitalised) ending in a participle and "by" */
+        if (!again && n > 4 && !(s[0] & 0x80)) {
+            size_t lim = n < 60 ? n : 60;
+            for (size_t i = 1; i + 4 < lim; i++) {
+                if (s[i] >= 'A' && s[i] <= 'Z')
+                    break;
+                if (s[i] != ' ' || s[i + 1] != 'b' || s[i + 2] != 'y' || s[i + 3] != ' ')
+                    continue;
+                bool participle = i >= 3 && ((s[i - 2] == 'e' && s[i - 1] == 'd') ||
+                                             (s[i - 2] == 'e' && s[i - 1] == 'n'));
+                if (participle && memchr(s, ' ', i) && s[i + 4] >= 'A' && s[i + 4] <= 'Z') {
+                    s += i + 4;
+                    n -= i + 4;
+                    again = true;
+                }
+                break;
+            }
+        }
         if (!again)
             break;
     }
@@ -667,6 +686,10 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
         /* pieces: commas, semicolons, conjunctions */
         size_t p = seg;
         size_t i = seg;
+        /* "Jane Doe, Head of Marketing and Community Development": after
+         * a name, a piece that is no name and the conjunction after it
+         * make one role, the piece after the conjunction its end */
+        bool prev_rejected = false, after_conj = false;
         while (i <= e) {
             bool cut = false;
             size_t skip = 0;
@@ -686,10 +709,16 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
                 }
             }
             if (cut) {
-                if (added && *count && is_credential(s + p, i - p))
+                bool conj = skip > 1;
+                if (added && *count && is_credential(s + p, i - p)) {
                     append_credential(a, &out[*count - 1], s + p, i - p);
-                else
+                    prev_rejected = false;
+                } else if (!(prev_rejected && after_conj)) {
+                    size_t before = added;
                     add_name(a, s + p, i - p, out, count, max, &added);
+                    prev_rejected = before && added == before;
+                }
+                after_conj = conj;
                 i += skip ? skip : 1;
                 p = i;
             } else {
