@@ -277,6 +277,25 @@ TEST(microdata_listed_items)
     done(doc);
 }
 
+/* An element named for a date whose text runs long (the tags after the
+ * date) is read by its first text, past the dateline's reach after the
+ * headline */
+#define P1 "<p>A paragraph of the article's body, long enough to count as one.</p>"
+#define P10 P1 P1 P1 P1 P1 P1 P1 P1 P1 P1
+TEST(date_element_first_text)
+{
+    const char *html =
+        "<body><article><h1>Headline</h1>" P10 P10 P10 P10 P10
+        "<div class=\"meta date-header\"><span>Posted on April 13, 2023</span>"
+        "<div class=tags><span>Tags:</span><a href=/t/a>first tag of several words here</a>"
+        "<a href=/t/b>second tag of several words here</a>"
+        "<a href=/t/c>third tag of several words here</a></div></div></article></body>";
+    wn_metadata m;
+    wn_doc *doc = cleaned_extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2023-04-13");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1391,6 +1410,7 @@ main(void)
     RUN(meta_rdfa_properties);
     RUN(date_local_zone);
     RUN(microdata_listed_items);
+    RUN(date_element_first_text);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

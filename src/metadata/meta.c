@@ -1105,6 +1105,29 @@ blank_text(const wn_node *t)
     return true;
 }
 
+/* The first text in n that is not blank, when it is short (120 bytes) and
+ * comes within the first 50 nodes; else none. */
+static wn_str
+first_text(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    int budget = 50;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &m, &e) && budget-- > 0) {
+        if (!e)
+            continue;
+        if (m->type == WN_NODE_ELEMENT && (m->tag == WN_TAG_SCRIPT || m->tag == WN_TAG_STYLE)) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (m->type == WN_NODE_TEXT && !blank_text(m))
+            return m->len <= 120 ? (wn_str){m->data, m->len} : (wn_str){NULL, 0};
+    }
+    return (wn_str){NULL, 0};
+}
+
 /* Does n hold any text that is not blank (at most 200 nodes looked at)? */
 static bool
 has_text(const wn_node *n)
@@ -1403,6 +1426,10 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
     if ((words & AW_DATE) && !st->saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
         !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
         wn_str t = short_text(c->arena, n, 120);
+        /* a longer one by its first text: "<span>Posted on April 13,
+         * 2023</span><div class=tags>..." */
+        if (!t.ptr)
+            t = first_text(n);
         if (t.ptr) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
             if (c->date_pub.src == WN_SRC_VISIBLE)
