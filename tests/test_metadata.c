@@ -296,6 +296,21 @@ TEST(date_element_first_text)
     done(doc);
 }
 
+/* A byline's date beside it, past the dateline's reach after the
+ * headline: the next short texts from the byline on */
+TEST(date_near_byline)
+{
+    const char *html =
+        "<body><article><h1>Headline</h1>" P10 P10 P10 P10 P10
+        "<div><p>Written by <a href=/author/jd>Jane Doe</a></p><p>April 8, 2024</p></div>"
+        "</article></body>";
+    wn_metadata m;
+    wn_doc *doc = cleaned_extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2024-04-08");
+    CHECK_EQ_INT(m.n_authors, 1);
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1411,6 +1426,7 @@ main(void)
     RUN(date_local_zone);
     RUN(microdata_listed_items);
     RUN(date_element_first_text);
+    RUN(date_near_byline);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

@@ -1079,6 +1079,43 @@ interactive(const wn_node *n)
     return m && wn_meta_ieq(m, l, "true");
 }
 
+/* A byline's date: the few short texts from the byline element on, in
+ * document order ("<p>Written by <a>Jane Doe</a></p><p>April 8,
+ * 2024</p>", "<div class=author><p>Jane Doe</p><small>Dec 17,
+ * 2025</small>"), when no date the page prints has been read yet. */
+#define BYLINE_DATE_TEXTS 4
+static bool blank_text(const wn_node *t);
+static void
+date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
+{
+    if (st->saw_visible_date || c->date_pub.src >= WN_SRC_VISIBLE)
+        return;
+    const wn_node *n = el;
+    int texts = 0, steps = 0;
+    while (n && texts < BYLINE_DATE_TEXTS && steps++ < 64) {
+        if (n->first_child && n->type == WN_NODE_ELEMENT && !wn_node_is(n, WN_TAG_SCRIPT) &&
+            !wn_node_is(n, WN_TAG_STYLE)) {
+            n = n->first_child;
+        } else {
+            while (n && !n->next)
+                n = n->parent;
+            if (!n)
+                break;
+            n = n->next;
+        }
+        if (n->type != WN_NODE_TEXT || blank_text(n))
+            continue;
+        texts++;
+        if (n->len > 120)
+            continue;
+        wn_cands_date(c, false, n->data, n->len, WN_SRC_VISIBLE, false);
+        if (c->date_pub.src == WN_SRC_VISIBLE) {
+            st->saw_visible_date = true;
+            return;
+        }
+    }
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
@@ -1090,8 +1127,10 @@ visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned word
         wn_str t = byline_text(c->arena, n, 250);
         if (t.ptr) {
             wn_cands_author(c, t.ptr, t.len, WN_SRC_VISIBLE);
-            if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
+            if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors) {
                 st->saw_visible_author = true;
+                date_near_byline(c, st, n);
+            }
         }
     }
 }
@@ -1221,8 +1260,10 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     if (!nt.ptr || !nt.len)
         return;
     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
-    if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors)
+    if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors) {
         st->saw_visible_author = true;
+        date_near_byline(c, st, n->parent ? n->parent : n);
+    }
 }
 
 /* The document's images, in order, for caption_for: walk_document notes
