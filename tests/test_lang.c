@@ -99,6 +99,35 @@ TEST(detect_latin)
                         "akan berlaku sebelum musim panas dan itu sudah jelas."), "id");
 }
 
+/* Vietnamese by its letters; Danish and Norwegian, which share most of
+ * their function words, by the words only one of them has */
+TEST(detect_close_latin)
+{
+    CHECK_EQ_STR(detect("Th\xE1\xBB\x9Di ti\xE1\xBA\xBFt \xE1\xBB\x9F H\xC3\xA0 N\xE1\xBB\x99i "
+                        "h\xC3\xB4m nay n\xE1\xBA\xAFng \xC4\x91\xE1\xBA\xB9p, nhi\xE1\xBB\x87t "
+                        "\xC4\x91\xE1\xBB\x99 s\xE1\xBA\xBD t\xC4\x83ng l\xC3\xAAn kho\xE1\xBA\xA3ng "
+                        "hai m\xC6\xB0\xC6\xA1i \xC4\x91\xE1\xBB\x99 v\xC3\xA0o bu\xE1\xBB\x95i "
+                        "chi\xE1\xBB\x81u."),
+                 "vi");
+    CHECK_EQ_STR(detect("Regeringen har i dag fremlagt et nyt forslag til en reform af skattesystemet. "
+                        "Forslaget skal if\xC3\xB8lge ministeren g\xC3\xB8re det lettere for sm\xC3\xA5 "
+                        "virksomheder at ans\xC3\xA6tte flere medarbejdere, og det bliver nu sendt i "
+                        "h\xC3\xB8ring. Oppositionen mener dog ikke, at reformen g\xC3\xA5r langt nok, "
+                        "og kr\xC3\xA6ver, at der ogs\xC3\xA5 bliver set p\xC3\xA5 afgifterne."),
+                 "da");
+    CHECK_EQ_STR(detect("Regjeringen har i dag lagt fram et nytt forslag til en reform av "
+                        "skattesystemet. Forslaget skal if\xC3\xB8lge statsr\xC3\xA5" "den gj\xC3\xB8re "
+                        "det enklere for sm\xC3\xA5 bedrifter \xC3\xA5 ansette flere medarbeidere, og "
+                        "det blir n\xC3\xA5 sendt p\xC3\xA5 h\xC3\xB8ring. Opposisjonen mener likevel "
+                        "ikke at reformen g\xC3\xA5r langt nok, og krever at det ogs\xC3\xA5 blir sett "
+                        "p\xC3\xA5 avgiftene."),
+                 "no");
+    /* an English text naming Vietnamese places is English */
+    CHECK_EQ_STR(detect("The committee met in \xC4\x90\xC3\xA0 N\xE1\xBA\xB5ng and H\xE1\xBB\x99i An on "
+                        "Monday, and said that it would publish the report with the findings."),
+                 "en");
+}
+
 TEST(detect_scripts)
 {
     CHECK_EQ_STR(detect("\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C"
@@ -137,6 +166,7 @@ main(void)
     RUN(first_detections_race);
     RUN(normalise);
     RUN(detect_latin);
+    RUN(detect_close_latin);
     RUN(detect_scripts);
     return harness_done();
 }

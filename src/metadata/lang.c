@@ -358,7 +358,13 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
         n = 64 * 1024;
     size_t scripts[SC_COUNT] = {0};
     size_t cyr_ru = 0, cyr_uk = 0, cyr_bg = 0, cyr_sr = 0, ar_fa = 0, ar_ur = 0;
+    size_t vi_marked = 0, vi_core = 0; /* Vietnamese: see below */
     size_t hits[N_LANGS] = {0};
+    /* how often each set of lists (a mask) held a word of the text, to
+     * weigh two close languages by the words only one of them lists */
+    enum { MASK_SLOTS = 64 };
+    uint32_t mask_of[MASK_SLOTS] = {0};
+    uint32_t mask_count[MASK_SLOTS] = {0};
     size_t words = 0, letters = 0;
     /* the word, lower-cased: at most W_CAP - 2 bytes, then 8 bytes of room
      * for whole-word stores and sw_hash's loads */
@@ -435,6 +441,16 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
                 else if (cp == 0x452 || cp == 0x45B || cp == 0x45F || cp == 0x459 ||
                          cp == 0x45A || cp == 0x458) /* ђ ћ џ љ њ ј */
                     cyr_sr++;
+            } else if (sc == SC_LATIN) {
+                /* letters with a tone mark under or over another mark
+                 * (U+1EA0-U+1EF9), and o-horn, u-horn and d-bar, which
+                 * only Vietnamese writes (Yoruba shares a few of the
+                 * first, none of the second) */
+                if (cp >= 0x1EA0 && cp <= 0x1EF9)
+                    vi_marked++;
+                else if (cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0 || cp == 0x110 ||
+                         cp == 0x111)
+                    vi_marked++, vi_core++;
             } else if (sc == SC_ARABIC) {
                 if (cp == 0x67E || cp == 0x686 || cp == 0x698 || cp == 0x6AF || cp == 0x6CC ||
                     cp == 0x6A9)
@@ -469,8 +485,19 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
                     uint64_t head = sw_head(w, wl);
                     uint32_t at = sw_hash(w, wl, head) & (SW_SLOTS - 1);
                     if (table != sw_shared || (sw_shared_used[at / 64] >> (at % 64) & 1))
-                        for (uint32_t m = sw_probe(table, w, wl, head, at)->mask; m; m &= m - 1)
+                    {
+                        uint32_t m = sw_probe(table, w, wl, head, at)->mask;
+                        if (m) {
+                            uint32_t h = (m * 0x9E3779B1u) >> 26;
+                            while (mask_of[h] && mask_of[h] != m)
+                                h = (h + 1) & (MASK_SLOTS - 1);
+                            mask_of[h] = m; /* fewer masks than slots: 2^N_LANGS
+                                               sets, but a text meets few */
+                            mask_count[h]++;
+                        }
+                        for (; m; m &= m - 1)
                             hits[__builtin_ctz(m)]++;
+                    }
                 }
             }
             wl = 0;
@@ -518,6 +545,11 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
         default: return NULL;
         }
     }
+    /* Vietnamese marks one letter in a few of almost every word */
+    if (vi_core >= 2 && vi_marked * 20 > scripts[SC_LATIN]) {
+        *score = 90;
+        return "vi";
+    }
     size_t b1 = 0, b2 = 0;
     int li = -1;
     for (size_t k = 0; k < N_LANGS; k++) {
@@ -529,11 +561,31 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
             b2 = hits[k];
         }
     }
-    if (li < 0 || b1 < 3 || b1 * 10 < words || b1 * 10 < b2 * 12)
+    if (li < 0 || b1 < 3 || b1 * 10 < words)
+        return NULL;
+    /* Close languages (Danish and Norwegian, Spanish and Portuguese)
+     * share many of their words: what weighs is the words the leader's
+     * list has and the runner-up's has not, against the other way round.
+     * Twice as many of them (three at least) settle it, and set the
+     * margin the score weighs; else the leader needs a fifth more hits. */
+    int l2 = -1;
+    for (size_t k = 0; k < N_LANGS; k++)
+        if ((int)k != li && hits[k] == b2 && b2)
+            l2 = (int)k;
+    size_t own1 = 0, own2 = 0;
+    for (size_t h = 0; l2 >= 0 && h < MASK_SLOTS; h++) {
+        bool in1 = mask_of[h] >> li & 1, in2 = mask_of[h] >> l2 & 1;
+        own1 += in1 && !in2 ? mask_count[h] : 0;
+        own2 += in2 && !in1 ? mask_count[h] : 0;
+    }
+    size_t m1 = b1, m2 = b2;
+    if (l2 >= 0 && own1 >= 3 && own1 >= own2 * 2)
+        m1 = own1, m2 = own2;
+    else if (b1 * 10 < b2 * 12)
         return NULL;
     int sc = (int)(100 * b1 / (words ? words : 1));
     /* margin over the runner-up counts too */
-    sc = sc * (int)(b1 - b2 + 1) / (int)(b1 + 1) * 2;
+    sc = sc * (int)(m1 - m2 + 1) / (int)(m1 + 1) * 2;
     *score = sc > 100 ? 100 : sc;
     return stopwords[li].lang;
 }
