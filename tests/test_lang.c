@@ -128,6 +128,65 @@ TEST(detect_close_latin)
                  "en");
 }
 
+/* more Latin-script languages, each told from its close neighbour */
+TEST(detect_more_latin)
+{
+    CHECK_EQ_STR(detect("El govern ha presentat avui una nova proposta per reformar el sistema fiscal. "
+                        "Segons el ministre, la proposta far\xC3\xA0 m\xC3\xA9s f\xC3\xA0" "cil que les "
+                        "petites empreses contractin m\xC3\xA9s treballadors, per\xC3\xB2 "
+                        "l'oposici\xC3\xB3 creu que no \xC3\xA9s suficient i demana que tamb\xC3\xA9 es "
+                        "revisin els impostos."),
+                 "ca");
+    CHECK_EQ_STR(detect("Vl\xC3\xA1" "da dnes predstavila nov\xC3\xBD n\xC3\xA1vrh na reformu "
+                        "da\xC5\x88ov\xC3\xA9ho syst\xC3\xA9mu. Pod\xC4\xBE" "a ministra by mal "
+                        "n\xC3\xA1vrh u\xC4\xBE" "ah\xC4\x8Di\xC5\xA5 mal\xC3\xBDm firm\xC3\xA1m "
+                        "zamestn\xC3\xA1va\xC5\xA5 viac \xC4\xBEud\xC3\xAD, ale opoz\xC3\xAD" "cia "
+                        "tvrd\xC3\xAD, \xC5\xBE" "e to nesta\xC4\x8D\xC3\xAD, a \xC5\xBEiada, aby sa "
+                        "presk\xC3\xBAmali aj dane."),
+                 "sk");
+    CHECK_EQ_STR(detect("Vlada je danes predstavila nov predlog za reformo dav\xC4\x8Dnega sistema. Po "
+                        "besedah ministra naj bi predlog malim podjetjem olaj\xC5\xA1" "al "
+                        "zaposlovanje, vendar opozicija meni, da to ni dovolj, in zahteva, da se "
+                        "pregledajo tudi davki."),
+                 "sl");
+    CHECK_EQ_STR(detect("Vyriausyb\xC4\x97 \xC5\xA1iandien pristat\xC4\x97 nauj\xC4\x85 "
+                        "mokes\xC4\x8Di\xC5\xB3 sistemos reformos pasi\xC5\xABlym\xC4\x85. Pasak "
+                        "ministro, pasi\xC5\xABlymas tur\xC4\x97t\xC5\xB3 palengvinti ma\xC5\xBEoms "
+                        "\xC4\xAFmon\xC4\x97ms \xC4\xAF" "darbinti daugiau \xC5\xBEmoni\xC5\xB3, "
+                        "ta\xC4\x8Diau opozicija mano, kad to nepakanka, ir reikalauja, kad "
+                        "b\xC5\xABt\xC5\xB3 per\xC5\xBEi\xC5\xABr\xC4\x97ti ir mokes\xC4\x8Diai."),
+                 "lt");
+    CHECK_EQ_STR(detect("Vald\xC4\xAB" "ba \xC5\xA1odien iepaz\xC4\xABstin\xC4\x81ja ar jaunu "
+                        "nodok\xC4\xBCu sist\xC4\x93mas reformas priek\xC5\xA1likumu. P\xC4\x93" "c "
+                        "ministra teikt\xC4\x81, priek\xC5\xA1likumam vajadz\xC4\x93tu atvieglot "
+                        "mazajiem uz\xC5\x86\xC4\x93mumiem pie\xC5\x86" "emt darb\xC4\x81 vair\xC4\x81k "
+                        "cilv\xC4\x93ku, bet opoz\xC4\xAB" "cija uzskata, ka ar to nepietiek, un "
+                        "pieprasa p\xC4\x81rskat\xC4\xABt ar\xC4\xAB nodok\xC4\xBCus."),
+                 "lv");
+    CHECK_EQ_STR(detect("Valitsus esitas t\xC3\xA4na uue ettepaneku maksus\xC3\xBCsteemi reformimiseks. "
+                        "Ministri s\xC3\xB5nul peaks ettepanek lihtsustama "
+                        "v\xC3\xA4ikeettev\xC3\xB5tetel rohkemate inimeste palkamist, kuid opositsioon "
+                        "leiab, et sellest ei piisa, ja n\xC3\xB5uab, et \xC3\xBCle vaadataks ka "
+                        "maksud."),
+                 "et");
+    CHECK_EQ_STR(detect("Ipinakita ngayon ng pamahalaan ang isang bagong panukala para baguhin ang "
+                        "sistema ng buwis. Ayon sa ministro, ang panukala ay gagawing mas madali para "
+                        "sa mga maliliit na negosyo na kumuha ng mas maraming manggagawa, pero sinasabi "
+                        "ng oposisyon na hindi ito sapat."),
+                 "tl");
+    CHECK_EQ_STR(detect("Serikali leo imewasilisha pendekezo jipya la kurekebisha mfumo wa kodi. Kwa "
+                        "mujibu wa waziri, pendekezo hilo litarahisisha biashara ndogo kuajiri "
+                        "wafanyakazi zaidi, lakini upinzani unasema kwamba hilo halitoshi na unataka "
+                        "kodi pia zipitiwe upya."),
+                 "sw");
+    CHECK_EQ_STR(detect("Qeveria paraqiti sot nj\xC3\xAB propozim t\xC3\xAB ri p\xC3\xABr reformimin e "
+                        "sistemit tatimor. Sipas ministrit, propozimi do t'u leht\xC3\xABsoj\xC3\xAB "
+                        "bizneseve t\xC3\xAB vogla pun\xC3\xABsimin e m\xC3\xAB shum\xC3\xAB "
+                        "njer\xC3\xABzve, por opozita mendon se kjo nuk \xC3\xABsht\xC3\xAB e "
+                        "mjaftueshme dhe k\xC3\xABrkon q\xC3\xAB t\xC3\xAB rishikohen edhe taksat."),
+                 "sq");
+}
+
 TEST(detect_scripts)
 {
     CHECK_EQ_STR(detect("\xD0\x9F\xD1\x80\xD0\xB0\xD0\xB2\xD0\xB8\xD1\x82\xD0\xB5\xD0\xBB\xD1\x8C"
@@ -167,6 +226,7 @@ main(void)
     RUN(normalise);
     RUN(detect_latin);
     RUN(detect_close_latin);
+    RUN(detect_more_latin);
     RUN(detect_scripts);
     return harness_done();
 }

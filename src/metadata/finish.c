@@ -152,7 +152,11 @@ wn_metadata_finish(wn_doc *doc, const wn_content *content, wn_metadata *meta)
                  (strcmp(det, "no") == 0 && pl == 2 && memcmp(decl, "da", 2) == 0) ||
                  (strcmp(det, "hr") == 0 && pl == 2 &&
                   (memcmp(decl, "sr", 2) == 0 || memcmp(decl, "bs", 2) == 0)) ||
-                 (strcmp(det, "zh") == 0 && pl == 2 && memcmp(decl, "ja", 2) == 0);
+                 (strcmp(det, "zh") == 0 && pl == 2 && memcmp(decl, "ja", 2) == 0) ||
+                 (strcmp(det, "sk") == 0 && pl == 2 && memcmp(decl, "cs", 2) == 0) ||
+                 (strcmp(det, "cs") == 0 && pl == 2 && memcmp(decl, "sk", 2) == 0) ||
+                 (strcmp(det, "ca") == 0 && pl == 2 && memcmp(decl, "es", 2) == 0) ||
+                 (strcmp(det, "es") == 0 && pl == 2 && memcmp(decl, "ca", 2) == 0);
     if (!same && !close && score >= 40 && meta->word_count >= 60)
         meta->language = (wn_str){det, dl};
     return WN_OK;

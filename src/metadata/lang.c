@@ -145,6 +145,32 @@ static const struct {
            "nh\xE1\xBB\xAF" "ng trong cho kh\xC3\xB4ng m\xE1\xBB\x99t ng\xC6\xB0\xE1\xBB\x9Di "
            "v\xE1\xBB\x9Bi n\xC3\xA0y \xC4\x91\xC3\xA3 \xC4\x91\xE1\xBB\x83 khi n\xC4\x83m "
            "t\xE1\xBB\xAB v\xE1\xBB\x81 nh\xC6\xB0 \xC4\x91\xE1\xBA\xBFn "},
+    {"ca", " el la els les de del dels i a en que un una \xC3\xA9s per amb no es al als com "
+           "m\xC3\xA9s per\xC3\xB2 va ha han s\xC3\xB3n aquest aquesta aquests tamb\xC3\xA9 "
+           "sobre fins des molt ja perqu\xC3\xA8 quan est\xC3\xA0 sense tot aix\xC3\xB2 ser "
+           "hi altres ens on seu seva seus pel fer hem "},
+    {"sk", " a v sa na je \xC5\xBE" "e s z do o k to ako pre ale by s\xC3\xBA bol bola bolo "
+           "boli ktor\xC3\xBD ktor\xC3\xA1 ktor\xC3\xA9 tie\xC5\xBE jeho ich po pri od za "
+           "u\xC5\xBE len v\xC5\xA1" "ak tak ke\xC4\x8F alebo som by\xC5\xA5 medzi "
+           "pod\xC4\xBE" "a pred tejto tento toho viac aj e\xC5\xA1te sme "},
+    {"sl", " in je v na se da za so z ki pa ne s tudi bi bil bila bilo kot ali do po iz ga "
+           "jih \xC5\xA1" "e le pri od med pred ker sem smo biti lahko zelo vse ta to tem "},
+    {"lt", " ir yra kad \xC4\xAF su i\xC5\xA1 o bet kaip tai jo jos buvo bus nuo d\xC4\x97l "
+           "per apie jau tik taip ar kur kai savo \xC5\xA1io \xC5\xA1is ji jis mes jie "
+           "ta\xC4\x8Diau dar bei nes kuris kuri kurie ne "},
+    {"lv", " un ir ka uz ar no par bet k\xC4\x81 tas t\xC4\x81 ar\xC4\xAB jau vai kas to "
+           "vi\xC5\x86\xC5\xA1 vi\xC5\x86" "a bija b\xC5\xABs pie p\xC4\x93" "c "
+           "l\xC4\xAB" "dz tikai \xC4\xBCoti savu \xC5\xA1is \xC5\xA1\xC4\xAB m\xC4\x93s "
+           "vi\xC5\x86i "},
+    {"et", " ja on et ei see oli ka kui aga mis oma ning ta tema nad seda selle veel nii "
+           "siis kes v\xC3\xB5i juba ainult p\xC3\xA4rast \xC3\xBCle k\xC3\xB5ik olla oleks "},
+    {"tl", " ang ng sa na at mga ay si ni para hindi ito kung may mag siya sila kami ako ka "
+           "nang pa rin din lamang lang ko mo niya nila ating "},
+    {"sw", " na ya wa kwa ni katika za la kuwa cha hiyo huo hii hizo lakini pia au kama wao "
+           "yeye sisi mimi ambayo ambao baada kabla hadi zaidi sana "},
+    {"sq", " dhe t\xC3\xAB n\xC3\xAB e nj\xC3\xAB p\xC3\xABr me q\xC3\xAB nga "
+           "\xC3\xABsht\xC3\xAB nuk se i u ka do si m\xC3\xAB por jan\xC3\xAB ishte kjo ky "
+           "edhe pas deri mbi sipas "},
 };
 
 #define N_LANGS (sizeof stopwords / sizeof stopwords[0])
