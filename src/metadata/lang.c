@@ -177,8 +177,25 @@ static const struct {
 
 enum script {
     SC_LATIN, SC_CYRILLIC, SC_GREEK, SC_HEBREW, SC_ARABIC, SC_DEVANAGARI, SC_THAI, SC_HANGUL,
-    SC_KANA, SC_HAN, SC_BENGALI, SC_TAMIL, SC_GEORGIAN, SC_ARMENIAN, SC_COUNT
+    SC_KANA, SC_HAN, SC_BENGALI, SC_TAMIL, SC_GEORGIAN, SC_ARMENIAN, SC_GURMUKHI,
+    SC_GUJARATI, SC_ORIYA, SC_TELUGU, SC_KANNADA, SC_MALAYALAM, SC_SINHALA, SC_LAO,
+    SC_MYANMAR, SC_ETHIOPIC, SC_KHMER, SC_COUNT
 };
+
+/* Scripts that one language writes nearly alone, by block (first, last,
+ * language), in script order from SC_GURMUKHI on. */
+static const struct {
+    unsigned first, last;
+    const char *lang;
+} one_language_blocks[] = {
+    {0xA00, 0xA7F, "pa"},   {0xA80, 0xAFF, "gu"},   {0xB00, 0xB7F, "or"},
+    {0xC00, 0xC7F, "te"},   {0xC80, 0xCFF, "kn"},   {0xD00, 0xD7F, "ml"},
+    {0xD80, 0xDFF, "si"},   {0xE80, 0xEFF, "lo"},   {0x1000, 0x109F, "my"},
+    {0x1200, 0x137F, "am"}, {0x1780, 0x17FF, "km"},
+};
+_Static_assert(sizeof one_language_blocks / sizeof one_language_blocks[0] ==
+                   SC_COUNT - SC_GURMUKHI,
+               "a block per script from SC_GURMUKHI on");
 
 static int
 script_of(unsigned cp)
@@ -208,6 +225,10 @@ script_of(unsigned cp)
         return SC_GEORGIAN;
     if (cp >= 0x530 && cp <= 0x58F)
         return SC_ARMENIAN;
+    if (cp >= 0xA00 && cp <= 0x17FF)
+        for (size_t k = 0; k < sizeof one_language_blocks / sizeof one_language_blocks[0]; k++)
+            if (cp >= one_language_blocks[k].first && cp <= one_language_blocks[k].last)
+                return SC_GURMUKHI + (int)k;
     if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) ||
         (cp >= 0x3130 && cp <= 0x318F))
         return SC_HANGUL;
@@ -385,6 +406,7 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
     size_t scripts[SC_COUNT] = {0};
     size_t cyr_ru = 0, cyr_uk = 0, cyr_bg = 0, cyr_sr = 0, ar_fa = 0, ar_ur = 0;
     size_t vi_marked = 0, vi_core = 0; /* Vietnamese: see below */
+    size_t deva_lla = 0; /* Devanagari LLA, Marathi's and not Hindi's */
     size_t hits[N_LANGS] = {0};
     /* how often each set of lists (a mask) held a word of the text, to
      * weigh two close languages by the words only one of them lists */
@@ -467,6 +489,8 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
                 else if (cp == 0x452 || cp == 0x45B || cp == 0x45F || cp == 0x459 ||
                          cp == 0x45A || cp == 0x458) /* ђ ћ џ љ њ ј */
                     cyr_sr++;
+            } else if (sc == SC_DEVANAGARI) {
+                deva_lla += cp == 0x933;
             } else if (sc == SC_LATIN) {
                 /* letters with a tone mark under or over another mark
                  * (U+1EA0-U+1EF9), and o-horn, u-horn and d-bar, which
@@ -562,13 +586,15 @@ detect(const char *s, size_t n, int *score, sw_slot **own)
             if (ar_ur >= 2 && ar_ur * 4 > ar_fa)
                 return "ur";
             return ar_fa * 50 > scripts[SC_ARABIC] ? "fa" : "ar";
-        case SC_DEVANAGARI: return "hi";
+        case SC_DEVANAGARI:
+            return deva_lla >= 2 && deva_lla * 200 > scripts[SC_DEVANAGARI] ? "mr" : "hi";
         case SC_THAI: return "th";
         case SC_BENGALI: return "bn";
         case SC_TAMIL: return "ta";
         case SC_GEORGIAN: return "ka";
         case SC_ARMENIAN: return "hy";
-        default: return NULL;
+        default:
+            return best >= SC_GURMUKHI ? one_language_blocks[best - SC_GURMUKHI].lang : NULL;
         }
     }
     /* Vietnamese marks one letter in a few of almost every word */
