@@ -579,6 +579,24 @@ TEST(md_flags_and_roots)
 
 /* ---- HTML ------------------------------------------------------------------- */
 
+/* formulas: TeX between $ (Markdown) or in a math span between \( \)
+ * (HTML), escaped there; a pipe inside a table cell escaped for GFM */
+TEST(md_html_math)
+{
+    CHECK_MD("<body><p>So <math><msup><mi>x</mi><mn>2</mn></msup></math> and "
+             "<math display=block><mi>y</mi></math>.</p></body>",
+             0, "So ${x}^{2}$ and $$y$$.");
+    CHECK_MD("<body><table><tr><th>f</th><th>g</th></tr><tr><td><math><mo>|</mo><mi>x</mi>"
+             "<mo>|</mo></math></td><td>1</td></tr></table></body>",
+             0, "| f | g |\n| --- | --- |\n| $\\|x\\|$ | 1 |");
+    CHECK_HTML("<body><p>So <math><semantics><mi>x</mi><annotation encoding='application/x-tex'>"
+               "x&lt;script&gt;</annotation></semantics></math> and <img alt='{\\displaystyle "
+               "a&amp;b}' src=f.png>.</p></body>",
+               0,
+               "<article>\n<p>So <span class=\"math inline\">\\(x&lt;script&gt;\\)</span> "
+               "and <span class=\"math inline\">\\(a&amp;b\\)</span>.</p>\n</article>");
+}
+
 TEST(html_structure)
 {
     CHECK_HTML("<body><div>a</div><div>b <span>c</span></div></body>", 0,
@@ -616,7 +634,7 @@ html_is_clean(const char *out, char *why, size_t why_len)
     static const char *const allowed =
         " p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre code em strong b i u s sub sup br "
         "hr table thead tbody tfoot tr th td caption figure figcaption img a q cite abbr time mark "
-        "small article ";
+        "small article span ";
     wn_arena a;
     wn_arena_init(&a, NULL, 0);
     wn_tokenizer *t = wn_tokenizer_new(&a, out, strlen(out), 1024);
@@ -648,7 +666,10 @@ html_is_clean(const char *out, char *why, size_t why_len)
                 (tok.tag == WN_TAG_OL && !strcmp(an, "start")) ||
                 (tok.tag == WN_TAG_TIME && !strcmp(an, "datetime")) ||
                 ((tok.tag == WN_TAG_CODE || tok.tag == WN_TAG_PRE) && !strcmp(an, "class") &&
-                 !strncmp(at->value, "language-", 9));
+                 !strncmp(at->value, "language-", 9)) ||
+                (tok.tag == WN_TAG_SPAN && !strcmp(an, "class") &&
+                 ((at->value_len == 11 && !strncmp(at->value, "math inline", 11)) ||
+                  (at->value_len == 12 && !strncmp(at->value, "math display", 12))));
             if (good && (!strcmp(an, "href") || !strcmp(an, "src")))
                 good = !strncmp(at->value, "https://", 8) || !strncmp(at->value, "http://", 7) ||
                        (!strcmp(an, "href") && !strncmp(at->value, "mailto:", 7));
@@ -1171,6 +1192,7 @@ main(void)
     RUN(md_links_images);
     RUN(md_figures_and_captions);
     RUN(md_tables);
+    RUN(md_html_math);
     RUN(md_flags_and_roots);
     RUN(html_structure);
     RUN(html_xss);

@@ -207,8 +207,9 @@ heading_button(wn_node *n, size_t *budget)
 static inline bool
 tag_drops(const wn_node *n)
 {
-    if (n->ns != WN_NS_HTML)
-        return true; /* svg / math: icon titles and formulas are not prose */
+    if (n->ns != WN_NS_HTML) /* svg: icon titles are not prose; a <math> is a
+                                formula, rendered as TeX, its markup no text */
+        return !(n->ns == WN_NS_MATHML && n->tag == WN_TAG_MATH);
     switch (n->tag) {
     case WN_TAG_SCRIPT: case WN_TAG_STYLE: case WN_TAG_TEMPLATE: case WN_TAG_SVG:
     case WN_TAG_MATH: case WN_TAG_IFRAME: case WN_TAG_FRAME: case WN_TAG_FRAMESET:
@@ -765,6 +766,22 @@ clean_markup(wn_doc *doc, hidden_sum *hs, page_totals *tot, panel_ids *panels,
     tot->link = link;
 }
 
+/* Does n hold a MathML <math> within its first 2048 nodes (a script's
+ * rendering of the formula may come first)? Asked only on pages with one. */
+static bool
+holds_math(const wn_node *n)
+{
+    int steps = 0;
+    wn_walk w;
+    wn_node *d;
+    bool e;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &d, &e) && steps++ < 2048)
+        if (e && d->type == WN_NODE_ELEMENT && d->ns == WN_NS_MATHML && d->tag == WN_TAG_MATH)
+            return true;
+    return false;
+}
+
 bool
 wn_holds_quote(const wn_node *n)
 {
@@ -1000,6 +1017,12 @@ clean_vocabulary(wn_doc *doc, wn_sizes *z, const page_totals *tot, hidden_sum *h
                 after_accordion_header(n)) {
                 wn_doc_token_bits_clear(doc, n, WN_TOK_DROP | WN_TOK_NEG);
                 bits &= ~(uint32_t)(WN_TOK_DROP | WN_TOK_NEG);
+            }
+            /* nor is a formula's wrapper, whatever its script calls it
+             * ("...ContextMenu..."): no menu holds a <math> */
+            if ((bits & WN_TOK_DROP) && doc->dom->has_math && holds_math(n)) {
+                wn_doc_token_bits_clear(doc, n, WN_TOK_DROP);
+                bits &= ~(uint32_t)WN_TOK_DROP;
             }
             /* landmarks, and buttons/labels (which an unclosed tag can
              * make swallow the page); class/id words */

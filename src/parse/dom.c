@@ -54,6 +54,8 @@ wn_dom_element(wn_dom *d, wn_tag tag, wn_ns ns, const char *name, size_t name_le
     n->ns = (uint8_t)ns;
     if (ns == WN_NS_HTML && (unsigned)tag < WN_TAG__COUNT)
         d->html_tags[(unsigned)tag / 64] |= 1ull << ((unsigned)tag % 64);
+    else if (ns == WN_NS_MATHML && tag == WN_TAG_MATH)
+        d->has_math = true;
     if (!name) {
         name = wn_tag_name(tag);
         name_len = wn_tag_name_len(tag);

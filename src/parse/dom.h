@@ -99,6 +99,7 @@ typedef struct wn_dom {
     /* A bit per tag of the HTML elements made so far: a stage that looks
      * for an element the document never had need not walk it. */
     uint64_t html_tags[(WN_TAG__COUNT + 63) / 64];
+    bool has_math;        /* a MathML <math> element was made */
     /* Streamed server rendering (React's): the placeholders and hidden
      * segments the tree builder created, in creation order, at most
      * WN_DOM_STREAMED_MAX (wn_dom_note_streamed); clean moves each segment

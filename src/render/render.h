@@ -23,6 +23,28 @@
  * (script, style, template, forms controls, embedded objects, media). */
 bool wn_render_skipped(const wn_node *n, uint32_t opt_flags);
 
+/* Is n a MathML <math> element (a formula: rendered as TeX, see
+ * render_math.c)? */
+static inline bool
+wn_render_is_math(const wn_node *n)
+{
+    return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_MATHML && n->tag == WN_TAG_MATH;
+}
+
+/* Append the formula of a <math> element as TeX (no delimiters): the TeX
+ * the page gives (a TeX annotation, the alttext attribute), else its
+ * presentation markup converted. Returns whether anything was appended. */
+bool wn_render_math(const wn_node *math, wn_buf *b);
+/* Is the <math> a display (block) formula? */
+bool wn_render_math_display(const wn_node *math);
+/* A formula's fallback image whose alt text is its TeX, as MediaWiki
+ * writes them ("{\displaystyle x^{2}}"): the alt text, else NULL. */
+const char *wn_render_math_img(const wn_node *img, size_t *len);
+/* Append TeX source s[0..n) tidied: whitespace collapsed and trimmed, a
+ * "{\displaystyle ...}" wrapper removed. Returns whether anything was
+ * appended. */
+bool wn_render_math_source(wn_buf *b, const char *s, size_t n);
+
 /* HTML whitespace: space, tab, LF, FF, CR. */
 static inline bool
 wn_render_is_space(unsigned char c)

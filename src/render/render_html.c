@@ -571,6 +571,34 @@ leave(html_out *h, const wn_node *n, int act)
     }
 }
 
+/* A formula (a <math>, or an <img> whose alt text is its TeX) as its TeX
+ * in a span of class "math inline" between \( and \), or "math display"
+ * between \[ and \] (what MathJax and KaTeX pick up in a reader); the
+ * MathML itself is not passed on. Returns whether it was one. */
+static bool
+put_math(html_out *h, const wn_node *n)
+{
+    size_t l = 0;
+    const char *alt = NULL;
+    bool display = false;
+    if (wn_render_is_math(n))
+        display = wn_render_math_display(n);
+    else if (!(alt = wn_render_math_img(n, &l)))
+        return false;
+    wn_buf tex;
+    wn_buf_init(&tex, &h->r->doc->arena, 0);
+    bool ok = alt ? wn_render_math_source(&tex, alt, l) : wn_render_math(n, &tex);
+    if (tex.failed)
+        h->failed = true;
+    if (!ok || !tex.len)
+        return true;
+    begin_inline(h);
+    wn_buf_puts(h->b, display ? "<span class=\"math display\">\\[" : "<span class=\"math inline\">\\(");
+    put_escaped(h->b, tex.ptr, tex.len);
+    wn_buf_puts(h->b, display ? "\\]</span>" : "\\)</span>");
+    return true;
+}
+
 wn_status
 wn_render_html(const wn_result *r, wn_buf *out)
 {
@@ -607,6 +635,12 @@ wn_render_html(const wn_result *r, wn_buf *out)
             if (n->type != WN_NODE_ELEMENT)
                 continue; /* comments; a document node as root is walked through */
             if (entering) {
+                if (n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
+                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
+                    put_math(&h, n)) {
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
                 if (n != root && wn_render_skipped(n, h.flags)) {
                     wn_walk_skip_children(&w);
                     continue;

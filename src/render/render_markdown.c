@@ -560,6 +560,38 @@ put_text(md_out *m, const char *s, size_t n)
     }
 }
 
+/* A formula (a <math>, or an <img> whose alt text is its TeX) as TeX
+ * between $ signs ($$ for a display formula), whatever --images says;
+ * anything else writes nothing. Inside a table cell its pipes are
+ * escaped, as GFM wants. */
+static void
+put_math(md_out *m, const wn_node *n)
+{
+    size_t l = 0;
+    const char *alt = NULL;
+    bool display = false;
+    if (wn_render_is_math(n))
+        display = wn_render_math_display(n);
+    else if (!(alt = wn_render_math_img(n, &l)))
+        return;
+    wn_buf tex;
+    wn_buf_init(&tex, m->arena, 0);
+    bool ok = alt ? wn_render_math_source(&tex, alt, l) : wn_render_math(n, &tex);
+    if (tex.failed)
+        m->failed = true;
+    if (!ok || !tex.len)
+        return;
+    const char *d = display ? "$$" : "$";
+    begin_inline(m, d, strlen(d));
+    wn_buf_puts(m->inl, d);
+    for (size_t i = 0; i < tex.len; i++) {
+        if (tex.ptr[i] == '|' && m->in_cell)
+            wn_buf_putc(m->inl, '\\');
+        wn_buf_putc(m->inl, tex.ptr[i]);
+    }
+    wn_buf_puts(m->inl, d);
+}
+
 static void
 open_mark(md_out *m, int kind, const char *url, size_t url_len)
 {
@@ -1321,6 +1353,13 @@ wn_render_markdown(const wn_result *r, wn_buf *out)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (entering) {
+                if (n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
+                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
+                    (!wn_node_is(n, WN_TAG_IMG) || wn_render_math_img(n, &(size_t){0}))) {
+                    put_math(&m, n);
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
                 if (n->ns != WN_NS_HTML || (n != root && wn_render_skipped(n, m.flags))) {
                     wn_walk_skip_children(&w);
                     continue;

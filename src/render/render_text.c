@@ -11,6 +11,7 @@
  * walk per content root: no recursion, linear in the content's size.
  */
 #include "pipeline.h"
+#include "render/render.h"
 #include "score/score.h"
 #include "util/swar.h"
 
@@ -146,6 +147,41 @@ skipped(const wn_node *n, uint32_t opts)
     return n->type == WN_NODE_ELEMENT && n->ns != WN_NS_HTML;
 }
 
+/* A formula (a <math>, or an <img> whose alt text is its TeX) as TeX
+ * between $ signs, $$ and a paragraph of its own for a display formula;
+ * anything else writes nothing. */
+static void
+put_math(text_out *t, const wn_node *n)
+{
+    bool display = false;
+    size_t l = 0;
+    const char *alt = NULL;
+    if (wn_render_is_math(n))
+        display = wn_render_math_display(n);
+    else if (!(alt = wn_render_math_img(n, &l)))
+        return;
+    if (display)
+        want(t, BREAK_PARA);
+    /* written after the break, then taken back if the formula is empty */
+    size_t at = t->b->len;
+    int pending = t->pending;
+    bool any = t->any;
+    flush(t);
+    size_t open = t->b->len;
+    wn_buf_puts(t->b, display ? "$$" : "$");
+    size_t body = t->b->len;
+    bool ok = alt ? wn_render_math_source(t->b, alt, l) : wn_render_math(n, t->b);
+    if (!ok || t->b->len == body) {
+        t->b->len = at < open ? at : open;
+        t->pending = pending;
+        t->any = any;
+        return;
+    }
+    wn_buf_puts(t->b, display ? "$$" : "$");
+    if (display)
+        want(t, BREAK_PARA);
+}
+
 wn_status
 wn_render_text(const wn_result *r, wn_buf *out)
 {
@@ -175,6 +211,12 @@ wn_render_text(const wn_result *r, wn_buf *out)
             }
             if (n->type != WN_NODE_ELEMENT)
                 continue;
+            if (e && n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
+                !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE))) {
+                put_math(&t, n);
+                wn_walk_skip_children(&w);
+                continue;
+            }
             if (e && n != root && skipped(n, opts)) {
                 wn_walk_skip_children(&w);
                 continue;
