@@ -583,6 +583,8 @@ TEST(md_flags_and_roots)
  * (HTML), escaped there; a pipe inside a table cell escaped for GFM */
 TEST(md_html_math)
 {
+    /* ruby's readings are no text of their own */
+    CHECK_MD("<body><p>a<ruby>KAN<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>b</p></body>", 0, "aKANb");
     CHECK_MD("<body><p>So <math><msup><mi>x</mi><mn>2</mn></msup></math> and "
              "<math display=block><mi>y</mi></math>.</p></body>",
              0, "So ${x}^{2}$ and $$y$$.");

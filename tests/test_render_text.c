@@ -143,6 +143,16 @@ TEST(scripts_and_foreign_content_never_rendered)
     fx_free(&f);
 }
 
+/* ruby: the annotated text stays, its readings and their parentheses go */
+TEST(ruby_readings_left_out)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>a<ruby>KAN<rp>(</rp><rt>kan</rt><rp>)</rp>JI<rt>ji</rt>"
+                            "</ruby>b</p></body>", 0, 0),
+                 "aKANJIb");
+    fx_free(&f);
+}
+
 TEST(empty_content)
 {
     fx f;
@@ -160,6 +170,7 @@ main(void)
     RUN(line_breaks);
     RUN(flagged_subtrees_skipped);
     RUN(scripts_and_foreign_content_never_rendered);
+    RUN(ruby_readings_left_out);
     RUN(empty_content);
     return harness_done();
 }

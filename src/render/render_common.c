@@ -60,6 +60,8 @@ wn_render_skipped(const wn_node *n, uint32_t opt_flags)
     case WN_TAG_PLAINTEXT:
     case WN_TAG_SVG:
     case WN_TAG_MATH:
+    case WN_TAG_RT: /* ruby's readings (furigana) annotate the text beside them */
+    case WN_TAG_RP:
         return true;
     default:
         return false;

@@ -7,7 +7,8 @@
  * flagged DROP, BOILER, HEADLINE or BYLINE are skipped; captions are kept
  * unless WN_OPT_NO_CAPTIONS or scoring found them asides (an article's: a
  * caption describes an image plain text does not show; not when captions
- * make half the text), tables unless WN_OPT_NO_TABLES. One explicit
+ * make half the text), tables unless WN_OPT_NO_TABLES; ruby's readings
+ * (<rt>, <rp>) are left out, the text they annotate kept. One explicit
  * walk per content root: no recursion, linear in the content's size.
  */
 #include "pipeline.h"
@@ -142,7 +143,7 @@ skipped(const wn_node *n, uint32_t opts)
         return true;
     if (n->type == WN_NODE_ELEMENT && n->ns == WN_NS_HTML &&
         (n->tag == WN_TAG_SCRIPT || n->tag == WN_TAG_STYLE || n->tag == WN_TAG_TEMPLATE ||
-         n->tag == WN_TAG_HEAD))
+         n->tag == WN_TAG_HEAD || n->tag == WN_TAG_RT || n->tag == WN_TAG_RP))
         return true;
     return n->type == WN_NODE_ELEMENT && n->ns != WN_NS_HTML;
 }
