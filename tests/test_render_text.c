@@ -153,6 +153,19 @@ TEST(ruby_readings_left_out)
     fx_free(&f);
 }
 
+/* an emoji drawn as an image is its character; other images write nothing */
+TEST(emoji_images)
+{
+    fx f;
+    CHECK_EQ_STR(render(&f, "<body><p>fun <img alt='\xF0\x9F\x98\x80' src=e.png> and "
+                            "<img alt='\xF0\x9F\x87\xAB\xF0\x9F\x87\xB7' src=f.png>! "
+                            "<img alt='A cat' src=c.jpg><img alt='\xE2\x80\x8D' src=z.png>"
+                            "end</p></body>",
+                            0, 0),
+                 "fun \xF0\x9F\x98\x80 and \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7! end");
+    fx_free(&f);
+}
+
 TEST(empty_content)
 {
     fx f;
@@ -171,6 +184,7 @@ main(void)
     RUN(flagged_subtrees_skipped);
     RUN(scripts_and_foreign_content_never_rendered);
     RUN(ruby_readings_left_out);
+    RUN(emoji_images);
     RUN(empty_content);
     return harness_done();
 }

@@ -75,6 +75,12 @@ const char *wn_render_url(const wn_result *r, wn_str base, const char *ref, size
  * Returns the raw attribute slice (not resolved), NULL if none. */
 const char *wn_render_img_src(const wn_node *img, size_t *len);
 
+/* An <img> that stands for an emoji or a symbol in running text
+ * (alt="\xF0\x9F\x98\x80", as blogs replace them): its alt text, else NULL. Only
+ * pictographs, symbols, dingbats, flags and their joiners, at most 32
+ * bytes. */
+const char *wn_render_emoji_alt(const wn_node *img, size_t *len);
+
 /* Whether an <img> is the <noscript> fallback of the (lazy-loaded) image
  * just before it, which is rendered already. */
 bool wn_render_img_is_fallback(const wn_node *img);

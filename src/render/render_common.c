@@ -536,3 +536,61 @@ wn_render_stack_pop(wn_render_stack *s)
 {
     return s->n ? s->v[--s->n] : 0;
 }
+
+/* Is cp a code point emoji are written with (pictographs, symbols,
+ * dingbats, flags) or one that joins or styles them? *shown: it is seen
+ * (not a joiner, a variation selector or a tag). */
+static bool
+emoji_cp(unsigned cp, bool *shown)
+{
+    *shown = true;
+    if ((cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xA9 ||
+        cp == 0xAE || cp == 0x2122 || cp == 0x3030 || cp == 0x303D || cp == 0x3297 ||
+        cp == 0x3299)
+        return true;
+    *shown = false;
+    return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F || cp == 0x20E3 ||
+           (cp >= 0xE0020 && cp <= 0xE007F);
+}
+
+const char *
+wn_render_emoji_alt(const wn_node *img, size_t *len)
+{
+    size_t l;
+    const char *alt = wn_node_attr(img, "alt", &l);
+    if (!alt || !l || l > 32)
+        return NULL;
+    bool any = false;
+    for (size_t i = 0; i < l;) {
+        unsigned char c = (unsigned char)alt[i];
+        unsigned cp;
+        size_t k;
+        if (c < 0x80)
+            return NULL;
+        else if (c >= 0xC2 && c < 0xE0)
+            cp = c & 0x1F, k = 1;
+        else if (c >= 0xE0 && c < 0xF0)
+            cp = c & 0x0F, k = 2;
+        else if (c >= 0xF0 && c < 0xF5)
+            cp = c & 0x07, k = 3;
+        else
+            return NULL;
+        if (i + k >= l)
+            return NULL;
+        for (size_t j = 1; j <= k; j++) {
+            unsigned char d = (unsigned char)alt[i + j];
+            if ((d & 0xC0) != 0x80)
+                return NULL;
+            cp = cp << 6 | (d & 0x3F);
+        }
+        bool shown;
+        if (!emoji_cp(cp, &shown))
+            return NULL;
+        any = any || shown;
+        i += k + 1;
+    }
+    if (!any)
+        return NULL;
+    *len = l;
+    return alt;
+}

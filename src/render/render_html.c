@@ -641,6 +641,17 @@ wn_render_html(const wn_result *r, wn_buf *out)
                     wn_walk_skip_children(&w);
                     continue;
                 }
+                /* an emoji drawn as an image is its character, unless
+                 * images are written */
+                size_t el;
+                const char *emoji;
+                if (n != root && wn_node_is(n, WN_TAG_IMG) && !(h.flags & WN_OPT_IMAGES) &&
+                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
+                    (emoji = wn_render_emoji_alt(n, &el))) {
+                    put_text(&h, emoji, el);
+                    wn_walk_skip_children(&w);
+                    continue;
+                }
                 if (n != root && wn_render_skipped(n, h.flags)) {
                     wn_walk_skip_children(&w);
                     continue;

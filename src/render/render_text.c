@@ -150,17 +150,21 @@ skipped(const wn_node *n, uint32_t opts)
 
 /* A formula (a <math>, or an <img> whose alt text is its TeX) as TeX
  * between $ signs, $$ and a paragraph of its own for a display formula;
- * anything else writes nothing. */
+ * an emoji's image as its character; anything else writes nothing. */
 static void
 put_math(text_out *t, const wn_node *n)
 {
     bool display = false;
     size_t l = 0;
     const char *alt = NULL;
-    if (wn_render_is_math(n))
+    if (wn_render_is_math(n)) {
         display = wn_render_math_display(n);
-    else if (!(alt = wn_render_math_img(n, &l)))
+    } else if (!(alt = wn_render_math_img(n, &l))) {
+        /* an emoji drawn as an image is the character it shows */
+        if ((alt = wn_render_emoji_alt(n, &l)))
+            put_text(t, alt, l);
         return;
+    }
     if (display)
         want(t, BREAK_PARA);
     /* written after the break, then taken back if the formula is empty */
