@@ -33,7 +33,8 @@ def write(target, name, data):
 def pages():
     files = sorted(glob.glob(os.path.join(ROOT, "examples", "*.html")) +
                    glob.glob(os.path.join(ROOT, "tests", "fixtures", "**", "*.html"), recursive=True) +
-                   glob.glob(os.path.join(ROOT, "tests", "corpus", "*.html")))
+                   glob.glob(os.path.join(ROOT, "tests", "corpus", "*.html")) +
+                   glob.glob(os.path.join(ROOT, "tests", "corpus", "render", "*.html")))
     for f in files:
         data = open(f, "rb").read()
         if len(data) <= MAX:

@@ -148,6 +148,17 @@ TEST(text_delimiters)
     CHECK(f.text && strstr(f.text, "they are\n\n$$x=1$$\n\nas shown."));
     CHECK(f.text && strstr(f.text, "reads $y^{2}$ and an empty one is nothing."));
     fx_free(&f);
+    /* typeset formulas: the hidden drawing goes, the TeX source stays */
+    CHECK(fx_run(&f,
+                 "<body><article><h1>Euler</h1><p>The identity <span class=katex><span "
+                 "class=katex-mathml><math><semantics><mrow><mi>e</mi></mrow><annotation "
+                 "encoding='application/x-tex'>e^{i\\pi}+1=0</annotation></semantics></math>"
+                 "</span><span class=katex-html aria-hidden=true><span>e i&#x3C0; + 1 = 0"
+                 "</span></span></span> joins five constants in one short and famous line of "
+                 "mathematics.</p></article></body>",
+                 0, NULL));
+    CHECK(f.text && strstr(f.text, "The identity $e^{i\\pi}+1=0$ joins five constants"));
+    fx_free(&f);
 }
 
 /* A script's wrapper around a formula whose class names a context menu is

@@ -1088,6 +1088,7 @@ static const golden_case goldens[] = {
     {"render_structure", "render_structure.plain", WN_OPT_NO_CAPTIONS | WN_OPT_MARKDOWN_IN_JSON,
      NULL},
     {"render_xss", "render_xss", LI, "https://example.org/news/story.html"},
+    {"render_math", "render_math", 0, "https://example.org/news/story.html"},
 };
 
 static void

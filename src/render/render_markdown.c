@@ -563,7 +563,7 @@ put_text(md_out *m, const char *s, size_t n)
 /* A formula (a <math>, or an <img> whose alt text is its TeX) as TeX
  * between $ signs ($$ for a display formula), whatever --images says;
  * anything else writes nothing. Inside a table cell its pipes are
- * escaped, as GFM wants. */
+ * escaped, as GFM wants; '<' and '>' are written \lt and \gt. */
 static void
 put_math(md_out *m, const wn_node *n)
 {
@@ -585,6 +585,12 @@ put_math(md_out *m, const wn_node *n)
     begin_inline(m, d, strlen(d));
     wn_buf_puts(m->inl, d);
     for (size_t i = 0; i < tex.len; i++) {
+        /* '<' and '>' as TeX's own names for them: a Markdown reader
+         * without math would take "<script" for a tag */
+        if (tex.ptr[i] == '<' || tex.ptr[i] == '>') {
+            wn_buf_puts(m->inl, tex.ptr[i] == '<' ? "\\lt " : "\\gt ");
+            continue;
+        }
         if (tex.ptr[i] == '|' && m->in_cell)
             wn_buf_putc(m->inl, '\\');
         wn_buf_putc(m->inl, tex.ptr[i]);
