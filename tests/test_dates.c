@@ -75,6 +75,25 @@ TEST(languages)
                  "\xA5\xA8\xE0\xA5\xAB", false), "2025-11-29");
 }
 
+/* Ukrainian, Bulgarian, Serbian, Slovak, Slovenian, Croatian, Catalan (with
+ * "d'"), Lithuanian month names; Vietnamese's "tháng" and its number;
+ * "listopada" stays Polish November (Croatian's October) */
+TEST(more_languages)
+{
+    CHECK_EQ_STR(d("26 \xD0\xBB\xD0\xB8\xD0\xBF\xD0\xBD\xD1\x8F 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 \xD1\x8E\xD0\xBB\xD0\xB8 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26. \xD1\x98\xD1\x83\xD0\xBB 2023.", false), "2023-07-26");
+    CHECK_EQ_STR(d("26. j\xC3\xBAla 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26. julija 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26. srpnja 2023.", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 de juliol de 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 d'agost de 2023", false), "2023-08-26");
+    CHECK_EQ_STR(d("5 listopada 2023", false), "2023-11-05");
+    CHECK_EQ_STR(d("ng\xC3\xA0y 26 th\xC3\xA1ng 7 n\xC4\x83m 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 th\xC3\xA1ng 7, 2023", false), "2023-07-26");
+    CHECK_EQ_STR(d("26 liepos 2023", false), "2023-07-26");
+}
+
 TEST(rejected)
 {
     CHECK_EQ_STR(d("9999-99-99", true), "");
@@ -108,6 +127,7 @@ main(void)
 {
     RUN(formats);
     RUN(languages);
+    RUN(more_languages);
     RUN(rejected);
     RUN(urls);
     return harness_done();

@@ -162,6 +162,57 @@ static const struct {
     MN("\xD8\xA7\xD9\x83\xD8\xAA\xD9\x88\xD8\xA8\xD8\xB1", 10),
     MN("\xD9\x86\xD9\x88\xD9\x81\xD9\x85\xD8\xA8\xD8\xB1", 11),
     MN("\xD8\xAF\xD9\x8A\xD8\xB3\xD9\x85\xD8\xA8\xD8\xB1", 12),
+    /* Ukrainian (genitive) */
+    MN("\xD1\x81\xD1\x96\xD1\x87\xD0\xBD\xD1\x8F", 1),
+    MN("\xD0\xBB\xD1\x8E\xD1\x82\xD0\xBE\xD0\xB3\xD0\xBE", 2),
+    MN("\xD0\xB1\xD0\xB5\xD1\x80\xD0\xB5\xD0\xB7\xD0\xBD\xD1\x8F", 3),
+    MN("\xD0\xBA\xD0\xB2\xD1\x96\xD1\x82\xD0\xBD\xD1\x8F", 4),
+    MN("\xD1\x82\xD1\x80\xD0\xB0\xD0\xB2\xD0\xBD\xD1\x8F", 5),
+    MN("\xD1\x87\xD0\xB5\xD1\x80\xD0\xB2\xD0\xBD\xD1\x8F", 6),
+    MN("\xD0\xBB\xD0\xB8\xD0\xBF\xD0\xBD\xD1\x8F", 7),
+    MN("\xD1\x81\xD0\xB5\xD1\x80\xD0\xBF\xD0\xBD\xD1\x8F", 8),
+    MN("\xD0\xB2\xD0\xB5\xD1\x80\xD0\xB5\xD1\x81\xD0\xBD\xD1\x8F", 9),
+    MN("\xD0\xB6\xD0\xBE\xD0\xB2\xD1\x82\xD0\xBD\xD1\x8F", 10),
+    MN("\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82\xD0\xBE\xD0\xBF\xD0\xB0\xD0\xB4\xD0\xB0", 11),
+    MN("\xD0\xB3\xD1\x80\xD1\x83\xD0\xB4\xD0\xBD\xD1\x8F", 12),
+    /* Bulgarian */
+    MN("\xD1\x8F\xD0\xBD\xD1\x83\xD0\xB0\xD1\x80\xD0\xB8", 1),
+    MN("\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD1\x83\xD0\xB0\xD1\x80\xD0\xB8", 2),
+    MN("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82", 3), MN("\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBB", 4),
+    MN("\xD0\xBC\xD0\xB0\xD0\xB9", 5), MN("\xD1\x8E\xD0\xBD\xD0\xB8", 6),
+    MN("\xD1\x8E\xD0\xBB\xD0\xB8", 7), MN("\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82", 8),
+    MN("\xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8", 9),
+    MN("\xD0\xBE\xD0\xBA\xD1\x82\xD0\xBE\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8", 10),
+    MN("\xD0\xBD\xD0\xBE\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8", 11),
+    MN("\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB5\xD0\xBC\xD0\xB2\xD1\x80\xD0\xB8", 12),
+    /* Serbian (Cyrillic) */
+    MN("\xD1\x98\xD0\xB0\xD0\xBD\xD1\x83\xD0\xB0\xD1\x80", 1),
+    MN("\xD1\x84\xD0\xB5\xD0\xB1\xD1\x80\xD1\x83\xD0\xB0\xD1\x80", 2),
+    MN("\xD0\xBC\xD0\xB0\xD1\x98", 5), MN("\xD1\x98\xD1\x83\xD0\xBD", 6),
+    MN("\xD1\x98\xD1\x83\xD0\xBB", 7),
+    MN("\xD1\x81\xD0\xB5\xD0\xBF\xD1\x82\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80", 9),
+    MN("\xD0\xBE\xD0\xBA\xD1\x82\xD0\xBE\xD0\xB1\xD0\xB0\xD1\x80", 10),
+    MN("\xD0\xBD\xD0\xBE\xD0\xB2\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80", 11),
+    MN("\xD0\xB4\xD0\xB5\xD1\x86\xD0\xB5\xD0\xBC\xD0\xB1\xD0\xB0\xD1\x80", 12),
+    /* Slovak (genitive) */
+    MN("janu\xC3\xA1ra", 1), MN("febru\xC3\xA1ra", 2), MN("apr\xC3\xADla", 4),
+    MN("m\xC3\xA1ja", 5), MN("j\xC3\xBAna", 6), MN("j\xC3\xBAla", 7), MN("augusta", 8),
+    MN("septembra", 9), MN("okt\xC3\xB3" "bra", 10), MN("novembra", 11), MN("decembra", 12),
+    /* Slovenian (genitive) */
+    MN("januarja", 1), MN("februarja", 2), MN("aprila", 4), MN("junija", 6), MN("julija", 7),
+    MN("avgusta", 8), MN("oktobra", 10),
+    /* Croatian (genitive; listopad is Polish November, so not here) */
+    MN("sije\xC4\x8Dnja", 1), MN("velja\xC4\x8D" "e", 2), MN("o\xC5\xBEujka", 3), MN("travnja", 4),
+    MN("svibnja", 5), MN("lipnja", 6), MN("srpnja", 7), MN("kolovoza", 8), MN("rujna", 9),
+    MN("studenoga", 11), MN("prosinca", 12),
+    /* Lithuanian (genitive) */
+    MN("sausio", 1), MN("vasario", 2), MN("kovo", 3), MN("baland\xC5\xBEio", 4),
+    MN("gegu\xC5\xBE\xC4\x97s", 5), MN("bir\xC5\xBE" "elio", 6), MN("liepos", 7),
+    MN("rugpj\xC5\xAB\xC4\x8Dio", 8), MN("rugs\xC4\x97jo", 9), MN("spalio", 10),
+    MN("lapkri\xC4\x8Dio", 11), MN("gruod\xC5\xBEio", 12),
+    /* Catalan ("de" or "d'" before the name) */
+    MN("gener", 1), MN("febrer", 2), MN("mar\xC3\xA7", 3), MN("maig", 5), MN("juny", 6),
+    MN("juliol", 7), MN("agost", 8), MN("setembre", 9), MN("desembre", 12),
 };
 
 static bool
@@ -353,7 +404,7 @@ skip_ordinal(const char *s, size_t n, size_t *i)
 static void
 skip_connector(const char *s, size_t n, size_t *i)
 {
-    static const char *const words[] = {"de ", "del ", "of ", "di "};
+    static const char *const words[] = {"de ", "del ", "of ", "di ", "d'", "d\xE2\x80\x99"};
     skip_spaces(s, n, i);
     for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
         size_t l = strlen(words[k]);
@@ -648,6 +699,37 @@ try_month_first(const char *s, size_t n, size_t i, dt *t, size_t *end)
     return true;
 }
 
+/* Vietnamese: "26 tháng 7 năm 2023", "26 tháng 7, 2023" (the day, the
+ * word for month and its number, then the year, after "năm" or a comma). */
+static bool
+try_thang(const char *s, size_t n, size_t i, dt *t, size_t *end)
+{
+    static const char thang[] = "th\xC3\xA1ng", nam[] = "n\xC4\x83m";
+    size_t j = i;
+    int d, m, y;
+    if (!read_num(s, n, &j, 1, 2, &d))
+        return false;
+    skip_spaces(s, n, &j);
+    if (j + sizeof thang - 1 > n || !wn_meta_iprefix(s + j, n - j, thang))
+        return false;
+    j += sizeof thang - 1;
+    skip_spaces(s, n, &j);
+    if (!read_num(s, n, &j, 1, 2, &m))
+        return false;
+    skip_spaces(s, n, &j);
+    if (j < n && s[j] == ',')
+        j++;
+    skip_spaces(s, n, &j);
+    if (j + sizeof nam - 1 <= n && memcmp(s + j, nam, sizeof nam - 1) == 0)
+        j += sizeof nam - 1;
+    skip_spaces(s, n, &j);
+    if (!read_num(s, n, &j, 4, 4, &y))
+        return false;
+    t->y = y, t->mo = m, t->d = d;
+    *end = j;
+    return true;
+}
+
 size_t
 wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
 {
@@ -710,7 +792,7 @@ wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
         size_t end = 0;
         bool ok = false;
         if (is_digit((char)c))
-            ok = try_numeric(s, n, i, whole, &t, &end);
+            ok = try_numeric(s, n, i, whole, &t, &end) || try_thang(s, n, i, &t, &end);
         else if (is_alpha_byte(c))
             ok = try_month_first(s, n, i, &t, &end);
         if (ok && valid(&t, now))
