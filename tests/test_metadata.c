@@ -748,6 +748,57 @@ TEST(title_heading_label)
     done(doc);
 }
 
+TEST(title_heading_first_part)
+{
+    /* a short <h1> that reads as the declared title's first part, up to a
+     * separator, agrees however many words follow: it beats an earlier
+     * <h1>, and its leading label goes */
+    const char *html =
+        "<head><title>Cobalt Mug | Example Shop Directory</title></head><body>"
+        "<h1>Our Journal</h1><h1>Cobalt Mug</h1></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Cobalt Mug");
+    done(doc);
+    html = "<head><title>Cobalt Mug | Example Shop Directory</title></head><body>"
+           "<h1>\n<div>Get the look</div>\n<span>Cobalt Mug</span>\n</h1></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Cobalt Mug");
+    done(doc);
+    /* an <h2> that does (a footer's site name) stays weak */
+    html = "<head><title>Maple Market | Handmade Gifts From Small Makers</title></head><body>"
+           "<h1>Rebuilding a Legacy</h1><p>Text.</p><h2>Maple Market</h2></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Rebuilding a Legacy");
+    done(doc);
+}
+
+TEST(title_heading_printed_twice)
+{
+    /* a heading printed once for wide and once for narrow screens reads
+     * once; a headline that says a word twice stays as it is */
+    const char *html = "<body><h1><a href=\"/news\"><span class=wide>Latest News</span>"
+                       "<span class=narrow>Latest News</span></a></h1><p>Text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Latest News");
+    done(doc);
+    html = "<body><h1><a aria-hidden=true href=\"/shop\"><span>Fresh ways to cook</span></a>"
+           "Fresh ways to cook</h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Fresh ways to cook");
+    done(doc);
+    html = "<body><h1>Bora Bora</h1><p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Bora Bora");
+    done(doc);
+    html = "<body><h1><span>Walla</span> <span>Walla</span> <span>Wines</span></h1>"
+           "<p>Text.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "Walla Walla Wines");
+    done(doc);
+}
+
 TEST(title_logo_heading)
 {
     /* an <h1> that links home with all its text is the site's logo: not
@@ -1433,6 +1484,8 @@ main(void)
     RUN(title_by_page_type);
     RUN(title_tagline);
     RUN(title_heading_label);
+    RUN(title_heading_first_part);
+    RUN(title_heading_printed_twice);
     RUN(title_heading_verbatim);
     RUN(title_h2_part);
     RUN(title_paragraph_heading);

@@ -362,13 +362,59 @@ wn_meta_node_text(wn_arena *a, const wn_node *root, size_t max)
     return node_text(a, root, max, 0);
 }
 
+/* A heading printed twice, once for wide and once for narrow screens
+ * ("<span class=wide>News</span><span class=narrow>News</span>", styles
+ * showing one): below the elements that hold all its text, two parts
+ * (elements or text) with the same text and nothing else. One copy, else
+ * `whole`. */
+static wn_str
+one_copy(wn_arena *a, const wn_node *root, size_t max, int mode, wn_str whole)
+{
+    const wn_node *n = root;
+    for (int depth = 0; depth < 8; depth++) {
+        const wn_node *el[2] = {NULL, NULL};
+        wn_str tx[2];
+        size_t k = 0, seen = 0;
+        for (const wn_node *c = n->first_child; c; c = c->next) {
+            wn_str t;
+            if (c->type == WN_NODE_TEXT)
+                t = wn_meta_clean(a, c->data, c->len < max ? c->len : max);
+            else if (c->type != WN_NODE_ELEMENT || wn_meta_heading_skips(c, mode & TEXT_SR))
+                continue;
+            else if (++seen > 6) /* a row of icons and words, not two copies */
+                return whole;
+            else
+                t = node_text(a, c, max, mode);
+            if (!t.len)
+                continue;
+            if (k == 2)
+                return whole;
+            el[k] = c;
+            tx[k++] = t;
+        }
+        if (k == 1 && el[0]->type == WN_NODE_ELEMENT) {
+            n = el[0];
+            continue;
+        }
+        if (k == 2 && tx[0].len == tx[1].len && memcmp(tx[0].ptr, tx[1].ptr, tx[0].len) == 0)
+            return tx[0];
+        return whole;
+    }
+    return whole;
+}
+
 wn_str
 wn_meta_heading_text(wn_arena *a, const wn_node *root, size_t max)
 {
     /* without its screen-reader-only text, unless that is all of it (a
      * logo's hidden site name) */
-    wn_str t = node_text(a, root, max, TEXT_HEADING | TEXT_SR);
-    return t.ptr ? t : node_text(a, root, max, TEXT_HEADING);
+    int mode = TEXT_HEADING | TEXT_SR;
+    wn_str t = node_text(a, root, max, mode);
+    if (!t.ptr) {
+        mode = TEXT_HEADING;
+        t = node_text(a, root, max, mode);
+    }
+    return t.ptr ? one_copy(a, root, max, mode, t) : t;
 }
 
 /* As wn_meta_node_text, and an element right after another element (no

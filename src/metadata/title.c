@@ -613,6 +613,34 @@ whole_part(wn_arena *a, wn_str d, const folded *f)
     return false;
 }
 
+/* The first part of declared title d, up to its first separator, folded
+ * into *f ("Cobalt Mug" of "Cobalt Mug | Example Shop"); empty when d
+ * has no separator. */
+static void
+first_part(wn_str d, folded *f)
+{
+    f->n = 0;
+    f->s[0] = '\0';
+    for (size_t i = 1; d.ptr && i + 2 < d.len; i++) {
+        if (d.ptr[i] != ' ')
+            continue;
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            size_t l = strlen(seps[k]);
+            if (i + l <= d.len && memcmp(d.ptr + i, seps[k], l) == 0) {
+                f->n = wn_meta_fold(d.ptr, i, f->s, FOLD_MAX);
+                return;
+            }
+        }
+    }
+}
+
+/* Does f read as folded part p? */
+static bool
+same_fold(const folded *f, const folded *p)
+{
+    return f->n && f->n == p->n && memcmp(f->s, p->s, f->n) == 0;
+}
+
 static wn_str
 choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
 {
@@ -629,6 +657,14 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
     for (size_t k = 0; k < ND; k++)
         fd[k].n = decl[k]->v.ptr ? wn_meta_fold(decl[k]->v.ptr, decl[k]->v.len, fd[k].s, FOLD_MAX)
                                  : 0;
+    /* each one's first part: a heading that reads as it agrees as one the
+     * declared title starts with, however short ("Cobalt Mug" for
+     * "Cobalt Mug | Example Shop") */
+    folded *fp = wn_arena_alloc(c->arena, ND * sizeof *fp);
+    if (!fp)
+        return (wn_str){NULL, 0};
+    for (size_t k = 0; k < ND; k++)
+        first_part(decl[k]->v, &fp[k]);
     /* each heading's text, and its folded form when it is short enough
      * for any loop below to read it (500 bytes), gathered once */
     wn_str ht[WN_MAX_H1];
@@ -682,6 +718,8 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
              * title, when the page has its own <h1> */
             if (h2 && own_h1 && (a == 2 || a == 3) && !whole_part(c->arena, decl[k]->v, fi))
                 a = 0;
+            if (a < 3 && !h2 && same_fold(fi, &fp[k]))
+                a = 3;
             if (a > score)
                 score = a;
         }
@@ -699,6 +737,8 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 bool apart = false;
                 for (size_t k = 0; k < ND; k++) {
                     int a = agreement(fr, &fd[k]);
+                    if (a < 3 && !h2 && same_fold(fr, &fp[k]))
+                        a = 3;
                     if (a > rs)
                         rs = a;
                     apart = apart || label_apart(decl[k]->v, label, fr);
@@ -725,6 +765,8 @@ choose(wn_meta_cands *c, wn_node **headline, wn_str *alt, bool *h1_within)
                 int rs = 0;
                 for (size_t k = 0; k < ND; k++) {
                     int a = agreement(fr, &fd[k]);
+                    if (a < 3 && !h2 && same_fold(fr, &fp[k]))
+                        a = 3;
                     if (a > rs)
                         rs = a;
                 }
