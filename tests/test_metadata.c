@@ -311,6 +311,23 @@ TEST(date_near_byline)
     done(doc);
 }
 
+/* Chinese and Japanese headlines are words long, not one word; " @ "
+ * separates a blog's post from the blog in a declared title */
+TEST(title_cjk)
+{
+    const char *html =
+        "<head><title>\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93\xE4\xB9\x8B"
+        "\xE6\x97\x85 @ \xE8\x97\x8D\xE5\xA4\xA9\xE7\x9A\x84\xE5\xAE\xB6 :: Blog "
+        "Platform ::</title></head><body><h1>Blog Platform</h1>"
+        "<h2><a href=/blog/post/1>\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93"
+        "\xE4\xB9\x8B\xE6\x97\x85</a></h2><p>x</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93\xE4\xB9"
+                               "\x8B\xE6\x97\x85");
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1478,6 +1495,7 @@ main(void)
     RUN(microdata_listed_items);
     RUN(date_element_first_text);
     RUN(date_near_byline);
+    RUN(title_cjk);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

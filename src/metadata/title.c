@@ -69,21 +69,45 @@ words_within(const folded *a, const folded *b)
     return true;
 }
 
+/* Words of a folded text: its runs between spaces, each Han or kana
+ * character counting as a word of its own (Chinese and Japanese write no
+ * spaces: a headline is one "word" long otherwise, and every length test
+ * below fails on it). */
 static size_t
 count_words(const folded *f)
 {
-    if (!f->n)
-        return 0;
-    size_t w = 1;
-    for (size_t i = 0; i < f->n; i++)
-        w += f->s[i] == ' ';
+    size_t w = 0;
+    bool in_run = false;
+    for (size_t i = 0; i < f->n;) {
+        unsigned char c = (unsigned char)f->s[i];
+        if (c == ' ') {
+            in_run = false;
+            i++;
+            continue;
+        }
+        /* U+3040..U+9FFF (kana, CJK symbols, Han) and U+F900..U+FAFF:
+         * three bytes from E3 81 80 to E9 BF BF, and EF A4..AB */
+        unsigned char c1 = i + 2 < f->n ? (unsigned char)f->s[i + 1] : 0;
+        bool cjk = c1 && ((c >= 0xE3 && c <= 0xE9 && !(c == 0xE3 && c1 < 0x81)) ||
+                          (c == 0xEF && c1 >= 0xA4 && c1 <= 0xAB));
+        if (cjk) {
+            w++;
+            in_run = false;
+            i += 3;
+            continue;
+        }
+        if (!in_run)
+            w++;
+        in_run = true;
+        i++;
+    }
     return w;
 }
 
 /* Separators templates put between a headline and the site name. */
 static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
                                    " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
-                                   " \xC2\xAB ", " ~ ", " \xE2\x80\xBA "};
+                                   " \xC2\xAB ", " ~ ", " \xE2\x80\xBA ", " @ "};
 
 /* Is part the site's name: equal, within it, or holding it with at most
  * `slack` more words ("Example News" for "Example")? */
