@@ -326,6 +326,23 @@ TEST(title_cjk)
     CHECK_EQ_STR(STR(m.title), "\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93\xE4\xB9"
                                "\x8B\xE6\x97\x85");
     done(doc);
+    /* the site's name after a separator written without spaces: a
+     * fullwidth bar, an underscore; an underscore inside words stays */
+    static const char *const glued[][2] = {
+        {"\xE8\xA8\x98\xE4\xBA\x8B\xEF\xBD\x9CNews Site", "\xE8\xA8\x98\xE4\xBA\x8B"},
+        {"\xE6\xA0\x87\xE9\xA2\x98_News Site", "\xE6\xA0\x87\xE9\xA2\x98"},
+        {"snake_case_words", "snake_case_words"},
+    };
+    for (size_t i = 0; i < sizeof glued / sizeof glued[0]; i++) {
+        char page[256];
+        snprintf(page, sizeof page,
+                 "<head><title>%s</title><meta property=og:site_name content=\"News Site\">"
+                 "</head><body><p>x</p></body>",
+                 glued[i][0]);
+        doc = extracted(page, &m);
+        CHECK_EQ_STR(STR(m.title), glued[i][1]);
+        done(doc);
+    }
 }
 
 TEST(visible_byline_only)

@@ -126,6 +126,38 @@ match_site(wn_str part, const folded *site, size_t slack)
 }
 
 /* As wn_title_strip_site; from the end only unless both_ends. */
+/* Separators written without spaces around them: fullwidth bar, Han
+ * "丨", underscore, fullwidth hyphen-minus and colon, bar, em dash. */
+static const char *const glued_seps[] = {"\xEF\xBD\x9C", "\xE4\xB8\xA8", "_", "\xEF\xBC\x8D",
+                                         "\xEF\xBC\x9A", "|", "\xE2\x80\x94"};
+
+/* title without its tail after the last glued separator when that tail,
+ * spaces trimmed, is the site's name fs (folded) exactly. */
+static wn_str
+strip_glued_site(wn_str title, const folded *fs)
+{
+    size_t best = 0, best_len = 0;
+    for (size_t k = 0; k < sizeof glued_seps / sizeof glued_seps[0]; k++) {
+        size_t sl = strlen(glued_seps[k]);
+        for (size_t i = title.len > sl ? title.len - sl : 0; i > 0; i--)
+            if (memcmp(title.ptr + i, glued_seps[k], sl) == 0) {
+                if (i > best)
+                    best = i, best_len = sl;
+                break;
+            }
+    }
+    if (!best)
+        return title;
+    folded f;
+    f.n = wn_meta_fold(title.ptr + best + best_len, title.len - best - best_len, f.s, sizeof f.s);
+    if (f.n != fs->n || memcmp(f.s, fs->s, f.n) != 0)
+        return title;
+    size_t e = best;
+    while (e && title.ptr[e - 1] == ' ')
+        e--;
+    return e ? (wn_str){title.ptr, e} : title;
+}
+
 static wn_str
 strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
 {
@@ -178,6 +210,11 @@ strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
                 title = keep;
         }
     }
+    /* a separator written without spaces, as Chinese and Japanese titles
+     * do ("Headline｜Site", "Headline_Site"): the tail must be the site's
+     * name exactly */
+    if (fs.n && tail_strips == 0)
+        title = strip_glued_site(title, &fs);
     if (a && title.ptr && title.len && title.ptr[title.len] != '\0') {
         /* a NUL-terminated copy, as every other metadata string */
         char *cp = wn_arena_strndup(a, title.ptr, title.len);
