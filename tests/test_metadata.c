@@ -95,6 +95,37 @@ TEST(jsonld_graph)
     done(doc);
 }
 
+/* A numeric date whose day and month both read as a month ("03-09-2019",
+ * read day first) is read the other way round when the page prints only
+ * that reading unambiguously; the modified date follows the same order. */
+TEST(ambiguous_date_order_from_page)
+{
+    const char *html =
+        "<head><meta property=\"article:published_time\" content=\"03-09-2019\">"
+        "<meta property=\"article:modified_time\" content=\"03-11-2019\"></head>"
+        "<body><h1>A story</h1><p>By Ann Lee</p><div>Published March 9, 2019</div>"
+        "<p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-03-09");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-03-11");
+    done(doc);
+    /* no other reading printed: day first stays */
+    html = "<head><meta property=\"article:published_time\" content=\"03-09-2019\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p>"
+           "<p>Related: September 3, 2019 and March 9, 2019</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-09-03");
+    done(doc);
+    /* a date printed day first after a slash, as related posts write it */
+    html = "<body><h1>A story</h1><div class=\"post-date\">03/10/2019</div>"
+           "<p>Some words of the story, long enough to be its text.</p>"
+           "<ul><li>Older post <span>- 3 October 2019</span></li></ul></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-10-03");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1420,6 +1451,7 @@ main(void)
     RUN(jsonld_graph);
     RUN(caption_data_uri);
     RUN(jsonld_broken_still_read);
+    RUN(ambiguous_date_order_from_page);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

@@ -66,7 +66,8 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
     if (!taken && !local)
         return;
     char out[WN_DATE_MAX];
-    size_t l = wn_date_parse(s, n, c->now, whole, out);
+    bool ambiguous = false;
+    size_t l = wn_date_parse_ex(s, n, c->now, whole, out, &ambiguous);
     if (!l)
         return;
     char *d = wn_arena_strndup(c->arena, out, l);
@@ -74,8 +75,89 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
         return;
     if (local && l == 25)
         c->local_dates[c->n_local_dates++] = (wn_str){d, l};
-    if (taken)
+    if (taken) {
         wn_slot_offer(slot, (wn_str){d, l}, src);
+        *(modified ? &c->date_mod_ambiguous : &c->date_pub_ambiguous) = ambiguous;
+    }
+}
+
+/* How often the page prints day (the first 10 bytes of an ISO date) and its
+ * swapped reading `other` unambiguously: in its texts (short ones, outside
+ * scripts) and <time datetime>s, up to a budget of nodes. */
+#define DATE_ORDER_NODES 20000
+static void
+date_order_votes(const wn_meta_cands *c, wn_node *root, const char *day, const char *other,
+                 int *for_day, int *for_other)
+{
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = DATE_ORDER_NODES;
+    wn_walk_init(&w, root);
+    while (budget && wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        budget--;
+        const char *s = NULL;
+        size_t l = 0;
+        bool whole = false;
+        if (m->type == WN_NODE_ELEMENT) {
+            if (m->tag == WN_TAG_SCRIPT || m->tag == WN_TAG_STYLE) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (m->tag == WN_TAG_TIME) {
+                s = wn_node_attr(m, "datetime", &l);
+                whole = true;
+            }
+        } else if (m->type == WN_NODE_TEXT && m->len <= 200) {
+            s = m->data;
+            l = m->len;
+        }
+        if (!s || !l)
+            continue;
+        char out[WN_DATE_MAX];
+        bool amb = false;
+        size_t ol = wn_date_parse_ex(s, l, c->now, whole, out, &amb);
+        if (ol < 10 || amb)
+            continue;
+        if (memcmp(out, day, 10) == 0)
+            (*for_day)++;
+        else if (memcmp(out, other, 10) == 0)
+            (*for_other)++;
+    }
+}
+
+/* The slot's date read the other way round; the order read for the first
+ * is the page's, so the second ambiguous date follows it. */
+static bool
+date_swap(wn_meta_cands *c, wn_slot *slot)
+{
+    char out[WN_DATE_MAX];
+    size_t l = wn_date_swap_day_month(slot->v.ptr, slot->v.len, c->now, out);
+    char *d = l ? wn_arena_strndup(c->arena, out, l) : NULL;
+    if (!d)
+        return false;
+    slot->v = (wn_str){d, l};
+    return true;
+}
+
+void
+wn_cands_date_order(wn_meta_cands *c, wn_node *root)
+{
+    wn_slot *first = c->date_pub_ambiguous ? &c->date_pub
+                     : c->date_mod_ambiguous ? &c->date_mod : NULL;
+    if (!first || !first->v.ptr || first->v.len < 10)
+        return;
+    char other[WN_DATE_MAX];
+    if (!wn_date_swap_day_month(first->v.ptr, first->v.len, c->now, other))
+        return;
+    int for_day = 0, for_other = 0;
+    date_order_votes(c, root, first->v.ptr, other, &for_day, &for_other);
+    if (for_other == 0 || for_day > 0 || !date_swap(c, first))
+        return;
+    if (first == &c->date_pub && c->date_mod_ambiguous && c->date_mod.v.ptr)
+        date_swap(c, &c->date_mod);
 }
 
 void
@@ -2085,6 +2167,8 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
                 wn_slot_offer(&c->date_pub, (wn_str){d, l}, WN_SRC_URL);
         }
     }
+    if (c->date_pub_ambiguous || c->date_mod_ambiguous)
+        wn_cands_date_order(c, doc->dom->root);
     wn_cands_local_date(c, &c->date_pub);
     wn_cands_local_date(c, &c->date_mod);
     meta->date_published = c->date_pub.v;
