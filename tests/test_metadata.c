@@ -126,6 +126,36 @@ TEST(ambiguous_date_order_from_page)
     done(doc);
 }
 
+/* A <meta> name on no list that says publish (or modify) and date or time,
+ * as a vendor writes its own, is a date; "publisher" and an expiry are not. */
+TEST(vendor_named_meta_dates)
+{
+    const char *html =
+        "<head><meta name=\"x-published-date\" content=\"2019-05-27T06:03:43Z\">"
+        "<meta name=\"x-last-updated\" content=\"2019-06-02\"></head>"
+        "<body><h1>A story</h1><p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-05-27T06:03:43Z");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-06-02");
+    done(doc);
+    html = "<head><meta name=\"x-publisher-date\" content=\"2019-05-27\">"
+           "<meta name=\"x-publish-expiry-date\" content=\"2019-05-28\">"
+           "<meta name=\"x-published-version\" content=\"20190527\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "(null)");
+    CHECK_EQ_STR(STR(m.date_modified), "(null)");
+    done(doc);
+    /* a listed name outranks a vendor's */
+    html = "<head><meta name=\"x-publish-time\" content=\"2019-05-20\">"
+           "<meta name=\"publish-date\" content=\"2019-05-27\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-05-27");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1452,6 +1482,7 @@ main(void)
     RUN(caption_data_uri);
     RUN(jsonld_broken_still_read);
     RUN(ambiguous_date_order_from_page);
+    RUN(vendor_named_meta_dates);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

@@ -306,7 +306,7 @@ enum meta_key {
     MK_NONE, MK_OG_TITLE, MK_TWITTER_TITLE, MK_TITLE, MK_OG_SITE, MK_APP_NAME,
     MK_OG_DESCRIPTION, MK_DESCRIPTION, MK_OG_IMAGE, MK_TWITTER_IMAGE, MK_IMAGE_ALT,
     MK_OG_LOCALE, MK_LANGUAGE, MK_OG_TYPE, MK_OG_URL, MK_PUB_DATE, MK_MOD_DATE, MK_AUTHOR,
-    MK_SECTION, MK_ARTICLE_TAG, MK_KEYWORDS
+    MK_SECTION, MK_ARTICLE_TAG, MK_KEYWORDS, MK_PUB_NAMED, MK_MOD_NAMED
 };
 
 /* The lists in order of precedence: a name in two lists means the first. */
@@ -388,6 +388,42 @@ mk_build(void)
         }
 }
 
+/* Where low[0..n) has `w` starting at a word's start (after a non-letter,
+ * or anywhere when `inside`): its end, else 0. */
+static size_t
+name_word(const char *low, size_t n, const char *w, bool inside)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (memcmp(low + i, w, wl) == 0 &&
+            (inside || i == 0 || low[i - 1] < 'a' || low[i - 1] > 'z'))
+            return i + wl;
+    return 0;
+}
+
+/* A name on no list that says publish or modify and date or time, as a
+ * vendor writes its own ("x-published-date", "og:publish_date",
+ * "cms:article_modified_time", "pub_date", "published_at"), or ends with
+ * the verb ("last-updated"): the date kinds with a weaker source
+ * (MK_PUB_NAMED, MK_MOD_NAMED). "publisher" is no date. */
+static enum meta_key
+date_name_kind(const char *low, size_t n)
+{
+    size_t e = name_word(low, n, "publish", true);
+    bool pub = (e && !(e + 2 <= n && low[e] == 'e' && low[e + 1] == 'r')) ||
+               name_word(low, n, "publication", true);
+    size_t p = name_word(low, n, "pub", false);
+    pub = pub || (p && (p == n || low[p] < 'a' || low[p] > 'z'));
+    size_t m = name_word(low, n, "modified", true), u = name_word(low, n, "updated", true);
+    if (!pub && !m && !u)
+        return MK_NONE;
+    bool when = name_word(low, n, "date", true) || name_word(low, n, "time", true) ||
+                m == n || u == n || (n > 3 && memcmp(low + n - 3, "_at", 3) == 0);
+    if (!when || name_word(low, n, "expir", true))
+        return MK_NONE;
+    return m || u ? MK_MOD_NAMED : MK_PUB_NAMED;
+}
+
 static enum meta_key
 meta_key_of(const char *key, size_t kl)
 {
@@ -415,7 +451,7 @@ meta_key_of(const char *key, size_t kl)
     for (unsigned i = mk_hash(low, kl); mk_table[i].name; i = (i + 1) & (MK_SLOTS - 1))
         if (mk_table[i].len == kl && memcmp(mk_table[i].name, low, kl) == 0)
             return (enum meta_key)mk_table[i].key;
-    return MK_NONE;
+    return date_name_kind(low, kl);
 }
 
 static bool in_listed_item(const wn_node *n);
@@ -598,6 +634,8 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
         break;
     case MK_OG_URL: wn_slot_offer_raw(c, &c->canonical, val, vl, WN_SRC_OG); break;
     case MK_PUB_DATE: wn_cands_date(c, false, val, vl, src, true); break;
+    case MK_PUB_NAMED: wn_cands_date(c, false, val, vl, src - 2, true); break;
+    case MK_MOD_NAMED: wn_cands_date(c, true, val, vl, src - 2, true); break;
     case MK_MOD_DATE: wn_cands_date(c, true, val, vl, src, true); break;
     case MK_AUTHOR:
         if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
