@@ -156,6 +156,43 @@ TEST(vendor_named_meta_dates)
     done(doc);
 }
 
+/* A declared published date the page prints nowhere gives way to an
+ * earlier date printed as the dateline; not when the page prints the
+ * declared day too, nor for a date a sentence mentions, nor a day apart. */
+TEST(printed_date_over_unprinted_declared)
+{
+    const char *ld = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                     "\"headline\": \"A story\", \"datePublished\": \"2019-11-20T10:00:00Z\"}"
+                     "</script></head>";
+    char html[1024];
+    wn_metadata m;
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2018-03-02");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p><p>Updated November 20, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>The game came out of nowhere and players love it; "
+             "it launched on March 2, 2018.</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>November 19, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1483,6 +1520,7 @@ main(void)
     RUN(jsonld_broken_still_read);
     RUN(ambiguous_date_order_from_page);
     RUN(vendor_named_meta_dates);
+    RUN(printed_date_over_unprinted_declared);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

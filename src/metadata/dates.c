@@ -845,3 +845,15 @@ wn_date_swap_day_month(const char *iso, size_t n, int64_t now, char *out)
     char tmp[WN_DATE_MAX];
     return wn_date_parse(out, n, now, true, tmp) == n && memcmp(tmp, out, n) == 0 ? n : 0;
 }
+
+bool
+wn_date_day(const char *iso, size_t n, int64_t *day)
+{
+    if (!iso || n < 10 || iso[4] != '-' || iso[7] != '-')
+        return false;
+    int y = digits_at(iso, 4), mo = digits_at(iso + 5, 2), d = digits_at(iso + 8, 2);
+    if (y < 0 || mo < 1 || d < 1)
+        return false;
+    *day = days_from_civil(y, mo, d);
+    return true;
+}

@@ -63,7 +63,8 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
         return;
     bool taken = src > slot->src;
     bool local = c->n_local_dates < WN_MAX_LOCAL_DATES && zoned_shape(s, n);
-    if (!taken && !local)
+    bool vis = !modified && src <= WN_SRC_TIME && src > c->date_vis.src;
+    if (!taken && !local && !vis)
         return;
     char out[WN_DATE_MAX];
     bool ambiguous = false;
@@ -75,6 +76,10 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
         return;
     if (local && l == 25)
         c->local_dates[c->n_local_dates++] = (wn_str){d, l};
+    if (vis) {
+        wn_slot_offer(&c->date_vis, (wn_str){d, l}, src);
+        c->date_vis_text = n;
+    }
     if (taken) {
         wn_slot_offer(slot, (wn_str){d, l}, src);
         *(modified ? &c->date_mod_ambiguous : &c->date_pub_ambiguous) = ambiguous;
@@ -158,6 +163,30 @@ wn_cands_date_order(wn_meta_cands *c, wn_node *root)
         return;
     if (first == &c->date_pub && c->date_mod_ambiguous && c->date_mod.v.ptr)
         date_swap(c, &c->date_mod);
+}
+
+/* A declared published date (JSON-LD, <meta>) that the page prints nowhere,
+ * while a dateline, a byline's date or a <time> says an earlier day, is a
+ * date the system stamped (an import, a migration, a republication), not
+ * the day readers see the article was published: the printed one is. The
+ * printed date is read from a short text (a dateline, not a sentence that
+ * mentions a date), and lies two days or more before (not a zone's shift). */
+#define PRINTED_TEXT_MAX 60
+void
+wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
+{
+    int64_t pub, vis;
+    if (c->date_pub.src <= WN_SRC_TIME || !c->date_vis.v.ptr ||
+        c->date_vis.src < WN_SRC_VISIBLE - 2 || c->date_vis_text > PRINTED_TEXT_MAX ||
+        !wn_date_day(c->date_pub.v.ptr, c->date_pub.v.len, &pub) ||
+        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) || vis > pub - 2)
+        return;
+    int printed = 0, other = 0;
+    date_order_votes(c, root, c->date_pub.v.ptr, "", &printed, &other);
+    if (printed)
+        return;
+    c->date_pub = c->date_vis;
+    c->date_pub_ambiguous = false;
 }
 
 void
@@ -1208,7 +1237,7 @@ static bool blank_text(const wn_node *t);
 static void
 date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
 {
-    if (st->saw_visible_date || c->date_pub.src >= WN_SRC_VISIBLE)
+    if (st->saw_visible_date || c->date_vis.src >= WN_SRC_VISIBLE)
         return;
     const wn_node *n = el;
     int texts = 0, steps = 0;
@@ -1229,7 +1258,7 @@ date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
         if (n->len > 120)
             continue;
         wn_cands_date(c, false, n->data, n->len, WN_SRC_VISIBLE, false);
-        if (c->date_pub.src == WN_SRC_VISIBLE) {
+        if (c->date_vis.src == WN_SRC_VISIBLE) {
             st->saw_visible_date = true;
             return;
         }
@@ -1584,7 +1613,7 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
         st->dropped = n;
     if (!st->dropped)
         visible_author(c, st, n, words);
-    if ((words & AW_DATE) && !st->saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
+    if ((words & AW_DATE) && !st->saw_visible_date && c->date_vis.src < WN_SRC_VISIBLE &&
         !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
         wn_str t = short_text(c->arena, n, 120);
         /* a longer one by its first text: "<span>Posted on April 13,
@@ -1593,7 +1622,7 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
             t = first_text(n);
         if (t.ptr) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
-            if (c->date_pub.src == WN_SRC_VISIBLE)
+            if (c->date_vis.src == WN_SRC_VISIBLE)
                 st->saw_visible_date = true;
         }
     }
@@ -1845,7 +1874,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     wn_node *n = headline;
     size_t texts = 0, bytes = 0;
     bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
-    bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    bool need_date = c->date_vis.src < WN_SRC_VISIBLE;
     attr_words aw;
     bool aw_ready = false;
     /* document order from the headline on, without descending into it */
@@ -1904,7 +1933,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
         }
         if (need_date && t.len < 200) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 1, false);
-            if (c->date_pub.src >= WN_SRC_VISIBLE - 1)
+            if (c->date_vis.src >= WN_SRC_VISIBLE - 1)
                 need_date = false;
         }
     }
@@ -1920,7 +1949,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 static void
 scan_before_headline(wn_meta_cands *c, wn_node *headline)
 {
-    if (!headline || c->date_pub.src >= WN_SRC_VISIBLE - 2)
+    if (!headline || c->date_vis.src >= WN_SRC_VISIBLE - 2)
         return;
     wn_node *n = headline;
     int texts = 0;
@@ -1947,7 +1976,7 @@ scan_before_headline(wn_meta_cands *c, wn_node *headline)
         bytes += t.len;
         if (t.len < 200) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 2, false);
-            if (c->date_pub.src >= WN_SRC_VISIBLE - 2)
+            if (c->date_vis.src >= WN_SRC_VISIBLE - 2)
                 return;
         }
     }
@@ -2207,6 +2236,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     }
     if (c->date_pub_ambiguous || c->date_mod_ambiguous)
         wn_cands_date_order(c, doc->dom->root);
+    wn_cands_date_printed(c, doc->dom->root);
     wn_cands_local_date(c, &c->date_pub);
     wn_cands_local_date(c, &c->date_mod);
     meta->date_published = c->date_pub.v;

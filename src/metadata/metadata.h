@@ -90,6 +90,9 @@ size_t wn_date_parse_ex(const char *s, size_t n, int64_t now, bool whole, char *
                         bool *ambiguous);
 /* The ISO date iso[0..n) (as wn_date_parse wrote it) with its day and month
  * swapped into out (WN_DATE_MAX), when that is a valid date; its length or 0. */
+/* The day (days since 1970-01-01) of an ISO date as wn_date_parse wrote it,
+ * as the date is written (no zone applied). */
+bool wn_date_day(const char *iso, size_t n, int64_t *day);
 size_t wn_date_swap_day_month(const char *iso, size_t n, int64_t now, char *out);
 /* Is s[0..n) a month's name ("March", "mars", "Dec.") in one of the
  * languages the parser reads? */
@@ -163,6 +166,11 @@ typedef struct wn_meta_cands {
     /* the slot's date was numeric with a day and month that could be read
      * the other way round (wn_cands_date_order) */
     bool date_pub_ambiguous, date_mod_ambiguous;
+    /* the strongest date the page prints (a dateline, a byline's date, an
+     * element named for a date, a <time>), whatever the declared ones say,
+     * and the length of the text it was read from */
+    wn_slot date_vis;
+    size_t date_vis_text;
     /* dates written with a zone other than UTC, from any source: a date
      * declared in UTC is printed in the publisher's zone when one of them
      * is the same instant (wn_cands_local_date) */
@@ -203,6 +211,9 @@ void wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int
  * round when the page prints only that reading in words or unambiguous
  * figures ("March 9, 2026") under root. */
 void wn_cands_date_order(wn_meta_cands *c, wn_node *root);
+/* A declared published date the page prints nowhere gives way to an older
+ * date printed as a dateline (wn_cands_date_vis). */
+void wn_cands_date_printed(wn_meta_cands *c, wn_node *root);
 /* The date in the slot, a UTC instant, as one of the local_dates that is
  * the same instant, if any. */
 void wn_cands_local_date(wn_meta_cands *c, wn_slot *slot);
