@@ -191,6 +191,24 @@ TEST(printed_date_over_unprinted_declared)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
     done(doc);
+    /* a later printed day is the update readers are shown */
+    const char *ld2 = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                      "\"headline\": \"A story\", \"datePublished\": \"2019-01-10\", "
+                      "\"dateModified\": \"2019-11-20T10:00:00Z\"}</script></head>";
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>Updated March 2, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld2);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-01-10");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-03-02");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>Updated March 2, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p>"
+             "<footer>Reviewed November 20, 2019</footer></body>", ld2);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_modified), "2019-11-20T10:00:00Z");
+    done(doc);
 }
 
 TEST(jsonld_broken_still_read)

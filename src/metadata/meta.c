@@ -168,25 +168,37 @@ wn_cands_date_order(wn_meta_cands *c, wn_node *root)
 /* A declared published date (JSON-LD, <meta>) that the page prints nowhere,
  * while a dateline, a byline's date or a <time> says an earlier day, is a
  * date the system stamped (an import, a migration, a republication), not
- * the day readers see the article was published: the printed one is. The
- * printed date is read from a short text (a dateline, not a sentence that
- * mentions a date), and lies two days or more before (not a zone's shift). */
+ * the day readers see the article was published: the printed one is. A
+ * printed day after it is the update readers are shown ("Updated Aug 14,
+ * 2025"): it is the modified date, unless the declared modified date is
+ * printed too. The printed date is read from a short text (a dateline, not
+ * a sentence that mentions a date), and lies two days or more from the
+ * declared ones (not a zone's shift). */
 #define PRINTED_TEXT_MAX 60
 void
 wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
 {
-    int64_t pub, vis;
+    int64_t pub, vis, mod = 0;
     if (c->date_pub.src <= WN_SRC_TIME || !c->date_vis.v.ptr ||
         c->date_vis.src < WN_SRC_VISIBLE - 2 || c->date_vis_text > PRINTED_TEXT_MAX ||
         !wn_date_day(c->date_pub.v.ptr, c->date_pub.v.len, &pub) ||
-        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) || vis > pub - 2)
+        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) || (vis > pub - 2 && vis < pub + 2))
         return;
-    int printed = 0, other = 0;
-    date_order_votes(c, root, c->date_pub.v.ptr, "", &printed, &other);
+    bool has_mod = wn_date_day(c->date_mod.v.ptr, c->date_mod.v.len, &mod);
+    if (vis > pub && has_mod && vis > mod - 2 && vis < mod + 2)
+        return; /* the modified date, printed */
+    int printed = 0, mod_printed = 0;
+    date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : "", &printed,
+                     &mod_printed);
     if (printed)
         return;
-    c->date_pub = c->date_vis;
-    c->date_pub_ambiguous = false;
+    if (vis < pub) {
+        c->date_pub = c->date_vis;
+        c->date_pub_ambiguous = false;
+    } else if (!mod_printed) {
+        c->date_mod = c->date_vis;
+        c->date_mod_ambiguous = false;
+    }
 }
 
 void
