@@ -211,6 +211,20 @@ TEST(printed_date_over_unprinted_declared)
     done(doc);
 }
 
+/* After the headline, a sentence that mentions a date is no dateline: the
+ * short date that follows is. */
+TEST(dateline_not_a_sentence)
+{
+    const char *html =
+        "<body><h1>A story</h1><p>The kit, the first of its kind from the maker, hit its stable "
+        "release on 30 October 2019, and a dozen boards support it already.</p>"
+        "<p>Dec 12, 2019</p><p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-12-12");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1539,6 +1553,7 @@ main(void)
     RUN(ambiguous_date_order_from_page);
     RUN(vendor_named_meta_dates);
     RUN(printed_date_over_unprinted_declared);
+    RUN(dateline_not_a_sentence);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

@@ -1943,7 +1943,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                 }
             }
         }
-        if (need_date && t.len < 200) {
+        if (need_date && t.len < 120) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 1, false);
             if (c->date_vis.src >= WN_SRC_VISIBLE - 1)
                 need_date = false;
