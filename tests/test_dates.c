@@ -101,6 +101,16 @@ TEST(orders)
     CHECK(wn_date_swap_day_month("2026-12-01", 10, NOW, o) == 0); /* January 12: future */
 }
 
+TEST(month_year)
+{
+    /* a text that is a month and a year alone: the month */
+    CHECK_EQ_STR(d("November 2015", false), "2015-11");
+    CHECK_EQ_STR(d("  Nov. 2015\n", false), "2015-11");
+    CHECK_EQ_STR(d("since March 2020 we have", false), "");
+    CHECK_EQ_STR(d("March 2091", false), ""); /* the future */
+    CHECK_EQ_STR(d("March 5, 2020", false), "2020-03-05");
+}
+
 TEST(rejected)
 {
     CHECK_EQ_STR(d("9999-99-99", true), "");
@@ -135,6 +145,7 @@ main(void)
     RUN(formats);
     RUN(languages);
     RUN(orders);
+    RUN(month_year);
     RUN(rejected);
     RUN(urls);
     return harness_done();

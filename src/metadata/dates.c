@@ -662,6 +662,32 @@ try_month_first(const char *s, size_t n, size_t i, dt *t, size_t *end)
     return true;
 }
 
+/* A text that is a month and a year and nothing else ("November 2015", the
+ * whole dateline of an essay): the month, "2015-11", as precise as the
+ * source. Not a month and year within other words ("since March 2020"). */
+static size_t
+month_year(const char *s, size_t n, int64_t now, char *out)
+{
+    size_t i = 0;
+    skip_spaces(s, n, &i);
+    int m = read_month(s, n, &i);
+    if (!m)
+        return 0;
+    if (i < n && s[i] == ',')
+        i++;
+    skip_spaces(s, n, &i);
+    int y;
+    if (!read_num(s, n, &i, 4, 4, &y))
+        return 0;
+    skip_spaces(s, n, &i);
+    dt t = {0};
+    t.y = y, t.mo = m, t.d = 1;
+    if (i != n || !valid(&t, now))
+        return 0;
+    int l = snprintf(out, WN_DATE_MAX, "%04d-%02d", y, m);
+    return l > 0 && l < WN_DATE_MAX ? (size_t)l : 0;
+}
+
 size_t
 wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
 {
@@ -741,7 +767,7 @@ wn_date_parse_ex(const char *s, size_t n, int64_t now, bool whole, char *out, bo
             return format(&t, out);
         }
     }
-    return 0;
+    return month_year(s, n, now, out);
 }
 
 /* n digits at s as a number */
