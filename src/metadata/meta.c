@@ -86,8 +86,8 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
     }
 }
 
-/* How often the page prints day (the first 10 bytes of an ISO date) and its
- * swapped reading `other` unambiguously: in its texts (short ones, outside
+/* How often the page prints day and other (the first 10 bytes of ISO dates;
+ * other may be NULL) unambiguously: in its texts (short ones, outside
  * scripts) and <time datetime>s, up to a budget of nodes. */
 #define DATE_ORDER_NODES 20000
 static void
@@ -128,7 +128,7 @@ date_order_votes(const wn_meta_cands *c, wn_node *root, const char *day, const c
             continue;
         if (memcmp(out, day, 10) == 0)
             (*for_day)++;
-        else if (memcmp(out, other, 10) == 0)
+        else if (other && memcmp(out, other, 10) == 0)
             (*for_other)++;
     }
 }
@@ -188,7 +188,7 @@ wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
     if (vis > pub && has_mod && vis > mod - 2 && vis < mod + 2)
         return; /* the modified date, printed */
     int printed = 0, mod_printed = 0;
-    date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : "", &printed,
+    date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : NULL, &printed,
                      &mod_printed);
     if (printed)
         return;
