@@ -225,6 +225,19 @@ TEST(dateline_not_a_sentence)
     done(doc);
 }
 
+/* JSON-LD a framework writes into <meta name="script:ld+json"> is read. */
+TEST(jsonld_in_meta)
+{
+    const char *html =
+        "<head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:&quot;Article&quot;,"
+        "&quot;headline&quot;:&quot;A story&quot;,&quot;datePublished&quot;:&quot;2019-11-17&quot;}\">"
+        "</head><body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-17");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1554,6 +1567,7 @@ main(void)
     RUN(vendor_named_meta_dates);
     RUN(printed_date_over_unprinted_declared);
     RUN(dateline_not_a_sentence);
+    RUN(jsonld_in_meta);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

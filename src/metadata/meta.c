@@ -602,6 +602,12 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
         }
         return;
     }
+    /* JSON-LD a framework writes into a <meta> for a script it renders on
+     * the client: read as the <script> would be */
+    if (wn_meta_ieq(key, kl, "script:ld+json")) {
+        wn_jsonld_read(c, val, vl);
+        return;
+    }
     /* twitter:label1 "Written by" + twitter:data1 "Jane Doe" */
     if (wn_meta_iprefix(key, kl, "twitter:label") && kl == 14) {
         c->twitter_author_label = (wn_meta_icontains(val, vl, "written") ||
