@@ -191,6 +191,14 @@ TEST(printed_date_over_unprinted_declared)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
     done(doc);
+    /* a page that prints many days lists items: its first is an item's */
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p><ul><li>March 9, 2018</li>"
+             "<li>March 16, 2018</li><li>March 23, 2018</li><li>March 30, 2018</li>"
+             "<li>April 6, 2018</li></ul></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
     /* a later printed day is the update readers are shown */
     const char *ld2 = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
                       "\"headline\": \"A story\", \"datePublished\": \"2019-01-10\", "

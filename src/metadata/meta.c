@@ -88,12 +88,16 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
 
 /* How often the page prints day and other (the first 10 bytes of ISO dates;
  * other may be NULL) unambiguously: in its texts (short ones, outside
- * scripts) and <time datetime>s, up to a budget of nodes. */
+ * scripts) and <time datetime>s, up to a budget of nodes. Returns how many
+ * different days it prints so, counted up to DATE_DAYS_MAX + 1. */
 #define DATE_ORDER_NODES 20000
-static void
+#define DATE_DAYS_MAX 8
+static int
 date_order_votes(const wn_meta_cands *c, wn_node *root, const char *day, const char *other,
                  int *for_day, int *for_other)
 {
+    char seen[DATE_DAYS_MAX + 1][10];
+    int days = 0;
     wn_walk w;
     wn_node *m;
     bool e;
@@ -126,11 +130,17 @@ date_order_votes(const wn_meta_cands *c, wn_node *root, const char *day, const c
         size_t ol = wn_date_parse_ex(s, l, c->now, whole, out, &amb);
         if (ol < 10 || amb)
             continue;
+        int k = 0;
+        while (k < days && memcmp(seen[k], out, 10) != 0)
+            k++;
+        if (k == days && days <= DATE_DAYS_MAX)
+            memcpy(seen[days++], out, 10);
         if (memcmp(out, day, 10) == 0)
             (*for_day)++;
         else if (other && memcmp(out, other, 10) == 0)
             (*for_other)++;
     }
+    return days;
 }
 
 /* The slot's date read the other way round; the order read for the first
@@ -173,8 +183,11 @@ wn_cands_date_order(wn_meta_cands *c, wn_node *root)
  * 2025"): it is the modified date, unless the declared modified date is
  * printed too. The printed date is read from a short text (a dateline, not
  * a sentence that mentions a date), and lies two days or more from the
- * declared ones (not a zone's shift). */
+ * declared ones (not a zone's shift). A page that prints more than a few
+ * different days lists items (posts, issues, events): its first printed
+ * date is an item's, and the declared ones stay. */
 #define PRINTED_TEXT_MAX 60
+#define PRINTED_DAYS_MAX 5
 void
 wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
 {
@@ -188,9 +201,9 @@ wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
     if (vis > pub && has_mod && vis > mod - 2 && vis < mod + 2)
         return; /* the modified date, printed */
     int printed = 0, mod_printed = 0;
-    date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : NULL, &printed,
-                     &mod_printed);
-    if (printed)
+    int days = date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : NULL,
+                                &printed, &mod_printed);
+    if (printed || days > PRINTED_DAYS_MAX)
         return;
     if (vis < pub) {
         c->date_pub = c->date_vis;
