@@ -191,6 +191,16 @@ TEST(printed_date_over_unprinted_declared)
     doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
     done(doc);
+    /* the day before an evening instant in UTC is no zone's day for it */
+    const char *ld3 = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                      "\"headline\": \"A story\", \"datePublished\": \"2019-11-20T22:00:00Z\"}"
+                      "</script></head>";
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>November 19, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld3);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-19");
+    done(doc);
     /* a page that prints many days lists items: its first is an item's */
     snprintf(html, sizeof html,
              "%s<body><h1>A story</h1><p>March 2, 2018</p><ul><li>March 9, 2018</li>"

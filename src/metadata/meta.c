@@ -182,10 +182,23 @@ wn_cands_date_order(wn_meta_cands *c, wn_node *root)
  * printed day after it is the update readers are shown ("Updated Aug 14,
  * 2025"): it is the modified date, unless the declared modified date is
  * printed too. The printed date is read from a short text (a dateline, not
- * a sentence that mentions a date), and lies two days or more from the
- * declared ones (not a zone's shift). A page that prints more than a few
+ * a sentence that mentions a date), and is a day no zone gives the
+ * declared ones (zone_day). A page that prints more than a few
  * different days lists items (posts, issues, events): its first printed
  * date is an item's, and the declared ones stay. */
+/* Can day vis be the declared date (written on day `day`) as a zone
+ * prints it? An instant is some zone's day from 12 hours before it to 14
+ * hours after; a date without one, the day either side. */
+static bool
+zone_day(wn_str declared, int64_t day, int64_t vis)
+{
+    int64_t t;
+    bool utc;
+    if (wn_date_instant(declared.ptr, declared.len, &t, &utc))
+        return vis >= (t - 12 * 3600) / 86400 && vis <= (t + 14 * 3600) / 86400;
+    return vis > day - 2 && vis < day + 2;
+}
+
 #define PRINTED_TEXT_MAX 60
 #define PRINTED_DAYS_MAX 5
 void
@@ -195,10 +208,11 @@ wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
     if (c->date_pub.src <= WN_SRC_TIME || !c->date_vis.v.ptr ||
         c->date_vis.src < WN_SRC_VISIBLE - 2 || c->date_vis_text > PRINTED_TEXT_MAX ||
         !wn_date_day(c->date_pub.v.ptr, c->date_pub.v.len, &pub) ||
-        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) || (vis > pub - 2 && vis < pub + 2))
+        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) ||
+        zone_day(c->date_pub.v, pub, vis))
         return;
     bool has_mod = wn_date_day(c->date_mod.v.ptr, c->date_mod.v.len, &mod);
-    if (vis > pub && has_mod && vis > mod - 2 && vis < mod + 2)
+    if (vis > pub && has_mod && zone_day(c->date_mod.v, mod, vis))
         return; /* the modified date, printed */
     int printed = 0, mod_printed = 0;
     int days = date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : NULL,
