@@ -94,6 +94,42 @@ TEST(more_languages)
     CHECK_EQ_STR(d("26 liepos 2023", false), "2023-07-26");
 }
 
+TEST(orders)
+{
+    /* dashes and points are read day first, unless only month first can be
+     * a date */
+    CHECK_EQ_STR(d("03-09-2024", false), "2024-09-03");
+    CHECK_EQ_STR(d("11-29-2024, 09:03 AM", false), "2024-11-29T09:03:00");
+    CHECK_EQ_STR(d("11.29.2024", false), "2024-11-29");
+    /* a year before a month-first date with its own year is not a
+     * year-first date; a citation's "2023 Jan 7;" is */
+    CHECK_EQ_STR(d("Top picks of 2024 September 1st, 2023 By Ann", false), "2023-09-01");
+    CHECK_EQ_STR(d("Journal. 2023 Jan 7;15(1):e33475", false), "2023-01-07");
+    /* day and month that both read as a month are flagged */
+    bool amb = false;
+    CHECK(wn_date_parse_ex("03-09-2024", 10, NOW, false, out, &amb) && amb);
+    CHECK(wn_date_parse_ex("03-13-2024", 10, NOW, false, out, &amb) && !amb);
+    CHECK(wn_date_parse_ex("March 9, 2024", 13, NOW, false, out, &amb) && !amb);
+    CHECK(wn_date_parse_ex("03-03-2024", 10, NOW, false, out, &amb) && !amb);
+    char o[WN_DATE_MAX];
+    CHECK(wn_date_swap_day_month("2024-09-03T10:00:00Z", 20, NOW, o) == 20);
+    CHECK_EQ_STR(o, "2024-03-09T10:00:00Z");
+    CHECK(wn_date_swap_day_month("2024-09-13", 10, NOW, o) == 0);
+    CHECK(wn_date_swap_day_month("2025-12-03", 10, NOW, o) == 10);
+    CHECK_EQ_STR(o, "2025-03-12");
+    CHECK(wn_date_swap_day_month("2026-12-01", 10, NOW, o) == 0); /* January 12: future */
+}
+
+TEST(month_year)
+{
+    /* a text that is a month and a year alone: the month */
+    CHECK_EQ_STR(d("November 2015", false), "2015-11");
+    CHECK_EQ_STR(d("  Nov. 2015\n", false), "2015-11");
+    CHECK_EQ_STR(d("since March 2020 we have", false), "");
+    CHECK_EQ_STR(d("March 2091", false), ""); /* the future */
+    CHECK_EQ_STR(d("March 5, 2020", false), "2020-03-05");
+}
+
 TEST(rejected)
 {
     CHECK_EQ_STR(d("9999-99-99", true), "");
@@ -128,6 +164,8 @@ main(void)
     RUN(formats);
     RUN(languages);
     RUN(more_languages);
+    RUN(orders);
+    RUN(month_year);
     RUN(rejected);
     RUN(urls);
     return harness_done();

@@ -95,6 +95,167 @@ TEST(jsonld_graph)
     done(doc);
 }
 
+/* A numeric date whose day and month both read as a month ("03-09-2019",
+ * read day first) is read the other way round when the page prints only
+ * that reading unambiguously; the modified date follows the same order. */
+TEST(ambiguous_date_order_from_page)
+{
+    const char *html =
+        "<head><meta property=\"article:published_time\" content=\"03-09-2019\">"
+        "<meta property=\"article:modified_time\" content=\"03-11-2019\"></head>"
+        "<body><h1>A story</h1><p>By Ann Lee</p><div>Published March 9, 2019</div>"
+        "<p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-03-09");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-03-11");
+    done(doc);
+    /* no other reading printed: day first stays */
+    html = "<head><meta property=\"article:published_time\" content=\"03-09-2019\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p>"
+           "<p>Related: September 3, 2019 and March 9, 2019</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-09-03");
+    done(doc);
+    /* a date printed day first after a slash, as related posts write it */
+    html = "<body><h1>A story</h1><div class=\"post-date\">03/10/2019</div>"
+           "<p>Some words of the story, long enough to be its text.</p>"
+           "<ul><li>Older post <span>- 3 October 2019</span></li></ul></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-10-03");
+    done(doc);
+}
+
+/* A <meta> name on no list that says publish (or modify) and date or time,
+ * as a vendor writes its own, is a date; "publisher" and an expiry are not. */
+TEST(vendor_named_meta_dates)
+{
+    const char *html =
+        "<head><meta name=\"x-published-date\" content=\"2019-05-27T06:03:43Z\">"
+        "<meta name=\"x-last-updated\" content=\"2019-06-02\"></head>"
+        "<body><h1>A story</h1><p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-05-27T06:03:43Z");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-06-02");
+    done(doc);
+    html = "<head><meta name=\"x-publisher-date\" content=\"2019-05-27\">"
+           "<meta name=\"x-publish-expiry-date\" content=\"2019-05-28\">"
+           "<meta name=\"x-published-version\" content=\"20190527\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "(null)");
+    CHECK_EQ_STR(STR(m.date_modified), "(null)");
+    done(doc);
+    /* a listed name outranks a vendor's */
+    html = "<head><meta name=\"x-publish-time\" content=\"2019-05-20\">"
+           "<meta name=\"publish-date\" content=\"2019-05-27\"></head>"
+           "<body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-05-27");
+    done(doc);
+}
+
+/* A declared published date the page prints nowhere gives way to an
+ * earlier date printed as the dateline; not when the page prints the
+ * declared day too, nor for a date a sentence mentions, nor a day apart. */
+TEST(printed_date_over_unprinted_declared)
+{
+    const char *ld = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                     "\"headline\": \"A story\", \"datePublished\": \"2019-11-20T10:00:00Z\"}"
+                     "</script></head>";
+    char html[1024];
+    wn_metadata m;
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2018-03-02");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p><p>Updated November 20, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>The game came out of nowhere and players love it; "
+             "it launched on March 2, 2018.</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>November 19, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    /* the day before an evening instant in UTC is no zone's day for it */
+    const char *ld3 = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                      "\"headline\": \"A story\", \"datePublished\": \"2019-11-20T22:00:00Z\"}"
+                      "</script></head>";
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>November 19, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld3);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-19");
+    done(doc);
+    /* a page that prints many days lists items: its first is an item's */
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>March 2, 2018</p><ul><li>March 9, 2018</li>"
+             "<li>March 16, 2018</li><li>March 23, 2018</li><li>March 30, 2018</li>"
+             "<li>April 6, 2018</li></ul></body>", ld);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-20T10:00:00Z");
+    done(doc);
+    /* a later printed day is the update readers are shown */
+    const char *ld2 = "<head><script type=application/ld+json>{\"@type\": \"Article\", "
+                      "\"headline\": \"A story\", \"datePublished\": \"2019-01-10\", "
+                      "\"dateModified\": \"2019-11-20T10:00:00Z\"}</script></head>";
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>Updated March 2, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p></body>", ld2);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-01-10");
+    CHECK_EQ_STR(STR(m.date_modified), "2019-03-02");
+    done(doc);
+    snprintf(html, sizeof html,
+             "%s<body><h1>A story</h1><p>Updated March 2, 2019</p>"
+             "<p>Some words of the story, long enough to be its text.</p>"
+             "<footer>Reviewed November 20, 2019</footer></body>", ld2);
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_modified), "2019-11-20T10:00:00Z");
+    done(doc);
+}
+
+/* After the headline, a sentence that mentions a date is no dateline: the
+ * short date that follows is. */
+TEST(dateline_not_a_sentence)
+{
+    const char *html =
+        "<body><h1>A story</h1><p>The kit, the first of its kind from the maker, hit its stable "
+        "release on 30 October 2019, and a dozen boards support it already.</p>"
+        "<p>Dec 12, 2019</p><p>Some words of the story, long enough to be its text.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-12-12");
+    done(doc);
+}
+
+/* JSON-LD a framework writes into <meta name="script:ld+json"> is read. */
+TEST(jsonld_in_meta)
+{
+    const char *html =
+        "<head><meta name=\"script:ld+json\" content=\"{&quot;@type&quot;:&quot;Article&quot;,"
+        "&quot;headline&quot;:&quot;A story&quot;,&quot;datePublished&quot;:&quot;2019-11-17&quot;}\">"
+        "</head><body><h1>A story</h1><p>Some words of the story, long enough.</p></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.date_published), "2019-11-17");
+    done(doc);
+}
+
 TEST(jsonld_broken_still_read)
 {
     const char *html =
@@ -1505,6 +1666,11 @@ main(void)
     RUN(jsonld_graph);
     RUN(caption_data_uri);
     RUN(jsonld_broken_still_read);
+    RUN(ambiguous_date_order_from_page);
+    RUN(vendor_named_meta_dates);
+    RUN(printed_date_over_unprinted_declared);
+    RUN(dateline_not_a_sentence);
+    RUN(jsonld_in_meta);
     RUN(opengraph_only);
     RUN(meta_names_any_case);
     RUN(meta_rdfa_properties);

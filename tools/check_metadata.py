@@ -27,7 +27,9 @@ for fn in sorted(os.listdir(d)):
             continue
         d_n += 1
         try:
-            t = datetime.datetime.fromisoformat(v.replace('Z', '+00:00'))
+            # a month alone ("2015-11") is ISO 8601 as precise as the source
+            w = v + '-01' if re.fullmatch(r'\d{4}-\d{2}', v) else v
+            t = datetime.datetime.fromisoformat(w.replace('Z', '+00:00'))
             if t.tzinfo is None:
                 t = t.replace(tzinfo=datetime.timezone.utc)
             if t > now or t.year < 1990:

@@ -20,6 +20,7 @@ typedef struct dt {
     bool has_time;
     bool has_tz;
     int tz; /* minutes east of UTC */
+    bool ambiguous; /* numeric day and month that both read as a month */
 } dt;
 
 /* Month names, ASCII lower-case where the language allows; several
@@ -615,7 +616,9 @@ try_numeric(const char *s, size_t n, size_t i, bool whole, dt *t, size_t *end)
             *end = j;
             return true;
         }
-        /* 2023. július 26. (Hungarian) */
+        /* 2023. július 26. (Hungarian), 2023 Jan 7 (citations); not a
+         * year before a month-first date with its own year ("... of 2024
+         * September 1st, 2023") */
         j = i + 4;
         if (j < n && s[j] == '.')
             j++;
@@ -624,6 +627,14 @@ try_numeric(const char *s, size_t n, size_t i, bool whole, dt *t, size_t *end)
         if (m) {
             skip_spaces(s, n, &j);
             if (read_num(s, n, &j, 1, 2, &c)) {
+                size_t k = j;
+                int y2;
+                skip_ordinal(s, n, &k);
+                if (k < n && s[k] == ',')
+                    k++;
+                skip_spaces(s, n, &k);
+                if (read_num(s, n, &k, 4, 4, &y2))
+                    return false;
                 t->y = a, t->mo = m, t->d = c;
                 *end = j;
                 return true;
@@ -643,10 +654,13 @@ try_numeric(const char *s, size_t n, size_t i, bool whole, dt *t, size_t *end)
             skip_spaces(s, n, &k);
             if (!read_num(s, n, &k, 4, 4, &c))
                 return false;
-            if (sep == '/' && a <= 12 && b <= 31)
-                t->mo = a, t->d = b; /* month first, as in the US, when both fit */
+            /* month first after a '/' as in the US when both fit, else
+             * day first; whichever order alone can be a date */
+            if ((sep == '/' && a <= 12 && b <= 31) || (a <= 12 && b > 12))
+                t->mo = a, t->d = b;
             else
                 t->d = a, t->mo = b;
+            t->ambiguous = a <= 12 && b <= 12 && a != b;
             t->y = c;
             read_time(s, n, &k, t);
             *end = k;
@@ -730,9 +744,43 @@ try_thang(const char *s, size_t n, size_t i, dt *t, size_t *end)
     return true;
 }
 
+/* A text that is a month and a year and nothing else ("November 2015", the
+ * whole dateline of an essay): the month, "2015-11", as precise as the
+ * source. Not a month and year within other words ("since March 2020"). */
+static size_t
+month_year(const char *s, size_t n, int64_t now, char *out)
+{
+    size_t i = 0;
+    skip_spaces(s, n, &i);
+    int m = read_month(s, n, &i);
+    if (!m)
+        return 0;
+    if (i < n && s[i] == ',')
+        i++;
+    skip_spaces(s, n, &i);
+    int y;
+    if (!read_num(s, n, &i, 4, 4, &y))
+        return 0;
+    skip_spaces(s, n, &i);
+    dt t = {0};
+    t.y = y, t.mo = m, t.d = 1;
+    if (i != n || !valid(&t, now))
+        return 0;
+    int l = snprintf(out, WN_DATE_MAX, "%04d-%02d", y, m);
+    return l > 0 && l < WN_DATE_MAX ? (size_t)l : 0;
+}
+
 size_t
 wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
 {
+    return wn_date_parse_ex(s, n, now, whole, out, NULL);
+}
+
+size_t
+wn_date_parse_ex(const char *s, size_t n, int64_t now, bool whole, char *out, bool *ambiguous)
+{
+    if (ambiguous)
+        *ambiguous = false;
     out[0] = '\0';
     if (!s)
         return 0;
@@ -795,10 +843,13 @@ wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out)
             ok = try_numeric(s, n, i, whole, &t, &end) || try_thang(s, n, i, &t, &end);
         else if (is_alpha_byte(c))
             ok = try_month_first(s, n, i, &t, &end);
-        if (ok && valid(&t, now))
+        if (ok && valid(&t, now)) {
+            if (ambiguous)
+                *ambiguous = t.ambiguous;
             return format(&t, out);
+        }
     }
-    return 0;
+    return month_year(s, n, now, out);
 }
 
 /* n digits at s as a number */
@@ -863,7 +914,7 @@ wn_date_from_url(const char *s, size_t n, int64_t now, char *out)
             j = i + 1;
             int v;
             if (read_num(s, n, &j, 8, 8, &v) && (j == n || s[j] == '/' || s[j] == '-' || s[j] == '_')) {
-                dt t = {v / 10000, v / 100 % 100, v % 100, 0, 0, 0, false, false, 0};
+                dt t = {v / 10000, v / 100 % 100, v % 100, 0, 0, 0, false, false, 0, false};
                 if (valid(&t, now))
                     return format(&t, out);
             }
@@ -879,9 +930,38 @@ wn_date_from_url(const char *s, size_t n, int64_t now, char *out)
             continue;
         if (j < n && s[j] != '/' && s[j] != '-' && s[j] != '_' && s[j] != '.')
             continue;
-        dt t = {y, m, d, 0, 0, 0, false, false, 0};
+        dt t = {y, m, d, 0, 0, 0, false, false, 0, false};
         if (valid(&t, now))
             return format(&t, out);
     }
     return 0;
+}
+
+size_t
+wn_date_swap_day_month(const char *iso, size_t n, int64_t now, char *out)
+{
+    if (n < 10 || n >= WN_DATE_MAX || iso[4] != '-' || iso[7] != '-')
+        return 0;
+    int mo = digits_at(iso + 5, 2), d = digits_at(iso + 8, 2);
+    if (mo < 1 || d < 1 || d > 12)
+        return 0;
+    memcpy(out, iso, n);
+    out[n] = '\0';
+    memcpy(out + 5, iso + 8, 2);
+    memcpy(out + 8, iso + 5, 2);
+    /* valid() again: the other order may lie in the future */
+    char tmp[WN_DATE_MAX];
+    return wn_date_parse(out, n, now, true, tmp) == n && memcmp(tmp, out, n) == 0 ? n : 0;
+}
+
+bool
+wn_date_day(const char *iso, size_t n, int64_t *day)
+{
+    if (!iso || n < 10 || iso[4] != '-' || iso[7] != '-')
+        return false;
+    int y = digits_at(iso, 4), mo = digits_at(iso + 5, 2), d = digits_at(iso + 8, 2);
+    if (y < 0 || mo < 1 || d < 1)
+        return false;
+    *day = days_from_civil(y, mo, d);
+    return true;
 }

@@ -63,10 +63,12 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
         return;
     bool taken = src > slot->src;
     bool local = c->n_local_dates < WN_MAX_LOCAL_DATES && zoned_shape(s, n);
-    if (!taken && !local)
+    bool vis = !modified && src <= WN_SRC_TIME && src > c->date_vis.src;
+    if (!taken && !local && !vis)
         return;
     char out[WN_DATE_MAX];
-    size_t l = wn_date_parse(s, n, c->now, whole, out);
+    bool ambiguous = false;
+    size_t l = wn_date_parse_ex(s, n, c->now, whole, out, &ambiguous);
     if (!l)
         return;
     char *d = wn_arena_strndup(c->arena, out, l);
@@ -74,8 +76,156 @@ wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src,
         return;
     if (local && l == 25)
         c->local_dates[c->n_local_dates++] = (wn_str){d, l};
-    if (taken)
+    if (vis) {
+        wn_slot_offer(&c->date_vis, (wn_str){d, l}, src);
+        c->date_vis_text = n;
+    }
+    if (taken) {
         wn_slot_offer(slot, (wn_str){d, l}, src);
+        *(modified ? &c->date_mod_ambiguous : &c->date_pub_ambiguous) = ambiguous;
+    }
+}
+
+/* How often the page prints day and other (the first 10 bytes of ISO dates;
+ * other may be NULL) unambiguously: in its texts (short ones, outside
+ * scripts) and <time datetime>s, up to a budget of nodes. Returns how many
+ * different days it prints so, counted up to DATE_DAYS_MAX + 1. */
+#define DATE_ORDER_NODES 20000
+#define DATE_DAYS_MAX 8
+static int
+date_order_votes(const wn_meta_cands *c, wn_node *root, const char *day, const char *other,
+                 int *for_day, int *for_other)
+{
+    char seen[DATE_DAYS_MAX + 1][10];
+    int days = 0;
+    wn_walk w;
+    wn_node *m;
+    bool e;
+    size_t budget = DATE_ORDER_NODES;
+    wn_walk_init(&w, root);
+    while (budget && wn_walk_next(&w, &m, &e)) {
+        if (!e)
+            continue;
+        budget--;
+        const char *s = NULL;
+        size_t l = 0;
+        bool whole = false;
+        if (m->type == WN_NODE_ELEMENT) {
+            if (m->tag == WN_TAG_SCRIPT || m->tag == WN_TAG_STYLE) {
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            if (m->tag == WN_TAG_TIME) {
+                s = wn_node_attr(m, "datetime", &l);
+                whole = true;
+            }
+        } else if (m->type == WN_NODE_TEXT && m->len <= 200) {
+            s = m->data;
+            l = m->len;
+        }
+        if (!s || !l)
+            continue;
+        char out[WN_DATE_MAX];
+        bool amb = false;
+        size_t ol = wn_date_parse_ex(s, l, c->now, whole, out, &amb);
+        if (ol < 10 || amb)
+            continue;
+        int k = 0;
+        while (k < days && memcmp(seen[k], out, 10) != 0)
+            k++;
+        if (k == days && days <= DATE_DAYS_MAX)
+            memcpy(seen[days++], out, 10);
+        if (memcmp(out, day, 10) == 0)
+            (*for_day)++;
+        else if (other && memcmp(out, other, 10) == 0)
+            (*for_other)++;
+    }
+    return days;
+}
+
+/* The slot's date read the other way round; the order read for the first
+ * is the page's, so the second ambiguous date follows it. */
+static bool
+date_swap(wn_meta_cands *c, wn_slot *slot)
+{
+    char out[WN_DATE_MAX];
+    size_t l = wn_date_swap_day_month(slot->v.ptr, slot->v.len, c->now, out);
+    char *d = l ? wn_arena_strndup(c->arena, out, l) : NULL;
+    if (!d)
+        return false;
+    slot->v = (wn_str){d, l};
+    return true;
+}
+
+void
+wn_cands_date_order(wn_meta_cands *c, wn_node *root)
+{
+    wn_slot *first = c->date_pub_ambiguous ? &c->date_pub
+                     : c->date_mod_ambiguous ? &c->date_mod : NULL;
+    if (!first || !first->v.ptr || first->v.len < 10)
+        return;
+    char other[WN_DATE_MAX];
+    if (!wn_date_swap_day_month(first->v.ptr, first->v.len, c->now, other))
+        return;
+    int for_day = 0, for_other = 0;
+    date_order_votes(c, root, first->v.ptr, other, &for_day, &for_other);
+    if (for_other == 0 || for_day > 0 || !date_swap(c, first))
+        return;
+    if (first == &c->date_pub && c->date_mod_ambiguous && c->date_mod.v.ptr)
+        date_swap(c, &c->date_mod);
+}
+
+/* A declared published date (JSON-LD, <meta>) that the page prints nowhere,
+ * while a dateline, a byline's date or a <time> says an earlier day, is a
+ * date the system stamped (an import, a migration, a republication), not
+ * the day readers see the article was published: the printed one is. A
+ * printed day after it is the update readers are shown ("Updated Aug 14,
+ * 2025"): it is the modified date, unless the declared modified date is
+ * printed too. The printed date is read from a short text (a dateline, not
+ * a sentence that mentions a date), and is a day no zone gives the
+ * declared ones (zone_day). A page that prints more than a few
+ * different days lists items (posts, issues, events): its first printed
+ * date is an item's, and the declared ones stay. */
+/* Can day vis be the declared date (written on day `day`) as a zone
+ * prints it? An instant is some zone's day from 12 hours before it to 14
+ * hours after; a date without one, the day either side. */
+static bool
+zone_day(wn_str declared, int64_t day, int64_t vis)
+{
+    int64_t t;
+    bool utc;
+    if (wn_date_instant(declared.ptr, declared.len, &t, &utc))
+        return vis >= (t - 12 * 3600) / 86400 && vis <= (t + 14 * 3600) / 86400;
+    return vis > day - 2 && vis < day + 2;
+}
+
+#define PRINTED_TEXT_MAX 60
+#define PRINTED_DAYS_MAX 5
+void
+wn_cands_date_printed(wn_meta_cands *c, wn_node *root)
+{
+    int64_t pub, vis, mod = 0;
+    if (c->date_pub.src <= WN_SRC_TIME || !c->date_vis.v.ptr ||
+        c->date_vis.src < WN_SRC_VISIBLE - 2 || c->date_vis_text > PRINTED_TEXT_MAX ||
+        !wn_date_day(c->date_pub.v.ptr, c->date_pub.v.len, &pub) ||
+        !wn_date_day(c->date_vis.v.ptr, c->date_vis.v.len, &vis) ||
+        zone_day(c->date_pub.v, pub, vis))
+        return;
+    bool has_mod = wn_date_day(c->date_mod.v.ptr, c->date_mod.v.len, &mod);
+    if (vis > pub && has_mod && zone_day(c->date_mod.v, mod, vis))
+        return; /* the modified date, printed */
+    int printed = 0, mod_printed = 0;
+    int days = date_order_votes(c, root, c->date_pub.v.ptr, has_mod ? c->date_mod.v.ptr : NULL,
+                                &printed, &mod_printed);
+    if (printed || days > PRINTED_DAYS_MAX)
+        return;
+    if (vis < pub) {
+        c->date_pub = c->date_vis;
+        c->date_pub_ambiguous = false;
+    } else if (!mod_printed) {
+        c->date_mod = c->date_vis;
+        c->date_mod_ambiguous = false;
+    }
 }
 
 void
@@ -224,7 +374,7 @@ enum meta_key {
     MK_NONE, MK_OG_TITLE, MK_TWITTER_TITLE, MK_TITLE, MK_OG_SITE, MK_APP_NAME,
     MK_OG_DESCRIPTION, MK_DESCRIPTION, MK_OG_IMAGE, MK_TWITTER_IMAGE, MK_IMAGE_ALT,
     MK_OG_LOCALE, MK_LANGUAGE, MK_OG_TYPE, MK_OG_URL, MK_PUB_DATE, MK_MOD_DATE, MK_AUTHOR,
-    MK_SECTION, MK_ARTICLE_TAG, MK_KEYWORDS
+    MK_SECTION, MK_ARTICLE_TAG, MK_KEYWORDS, MK_PUB_NAMED, MK_MOD_NAMED
 };
 
 /* The lists in order of precedence: a name in two lists means the first. */
@@ -306,6 +456,42 @@ mk_build(void)
         }
 }
 
+/* Where low[0..n) has `w` starting at a word's start (after a non-letter,
+ * or anywhere when `inside`): its end, else 0. */
+static size_t
+name_word(const char *low, size_t n, const char *w, bool inside)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (memcmp(low + i, w, wl) == 0 &&
+            (inside || i == 0 || low[i - 1] < 'a' || low[i - 1] > 'z'))
+            return i + wl;
+    return 0;
+}
+
+/* A name on no list that says publish or modify and date or time, as a
+ * vendor writes its own ("x-published-date", "og:publish_date",
+ * "cms:article_modified_time", "pub_date", "published_at"), or ends with
+ * the verb ("last-updated"): the date kinds with a weaker source
+ * (MK_PUB_NAMED, MK_MOD_NAMED). "publisher" is no date. */
+static enum meta_key
+date_name_kind(const char *low, size_t n)
+{
+    size_t e = name_word(low, n, "publish", true);
+    bool pub = (e && !(e + 2 <= n && low[e] == 'e' && low[e + 1] == 'r')) ||
+               name_word(low, n, "publication", true);
+    size_t p = name_word(low, n, "pub", false);
+    pub = pub || (p && (p == n || low[p] < 'a' || low[p] > 'z'));
+    size_t m = name_word(low, n, "modified", true), u = name_word(low, n, "updated", true);
+    if (!pub && !m && !u)
+        return MK_NONE;
+    bool when = name_word(low, n, "date", true) || name_word(low, n, "time", true) ||
+                m == n || u == n || (n > 3 && memcmp(low + n - 3, "_at", 3) == 0);
+    if (!when || name_word(low, n, "expir", true))
+        return MK_NONE;
+    return m || u ? MK_MOD_NAMED : MK_PUB_NAMED;
+}
+
 static enum meta_key
 meta_key_of(const char *key, size_t kl)
 {
@@ -333,7 +519,7 @@ meta_key_of(const char *key, size_t kl)
     for (unsigned i = mk_hash(low, kl); mk_table[i].name; i = (i + 1) & (MK_SLOTS - 1))
         if (mk_table[i].len == kl && memcmp(mk_table[i].name, low, kl) == 0)
             return (enum meta_key)mk_table[i].key;
-    return MK_NONE;
+    return date_name_kind(low, kl);
 }
 
 static bool in_listed_item(const wn_node *n);
@@ -443,6 +629,12 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
         }
         return;
     }
+    /* JSON-LD a framework writes into a <meta> for a script it renders on
+     * the client: read as the <script> would be */
+    if (wn_meta_ieq(key, kl, "script:ld+json")) {
+        wn_jsonld_read(c, val, vl);
+        return;
+    }
     /* twitter:label1 "Written by" + twitter:data1 "Jane Doe" */
     if (wn_meta_iprefix(key, kl, "twitter:label") && kl == 14) {
         c->twitter_author_label = (wn_meta_icontains(val, vl, "written") ||
@@ -516,6 +708,8 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
         break;
     case MK_OG_URL: wn_slot_offer_raw(c, &c->canonical, val, vl, WN_SRC_OG); break;
     case MK_PUB_DATE: wn_cands_date(c, false, val, vl, src, true); break;
+    case MK_PUB_NAMED: wn_cands_date(c, false, val, vl, src - 2, true); break;
+    case MK_MOD_NAMED: wn_cands_date(c, true, val, vl, src - 2, true); break;
     case MK_MOD_DATE: wn_cands_date(c, true, val, vl, src, true); break;
     case MK_AUTHOR:
         if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
@@ -1088,7 +1282,7 @@ static bool blank_text(const wn_node *t);
 static void
 date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
 {
-    if (st->saw_visible_date || c->date_pub.src >= WN_SRC_VISIBLE)
+    if (st->saw_visible_date || c->date_vis.src >= WN_SRC_VISIBLE)
         return;
     const wn_node *n = el;
     int texts = 0, steps = 0;
@@ -1109,7 +1303,7 @@ date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
         if (n->len > 120)
             continue;
         wn_cands_date(c, false, n->data, n->len, WN_SRC_VISIBLE, false);
-        if (c->date_pub.src == WN_SRC_VISIBLE) {
+        if (c->date_vis.src == WN_SRC_VISIBLE) {
             st->saw_visible_date = true;
             return;
         }
@@ -1464,7 +1658,7 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
         st->dropped = n;
     if (!st->dropped)
         visible_author(c, st, n, words);
-    if ((words & AW_DATE) && !st->saw_visible_date && c->date_pub.src < WN_SRC_VISIBLE &&
+    if ((words & AW_DATE) && !st->saw_visible_date && c->date_vis.src < WN_SRC_VISIBLE &&
         !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
         wn_str t = short_text(c->arena, n, 120);
         /* a longer one by its first text: "<span>Posted on April 13,
@@ -1473,7 +1667,7 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
             t = first_text(n);
         if (t.ptr) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
-            if (c->date_pub.src == WN_SRC_VISIBLE)
+            if (c->date_vis.src == WN_SRC_VISIBLE)
                 st->saw_visible_date = true;
         }
     }
@@ -1725,7 +1919,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     wn_node *n = headline;
     size_t texts = 0, bytes = 0;
     bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
-    bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
+    bool need_date = c->date_vis.src < WN_SRC_VISIBLE;
     attr_words aw;
     bool aw_ready = false;
     /* document order from the headline on, without descending into it */
@@ -1782,9 +1976,9 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                 }
             }
         }
-        if (need_date && t.len < 200) {
+        if (need_date && t.len < 120) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 1, false);
-            if (c->date_pub.src >= WN_SRC_VISIBLE - 1)
+            if (c->date_vis.src >= WN_SRC_VISIBLE - 1)
                 need_date = false;
         }
     }
@@ -1800,7 +1994,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 static void
 scan_before_headline(wn_meta_cands *c, wn_node *headline)
 {
-    if (!headline || c->date_pub.src >= WN_SRC_VISIBLE - 2)
+    if (!headline || c->date_vis.src >= WN_SRC_VISIBLE - 2)
         return;
     wn_node *n = headline;
     int texts = 0;
@@ -1827,7 +2021,7 @@ scan_before_headline(wn_meta_cands *c, wn_node *headline)
         bytes += t.len;
         if (t.len < 200) {
             wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE - 2, false);
-            if (c->date_pub.src >= WN_SRC_VISIBLE - 2)
+            if (c->date_vis.src >= WN_SRC_VISIBLE - 2)
                 return;
         }
     }
@@ -2085,6 +2279,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
                 wn_slot_offer(&c->date_pub, (wn_str){d, l}, WN_SRC_URL);
         }
     }
+    if (c->date_pub_ambiguous || c->date_mod_ambiguous)
+        wn_cands_date_order(c, doc->dom->root);
+    wn_cands_date_printed(c, doc->dom->root);
     wn_cands_local_date(c, &c->date_pub);
     wn_cands_local_date(c, &c->date_mod);
     meta->date_published = c->date_pub.v;

@@ -84,6 +84,16 @@ bool wn_meta_is_word_cp(unsigned cp);
  * and dates more than a day after `now` (Unix seconds) are rejected.
  * Returns the length written to out (NUL-terminated), 0 for none. */
 size_t wn_date_parse(const char *s, size_t n, int64_t now, bool whole, char *out);
+/* wn_date_parse that also says whether the date was numeric with a day and
+ * month that could be read the other way round ("03-09-2026"). */
+size_t wn_date_parse_ex(const char *s, size_t n, int64_t now, bool whole, char *out,
+                        bool *ambiguous);
+/* The ISO date iso[0..n) (as wn_date_parse wrote it) with its day and month
+ * swapped into out (WN_DATE_MAX), when that is a valid date; its length or 0. */
+/* The day (days since 1970-01-01) of an ISO date as wn_date_parse wrote it,
+ * as the date is written (no zone applied). */
+bool wn_date_day(const char *iso, size_t n, int64_t *day);
+size_t wn_date_swap_day_month(const char *iso, size_t n, int64_t now, char *out);
 /* Is s[0..n) a month's name ("March", "mars", "Dec.") in one of the
  * languages the parser reads? */
 bool wn_date_month_word(const char *s, size_t n);
@@ -153,6 +163,14 @@ typedef struct wn_meta_cands {
     size_t page_url_len;
     wn_slot title_ld, title_og, title_tag, title_meta, title_micro;
     wn_slot date_pub, date_mod;
+    /* the slot's date was numeric with a day and month that could be read
+     * the other way round (wn_cands_date_order) */
+    bool date_pub_ambiguous, date_mod_ambiguous;
+    /* the strongest date the page prints (a dateline, a byline's date, an
+     * element named for a date, a <time>), whatever the declared ones say,
+     * and the length of the text it was read from */
+    wn_slot date_vis;
+    size_t date_vis_text;
     /* dates written with a zone other than UTC, from any source: a date
      * declared in UTC is printed in the publisher's zone when one of them
      * is the same instant (wn_cands_local_date) */
@@ -189,6 +207,13 @@ void wn_slot_offer(wn_slot *slot, wn_str v, int src);
 void wn_slot_offer_raw(wn_meta_cands *c, wn_slot *slot, const char *s, size_t n, int src);
 /* Offer a date (parsed first; published or modified). */
 void wn_cands_date(wn_meta_cands *c, bool modified, const char *s, size_t n, int src, bool whole);
+/* An ambiguous numeric date ("03-09-2026") in the slots read the other way
+ * round when the page prints only that reading in words or unambiguous
+ * figures ("March 9, 2026") under root. */
+void wn_cands_date_order(wn_meta_cands *c, wn_node *root);
+/* A declared published date the page prints nowhere gives way to an older
+ * date printed as a dateline (wn_cands_date_vis). */
+void wn_cands_date_printed(wn_meta_cands *c, wn_node *root);
 /* The date in the slot, a UTC instant, as one of the local_dates that is
  * the same instant, if any. */
 void wn_cands_local_date(wn_meta_cands *c, wn_slot *slot);
