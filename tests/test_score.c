@@ -2549,6 +2549,52 @@ TEST(list_page_item_times_dropped)
     fx_free(&f);
 }
 
+TEST(collection_item_bylines_dropped)
+{
+    /* on a collection page (a shop's or a blog's category), an item's
+     * byline marked by its class (the author's name, the date under each
+     * card) is the item's metadata and goes, as on an article; the items'
+     * titles and summaries stay. On a listing (a feed, a blog's index),
+     * where the benchmarks keep each entry's author line, it stays */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1><p>12 products</p><ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><img src=/t%d.jpg alt=\"\">"
+                 "<h3><a href=/products/t%d>Stoneware teapot number %d, one litre</a></h3>"
+                 "<span>$%d.00</span> <span>Four cups, glazed inside and out</span>"
+                 "<div class=card-author>Made by Jane Roe</div></li>",
+                 i, i, i, 20 + i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_COLLECTION);
+    CHECK(fx_contains(f.text, "Stoneware teapot number 11"));
+    CHECK(fx_contains(f.text, "glazed inside"));
+    CHECK(!fx_contains(f.text, "Jane Roe"));
+    fx_free(&f);
+
+    char html2[8192] = "<html><head><title>Latest news</title></head><body><nav><a href=/>Home</a>"
+                       "</nav><main><h1>Latest</h1><ul>";
+    for (int i = 0; i < 12; i++) {
+        char item[320];
+        snprintf(item, sizeof item,
+                 "<li class=card><h3><a href=/story/%d>Story number %d about the harbour</a></h3>"
+                 "<p class=author>Jane Roe</p></li>",
+                 i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</ul></main></body></html>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_LISTING);
+    CHECK(fx_contains(f.text, "Story number 3 about the harbour"));
+    CHECK(fx_contains(f.text, "Jane Roe"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -2896,6 +2942,7 @@ main(void)
     RUN(one_item_of_a_list_with_prose_gives_the_list);
     RUN(precision_and_recall_modes);
     RUN(precision_keeps_the_story_block);
+    RUN(collection_item_bylines_dropped);
     RUN(listing_region_fallback);
     RUN(list_page_item_times_dropped);
     RUN(article_page_made_of_cards);

@@ -2378,8 +2378,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * heading: a module's title over its line, `meta-block`; and
              * not at all on a service page whose metadata names no author
              * and no date: its `meta`, `date` and `author` blocks are its
-             * modules, an event's date, a quote's author) */
-            bool byline = !listing && s->paras == 0 && s->text < 200 &&
+             * modules, an event's date, a quote's author; nor on a listing,
+             * a feed or a blog's index, whose entries keep their author
+             * lines: on a collection, a category's cards, they go) */
+            bool byline = cx->page_type != WN_PAGE_LISTING && s->paras == 0 && s->text < 200 &&
                           (((bits & WN_TOK_BYLINE) && (!pos || article) &&
                             !authorless && (article || !holds_heading(n))) ||
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
