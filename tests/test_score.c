@@ -896,6 +896,35 @@ TEST(product_page_keeps_its_name)
     fx_free(&f);
 }
 
+/* A product page's short lines of digits with no letter (a rating's
+ * count, a slide counter, a quantity) are widgets; a table's numeric cell
+ * (a specification's value) and a line with words stay. */
+TEST(product_page_drops_letterless_lines)
+{
+    static const char *const widgets =
+        "<div id=c1>(1,935)</div><div id=c2><span>1</span> / <span>4</span></div>"
+        "<p id=c3>4.8</p>";
+    static const char *const specs =
+        "<table><tr><th>Volume</th><td id=v>30</td></tr><tr><th>Weight</th><td>1.1</td></tr>"
+        "</table><p id=w>2 side pockets</p>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s%s</main></body></html>",
+             PRODUCT_HEAD, widgets, DESCRIPTION, specs);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "1,935"));
+    CHECK(!fx_contains(f.text, "4.8"));
+    CHECK(!fx_contains(f.text, "1 / 4"));
+    CHECK(fx_contains(f.text, "Volume | 30"));
+    CHECK(fx_contains(f.text, "2 side pockets"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "v", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A product page's small print (a block named a disclaimer after the
  * description) is not the product. */
 TEST(product_page_drops_fine_print)
@@ -2910,6 +2939,7 @@ main(void)
     RUN(uuid_only_spans_are_boilerplate);
     RUN(product_page_keeps_its_name);
     RUN(product_page_drops_fine_print);
+    RUN(product_page_drops_letterless_lines);
     RUN(product_page_short_copies_once);
     RUN(repeated_box_of_short_lines_once);
     RUN(product_name_once);

@@ -557,6 +557,43 @@ is_price(const wn_node *n)
     return false;
 }
 
+/* Is the (short) leaf's text digits and signs with no letter: a count, a
+ * rating, a quantity, a slide's "1 / 4"? Reads at most NO_LETTERS_NODES
+ * nodes of the subtree; any byte outside ASCII counts as a letter (a
+ * script's words, a currency's sign), and so does a dollar sign: a price
+ * the rule above did not take (its parts in elements of their own) is
+ * kept in the text by some product pages, dropped by others. */
+#define NO_LETTERS_NODES 24
+static bool
+no_letters(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *c;
+    bool e, digit = false;
+    int budget = NO_LETTERS_NODES;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &c, &e)) {
+        if (!e)
+            continue;
+        if (--budget < 0)
+            return false;
+        if (c->type == WN_NODE_ELEMENT && (c->flags & (WN_NF_DROP | WN_NF_BOILER))) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (c->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < c->len; i++) {
+            unsigned char ch = (unsigned char)c->data[i];
+            if (ch >= 0x80 || ch == '$' || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+                return false;
+            if (ch >= '0' && ch <= '9')
+                digit = true;
+        }
+    }
+    return digit;
+}
+
 /* The site of an absolute URL, naively its host's last two labels
  * ("news.example.org" -> "example.org"; a country's second level, as in
  * "co.uk", makes every such site one: the test below then holds back).
@@ -2477,7 +2514,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             /* a product's description is its content; price tags, currency
              * pickers and stock counters are widgets */
-            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
+            /* (and a short line with digits and no letter: a count, a
+             * rating, a quantity, a slide's "1 / 4"; not a table's cell,
+             * a specification's value) */
+            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 &&
+                (is_price(n) ||
+                 (!wn_node_is(n, WN_TAG_TD) && !wn_node_is(n, WN_TAG_TH) && no_letters(n)))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
