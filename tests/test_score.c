@@ -925,6 +925,37 @@ TEST(product_page_drops_letterless_lines)
     fx_free(&f);
 }
 
+/* On a product page a short line appears once too (a label, a value in
+ * each layout's copy of the specs), but not the values that cards of a
+ * grid share: each card keeps its own. */
+TEST(product_page_short_lines_once)
+{
+    static const char *const cards =
+        "<ul><li><a href=/p/a>Arm A</a><p>Holds 5-22 lbs</p><span>$434</span></li>"
+        "<li><a href=/p/b>Arm B</a><p>Holds 5-22 lbs</p><span>$574</span></li>"
+        "<li><a href=/p/c>Arm C</a><p>Holds 9-50 lbs</p><span>$642</span></li></ul>";
+    static const char *const specs =
+        "<div class=specs-wide><p>Weight: 1.1 kg</p><p>Volume: 30 litres</p></div>"
+        "<div class=specs-narrow><p>Volume: 30 litres</p><p>Made in Portugal</p></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s%s</main></body></html>",
+             PRODUCT_HEAD, cards, DESCRIPTION, specs);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    int count = 0;
+    for (const char *t = f.text; (t = strstr(t, "Volume: 30 litres")); t++)
+        count++;
+    CHECK_EQ_INT(count, 1);
+    CHECK(fx_contains(f.text, "Made in Portugal"));
+    count = 0;
+    for (const char *t = f.text; (t = strstr(t, "Holds 5-22 lbs")); t++)
+        count++;
+    CHECK_EQ_INT(count, 2);
+    fx_free(&f);
+}
+
 /* A product page's small print (a block named a disclaimer after the
  * description) is not the product. */
 TEST(product_page_drops_fine_print)
@@ -2940,6 +2971,7 @@ main(void)
     RUN(product_page_keeps_its_name);
     RUN(product_page_drops_fine_print);
     RUN(product_page_drops_letterless_lines);
+    RUN(product_page_short_lines_once);
     RUN(product_page_short_copies_once);
     RUN(repeated_box_of_short_lines_once);
     RUN(product_name_once);

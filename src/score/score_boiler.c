@@ -23,7 +23,8 @@
 /* Word characters a block needs before its copies are dropped (off articles
  * and documentation; on product pages) */
 #define DEDUPE_MIN 60u
-#define DEDUPE_MIN_PRODUCT 24u
+#define DEDUPE_MIN_PRODUCT 8u
+#define DEDUPE_MIN_SHORT 24u
 #define HEADLINE_PATH 0x48454144
 #define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
@@ -999,6 +1000,20 @@ is_card(const wn_node *card, size_t *budget)
         }
     }
     return link && price;
+}
+
+/* Does n lie in a card (is_card, card_sized), at most CARD_UP levels up
+ * under the content root: one item of a grid of products? */
+#define CARD_UP 6
+static bool
+in_card(wn_score_ctx *cx, const wn_node *root, const wn_node *n, size_t *budget)
+{
+    int k = 0;
+    for (const wn_node *a = n->parent; a && a != root && k < CARD_UP; a = a->parent, k++)
+        if (a->type == WN_NODE_ELEMENT && card_sized(wn_stats_of(&cx->stats, a)) &&
+            is_card(a, budget))
+            return true;
+    return false;
 }
 
 /* Does n hold a grid of product cards (other products: "related", "you
@@ -2550,8 +2565,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * judged as the walk enters it, before its lines) */
             bool box = dedupe_blocks && s->blocks > 0 && wn_stats_block(n);
             /* (nothing seen: no copy) */
+            /* (on a product page, a short line is a copy too, but not in
+             * a card: a value that items of a grid share, "Up to 43 in") */
             if ((caption || leaf || box) && s->text < 600 && (seen.n || seen.n_box) &&
-                copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo)) {
+                copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo) &&
+                !(cx->page_type == WN_PAGE_PRODUCT && memo.node == n &&
+                  memo.chars < DEDUPE_MIN_SHORT && in_card(cx, root, n, &card_budget))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
