@@ -956,6 +956,33 @@ TEST(product_page_short_lines_once)
     fx_free(&f);
 }
 
+/* A product page's short link standing alone between blocks ("View
+ * full details") is a widget; a link in a sentence, and one holding a
+ * heading (an accordion's question), stay. */
+TEST(product_page_drops_lone_links)
+{
+    static const char *const extra =
+        "<div><p>Sold with a two-year guarantee, see <a href=/terms>the terms</a> for more.</p>"
+        "<a id=l href=/products/trail-pack>View full details</a><p>Ships from our Lisbon "
+        "store within two working days, in a recycled box.</p></div>"
+        "<div><a href=#q1><h5>Is it waterproof?</h5></a><div><p>The fabric sheds rain, and "
+        "the cover that comes with it keeps a downpour out.</p></div></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s</main></body></html>",
+             PRODUCT_HEAD, DESCRIPTION, extra);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "View full details"));
+    CHECK(fx_contains(f.text, "the terms for more"));
+    CHECK(fx_contains(f.text, "Is it waterproof?"));
+    CHECK(fx_contains(f.text, "Lisbon"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "l", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A product page's small print (a block named a disclaimer after the
  * description) is not the product. */
 TEST(product_page_drops_fine_print)
@@ -2972,6 +2999,7 @@ main(void)
     RUN(product_page_drops_fine_print);
     RUN(product_page_drops_letterless_lines);
     RUN(product_page_short_lines_once);
+    RUN(product_page_drops_lone_links);
     RUN(product_page_short_copies_once);
     RUN(repeated_box_of_short_lines_once);
     RUN(product_name_once);

@@ -2539,6 +2539,17 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 wn_walk_skip_children(&w);
                 continue;
             }
+            /* (and a short link standing alone between blocks, its
+             * parent's only loose text: "View full details", "See all
+             * FAQs"; not one holding a heading, an accordion's question) */
+            if (cx->page_type == WN_PAGE_PRODUCT && wn_node_is(n, WN_TAG_A) && s->text &&
+                s->text < 40 && s->blocks == 0 && n->parent && n->aux != HEADLINE_PATH &&
+                wn_stats_of(&cx->stats, n->parent)->blocks > 0 &&
+                wn_stats_of(&cx->stats, n->parent)->loose == s->text) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
             /* (not the headline's own ancestors: a short wrapper of the
              * headline whose children are not blocks) */
             if (before_headline && leaf && s->text < 150 && n->aux != HEADLINE_PATH) {
