@@ -896,6 +896,93 @@ TEST(product_page_keeps_its_name)
     fx_free(&f);
 }
 
+/* A product page's short lines of digits with no letter (a rating's
+ * count, a slide counter, a quantity) are widgets; a table's numeric cell
+ * (a specification's value) and a line with words stay. */
+TEST(product_page_drops_letterless_lines)
+{
+    static const char *const widgets =
+        "<div id=c1>(1,935)</div><div id=c2><span>1</span> / <span>4</span></div>"
+        "<p id=c3>4.8</p>";
+    static const char *const specs =
+        "<table><tr><th>Volume</th><td id=v>30</td></tr><tr><th>Weight</th><td>1.1</td></tr>"
+        "</table><p id=w>2 side pockets</p>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s%s</main></body></html>",
+             PRODUCT_HEAD, widgets, DESCRIPTION, specs);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "1,935"));
+    CHECK(!fx_contains(f.text, "4.8"));
+    CHECK(!fx_contains(f.text, "1 / 4"));
+    CHECK(fx_contains(f.text, "Volume | 30"));
+    CHECK(fx_contains(f.text, "2 side pockets"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "c1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "v", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* On a product page a short line appears once too (a label, a value in
+ * each layout's copy of the specs), but not the values that cards of a
+ * grid share: each card keeps its own. */
+TEST(product_page_short_lines_once)
+{
+    static const char *const cards =
+        "<ul><li><a href=/p/a>Arm A</a><p>Holds 5-22 lbs</p><span>$434</span></li>"
+        "<li><a href=/p/b>Arm B</a><p>Holds 5-22 lbs</p><span>$574</span></li>"
+        "<li><a href=/p/c>Arm C</a><p>Holds 9-50 lbs</p><span>$642</span></li></ul>";
+    static const char *const specs =
+        "<div class=specs-wide><p>Weight: 1.1 kg</p><p>Volume: 30 litres</p></div>"
+        "<div class=specs-narrow><p>Volume: 30 litres</p><p>Made in Portugal</p></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s%s</main></body></html>",
+             PRODUCT_HEAD, cards, DESCRIPTION, specs);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    int count = 0;
+    for (const char *t = f.text; (t = strstr(t, "Volume: 30 litres")); t++)
+        count++;
+    CHECK_EQ_INT(count, 1);
+    CHECK(fx_contains(f.text, "Made in Portugal"));
+    count = 0;
+    for (const char *t = f.text; (t = strstr(t, "Holds 5-22 lbs")); t++)
+        count++;
+    CHECK_EQ_INT(count, 2);
+    fx_free(&f);
+}
+
+/* A product page's short link standing alone between blocks ("View
+ * full details") is a widget; a link in a sentence, and one holding a
+ * heading (an accordion's question), stay. */
+TEST(product_page_drops_lone_links)
+{
+    static const char *const extra =
+        "<div><p>Sold with a two-year guarantee, see <a href=/terms>the terms</a> for more.</p>"
+        "<a id=l href=/products/trail-pack>View full details</a><p>Ships from our Lisbon "
+        "store within two working days, in a recycled box.</p></div>"
+        "<div><a href=#q1><h5>Is it waterproof?</h5></a><div><p>The fabric sheds rain, and "
+        "the cover that comes with it keeps a downpour out.</p></div></div>";
+    char html[4096];
+    fx f;
+    snprintf(html, sizeof html, "<html>%s<body><main><h1>Trail Pack 30</h1>%s%s</main></body></html>",
+             PRODUCT_HEAD, DESCRIPTION, extra);
+    CHECK(fx_run(&f, html, 0, "Trail Pack 30"));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_PRODUCT);
+    CHECK(fx_contains(f.text, "rain cover"));
+    CHECK(!fx_contains(f.text, "View full details"));
+    CHECK(fx_contains(f.text, "the terms for more"));
+    CHECK(fx_contains(f.text, "Is it waterproof?"));
+    CHECK(fx_contains(f.text, "Lisbon"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "l", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A product page's small print (a block named a disclaimer after the
  * description) is not the product. */
 TEST(product_page_drops_fine_print)
@@ -2549,6 +2636,52 @@ TEST(list_page_item_times_dropped)
     fx_free(&f);
 }
 
+TEST(collection_item_bylines_dropped)
+{
+    /* on a collection page (a shop's or a blog's category), an item's
+     * byline marked by its class (the author's name, the date under each
+     * card) is the item's metadata and goes, as on an article; the items'
+     * titles and summaries stay. On a listing (a feed, a blog's index),
+     * where the benchmarks keep each entry's author line, it stays */
+    char html[16384] = "<html><head><link rel=canonical href=https://example.com/collections/teapots>"
+                       "</head><body><main><h1>Teapots</h1><p>12 products</p><ul class=grid>";
+    for (int i = 0; i < 12; i++) {
+        char item[512];
+        snprintf(item, sizeof item,
+                 "<li class=item><img src=/t%d.jpg alt=\"\">"
+                 "<h3><a href=/products/t%d>Stoneware teapot number %d, one litre</a></h3>"
+                 "<span>$%d.00</span> <span>Four cups, glazed inside and out</span>"
+                 "<div class=card-author>Made by Jane Roe</div></li>",
+                 i, i, i, 20 + i);
+        strcat(html, item);
+    }
+    strcat(html, "</ul></main></body></html>");
+    fx f;
+    CHECK(fx_run(&f, html, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_COLLECTION);
+    CHECK(fx_contains(f.text, "Stoneware teapot number 11"));
+    CHECK(fx_contains(f.text, "glazed inside"));
+    CHECK(!fx_contains(f.text, "Jane Roe"));
+    fx_free(&f);
+
+    char html2[8192] = "<html><head><title>Latest news</title></head><body><nav><a href=/>Home</a>"
+                       "</nav><main><h1>Latest</h1><ul>";
+    for (int i = 0; i < 12; i++) {
+        char item[320];
+        snprintf(item, sizeof item,
+                 "<li class=card><h3><a href=/story/%d>Story number %d about the harbour</a></h3>"
+                 "<p class=author>Jane Roe</p></li>",
+                 i, i);
+        strcat(html2, item);
+    }
+    strcat(html2, "</ul></main></body></html>");
+    CHECK(fx_run(&f, html2, 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_LISTING);
+    CHECK(fx_contains(f.text, "Story number 3 about the harbour"));
+    CHECK(fx_contains(f.text, "Jane Roe"));
+    fx_free(&f);
+}
+
 TEST(listing_region_fallback)
 {
     /* many similar short cards and no dominant block: the list is kept */
@@ -2864,6 +2997,9 @@ main(void)
     RUN(uuid_only_spans_are_boilerplate);
     RUN(product_page_keeps_its_name);
     RUN(product_page_drops_fine_print);
+    RUN(product_page_drops_letterless_lines);
+    RUN(product_page_short_lines_once);
+    RUN(product_page_drops_lone_links);
     RUN(product_page_short_copies_once);
     RUN(repeated_box_of_short_lines_once);
     RUN(product_name_once);
@@ -2896,6 +3032,7 @@ main(void)
     RUN(one_item_of_a_list_with_prose_gives_the_list);
     RUN(precision_and_recall_modes);
     RUN(precision_keeps_the_story_block);
+    RUN(collection_item_bylines_dropped);
     RUN(listing_region_fallback);
     RUN(list_page_item_times_dropped);
     RUN(article_page_made_of_cards);

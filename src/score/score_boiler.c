@@ -23,7 +23,8 @@
 /* Word characters a block needs before its copies are dropped (off articles
  * and documentation; on product pages) */
 #define DEDUPE_MIN 60u
-#define DEDUPE_MIN_PRODUCT 24u
+#define DEDUPE_MIN_PRODUCT 8u
+#define DEDUPE_MIN_SHORT 24u
 #define HEADLINE_PATH 0x48454144
 #define KICKER_MAX 300 /* text of the short blocks above a headline dropped, at most */
 
@@ -557,6 +558,43 @@ is_price(const wn_node *n)
     return false;
 }
 
+/* Is the (short) leaf's text digits and signs with no letter: a count, a
+ * rating, a quantity, a slide's "1 / 4"? Reads at most NO_LETTERS_NODES
+ * nodes of the subtree; any byte outside ASCII counts as a letter (a
+ * script's words, a currency's sign), and so does a dollar sign: a price
+ * the rule above did not take (its parts in elements of their own) is
+ * kept in the text by some product pages, dropped by others. */
+#define NO_LETTERS_NODES 24
+static bool
+no_letters(const wn_node *n)
+{
+    wn_walk w;
+    wn_node *c;
+    bool e, digit = false;
+    int budget = NO_LETTERS_NODES;
+    wn_walk_init(&w, (wn_node *)n);
+    while (wn_walk_next(&w, &c, &e)) {
+        if (!e)
+            continue;
+        if (--budget < 0)
+            return false;
+        if (c->type == WN_NODE_ELEMENT && (c->flags & (WN_NF_DROP | WN_NF_BOILER))) {
+            wn_walk_skip_children(&w);
+            continue;
+        }
+        if (c->type != WN_NODE_TEXT)
+            continue;
+        for (size_t i = 0; i < c->len; i++) {
+            unsigned char ch = (unsigned char)c->data[i];
+            if (ch >= 0x80 || ch == '$' || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+                return false;
+            if (ch >= '0' && ch <= '9')
+                digit = true;
+        }
+    }
+    return digit;
+}
+
 /* The site of an absolute URL, naively its host's last two labels
  * ("news.example.org" -> "example.org"; a country's second level, as in
  * "co.uk", makes every such site one: the test below then holds back).
@@ -962,6 +1000,20 @@ is_card(const wn_node *card, size_t *budget)
         }
     }
     return link && price;
+}
+
+/* Does n lie in a card (is_card, card_sized), at most CARD_UP levels up
+ * under the content root: one item of a grid of products? */
+#define CARD_UP 6
+static bool
+in_card(wn_score_ctx *cx, const wn_node *root, const wn_node *n, size_t *budget)
+{
+    int k = 0;
+    for (const wn_node *a = n->parent; a && a != root && k < CARD_UP; a = a->parent, k++)
+        if (a->type == WN_NODE_ELEMENT && card_sized(wn_stats_of(&cx->stats, a)) &&
+            is_card(a, budget))
+            return true;
+    return false;
 }
 
 /* Does n hold a grid of product cards (other products: "related", "you
@@ -2378,8 +2430,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * heading: a module's title over its line, `meta-block`; and
              * not at all on a service page whose metadata names no author
              * and no date: its `meta`, `date` and `author` blocks are its
-             * modules, an event's date, a quote's author) */
-            bool byline = !listing && s->paras == 0 && s->text < 200 &&
+             * modules, an event's date, a quote's author; nor on a listing,
+             * a feed or a blog's index, whose entries keep their author
+             * lines: on a collection, a category's cards, they go) */
+            bool byline = cx->page_type != WN_PAGE_LISTING && s->paras == 0 && s->text < 200 &&
                           (((bits & WN_TOK_BYLINE) && (!pos || article) &&
                             !authorless && (article || !holds_heading(n))) ||
                            wn_node_is(n, WN_TAG_ADDRESS) || (n->n_attrs && itemprop_byline(n)));
@@ -2475,7 +2529,23 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             }
             /* a product's description is its content; price tags, currency
              * pickers and stock counters are widgets */
-            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 && is_price(n)) {
+            /* (and a short line with digits and no letter: a count, a
+             * rating, a quantity, a slide's "1 / 4"; not a table's cell,
+             * a specification's value) */
+            if (cx->page_type == WN_PAGE_PRODUCT && leaf && s->text < 40 &&
+                (is_price(n) ||
+                 (!wn_node_is(n, WN_TAG_TD) && !wn_node_is(n, WN_TAG_TH) && no_letters(n)))) {
+                n->flags |= WN_NF_BOILER;
+                wn_walk_skip_children(&w);
+                continue;
+            }
+            /* (and a short link standing alone between blocks, its
+             * parent's only loose text: "View full details", "See all
+             * FAQs"; not one holding a heading, an accordion's question) */
+            if (cx->page_type == WN_PAGE_PRODUCT && wn_node_is(n, WN_TAG_A) && s->text &&
+                s->text < 40 && s->blocks == 0 && n->parent && n->aux != HEADLINE_PATH &&
+                wn_stats_of(&cx->stats, n->parent)->blocks > 0 &&
+                wn_stats_of(&cx->stats, n->parent)->loose == s->text) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
@@ -2506,8 +2576,12 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * judged as the walk enters it, before its lines) */
             bool box = dedupe_blocks && s->blocks > 0 && wn_stats_block(n);
             /* (nothing seen: no copy) */
+            /* (on a product page, a short line is a copy too, but not in
+             * a card: a value that items of a grid share, "Up to 43 in") */
             if ((caption || leaf || box) && s->text < 600 && (seen.n || seen.n_box) &&
-                copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo)) {
+                copy_seen(&seen, n, s->text, box && !caption && !leaf, &memo) &&
+                !(cx->page_type == WN_PAGE_PRODUCT && memo.node == n &&
+                  memo.chars < DEDUPE_MIN_SHORT && in_card(cx, root, n, &card_budget))) {
                 n->flags |= WN_NF_BOILER;
                 wn_walk_skip_children(&w);
                 continue;
