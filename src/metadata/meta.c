@@ -1273,6 +1273,20 @@ interactive(const wn_node *n)
     return m && wn_meta_ieq(m, l, "true");
 }
 
+/* The node after n in document order: its first child when `descend` and
+ * it is an element other than a script or a style, else the next node
+ * outside it; NULL at the document's end. */
+static const wn_node *
+next_in_order(const wn_node *n, bool descend)
+{
+    if (descend && n->first_child && n->type == WN_NODE_ELEMENT &&
+        !wn_node_is(n, WN_TAG_SCRIPT) && !wn_node_is(n, WN_TAG_STYLE))
+        return n->first_child;
+    while (n && !n->next)
+        n = n->parent;
+    return n ? n->next : NULL;
+}
+
 /* A byline's date: the few short texts from the byline element on, in
  * document order ("<p>Written by <a>Jane Doe</a></p><p>April 8,
  * 2024</p>", "<div class=author><p>Jane Doe</p><small>Dec 17,
@@ -1287,16 +1301,8 @@ date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
     const wn_node *n = el;
     int texts = 0, steps = 0;
     while (n && texts < BYLINE_DATE_TEXTS && steps++ < 64) {
-        if (n->first_child && n->type == WN_NODE_ELEMENT && !wn_node_is(n, WN_TAG_SCRIPT) &&
-            !wn_node_is(n, WN_TAG_STYLE)) {
-            n = n->first_child;
-        } else {
-            while (n && !n->next)
-                n = n->parent;
-            if (!n)
-                break;
-            n = n->next;
-        }
+        if (!(n = next_in_order(n, true)))
+            break;
         if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;
         texts++;
@@ -1916,7 +1922,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
 {
     if (!headline)
         return;
-    wn_node *n = headline;
+    const wn_node *n = headline;
     size_t texts = 0, bytes = 0;
     bool need_author = c->authors_src < WN_SRC_VISIBLE || site_author;
     bool need_date = c->date_vis.src < WN_SRC_VISIBLE;
@@ -1924,16 +1930,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     bool aw_ready = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
-        if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
-            !wn_node_is(n, WN_TAG_SCRIPT) && !wn_node_is(n, WN_TAG_STYLE)) {
-            n = n->first_child;
-        } else {
-            while (n && !n->next)
-                n = n->parent;
-            if (!n)
-                break;
-            n = n->next;
-        }
+        if (!(n = next_in_order(n, n != headline)))
+            break;
         /* (blank text, the white space between tags, cleans to nothing) */
         if (n->type != WN_NODE_TEXT || blank_text(n))
             continue;

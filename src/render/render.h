@@ -31,6 +31,14 @@ wn_render_is_math(const wn_node *n)
     return n->type == WN_NODE_ELEMENT && n->ns == WN_NS_MATHML && n->tag == WN_TAG_MATH;
 }
 
+/* What an element of the content is written as instead of its markup: a
+ * formula (a <math>, or an <img> whose alt text is TeX), an emoji's
+ * character (an <img> standing for one, when opt_flags do not write
+ * images), or neither. Subtrees flagged DROP, BOILER, HEADLINE or BYLINE
+ * are neither. */
+enum { WN_RENDER_PLAIN = 0, WN_RENDER_FORMULA, WN_RENDER_EMOJI };
+int wn_render_special(const wn_node *n, uint32_t opt_flags);
+
 /* Append the formula of a <math> element as TeX (no delimiters): the TeX
  * the page gives (a TeX annotation, the alttext attribute), else its
  * presentation markup converted. Returns whether anything was appended. */

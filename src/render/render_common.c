@@ -594,3 +594,21 @@ wn_render_emoji_alt(const wn_node *img, size_t *len)
     *len = l;
     return alt;
 }
+
+int
+wn_render_special(const wn_node *n, uint32_t opt_flags)
+{
+    if (n->type != WN_NODE_ELEMENT ||
+        (n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)))
+        return WN_RENDER_PLAIN;
+    if (wn_render_is_math(n))
+        return WN_RENDER_FORMULA;
+    if (!wn_node_is(n, WN_TAG_IMG))
+        return WN_RENDER_PLAIN;
+    size_t l;
+    if (wn_render_math_img(n, &l))
+        return WN_RENDER_FORMULA;
+    if (!(opt_flags & WN_OPT_IMAGES) && wn_render_emoji_alt(n, &l))
+        return WN_RENDER_EMOJI;
+    return WN_RENDER_PLAIN;
+}

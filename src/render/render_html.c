@@ -635,20 +635,15 @@ wn_render_html(const wn_result *r, wn_buf *out)
             if (n->type != WN_NODE_ELEMENT)
                 continue; /* comments; a document node as root is walked through */
             if (entering) {
-                if (n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
-                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
-                    put_math(&h, n)) {
-                    wn_walk_skip_children(&w);
-                    continue;
-                }
-                /* an emoji drawn as an image is its character, unless
-                 * images are written */
-                size_t el;
-                const char *emoji;
-                if (n != root && wn_node_is(n, WN_TAG_IMG) && !(h.flags & WN_OPT_IMAGES) &&
-                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
-                    (emoji = wn_render_emoji_alt(n, &el))) {
-                    put_text(&h, emoji, el);
+                int special = n != root ? wn_render_special(n, h.flags) : WN_RENDER_PLAIN;
+                if (special) {
+                    size_t el;
+                    if (special == WN_RENDER_FORMULA) {
+                        put_math(&h, n);
+                    } else {
+                        const char *alt = wn_render_emoji_alt(n, &el);
+                        put_text(&h, alt, el);
+                    }
                     wn_walk_skip_children(&w);
                     continue;
                 }

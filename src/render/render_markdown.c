@@ -1359,21 +1359,15 @@ wn_render_markdown(const wn_result *r, wn_buf *out)
             if (n->type != WN_NODE_ELEMENT)
                 continue;
             if (entering) {
-                if (n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
-                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
-                    (!wn_node_is(n, WN_TAG_IMG) || wn_render_math_img(n, &(size_t){0}))) {
-                    put_math(&m, n);
-                    wn_walk_skip_children(&w);
-                    continue;
-                }
-                /* an emoji drawn as an image is its character, unless
-                 * images are written */
-                size_t el;
-                const char *emoji;
-                if (n != root && wn_node_is(n, WN_TAG_IMG) && !(m.flags & WN_OPT_IMAGES) &&
-                    !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE)) &&
-                    (emoji = wn_render_emoji_alt(n, &el))) {
-                    put_text(&m, emoji, el);
+                int special = n != root ? wn_render_special(n, m.flags) : WN_RENDER_PLAIN;
+                if (special) {
+                    size_t el;
+                    if (special == WN_RENDER_FORMULA) {
+                        put_math(&m, n);
+                    } else {
+                        const char *alt = wn_render_emoji_alt(n, &el);
+                        put_text(&m, alt, el);
+                    }
                     wn_walk_skip_children(&w);
                     continue;
                 }

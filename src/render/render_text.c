@@ -150,21 +150,17 @@ skipped(const wn_node *n, uint32_t opts)
 
 /* A formula (a <math>, or an <img> whose alt text is its TeX) as TeX
  * between $ signs, $$ and a paragraph of its own for a display formula;
- * an emoji's image as its character; anything else writes nothing. */
+ * anything else writes nothing. */
 static void
 put_math(text_out *t, const wn_node *n)
 {
     bool display = false;
     size_t l = 0;
     const char *alt = NULL;
-    if (wn_render_is_math(n)) {
+    if (wn_render_is_math(n))
         display = wn_render_math_display(n);
-    } else if (!(alt = wn_render_math_img(n, &l))) {
-        /* an emoji drawn as an image is the character it shows */
-        if ((alt = wn_render_emoji_alt(n, &l)))
-            put_text(t, alt, l);
+    else if (!(alt = wn_render_math_img(n, &l)))
         return;
-    }
     if (display)
         want(t, BREAK_PARA);
     /* written after the break, then taken back if the formula is empty */
@@ -216,9 +212,17 @@ wn_render_text(const wn_result *r, wn_buf *out)
             }
             if (n->type != WN_NODE_ELEMENT)
                 continue;
-            if (e && n != root && (wn_render_is_math(n) || wn_node_is(n, WN_TAG_IMG)) &&
-                !(n->flags & (WN_NF_DROP | WN_NF_BOILER | WN_NF_HEADLINE | WN_NF_BYLINE))) {
-                put_math(&t, n);
+            /* plain text writes no image: an emoji's always as its character */
+            int special = e && n != root ? wn_render_special(n, opts & ~(uint32_t)WN_OPT_IMAGES)
+                                         : WN_RENDER_PLAIN;
+            if (special) {
+                size_t el;
+                if (special == WN_RENDER_FORMULA) {
+                    put_math(&t, n);
+                } else {
+                    const char *alt = wn_render_emoji_alt(n, &el);
+                    put_text(&t, alt, el);
+                }
                 wn_walk_skip_children(&w);
                 continue;
             }
