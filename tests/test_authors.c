@@ -107,6 +107,22 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }
 
+TEST(declared_any_case)
+{
+    /* a declared author's field holds a name however it is cased; a
+     * visible text in small letters reads like a label */
+    count = 0;
+    const char *s = "jane roe";
+    CHECK_EQ_INT(wn_authors_parse_ex(&A, s, strlen(s), names, &count, 16, WN_AUTHORS_DECLARED),
+                 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "jane roe");
+    CHECK_EQ_INT(parse("jane roe"), 0);
+    count = 0;
+    s = "staff writer";
+    CHECK_EQ_INT(wn_authors_parse_ex(&A, s, strlen(s), names, &count, 16, WN_AUTHORS_DECLARED),
+                 0);
+}
+
 TEST(names_across_segments)
 {
     /* a list of names goes on across a segment break after a comma or
@@ -149,6 +165,7 @@ main(void)
     RUN(bylines);
     RUN(not_names);
     RUN(names_across_segments);
+    RUN(declared_any_case);
     wn_arena_free_all(&A);
     return harness_done();
 }

@@ -284,7 +284,7 @@ is_handle(const char *s, size_t n)
 /* Validate one trimmed piece; returns the name's length (it may be cut
  * shorter: a trailing role after the name), 0 when it is no name. */
 static size_t
-name_len(const char *s, size_t n)
+name_len(const char *s, size_t n, bool declared)
 {
     if (!n || n > 80)
         return 0;
@@ -347,8 +347,10 @@ name_len(const char *s, size_t n)
     /* "R": an avatar's initial, not a name */
     if (words == 1 && cut <= 1)
         return 0;
-    /* "posted in news": several words, none capitalised, in a cased script */
-    if (words >= 2 && lower_words >= 2 && upper_words == 0)
+    /* "posted in news": several words, none capitalised, in a cased script
+     * (a declared author's field holds a name however it is cased:
+     * "jane doe") */
+    if (words >= 2 && lower_words >= 2 && upper_words == 0 && !declared)
         return 0;
     /* "Creator economy": a capitalised word then a lower-case one is a
      * label's sentence case; names capitalise every part but particles */
@@ -393,7 +395,7 @@ is_bare_introducer(const char *s, size_t n)
 
 static void
 add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_t max,
-         size_t *added)
+         size_t *added, bool declared)
 {
     /* trim punctuation and introducers */
     for (;;) {
@@ -482,7 +484,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
         n = (size_t)(paren - s);
     while (n && s[n - 1] == ' ')
         n--;
-    size_t l = name_len(s, n);
+    size_t l = name_len(s, n, declared);
     if (!l || *count >= max)
         return;
     if (paren && paren > s && l == n) {
@@ -502,7 +504,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                 rest--;
             if (!rest)
                 l = (size_t)(close + 1 - s);
-            else if (name_len(r, rest) == rest)
+            else if (name_len(r, rest, declared) == rest)
                 l = (size_t)(r + rest - s);
         }
     }
@@ -630,6 +632,14 @@ drop_lone_small_words(wn_str *out, size_t *count, size_t *added)
 size_t
 wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
+    return wn_authors_parse_ex(a, raw, raw_n, out, count, max, 0);
+}
+
+size_t
+wn_authors_parse_ex(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count,
+                    size_t max, unsigned flags)
+{
+    bool declared = (flags & WN_AUTHORS_DECLARED) != 0;
     wn_str cl = wn_meta_clean(a, raw, raw_n);
     if (!cl.ptr)
         return 0;
@@ -715,7 +725,7 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
                     prev_rejected = false;
                 } else if (!(prev_rejected && after_conj)) {
                     size_t before = added;
-                    add_name(a, s + p, i - p, out, count, max, &added);
+                    add_name(a, s + p, i - p, out, count, max, &added, declared);
                     prev_rejected = before && added == before;
                 }
                 after_conj = conj;

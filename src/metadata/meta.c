@@ -103,7 +103,8 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
-    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+    if (!wn_authors_parse_ex(c->arena, s, n, names, &count, WN_MAX_AUTHORS,
+                             src > WN_SRC_VISIBLE ? WN_AUTHORS_DECLARED : 0))
         return;
     if (visible) {
         memcpy(c->vis_authors, names, count * sizeof names[0]);
@@ -128,7 +129,8 @@ cands_author_each(wn_meta_cands *c, const char *s, size_t n, int src)
     }
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
-    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+    if (!wn_authors_parse_ex(c->arena, s, n, names, &count, WN_MAX_AUTHORS,
+                             src > WN_SRC_VISIBLE ? WN_AUTHORS_DECLARED : 0))
         return;
     for (size_t i = 0; i < count && c->n_authors < WN_MAX_AUTHORS; i++) {
         bool dup = false;

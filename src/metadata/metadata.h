@@ -109,6 +109,11 @@ extern const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS];
  * number added. */
 size_t wn_authors_parse(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count,
                         size_t max);
+/* The same with flags: WN_AUTHORS_DECLARED for a declared author's field
+ * (JSON-LD, microdata, <meta>), which holds names however they are cased. */
+#define WN_AUTHORS_DECLARED 1u
+size_t wn_authors_parse_ex(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count,
+                           size_t max, unsigned flags);
 
 /* ---- lang.c ------------------------------------------------------------ */
 
