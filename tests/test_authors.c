@@ -131,6 +131,11 @@ TEST(names_across_segments)
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
     CHECK_EQ_INT(parse("By Jane Doe | and John Smith"), 2);
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
+    /* the separator in an element of its own */
+    CHECK_EQ_INT(parse("Ivo Lind | , | Mae Orr | & | Cy Moss"), 3);
+    CHECK_EQ_MEM(names[2].ptr, names[2].len, "Cy Moss");
+    /* a role after a comma in its element is no name */
+    CHECK_EQ_INT(parse("Bo Cruz | , Privacy and Digital Security Expert"), 1);
     /* otherwise what follows the break is a role, a date or the site */
     CHECK_EQ_INT(parse("Jane Doe | 4 August 2010"), 1);
     CHECK_EQ_INT(parse("Jane Doe | Example Times"), 1);

@@ -1234,6 +1234,78 @@ TEST(article_footer_byline)
     done(doc);
 }
 
+TEST(visible_byline_lists_declared)
+{
+    /* the page declares one writer; the byline names her and two more */
+    const char *more =
+        "<head><meta property=og:site_name content=\"Harbour Post\">"
+        "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Tide tables\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Ada Rowe\"}}</script></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>By Dr Ada Rowe, Ben Hale, Cy Moss"
+        "</p><p>The tide turns twice a day.</p></article></body>";
+    /* the other piece is the site's name or a single word: the declared
+     * author stays alone */
+    const char *site =
+        "<head><meta property=og:site_name content=\"Harbour Post Europe\">"
+        "<meta name=author content=\"Ada Rowe\"></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>Ada Rowe, Harbour Post</p>"
+        "<p>The tide turns twice a day.</p></article></body>";
+    const char *company =
+        "<head><meta name=author content=\"Ada Rowe\"></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>Ada Rowe, Tidewise</p>"
+        "<p>The tide turns twice a day.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(more, &m);
+    CHECK_EQ_INT(m.n_authors, 3);
+    if (m.n_authors == 3) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Dr Ada Rowe");
+        CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Cy Moss");
+    }
+    done(doc);
+    const char *alone[] = {site, company};
+    for (size_t k = 0; k < 2; k++) {
+        doc = extracted(alone[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ada Rowe");
+        done(doc);
+    }
+}
+
+TEST(author_page_link)
+{
+    /* no byline markup: the links to the writers' pages name them, with
+     * the separators in elements of their own */
+    const char *links =
+        "<body><article><h1>Free courses</h1><div><a href=\"/report/author/ivo/\">Ivo Lind</a>"
+        "<span>, </span><a href=\"/report/author/mae/\">Mae Orr</a></div>"
+        "<p>Thousands of courses are free.</p></article></body>";
+    /* a link to an author's page is weaker than a labelled byline; a
+     * link without text (an avatar) names no one */
+    const char *labelled =
+        "<body><article><h1>Time series</h1><a href=\"/blog/author/team\"><img src=t.png>"
+        "</a><a href=\"/blog/author/team\">Team Orca</a><p>Store your data well.</p>"
+        "<p>Written by <a href=\"https://elsewhere.example/pg\">Pia Gale</a></p></article></body>";
+    /* "/authors/" alone is the list of writers, no one's page */
+    const char *index =
+        "<body><nav><a href=\"/authors/\">Kai Ruud</a></nav><article><h1>Hello</h1>"
+        "<p>Text of the page.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(links, &m);
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2)
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Mae Orr");
+    done(doc);
+    doc = extracted(labelled, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Pia Gale");
+    done(doc);
+    doc = extracted(index, &m);
+    CHECK_EQ_INT(m.n_authors, 0);
+    done(doc);
+}
+
 TEST(label_anywhere)
 {
     /* a byline label alone, far from the headline (an author box at the
@@ -1460,5 +1532,7 @@ main(void)
     RUN(dateline_before_headline);
     RUN(date_meta_names);
     RUN(byline_line_break);
+    RUN(visible_byline_lists_declared);
+    RUN(author_page_link);
     return harness_done();
 }

@@ -576,7 +576,8 @@ append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
 }
 
 /* Does the list of names go on across the segment break at s[e] ("Jane
- * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines)? */
+ * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines;
+ * "Jane Doe | , | John Smith": the separator in an element of its own)? */
 static bool
 list_goes_on(const char *s, size_t seg, size_t e, size_t n)
 {
@@ -588,6 +589,14 @@ list_goes_on(const char *s, size_t seg, size_t e, size_t n)
     size_t w = e + 1;
     while (w < n && s[w] == ' ')
         w++;
+    /* "Jane Doe | , | John Smith": the comma in its own element */
+    if (w < n && (s[w] == ',' || s[w] == '&' || s[w] == ';')) {
+        size_t x = w + 1;
+        while (x < n && s[x] == ' ')
+            x++;
+        if (x >= n || s[x] == '|' || s[x] == '\n')
+            return true;
+    }
     size_t we = w;
     while (we < n && s[we] != ' ')
         we++;

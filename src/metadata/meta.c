@@ -1118,10 +1118,50 @@ date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
     }
 }
 
+static bool has_text(const wn_node *n);
+
+/* Does a link's href lead to an author's page: a path segment "author" or
+ * "authors" followed by another ("/author/jane-doe/")? */
+static bool
+author_href(const wn_node *n)
+{
+    size_t l = 0;
+    const char *v = wn_node_attr(n, "href", &l);
+    if (!v || l < 9)
+        return false;
+    for (size_t i = 0; i + 8 <= l; i++) {
+        if (v[i] != '/' || (v[i + 1] | 0x20) != 'a')
+            continue;
+        size_t w = i + 1;
+        while (w < l && v[w] != '/' && v[w] != '?' && v[w] != '#')
+            w++;
+        if (w >= l || v[w] != '/' ||
+            !(wn_meta_ieq(v + i + 1, w - i - 1, "author") ||
+              wn_meta_ieq(v + i + 1, w - i - 1, "authors")))
+            continue;
+        return w + 1 < l && v[w + 1] != '?' && v[w + 1] != '#';
+    }
+    return false;
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
+    /* a link to an author's page that names someone: its parent's text
+     * when short (the names of several writers side by side), else its
+     * own. Weaker than a byline the markup or a label names. */
+    if (!(words & AW_BYLINE) && wn_node_is(n, WN_TAG_A) && !st->saw_visible_author &&
+        c->vis_authors_src < WN_SRC_VISIBLE - 1 && author_href(n) && !in_foreign_item(n, false)) {
+        wn_str own = byline_text(c->arena, n, 120);
+        if (!own.ptr || !has_text(n))
+            return;
+        wn_str t = {0};
+        if (n->parent && !wn_node_is(n->parent, WN_TAG_BODY))
+            t = byline_text(c->arena, n->parent, 250);
+        wn_cands_author(c, t.ptr ? t.ptr : own.ptr, t.ptr ? t.len : own.len, WN_SRC_VISIBLE - 1);
+        return;
+    }
     /* the word first: few elements have it */
     if ((words & AW_BYLINE) && !st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
         !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
@@ -1652,6 +1692,45 @@ squeeze(const char *s, size_t n, char *out, size_t cap)
     return k;
 }
 
+/* Does the visible byline name every declared author and more, all of
+ * them full names: each declared name one of the visible ones, or its end
+ * after a word ("Dr Jane Doe" for "Jane Doe")? */
+static bool
+visible_lists_declared(const wn_meta_cands *c)
+{
+    if (c->vis_authors_src < WN_SRC_VISIBLE - 1 || c->n_vis_authors <= c->n_authors ||
+        !c->n_authors)
+        return false;
+    /* full names only: a one-word piece is as often the writer's company
+     * ("Jane Doe, Acme"), and so is the site's name ("Jane Doe, Example
+     * News" on Example News Europe, "Example Staff") */
+    char sq[128], vq[128];
+    size_t sl = c->site.v.ptr ? squeeze(c->site.v.ptr, c->site.v.len, sq, sizeof sq) : 0;
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        if (!memchr(v->ptr, ' ', v->len))
+            return false;
+        size_t vl = squeeze(v->ptr, v->len, vq, sizeof vq);
+        size_t m = vl < sl ? vl : sl;
+        if (m >= 3 && memcmp(sq, vq, m) == 0)
+            return false;
+    }
+    for (size_t i = 0; i < c->n_authors; i++) {
+        const wn_str *d = &c->authors[i];
+        bool found = false;
+        for (size_t k = 0; k < c->n_vis_authors && !found; k++) {
+            const wn_str *v = &c->vis_authors[k];
+            if (v->len < d->len)
+                continue;
+            size_t off = v->len - d->len;
+            found = wn_meta_ieq(v->ptr + off, d->len, d->ptr) && (!off || v->ptr[off - 1] == ' ');
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 /* Does the one declared author name the site rather than a writer: the
  * site's name (give or take a trailing "Ltd", ".com"), or a label of the
  * page's host ("Acmecast" on www.acmecast.com)? */
@@ -2070,6 +2149,15 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     scan_before_headline(c, headline);
     /* a declared author that names the site gives way to a visible byline */
     if (site_author && c->n_vis_authors) {
+        memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
+        c->n_authors = c->n_vis_authors;
+        c->authors_src = c->vis_authors_src;
+    }
+
+    /* a visible byline that lists the declared author among others names
+     * them all ("Jane Doe, John Roe, Ann Poe" where the page declares Jane
+     * Doe) */
+    if (!site_author && c->authors_src > WN_SRC_VISIBLE && visible_lists_declared(c)) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
         c->n_authors = c->n_vis_authors;
         c->authors_src = c->vis_authors_src;
