@@ -1052,6 +1052,17 @@ TEST(citation_authors_repeated)
         CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Dee Ray");
     }
     done(doc);
+    /* OpenGraph's article:author likewise, one tag per writer */
+    const char *og = "<head><meta name=author content=\"Ann Lee\">"
+                     "<meta property=article:author content=\"Ann Lee\">"
+                     "<meta property=article:author content=\"https://social.example/annlee\">"
+                     "<meta property=article:author content=\"Dee Ray\">"
+                     "</head><body><p>Text.</p></body>";
+    doc = extracted(og, &m);
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2)
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Dee Ray");
+    done(doc);
 }
 
 TEST(microdata)

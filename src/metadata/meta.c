@@ -520,7 +520,12 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
     case MK_PUB_DATE: wn_cands_date(c, false, val, vl, src, true); break;
     case MK_MOD_DATE: wn_cands_date(c, true, val, vl, src, true); break;
     case MK_AUTHOR:
-        if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
+        if (wn_meta_icontains(val, vl, "http") || wn_meta_icontains(val, vl, "www."))
+            break;
+        /* OpenGraph's article:author is an array: one tag per writer */
+        if (wn_meta_ieq(key, kl, "article:author") || wn_meta_ieq(key, kl, "og:article:author"))
+            cands_author_each(c, val, vl, src);
+        else
             wn_cands_author(c, val, vl, src);
         break;
     case MK_SECTION: wn_slot_offer_raw(c, &c->section, val, vl, src); break;
