@@ -1283,6 +1283,23 @@ TEST(visible_byline_lists_declared)
     }
 }
 
+TEST(region_word_in_bracketed_value)
+{
+    /* "sidebar" inside a utility class's bracketed value is a measurement,
+     * not a sidebar: the byline in that column is the page's; a real
+     * sidebar's is not */
+    const char *html =
+        "<body><div class=\"w-full lg:mr-[--sidebar-width]\"><h1>Cloud hosts</h1>"
+        "<span class=author>Ema Oyo</span><p>Eight providers compared.</p></div>"
+        "<div class=sidebar><span class=author>Side Person</span></div></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ema Oyo");
+    done(doc);
+}
+
 TEST(author_page_link)
 {
     /* no byline markup: the links to the writers' pages name them, with
@@ -1545,5 +1562,6 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(region_word_in_bracketed_value);
     return harness_done();
 }

@@ -535,6 +535,22 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
     }
 }
 
+/* Is v[at] inside a bracketed value of a utility class
+ * ("lg:mr-[--sidebar-width]", "w-[calc(100%-var(--sidebar))]"): a
+ * measurement that mentions a region, not the region? */
+static bool
+in_arbitrary_value(const unsigned char *v, size_t at)
+{
+    for (size_t i = at; i > 0; i--) {
+        unsigned char ch = v[i - 1];
+        if (ch == ' ' || ch == ']')
+            return false;
+        if (ch == '[')
+            return true;
+    }
+    return false;
+}
+
 /* Is the match at v[at] (ASCII case-insensitively) a layout modifier's object: "withSidebar",
  * "has-sidebar", "no-comments" name a wrapper that holds (or lacks) the
  * region, not the region? The token's text before the match ends in
@@ -727,7 +743,8 @@ words_at(const aw_tables *aw, const unsigned char *v, size_t l, size_t p, unsign
                              (unsigned char)w[j])
             j++;
         if (j == wl &&
-            !(aw->e[k].bit == AW_EXCLUDED && (after_modifier(v, p) || inner_widget(v, p, w))) &&
+            !(aw->e[k].bit == AW_EXCLUDED &&
+              (after_modifier(v, p) || inner_widget(v, p, w) || in_arbitrary_value(v, p))) &&
             !author_derived(v, l, p, w))
             bits |= aw->e[k].bit;
     }
