@@ -1300,6 +1300,41 @@ TEST(region_word_in_bracketed_value)
     done(doc);
 }
 
+TEST(dateline_names_writer)
+{
+    /* a dateline right after the headline that names its writer, parts
+     * set apart by a bar or a bullet */
+    const char *good[] = {
+        "<body><main><h1>Care gets smarter</h1><p>Aron Rica | Senior Writer | July 2, 2025</p>"
+        "<p>Hospitals use new tools.</p></main></body>",
+        "<body><main><h1>Pricing guide</h1><p>Dec 26, 2025 <span>&bull;</span> <img src=a.png>"
+        " Maud Dass in <a href=/c/pm>Planning</a></p><p>What it costs.</p></main></body>",
+    };
+    const char *want[] = {"Aron Rica", "Maud Dass"};
+    /* a category's link, a sentence, a line without a date: no one */
+    const char *bad[] = {
+        "<body><main><h1>Room sensors</h1><div><a href=/p/1>December 13, 2025</a> | "
+        "<span>in <a href=/c/sh>Smart Home</a></span></div><p>Track rooms.</p></main></body>",
+        "<body><main><h1>Deals</h1><p>The Black Friday sale runs until December 3, 2025.</p>"
+        "<p>Save money.</p></main></body>",
+        "<body><main><h1>Budgets</h1><p>Personal Finance | Money Guides</p>"
+        "<p>Spend less.</p></main></body>",
+    };
+    wn_metadata m;
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = extracted(good[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = extracted(bad[k], &m);
+        CHECK_EQ_INT(m.n_authors, 0);
+        done(doc);
+    }
+}
+
 TEST(author_page_link)
 {
     /* no byline markup: the links to the writers' pages name them, with
@@ -1562,6 +1597,7 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(dateline_names_writer);
     RUN(region_word_in_bracketed_value);
     return harness_done();
 }

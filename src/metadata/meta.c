@@ -1819,6 +1819,93 @@ gerund_after(const char *s, size_t n)
     return w > 4 && memcmp(s + w - 3, "ing", 3) == 0;
 }
 
+/* Is h inside e (or e itself)? */
+static bool
+holds_node(const wn_node *e, const wn_node *h)
+{
+    for (const wn_node *p = h; p; p = p->parent)
+        if (p == e)
+            return true;
+    return false;
+}
+
+/* A dateline that names its writer, unlabelled, among the first texts after
+ * the headline ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 •
+ * Jane Doe in Travel"): the line is the highest element around text t
+ * whose text is short, without the headline. It holds a date, and its
+ * names are full ones (two words or more, capitalised); a line without a
+ * date ("Personal Finance") or a lone word ("Technology") names no one.
+ * Weaker than any byline the markup or a label names. */
+static bool
+dateline_names(wn_meta_cands *c, const wn_node *t, const wn_node *headline)
+{
+    const wn_node *line = NULL;
+    wn_str lt = {0};
+    const wn_node *e = t->parent;
+    for (int up = 0; e && up < 4; up++, e = e->parent) {
+        if (e == headline || wn_node_is(e, WN_TAG_BODY) || holds_node(e, headline))
+            break;
+        wn_str x = byline_text(c->arena, e, 160);
+        if (!x.ptr)
+            break;
+        line = e;
+        lt = x;
+    }
+    if (!line || lt.len > 120)
+        return false;
+    /* its parts set apart by a bar, a middle dot or a bullet the page
+     * prints: a sentence is no dateline */
+    wn_str raw = wn_meta_node_text(c->arena, line, 160);
+    bool sep = false;
+    for (size_t i = 0; raw.ptr && i < raw.len && !sep; i++)
+        sep = raw.ptr[i] == '|' ||
+              ((unsigned char)raw.ptr[i] == 0xC2 && i + 1 < raw.len &&
+               (unsigned char)raw.ptr[i + 1] == 0xB7) ||
+              ((unsigned char)raw.ptr[i] == 0xE2 && i + 2 < raw.len &&
+               (unsigned char)raw.ptr[i + 1] == 0x80 && (unsigned char)raw.ptr[i + 2] == 0xA2);
+    if (!sep)
+        return false;
+    char out[WN_DATE_MAX];
+    if (!wn_date_parse(lt.ptr, lt.len, c->now, false, out))
+        return false;
+    wn_str names[WN_MAX_AUTHORS];
+    size_t count = 0;
+    if (!wn_authors_parse(c->arena, lt.ptr, lt.len, names, &count, WN_MAX_AUTHORS))
+        return false;
+    for (size_t k = 0; k < count; k++) {
+        const char *sp = memchr(names[k].ptr, ' ', names[k].len);
+        size_t r = sp ? (size_t)(sp - names[k].ptr) + 1 : 0;
+        if (!sp || !(names[k].ptr[0] >= 'A' && names[k].ptr[0] <= 'Z') || r >= names[k].len)
+            return false;
+        unsigned cp = wn_meta_u8next(names[k].ptr, names[k].len, &r);
+        if (!((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE)))
+            return false;
+    }
+    /* a name that is a link's text is a category's or the publication's
+     * ("May 4, 2025 | Home Garden"): a writer's link goes to her page,
+     * which the walk reads */
+    size_t seen = 0;
+    for (const wn_node *d = line->first_child; d && seen < 64; seen++) {
+        if (d->type == WN_NODE_ELEMENT && wn_node_is(d, WN_TAG_A) && wn_node_has_attr(d, "href")) {
+            wn_str at = wn_meta_node_text(c->arena, d, 80);
+            for (size_t k = 0; at.ptr && k < count; k++)
+                if (wn_meta_icontains(at.ptr, at.len, names[k].ptr))
+                    return false;
+        }
+        if (d->first_child && d->type == WN_NODE_ELEMENT) {
+            d = d->first_child;
+            continue;
+        }
+        while (d && d != line && !d->next)
+            d = d->parent;
+        if (!d || d == line)
+            break;
+        d = d->next;
+    }
+    wn_cands_author(c, lt.ptr, lt.len, WN_SRC_VISIBLE - 1);
+    return c->vis_authors_src >= WN_SRC_VISIBLE - 1 && c->n_vis_authors;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
 scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
@@ -1831,6 +1918,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     bool need_date = c->date_pub.src < WN_SRC_VISIBLE;
     attr_words aw;
     bool aw_ready = false;
+    bool dateline_tried = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
         if (n->first_child && n != headline && n->type == WN_NODE_ELEMENT &&
@@ -1883,6 +1971,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                     if (c->vis_authors_src >= WN_SRC_VISIBLE && c->n_vis_authors)
                         need_author = false;
                 }
+            } else if (texts <= 6 && !dateline_tried && c->vis_authors_src < WN_SRC_VISIBLE - 1) {
+                dateline_tried = dateline_names(c, n, headline);
             }
         }
         if (need_date && t.len < 200) {
