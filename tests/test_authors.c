@@ -88,6 +88,13 @@ TEST(bylines)
     CHECK_EQ_INT(parse("sam_k42"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "sam_k42");
     CHECK_EQ_INT(parse("river_otter7"), 1);
+    /* a one-word name ends at a small word before a capitalised one */
+    CHECK_EQ_INT(parse("Posted by Dov at December 16, 2025 11:15 AM"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Dov");
+    CHECK_EQ_INT(parse("By Mixmaster in Workshop | Woodworking"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Mixmaster");
+    CHECK_EQ_INT(parse("Get in touch"), 0);
+    CHECK_EQ_INT(parse("Insights from"), 0);
     CHECK_EQ_INT(parse("Colm Farrelly Last updated on 17 December 2025"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Colm Farrelly");
     /* a segment that is only an introducer: the byline follows it */

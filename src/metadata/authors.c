@@ -184,6 +184,11 @@ static const char *const role_words[] = {
     "on",
 };
 
+/* The small words of role_words that go on a sentence after a name ("in
+ * Workshop", "at Acme", "for Example News"). */
+static const char *const small_words[] = {"for", "with", "from", "via", "who", "is",
+                                          "at",  "in",   "on",   "about"};
+
 /* Collective nouns: "Harbour Weekly Staff", "The Ledger Team" are bylines;
  * "Staff" alone is not. */
 static const char *const collective_words[] = {"staff", "team", "desk", "newsroom", "the"};
@@ -330,7 +335,14 @@ name_len(const char *s, size_t n, bool declared)
             hy++;
         if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0]) ||
             (hy < wl && word_in(w, hy, role_words, sizeof role_words / sizeof role_words[0]))) {
-            if (words >= 2) {
+            /* "Sam in Workshop": a small word in lower case between a
+             * capitalised name and a capitalised word ends the name too
+             * ("Insights from" is a label, "Get in touch" a sentence) */
+            if (words >= 2 || (words == 1 && wl <= 4 && w[0] >= 'a' && w[0] <= 'z' &&
+                               s[0] >= 'A' && s[0] <= 'Z' && i + 1 < n && s[i + 1] >= 'A' &&
+                               s[i + 1] <= 'Z' &&
+                               word_in(w, wl, small_words,
+                                       sizeof small_words / sizeof small_words[0]))) {
                 cut = st;
                 break;
             }
