@@ -1226,6 +1226,39 @@ TEST(site_author_gives_way)
     }
 }
 
+TEST(site_author_gives_way_to_label)
+{
+    /* the declared author is the site; a "Written by" box far below the
+     * headline names the writer, a byline class there does not */
+    char labelled[4096], marked[4096];
+    char body[2600];
+    size_t k = 0;
+    for (int i = 0; i < 50 && k + 40 < sizeof body; i++)
+        k += (size_t)snprintf(body + k, sizeof body - k, "<p>Paragraph %d of the post.</p>", i);
+    const char *head = "<head><meta property=og:site_name content=\"Herd Studio\">"
+                       "<meta name=author content=\"Herd Studio\"></head>";
+    snprintf(labelled, sizeof labelled,
+             "%s<body><article><h1>Grow your audience</h1>%s"
+             "<div class=box><span>Written by</span> <a href=/p/jp>Jo Penn</a></div>"
+             "</article></body>",
+             head, body);
+    snprintf(marked, sizeof marked,
+             "%s<body><article><h1>Grow your audience</h1>%s"
+             "<div><span class=author>Account Menu</span></div></article></body>",
+             head, body);
+    wn_metadata m;
+    wn_doc *doc = extracted(labelled, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jo Penn");
+    done(doc);
+    doc = extracted(marked, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Herd Studio");
+    done(doc);
+}
+
 TEST(article_footer_byline)
 {
     /* an <aside> or <footer> inside the <article> is the article's (its
@@ -1597,6 +1630,7 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(site_author_gives_way_to_label);
     RUN(dateline_names_writer);
     RUN(region_word_in_bracketed_value);
     return harness_done();

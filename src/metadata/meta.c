@@ -1325,6 +1325,7 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         return;
     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
     if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors) {
+        c->vis_authors_labelled = true;
         st->saw_visible_author = true;
         date_near_byline(c, st, n->parent ? n->parent : n);
     }
@@ -2250,7 +2251,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
     size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
     bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
-    if (site_author) { /* only a byline near the headline may replace it */
+    /* only a byline near the headline, or one a label introduces
+     * ("Written by" in the author box at the end), may replace it */
+    if (site_author && !c->vis_authors_labelled) {
         c->n_vis_authors = 0;
         c->vis_authors_src = 0;
     }

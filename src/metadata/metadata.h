@@ -173,6 +173,7 @@ typedef struct wn_meta_cands {
     wn_str vis_authors[WN_MAX_AUTHORS];
     size_t n_vis_authors;
     int vis_authors_src;
+    bool vis_authors_labelled; /* read after a label ("Written by") */
     wn_str tags[WN_MAX_TAGS];
     size_t n_tags;
     int tags_src;
