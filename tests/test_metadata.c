@@ -1442,6 +1442,38 @@ TEST(label_anywhere)
     done(doc);
 }
 
+TEST(label_sentence)
+{
+    /* a short sentence ending in a writer's participle and "by" is a
+     * label; a reviewer's or a product's is not */
+    const char *good[] = {
+        "<body><article><h1>Weight loss drugs</h1><p>They help.</p><div>Article written by:"
+        "<img src=d.png> Dora Mant, MD</div></article></body>",
+        "<body><article><h1>Plant diets</h1><p>This post was written by <b>Vera Mend</b></p>"
+        "<p>Eat greens.</p></article></body>",
+    };
+    const char *want[] = {"Dora Mant, MD", "Vera Mend"};
+    const char *bad[] = {
+        "<body><article><h1>Sleep</h1><p>Rest well.</p><div>Medically reviewed by "
+        "<a href=/d/rl>Rae Lunt</a></div></article></body>",
+        "<body><article><h1>Docs</h1><p>Read on.</p><footer><p>Proudly powered by "
+        "<a href=/x>Markup Tool</a></p></footer></article></body>",
+    };
+    wn_metadata m;
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = extracted(good[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = extracted(bad[k], &m);
+        CHECK_EQ_INT(m.n_authors, 0);
+        done(doc);
+    }
+}
+
 TEST(layout_wrapper_byline)
 {
     /* "content-sidebar-wrap" holds the <main>: a layout wrapper, whose
@@ -1630,6 +1662,7 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(label_sentence);
     RUN(site_author_gives_way_to_label);
     RUN(dateline_names_writer);
     RUN(region_word_in_bracketed_value);

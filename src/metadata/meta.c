@@ -1659,6 +1659,31 @@ byline_label(const char *s, size_t n, bool *bare)
                 return e;
         }
     }
+    /* "Article written by:", "This post was written by": a short
+     * sentence (three to five words), capitalised, that ends in a
+     * writer's participle and "by" ("Medically reviewed by" names a
+     * reviewer, "Powered by" a product) */
+    static const char *const wrote[] = {"written", "posted", "authored", "published", "created"};
+    size_t e = n;
+    if (e && (s[e - 1] == ':'))
+        e--;
+    while (e && s[e - 1] == ' ')
+        e--;
+    if (e > 8 && e <= 40 && s[0] >= 'A' && s[0] <= 'Z' && s[e - 3] == ' ' &&
+        (s[e - 2] | 0x20) == 'b' && (s[e - 1] | 0x20) == 'y') {
+        size_t spaces = 0, w = e - 3;
+        for (size_t i = 0; i < e; i++)
+            spaces += s[i] == ' ';
+        while (w && s[w - 1] != ' ')
+            w--;
+        bool participle = false;
+        for (size_t k = 0; k < sizeof wrote / sizeof wrote[0] && !participle; k++)
+            participle = wn_meta_ieq(s + w, e - 3 - w, wrote[k]);
+        if (participle && spaces >= 2 && spaces <= 4) {
+            *bare = true;
+            return n;
+        }
+    }
     return 0;
 }
 
