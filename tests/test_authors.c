@@ -112,6 +112,10 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean-Marc Orly (BoardNotes)");
     CHECK_EQ_INT(parse("Jane Doe (updated 5 May 2021)"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* a publication opening with "The" after the names */
+    CHECK_EQ_INT(parse("Mano Jain and Jag Chatt, The Daily Ledger"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "Jag Chatt");
+    CHECK_EQ_INT(parse("The Ledger Team"), 1);
     CHECK_EQ_INT(parse("Jane Doe via Reuters"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
 }

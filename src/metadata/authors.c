@@ -589,6 +589,15 @@ append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
     last->len += n + 2;
 }
 
+/* Does the piece open with the article "The" ("The Daily Ledger")? */
+static bool
+piece_opens_with_the(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == ','))
+        s++, n--;
+    return n > 4 && s[0] == 'T' && s[1] == 'h' && s[2] == 'e' && s[3] == ' ';
+}
+
 /* Does the list of names go on across the segment break at s[e] ("Jane
  * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines;
  * "Jane Doe | , | John Smith": the separator in an element of its own)? */
@@ -746,6 +755,9 @@ wn_authors_parse_ex(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, siz
                 if (added && *count && is_credential(s + p, i - p)) {
                     append_credential(a, &out[*count - 1], s + p, i - p);
                     prev_rejected = false;
+                } else if (added && piece_opens_with_the(s + p, i - p)) {
+                    /* "Jane Doe, The Daily Ledger": the publication */
+                    prev_rejected = true;
                 } else if (!(prev_rejected && after_conj)) {
                     size_t before = added;
                     add_name(a, s + p, i - p, out, count, max, &added, declared);
