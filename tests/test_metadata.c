@@ -1114,6 +1114,7 @@ TEST(author_lookalikes)
         "<img src=a.jpg><figcaption><span itemprop=caption>A sign</span> "
         "<span itemprop=creator>Pat Lens/Agency</span></figcaption></figure>"
         "<table><tr><th id=Authority_control class=navbox>Authority control</th></tr></table>"
+        "<p><a class=\"autorefs autorefs-internal\" href=#f><code>Field Guide</code></a></p>"
         "<p class=byline>By Sarah Archer</p><p>Neon lit the century.</p></article></body>";
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);

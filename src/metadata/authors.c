@@ -302,6 +302,23 @@ name_len(const char *s, size_t n, bool declared)
         return 0;
     if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
         return 0;
+    /* "page.head.author": a template's key left unfilled, three or more
+     * parts of two letters or more joined by dots, no space */
+    if (!memchr(s, ' ', n)) {
+        size_t dots = 0, part = 0;
+        bool parts_ok = true;
+        for (size_t i = 0; i <= n; i++) {
+            if (i == n || s[i] == '.') {
+                parts_ok = parts_ok && part >= 2;
+                dots += i < n;
+                part = 0;
+            } else {
+                part++;
+            }
+        }
+        if (dots >= 2 && parts_ok)
+            return 0;
+    }
     /* "Myhrvold...": text cut short, not a name */
     if ((n > 3 && memcmp(s + n - 3, "...", 3) == 0) ||
         (n > 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0))

@@ -716,11 +716,23 @@ inner_widget(const unsigned char *v, size_t p, const char *w)
            v[p - 1] != '\t' && v[p - 1] != '\n';
 }
 
-/* "author" going on as "authority", "authorization", "authorise": a
- * permissions widget or a library's "Authority control" box, no byline. */
+/* "author" going on as "authority", "authorization", "authorise" (a
+ * permissions widget or a library's "Authority control" box), and "autor"
+ * going on as "autorefs", "autoreload" (automatic cross-references): no
+ * byline. */
 static bool
 author_derived(const unsigned char *v, size_t l, size_t p, const char *w)
 {
+    /* "autorefs", "autoreload", "autoreply", "autorun", "autorotate",
+     * "autoresize": "auto" before an English word, not the writer's
+     * "autor" ("autores", "autorin" stay) */
+    if (w[0] == 'a' && strcmp(w, "autor") == 0 && p + 7 <= l) {
+        unsigned a = v[p + 5] | 0x20, b = v[p + 6] | 0x20;
+        if ((a == 'e' && (b == 'f' || b == 'l' || b == 'p')) || (a == 'u' && b == 'n') ||
+            (a == 'o' && b == 't') ||
+            (a == 'e' && b == 's' && p + 8 <= l && (v[p + 7] | 0x20) == 'i'))
+            return true;
+    }
     if (w[0] != 'a' || strcmp(w, "author") != 0 || p + 8 > l)
         return false;
     unsigned a = v[p + 6] | 0x20, b = v[p + 7] | 0x20;
