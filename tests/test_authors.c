@@ -68,6 +68,8 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ay\xC5\x9F" "e Kaya");
     CHECK_EQ_INT(parse("Authors: Ivy Lund and Noa Berg, Extension horticulture educators"), 2);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ivy Lund");
+    CHECK_EQ_INT(parse("Contributors: Ivy Lund"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ivy Lund");
     CHECK_EQ_INT(parse("Written by Rob Ewa Edited by Bea Bey"), 1); /* the editor is no author */
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Rob Ewa");
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);

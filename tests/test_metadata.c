@@ -1452,8 +1452,11 @@ TEST(label_sentence)
         "<img src=d.png> Dora Mant, MD</div></article></body>",
         "<body><article><h1>Plant diets</h1><p>This post was written by <b>Vera Mend</b></p>"
         "<p>Eat greens.</p></article></body>",
+        /* "Contributors:" labels as "Authors:" does */
+        "<body><article><h1>Shade plants</h1><p>They thrive.</p><div class=tags><div>"
+        "<strong>Contributors:</strong> Jana Lough</div></div></article></body>",
     };
-    const char *want[] = {"Dora Mant, MD", "Vera Mend"};
+    const char *want[] = {"Dora Mant, MD", "Vera Mend", "Jana Lough"};
     const char *bad[] = {
         "<body><article><h1>Sleep</h1><p>Rest well.</p><div>Medically reviewed by "
         "<a href=/d/rl>Rae Lunt</a></div></article></body>",
@@ -1461,7 +1464,7 @@ TEST(label_sentence)
         "<a href=/x>Markup Tool</a></p></footer></article></body>",
     };
     wn_metadata m;
-    for (size_t k = 0; k < 2; k++) {
+    for (size_t k = 0; k < 3; k++) {
         wn_doc *doc = extracted(good[k], &m);
         CHECK_EQ_INT(m.n_authors, 1);
         if (m.n_authors == 1)

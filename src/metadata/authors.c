@@ -45,6 +45,8 @@ static const char *const introducers[] = {
     "autorin: ",
     "author: ",
     "authors: ",
+    "contributor: ",
+    "contributors: ",
     "auteur: ",
     "auteurs: ",
     "yazar: ",

@@ -1302,8 +1302,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     /* the first two letters of a label (byline_label), before any copy */
     if (i + 1 >= n->len)
         return;
-    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
-                                         "re", "vo", "pa", "do", "di", "av", "af", "ya"};
+    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te", "re",
+                                         "vo", "pa", "do", "di", "av", "af", "ya", "co"};
     char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
     bool maybe = false;
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
@@ -1633,8 +1633,9 @@ byline_label(const char *s, size_t n, bool *bare)
     static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
                                      "words by",   "story by",    "text by",    "reported by",
                                      "by"};
-    static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
-                                        "auteurs", "yazar"};
+    static const char *const colon[] = {"author",  "authors",     "autor",       "autorin",
+                                        "auteur",  "auteurs",     "yazar",       "contributor",
+                                        "contributors"};
     static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
     *bare = false;
     for (int pass = 0; pass < 4; pass++) {
