@@ -1115,6 +1115,7 @@ TEST(author_lookalikes)
         "<span itemprop=creator>Pat Lens/Agency</span></figcaption></figure>"
         "<table><tr><th id=Authority_control class=navbox>Authority control</th></tr></table>"
         "<p><a class=\"autorefs autorefs-internal\" href=#f><code>Field Guide</code></a></p>"
+        "<div class=author-description>Licensed Grader, Master Roaster</div>"
         "<p class=byline>By Sarah Archer</p><p>Neon lit the century.</p></article></body>";
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);

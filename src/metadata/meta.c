@@ -733,7 +733,19 @@ author_derived(const unsigned char *v, size_t l, size_t p, const char *w)
             (a == 'e' && b == 's' && p + 8 <= l && (v[p + 7] | 0x20) == 'i'))
             return true;
     }
-    if (w[0] != 'a' || strcmp(w, "author") != 0 || p + 8 > l)
+    if (w[0] != 'a' || strcmp(w, "author") != 0)
+        return false;
+    /* "author-description", "author_bio": what the writer does, not her
+     * name */
+    size_t q = p + 6;
+    if (q < l && (v[q] == '-' || v[q] == '_'))
+        q++;
+    if ((q + 3 <= l && (v[q] | 0x20) == 'b' && (v[q + 1] | 0x20) == 'i' &&
+         (v[q + 2] | 0x20) == 'o') ||
+        (q + 4 <= l && (v[q] | 0x20) == 'd' && (v[q + 1] | 0x20) == 'e' &&
+         (v[q + 2] | 0x20) == 's' && (v[q + 3] | 0x20) == 'c'))
+        return true;
+    if (p + 8 > l)
         return false;
     unsigned a = v[p + 6] | 0x20, b = v[p + 7] | 0x20;
     return a == 'i' && (b == 't' || b == 'z' || b == 's');
