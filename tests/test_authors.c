@@ -96,6 +96,9 @@ TEST(bylines)
     CHECK_EQ_INT(parse("By Mixmaster in Workshop | Woodworking"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Mixmaster");
     CHECK_EQ_INT(parse("Get in touch"), 0);
+    /* an organisation's phrase before a conjunction: its end goes too */
+    CHECK_EQ_INT(parse("Center for Drug Evaluation and Research"), 0);
+    CHECK_EQ_INT(parse("By Staff and Jane Doe"), 1);
     CHECK_EQ_INT(parse("Insights from"), 0);
     CHECK_EQ_INT(parse("Colm Farrelly Last updated on 17 December 2025"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Colm Farrelly");

@@ -186,10 +186,10 @@ static const char *const role_words[] = {
     "on",
 };
 
-/* The small words of role_words that go on a sentence after a name ("in
- * Workshop", "at Acme", "for Example News"). */
-static const char *const small_words[] = {"for", "with", "from", "via", "who", "is",
-                                          "at",  "in",   "on",   "about"};
+/* The small words of role_words that go on a sentence after a name with a
+ * place or a time ("in Workshop", "at December 16"); "for", "of", "on"
+ * go on an organisation's name as often ("Center for Drug Evaluation"). */
+static const char *const small_words[] = {"at", "in"};
 
 /* Collective nouns: "Harbour Weekly Staff", "The Ledger Team" are bylines;
  * "Staff" alone is not. */
@@ -608,6 +608,28 @@ append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
     last->len += n + 2;
 }
 
+/* Does the piece hold a word of two or three letters in lower case, not
+ * "by" ("Center for Drug Evaluation", "Institute of Health")? */
+static bool
+has_small_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        bool lower = true;
+        while (i < n && s[i] != ' ') {
+            lower = lower && s[i] >= 'a' && s[i] <= 'z';
+            i++;
+        }
+        size_t l = i - st;
+        if (st > 0 && lower && l >= 2 && l <= 3 && !(l == 2 && s[st] == 'b' && s[st + 1] == 'y') &&
+            i < n)
+            return true;
+    }
+    return false;
+}
+
 /* Does the piece open with the article "The" ("The Daily Ledger")? */
 static bool
 piece_opens_with_the(const char *s, size_t n)
@@ -780,7 +802,10 @@ wn_authors_parse_ex(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, siz
                 } else if (!(prev_rejected && after_conj)) {
                     size_t before = added;
                     add_name(a, s + p, i - p, out, count, max, &added, declared);
-                    prev_rejected = before && added == before;
+                    /* (the first piece too when it is a phrase with a small
+                     * word: "Center for Drug Evaluation and Research" is no
+                     * "Research") */
+                    prev_rejected = added == before && (before || has_small_word(s + p, i - p));
                 }
                 after_conj = conj;
                 i += skip ? skip : 1;
