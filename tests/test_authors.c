@@ -154,6 +154,11 @@ TEST(names_across_segments)
     CHECK_EQ_MEM(names[2].ptr, names[2].len, "Cy Moss");
     /* a role after a comma in its element is no name */
     CHECK_EQ_INT(parse("Bo Cruz | , Privacy and Digital Security Expert"), 1);
+    /* an avatar's initials before the name they stand for */
+    CHECK_EQ_INT(parse("NB | Nia Burk | A gardener"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Nia Burk");
+    CHECK_EQ_INT(parse("AP | Jane Doe"), 1); /* an agency's byline stays */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "AP");
     /* otherwise what follows the break is a role, a date or the site */
     CHECK_EQ_INT(parse("Jane Doe | 4 August 2010"), 1);
     CHECK_EQ_INT(parse("Jane Doe | Example Times"), 1);

@@ -702,6 +702,37 @@ drop_lone_small_words(wn_str *out, size_t *count, size_t *added)
     *count = w;
 }
 
+/* wn_authors_parse_ex's own flag: no look at an avatar's initials */
+#define NO_INITIALS 0x100u
+
+/* Is name two or three capitals ("NB") that are the initials of the name
+ * the rest of the byline (rest[0..n)) opens with ("Nicole Burke | ...")? */
+static bool
+is_initials_of_next(wn_arena *a, const wn_str *name, const char *rest, size_t n)
+{
+    size_t l = name->len;
+    if (l < 2 || l > 3)
+        return false;
+    for (size_t i = 0; i < l; i++)
+        if (name->ptr[i] < 'A' || name->ptr[i] > 'Z')
+            return false;
+    wn_str next[4];
+    size_t count = 0;
+    /* (one level: the rest's own initials are not looked at) */
+    if (!wn_authors_parse_ex(a, rest, n, next, &count, 4, NO_INITIALS))
+        return false;
+    const char *w = next[0].ptr;
+    size_t wl = next[0].len, k = 0;
+    for (size_t i = 0; i < wl; i++) {
+        if (i > 0 && w[i - 1] != ' ')
+            continue;
+        if (k >= l || (w[i] | 0x20) != (name->ptr[k] | 0x20))
+            return false;
+        k++;
+    }
+    return k == l;
+}
+
 size_t
 wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
@@ -815,6 +846,13 @@ wn_authors_parse_ex(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, siz
             }
         }
         seg = next;
+        /* "NB | Nicole Burke": an avatar's initials, then the name they
+         * stand for */
+        if (added == 1 && seg < n && !(flags & NO_INITIALS) &&
+            is_initials_of_next(a, &out[*count - 1], s + seg, n - seg)) {
+            (*count)--;
+            added = 0;
+        }
     }
     drop_lone_small_words(out, count, &added);
     return added;
