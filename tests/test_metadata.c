@@ -1318,6 +1318,31 @@ TEST(visible_byline_lists_declared)
     }
 }
 
+TEST(declared_login_gives_way)
+{
+    /* the declared author is an account's login; the byline prints the
+     * writer's full name */
+    const char *login =
+        "<head><meta name=author content=\"dana.roe\"></head><body><article><h1>Breathe</h1>"
+        "<div class=author-info><img src=d.png><span>Dana Everly</span></div>"
+        "<p>Breathing helps.</p></article></body>";
+    /* a one-word byline is no better */
+    const char *handle =
+        "<head><meta name=author content=\"dana.roe\"></head><body><article><h1>Breathe</h1>"
+        "<div class=author-info><span>Dana</span></div><p>Breathing helps.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(login, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Dana Everly");
+    done(doc);
+    doc = extracted(handle, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "dana.roe");
+    done(doc);
+}
+
 TEST(region_word_in_bracketed_value)
 {
     /* "sidebar" inside a utility class's bracketed value is a measurement,
@@ -1667,6 +1692,7 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(declared_login_gives_way);
     RUN(label_sentence);
     RUN(site_author_gives_way_to_label);
     RUN(dateline_names_writer);

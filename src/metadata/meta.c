@@ -1804,6 +1804,31 @@ visible_lists_declared(const wn_meta_cands *c)
     return true;
 }
 
+/* Is the one declared author an account's login ("jane.doe", "jdoe_2"),
+ * one word in small letters, while the visible byline prints a full name
+ * ("Jane Doe")? */
+static bool
+declared_is_login(const wn_meta_cands *c)
+{
+    if (c->n_authors != 1 || c->vis_authors_src < WN_SRC_VISIBLE - 1 || !c->n_vis_authors)
+        return false;
+    const wn_str *d = &c->authors[0];
+    for (size_t i = 0; i < d->len; i++) {
+        char ch = d->ptr[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
+              ch == '-'))
+            return false;
+    }
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        const char *sp = memchr(v->ptr, ' ', v->len);
+        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
+            sp[1] < 'A' || sp[1] > 'Z')
+            return false;
+    }
+    return true;
+}
+
 /* Does the one declared author name the site rather than a writer: the
  * site's name (give or take a trailing "Ltd", ".com"), or a label of the
  * page's host ("Acmecast" on www.acmecast.com)? */
@@ -2322,7 +2347,8 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     /* a visible byline that lists the declared author among others names
      * them all ("Jane Doe, John Roe, Ann Poe" where the page declares Jane
      * Doe) */
-    if (!site_author && c->authors_src > WN_SRC_VISIBLE && visible_lists_declared(c)) {
+    if (!site_author && c->authors_src > WN_SRC_VISIBLE &&
+        (visible_lists_declared(c) || declared_is_login(c))) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
         c->n_authors = c->n_vis_authors;
         c->authors_src = c->vis_authors_src;
