@@ -1341,6 +1341,16 @@ TEST(declared_login_gives_way)
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "dana.roe");
     done(doc);
+    /* a login with a capital */
+    const char *camel =
+        "<head><meta name=author content=\"KatS\"></head><body><article><h1>Car hire</h1>"
+        "<p>by <a href=/p/ao class=author-link><span>Aoife Rourke</span></a></p>"
+        "<p>Compare the firms.</p></article></body>";
+    doc = extracted(camel, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Aoife Rourke");
+    done(doc);
 }
 
 TEST(region_word_in_bracketed_value)

@@ -1804,21 +1804,17 @@ visible_lists_declared(const wn_meta_cands *c)
     return true;
 }
 
-/* Is the one declared author an account's login ("jane.doe", "jdoe_2"),
- * one word in small letters, while the visible byline prints a full name
- * ("Jane Doe")? */
+/* Is the one declared author a single word (an account's login,
+ * "jane.doe", "DanaR", or a brand) while the visible byline prints full
+ * names ("Jane Doe")? */
 static bool
 declared_is_login(const wn_meta_cands *c)
 {
     if (c->n_authors != 1 || c->vis_authors_src < WN_SRC_VISIBLE - 1 || !c->n_vis_authors)
         return false;
     const wn_str *d = &c->authors[0];
-    for (size_t i = 0; i < d->len; i++) {
-        char ch = d->ptr[i];
-        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' ||
-              ch == '-'))
-            return false;
-    }
+    if (memchr(d->ptr, ' ', d->len))
+        return false;
     for (size_t k = 0; k < c->n_vis_authors; k++) {
         const wn_str *v = &c->vis_authors[k];
         const char *sp = memchr(v->ptr, ' ', v->len);
