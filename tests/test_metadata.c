@@ -1341,6 +1341,16 @@ TEST(declared_login_gives_way)
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "dana.roe");
     done(doc);
+    /* words of the title in a byline class are no writer */
+    const char *title_words =
+        "<head><meta name=author content=\"Bodyco\"></head><body><article><h1>Meal Prep for "
+        "Beginners</h1><div class=author-x><span>Meal Prep</span></div>"
+        "<p>Cook on Sunday.</p></article></body>";
+    doc = extracted(title_words, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Bodyco");
+    done(doc);
     /* a login with a capital */
     const char *camel =
         "<head><meta name=author content=\"KatS\"></head><body><article><h1>Car hire</h1>"

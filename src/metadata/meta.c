@@ -1806,9 +1806,9 @@ visible_lists_declared(const wn_meta_cands *c)
 
 /* Is the one declared author a single word (an account's login,
  * "jane.doe", "DanaR", or a brand) while the visible byline prints full
- * names ("Jane Doe")? */
+ * names ("Jane Doe") that are not words of the title? */
 static bool
-declared_is_login(const wn_meta_cands *c)
+declared_is_login(const wn_meta_cands *c, wn_str title)
 {
     if (c->n_authors != 1 || c->vis_authors_src < WN_SRC_VISIBLE - 1 || !c->n_vis_authors)
         return false;
@@ -1820,6 +1820,10 @@ declared_is_login(const wn_meta_cands *c)
         const char *sp = memchr(v->ptr, ' ', v->len);
         if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
             sp[1] < 'A' || sp[1] > 'Z')
+            return false;
+        /* words of the headline ("Meal Prep" of "Meal Prep for Beginners")
+         * are no byline */
+        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
             return false;
     }
     return true;
@@ -2344,7 +2348,7 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
      * them all ("Jane Doe, John Roe, Ann Poe" where the page declares Jane
      * Doe) */
     if (!site_author && c->authors_src > WN_SRC_VISIBLE &&
-        (visible_lists_declared(c) || declared_is_login(c))) {
+        (visible_lists_declared(c) || declared_is_login(c, meta->title))) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
         c->n_authors = c->n_vis_authors;
         c->authors_src = c->vis_authors_src;
