@@ -1363,6 +1363,34 @@ TEST(declared_login_gives_way)
     done(doc);
 }
 
+TEST(label_overrules_declared)
+{
+    /* the page declares one account and prints "By:" another writer: the
+     * printed one */
+    const char *other =
+        "<head><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{"
+        "\"@type\":\"Person\",\"name\":\"Lu Dane\"}}</script></head><body><article>"
+        "<h1>Fitness law</h1><p>Gyms face risks.</p><p>Rules change.</p>"
+        "<div><span>By:</span> <span>Paul Fenn</span></div></article></body>";
+    /* a label before the same writer keeps the declared form */
+    const char *same =
+        "<head><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{"
+        "\"@type\":\"Person\",\"name\":\"Paul Fenn\"}}</script></head><body><article>"
+        "<h1>Fitness law</h1><p>Gyms face risks.</p>"
+        "<div><span>By:</span> <span>Paul Fenn, Esq</span></div></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(other, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Paul Fenn");
+    done(doc);
+    doc = extracted(same, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Paul Fenn");
+    done(doc);
+}
+
 TEST(region_word_in_bracketed_value)
 {
     /* "sidebar" inside a utility class's bracketed value is a measurement,
@@ -1712,6 +1740,7 @@ main(void)
     RUN(byline_line_break);
     RUN(visible_byline_lists_declared);
     RUN(author_page_link);
+    RUN(label_overrules_declared);
     RUN(declared_login_gives_way);
     RUN(label_sentence);
     RUN(site_author_gives_way_to_label);

@@ -1829,6 +1829,30 @@ declared_is_login(const wn_meta_cands *c, wn_str title)
     return true;
 }
 
+/* Does a label ("Written by", "By:") name other writers than the declared
+ * ones, in full names that are not words of the title? What the page
+ * prints under its label is taken over the declared account. */
+static bool
+label_names_other(const wn_meta_cands *c, wn_str title)
+{
+    if (!c->vis_authors_labelled || !c->n_vis_authors || !c->n_authors)
+        return false;
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        const char *sp = memchr(v->ptr, ' ', v->len);
+        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
+            sp[1] < 'A' || sp[1] > 'Z')
+            return false;
+        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
+            return false;
+        for (size_t i = 0; i < c->n_authors; i++)
+            if (wn_meta_icontains(v->ptr, v->len, c->authors[i].ptr) ||
+                wn_meta_icontains(c->authors[i].ptr, c->authors[i].len, v->ptr))
+                return false;
+    }
+    return true;
+}
+
 /* Does the one declared author name the site rather than a writer: the
  * site's name (give or take a trailing "Ltd", ".com"), or a label of the
  * page's host ("Acmecast" on www.acmecast.com)? */
@@ -2348,7 +2372,8 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
      * them all ("Jane Doe, John Roe, Ann Poe" where the page declares Jane
      * Doe) */
     if (!site_author && c->authors_src > WN_SRC_VISIBLE &&
-        (visible_lists_declared(c) || declared_is_login(c, meta->title))) {
+        (visible_lists_declared(c) || declared_is_login(c, meta->title) ||
+         label_names_other(c, meta->title))) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
         c->n_authors = c->n_vis_authors;
         c->authors_src = c->vis_authors_src;
