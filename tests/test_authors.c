@@ -185,6 +185,7 @@ TEST(not_names)
     CHECK_EQ_INT(parse("Creator economy"), 0); /* a label in sentence case */
     CHECK_EQ_INT(parse("Personal finance"), 0);
     CHECK_EQ_INT(parse("page.head.extra.author"), 0); /* a template's key */
+    CHECK_EQ_INT(parse("Acme Garden Network on Facebook"), 0); /* a social link */
     CHECK_EQ_INT(parse("h.szeyee"), 1);               /* a user name */
 }
 

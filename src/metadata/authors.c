@@ -290,6 +290,19 @@ is_handle(const char *s, size_t n)
     return letters >= 2;
 }
 
+/* Does s open (after spaces) with a social network's name? */
+static bool
+social_after(const char *s, size_t n)
+{
+    static const char *const social[] = {"facebook", "twitter", "linkedin", "instagram"};
+    while (n && *s == ' ')
+        s++, n--;
+    size_t l = 0;
+    while (l < n && s[l] != ' ')
+        l++;
+    return word_in(s, l, social, sizeof social / sizeof social[0]);
+}
+
 /* Validate one trimmed piece; returns the name's length (it may be cut
  * shorter: a trailing role after the name), 0 when it is no name. */
 static size_t
@@ -362,6 +375,10 @@ name_len(const char *s, size_t n, bool declared)
                                s[i + 1] <= 'Z' &&
                                word_in(w, wl, small_words,
                                        sizeof small_words / sizeof small_words[0]))) {
+                /* "Acme Garden Network on Facebook": a link to a social
+                 * page, no byline */
+                if (wl == 2 && w[0] == 'o' && w[1] == 'n' && social_after(s + i, n - i))
+                    return 0;
                 cut = st;
                 break;
             }
