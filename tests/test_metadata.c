@@ -1475,6 +1475,15 @@ TEST(author_page_link)
     doc = extracted(index, &m);
     CHECK_EQ_INT(m.n_authors, 0);
     done(doc);
+    /* a menu's item that leads to a writer's page names no byline */
+    const char *menu =
+        "<body><div><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li>"
+        "<li><a href=/c>Events</a></li><li><a href=\"/author/xl/\"><span>Harbour Actuary"
+        "</span></a></li></ul></div><article><h1>Hello</h1><p>Text of the page.</p>"
+        "</article></body>";
+    doc = extracted(menu, &m);
+    CHECK_EQ_INT(m.n_authors, 0);
+    done(doc);
 }
 
 TEST(label_anywhere)

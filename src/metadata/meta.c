@@ -1190,6 +1190,22 @@ author_href(const wn_node *n)
     return false;
 }
 
+/* Is the link an item of a menu: inside an <li> (up to two levels) whose
+ * list has four items or more? */
+static bool
+in_menu(const wn_node *n)
+{
+    const wn_node *li = n->parent;
+    if (li && !wn_node_is(li, WN_TAG_LI))
+        li = li->parent;
+    if (!li || !wn_node_is(li, WN_TAG_LI) || !li->parent)
+        return false;
+    size_t items = 0;
+    for (const wn_node *k = li->parent->first_child; k && items < 4; k = k->next)
+        items += k->type == WN_NODE_ELEMENT && wn_node_is(k, WN_TAG_LI);
+    return items >= 4;
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
@@ -1200,7 +1216,7 @@ visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned word
     if (!(words & AW_BYLINE) && wn_node_is(n, WN_TAG_A) && !st->saw_visible_author &&
         c->vis_authors_src < WN_SRC_VISIBLE - 1 && author_href(n) && !in_foreign_item(n, false)) {
         wn_str own = byline_text(c->arena, n, 120);
-        if (!own.ptr || !has_text(n))
+        if (!own.ptr || !has_text(n) || in_menu(n))
             return;
         wn_str t = {0};
         if (n->parent && !wn_node_is(n->parent, WN_TAG_BODY))
