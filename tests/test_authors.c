@@ -66,6 +66,10 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "\xD8\xA3\xD8\xAD\xD9\x85\xD8\xAF");
     CHECK_EQ_INT(parse("Yazar: Ay\xC5\x9F" "e Kaya"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ay\xC5\x9F" "e Kaya");
+    CHECK_EQ_INT(parse("Authors: Ivy Lund and Noa Berg, Extension horticulture educators"), 2);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ivy Lund");
+    CHECK_EQ_INT(parse("Contributors: Ivy Lund"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Ivy Lund");
     CHECK_EQ_INT(parse("Written by Rob Ewa Edited by Bea Bey"), 1); /* the editor is no author */
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Rob Ewa");
     CHECK_EQ_INT(parse("Analysis by Chris Walker, CNN Editor-at-large"), 1);
@@ -86,6 +90,16 @@ TEST(bylines)
     CHECK_EQ_INT(parse("sam_k42"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "sam_k42");
     CHECK_EQ_INT(parse("river_otter7"), 1);
+    /* a one-word name ends at a small word before a capitalised one */
+    CHECK_EQ_INT(parse("Posted by Dov at December 16, 2025 11:15 AM"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Dov");
+    CHECK_EQ_INT(parse("By Mixmaster in Workshop | Woodworking"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Mixmaster");
+    CHECK_EQ_INT(parse("Get in touch"), 0);
+    /* an organisation's phrase before a conjunction: its end goes too */
+    CHECK_EQ_INT(parse("Center for Drug Evaluation and Research"), 0);
+    CHECK_EQ_INT(parse("By Staff and Jane Doe"), 1);
+    CHECK_EQ_INT(parse("Insights from"), 0);
     CHECK_EQ_INT(parse("Colm Farrelly Last updated on 17 December 2025"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Colm Farrelly");
     /* a segment that is only an introducer: the byline follows it */
@@ -103,8 +117,28 @@ TEST(bylines)
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jean-Marc Orly (BoardNotes)");
     CHECK_EQ_INT(parse("Jane Doe (updated 5 May 2021)"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+    /* a publication opening with "The" after the names */
+    CHECK_EQ_INT(parse("Mano Jain and Jag Chatt, The Daily Ledger"), 2);
+    CHECK_EQ_MEM(names[1].ptr, names[1].len, "Jag Chatt");
+    CHECK_EQ_INT(parse("The Ledger Team"), 1);
     CHECK_EQ_INT(parse("Jane Doe via Reuters"), 1);
     CHECK_EQ_MEM(names[0].ptr, names[0].len, "Jane Doe");
+}
+
+TEST(declared_any_case)
+{
+    /* a declared author's field holds a name however it is cased; a
+     * visible text in small letters reads like a label */
+    count = 0;
+    const char *s = "jane roe";
+    CHECK_EQ_INT(wn_authors_parse_ex(&A, s, strlen(s), names, &count, 16, WN_AUTHORS_DECLARED),
+                 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "jane roe");
+    CHECK_EQ_INT(parse("jane roe"), 0);
+    count = 0;
+    s = "staff writer";
+    CHECK_EQ_INT(wn_authors_parse_ex(&A, s, strlen(s), names, &count, 16, WN_AUTHORS_DECLARED),
+                 0);
 }
 
 TEST(names_across_segments)
@@ -115,6 +149,16 @@ TEST(names_across_segments)
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
     CHECK_EQ_INT(parse("By Jane Doe | and John Smith"), 2);
     CHECK_EQ_MEM(names[1].ptr, names[1].len, "John Smith");
+    /* the separator in an element of its own */
+    CHECK_EQ_INT(parse("Ivo Lind | , | Mae Orr | & | Cy Moss"), 3);
+    CHECK_EQ_MEM(names[2].ptr, names[2].len, "Cy Moss");
+    /* a role after a comma in its element is no name */
+    CHECK_EQ_INT(parse("Bo Cruz | , Privacy and Digital Security Expert"), 1);
+    /* an avatar's initials before the name they stand for */
+    CHECK_EQ_INT(parse("NB | Nia Burk | A gardener"), 1);
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "Nia Burk");
+    CHECK_EQ_INT(parse("AP | Jane Doe"), 1); /* an agency's byline stays */
+    CHECK_EQ_MEM(names[0].ptr, names[0].len, "AP");
     /* otherwise what follows the break is a role, a date or the site */
     CHECK_EQ_INT(parse("Jane Doe | 4 August 2010"), 1);
     CHECK_EQ_INT(parse("Jane Doe | Example Times"), 1);
@@ -140,6 +184,9 @@ TEST(not_names)
     CHECK_EQ_INT(parse("Sat, 20 Dec, 2025 - 06:36"), 0);
     CHECK_EQ_INT(parse("Creator economy"), 0); /* a label in sentence case */
     CHECK_EQ_INT(parse("Personal finance"), 0);
+    CHECK_EQ_INT(parse("page.head.extra.author"), 0); /* a template's key */
+    CHECK_EQ_INT(parse("Acme Garden Network on Facebook"), 0); /* a social link */
+    CHECK_EQ_INT(parse("h.szeyee"), 1);               /* a user name */
 }
 
 int
@@ -149,6 +196,7 @@ main(void)
     RUN(bylines);
     RUN(not_names);
     RUN(names_across_segments);
+    RUN(declared_any_case);
     wn_arena_free_all(&A);
     return harness_done();
 }

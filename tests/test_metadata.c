@@ -1298,6 +1298,17 @@ TEST(citation_authors_repeated)
         CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Dee Ray");
     }
     done(doc);
+    /* OpenGraph's article:author likewise, one tag per writer */
+    const char *og = "<head><meta name=author content=\"Ann Lee\">"
+                     "<meta property=article:author content=\"Ann Lee\">"
+                     "<meta property=article:author content=\"https://social.example/annlee\">"
+                     "<meta property=article:author content=\"Dee Ray\">"
+                     "</head><body><p>Text.</p></body>";
+    doc = extracted(og, &m);
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2)
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Dee Ray");
+    done(doc);
 }
 
 TEST(microdata)
@@ -1349,6 +1360,8 @@ TEST(author_lookalikes)
         "<img src=a.jpg><figcaption><span itemprop=caption>A sign</span> "
         "<span itemprop=creator>Pat Lens/Agency</span></figcaption></figure>"
         "<table><tr><th id=Authority_control class=navbox>Authority control</th></tr></table>"
+        "<p><a class=\"autorefs autorefs-internal\" href=#f><code>Field Guide</code></a></p>"
+        "<div class=author-description>Licensed Grader, Master Roaster</div>"
         "<p class=byline>By Sarah Archer</p><p>Neon lit the century.</p></article></body>";
     wn_metadata m;
     wn_doc *doc = extracted(html, &m);
@@ -1461,6 +1474,39 @@ TEST(site_author_gives_way)
     }
 }
 
+TEST(site_author_gives_way_to_label)
+{
+    /* the declared author is the site; a "Written by" box far below the
+     * headline names the writer, a byline class there does not */
+    char labelled[4096], marked[4096];
+    char body[2600];
+    size_t k = 0;
+    for (int i = 0; i < 50 && k + 40 < sizeof body; i++)
+        k += (size_t)snprintf(body + k, sizeof body - k, "<p>Paragraph %d of the post.</p>", i);
+    const char *head = "<head><meta property=og:site_name content=\"Herd Studio\">"
+                       "<meta name=author content=\"Herd Studio\"></head>";
+    snprintf(labelled, sizeof labelled,
+             "%s<body><article><h1>Grow your audience</h1>%s"
+             "<div class=box><span>Written by</span> <a href=/p/jp>Jo Penn</a></div>"
+             "</article></body>",
+             head, body);
+    snprintf(marked, sizeof marked,
+             "%s<body><article><h1>Grow your audience</h1>%s"
+             "<div><span class=author>Account Menu</span></div></article></body>",
+             head, body);
+    wn_metadata m;
+    wn_doc *doc = extracted(labelled, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Jo Penn");
+    done(doc);
+    doc = extracted(marked, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Herd Studio");
+    done(doc);
+}
+
 TEST(article_footer_byline)
 {
     /* an <aside> or <footer> inside the <article> is the article's (its
@@ -1477,6 +1523,212 @@ TEST(article_footer_byline)
     if (m.n_authors == 1)
         CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ada Rowntree");
     CHECK_EQ_STR(STR(m.date_published), "2024-03-02");
+    done(doc);
+}
+
+TEST(visible_byline_lists_declared)
+{
+    /* the page declares one writer; the byline names her and two more */
+    const char *more =
+        "<head><meta property=og:site_name content=\"Harbour Post\">"
+        "<script type=application/ld+json>{\"@type\":\"Article\",\"headline\":\"Tide tables\","
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Ada Rowe\"}}</script></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>By Dr Ada Rowe, Ben Hale, Cy Moss"
+        "</p><p>The tide turns twice a day.</p></article></body>";
+    /* the other piece is the site's name or a single word: the declared
+     * author stays alone */
+    const char *site =
+        "<head><meta property=og:site_name content=\"Harbour Post Europe\">"
+        "<meta name=author content=\"Ada Rowe\"></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>Ada Rowe, Harbour Post</p>"
+        "<p>The tide turns twice a day.</p></article></body>";
+    const char *company =
+        "<head><meta name=author content=\"Ada Rowe\"></head>"
+        "<body><article><h1>Tide tables</h1><p class=byline>Ada Rowe, Tidewise</p>"
+        "<p>The tide turns twice a day.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(more, &m);
+    CHECK_EQ_INT(m.n_authors, 3);
+    if (m.n_authors == 3) {
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Dr Ada Rowe");
+        CHECK_EQ_MEM(m.authors[2].ptr, m.authors[2].len, "Cy Moss");
+    }
+    done(doc);
+    const char *alone[] = {site, company};
+    for (size_t k = 0; k < 2; k++) {
+        doc = extracted(alone[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ada Rowe");
+        done(doc);
+    }
+}
+
+TEST(declared_login_gives_way)
+{
+    /* the declared author is an account's login; the byline prints the
+     * writer's full name */
+    const char *login =
+        "<head><meta name=author content=\"dana.roe\"></head><body><article><h1>Breathe</h1>"
+        "<div class=author-info><img src=d.png><span>Dana Everly</span></div>"
+        "<p>Breathing helps.</p></article></body>";
+    /* a one-word byline is no better */
+    const char *handle =
+        "<head><meta name=author content=\"dana.roe\"></head><body><article><h1>Breathe</h1>"
+        "<div class=author-info><span>Dana</span></div><p>Breathing helps.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(login, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Dana Everly");
+    done(doc);
+    doc = extracted(handle, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "dana.roe");
+    done(doc);
+    /* words of the title in a byline class are no writer */
+    const char *title_words =
+        "<head><meta name=author content=\"Bodyco\"></head><body><article><h1>Meal Prep for "
+        "Beginners</h1><div class=author-x><span>Meal Prep</span></div>"
+        "<p>Cook on Sunday.</p></article></body>";
+    doc = extracted(title_words, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Bodyco");
+    done(doc);
+    /* a login with a capital */
+    const char *camel =
+        "<head><meta name=author content=\"KatS\"></head><body><article><h1>Car hire</h1>"
+        "<p>by <a href=/p/ao class=author-link><span>Aoife Rourke</span></a></p>"
+        "<p>Compare the firms.</p></article></body>";
+    doc = extracted(camel, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Aoife Rourke");
+    done(doc);
+}
+
+TEST(label_overrules_declared)
+{
+    /* the page declares one account and prints "By:" another writer: the
+     * printed one */
+    const char *other =
+        "<head><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{"
+        "\"@type\":\"Person\",\"name\":\"Lu Dane\"}}</script></head><body><article>"
+        "<h1>Fitness law</h1><p>Gyms face risks.</p><p>Rules change.</p>"
+        "<div><span>By:</span> <span>Paul Fenn</span></div></article></body>";
+    /* a label before the same writer keeps the declared form */
+    const char *same =
+        "<head><script type=application/ld+json>{\"@type\":\"Article\",\"author\":{"
+        "\"@type\":\"Person\",\"name\":\"Paul Fenn\"}}</script></head><body><article>"
+        "<h1>Fitness law</h1><p>Gyms face risks.</p>"
+        "<div><span>By:</span> <span>Paul Fenn, Esq</span></div></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(other, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Paul Fenn");
+    done(doc);
+    doc = extracted(same, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Paul Fenn");
+    done(doc);
+}
+
+TEST(region_word_in_bracketed_value)
+{
+    /* "sidebar" inside a utility class's bracketed value is a measurement,
+     * not a sidebar: the byline in that column is the page's; a real
+     * sidebar's is not */
+    const char *html =
+        "<body><div class=\"w-full lg:mr-[--sidebar-width]\"><h1>Cloud hosts</h1>"
+        "<span class=author>Ema Oyo</span><p>Eight providers compared.</p></div>"
+        "<div class=sidebar><span class=author>Side Person</span></div></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(html, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Ema Oyo");
+    done(doc);
+}
+
+TEST(dateline_names_writer)
+{
+    /* a dateline right after the headline that names its writer, parts
+     * set apart by a bar or a bullet */
+    const char *good[] = {
+        "<body><main><h1>Care gets smarter</h1><p>Aron Rica | Senior Writer | July 2, 2025</p>"
+        "<p>Hospitals use new tools.</p></main></body>",
+        "<body><main><h1>Pricing guide</h1><p>Dec 26, 2025 <span>&bull;</span> <img src=a.png>"
+        " Maud Dass in <a href=/c/pm>Planning</a></p><p>What it costs.</p></main></body>",
+    };
+    const char *want[] = {"Aron Rica", "Maud Dass"};
+    /* a category's link, a sentence, a line without a date: no one */
+    const char *bad[] = {
+        "<body><main><h1>Room sensors</h1><div><a href=/p/1>December 13, 2025</a> | "
+        "<span>in <a href=/c/sh>Smart Home</a></span></div><p>Track rooms.</p></main></body>",
+        "<body><main><h1>Deals</h1><p>The Black Friday sale runs until December 3, 2025.</p>"
+        "<p>Save money.</p></main></body>",
+        "<body><main><h1>Budgets</h1><p>Personal Finance | Money Guides</p>"
+        "<p>Spend less.</p></main></body>",
+    };
+    wn_metadata m;
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = extracted(good[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = extracted(bad[k], &m);
+        CHECK_EQ_INT(m.n_authors, 0);
+        done(doc);
+    }
+}
+
+TEST(author_page_link)
+{
+    /* no byline markup: the links to the writers' pages name them, with
+     * the separators in elements of their own */
+    const char *links =
+        "<body><article><h1>Free courses</h1><div><a href=\"/report/author/ivo/\">Ivo Lind</a>"
+        "<span>, </span><a href=\"/report/author/mae/\">Mae Orr</a></div>"
+        "<p>Thousands of courses are free.</p></article></body>";
+    /* a link to an author's page is weaker than a labelled byline; a
+     * link without text (an avatar) names no one */
+    const char *labelled =
+        "<body><article><h1>Time series</h1><a href=\"/blog/author/team\"><img src=t.png>"
+        "</a><a href=\"/blog/author/team\">Team Orca</a><p>Store your data well.</p>"
+        "<p>Written by <a href=\"https://elsewhere.example/pg\">Pia Gale</a></p></article></body>";
+    /* "/authors/" alone is the list of writers, no one's page */
+    const char *index =
+        "<body><nav><a href=\"/authors/\">Kai Ruud</a></nav><article><h1>Hello</h1>"
+        "<p>Text of the page.</p></article></body>";
+    wn_metadata m;
+    wn_doc *doc = extracted(links, &m);
+    CHECK_EQ_INT(m.n_authors, 2);
+    if (m.n_authors == 2)
+        CHECK_EQ_MEM(m.authors[1].ptr, m.authors[1].len, "Mae Orr");
+    done(doc);
+    doc = extracted(labelled, &m);
+    CHECK_EQ_INT(m.n_authors, 1);
+    if (m.n_authors == 1)
+        CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, "Pia Gale");
+    done(doc);
+    doc = extracted(index, &m);
+    CHECK_EQ_INT(m.n_authors, 0);
+    done(doc);
+    /* a menu's item that leads to a writer's page names no byline */
+    const char *menu =
+        "<body><div><ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li>"
+        "<li><a href=/c>Events</a></li><li><a href=\"/author/xl/\"><span>Harbour Actuary"
+        "</span></a></li></ul></div><article><h1>Hello</h1><p>Text of the page.</p>"
+        "</article></body>";
+    doc = extracted(menu, &m);
+    CHECK_EQ_INT(m.n_authors, 0);
     done(doc);
 }
 
@@ -1518,6 +1770,41 @@ TEST(label_anywhere)
     wn_metadata_extract(doc, &m2);
     CHECK_EQ_INT(m2.n_authors, 0);
     done(doc);
+}
+
+TEST(label_sentence)
+{
+    /* a short sentence ending in a writer's participle and "by" is a
+     * label; a reviewer's or a product's is not */
+    const char *good[] = {
+        "<body><article><h1>Weight loss drugs</h1><p>They help.</p><div>Article written by:"
+        "<img src=d.png> Dora Mant, MD</div></article></body>",
+        "<body><article><h1>Plant diets</h1><p>This post was written by <b>Vera Mend</b></p>"
+        "<p>Eat greens.</p></article></body>",
+        /* "Contributors:" labels as "Authors:" does */
+        "<body><article><h1>Shade plants</h1><p>They thrive.</p><div class=tags><div>"
+        "<strong>Contributors:</strong> Jana Lough</div></div></article></body>",
+    };
+    const char *want[] = {"Dora Mant, MD", "Vera Mend", "Jana Lough"};
+    const char *bad[] = {
+        "<body><article><h1>Sleep</h1><p>Rest well.</p><div>Medically reviewed by "
+        "<a href=/d/rl>Rae Lunt</a></div></article></body>",
+        "<body><article><h1>Docs</h1><p>Read on.</p><footer><p>Proudly powered by "
+        "<a href=/x>Markup Tool</a></p></footer></article></body>",
+    };
+    wn_metadata m;
+    for (size_t k = 0; k < 3; k++) {
+        wn_doc *doc = extracted(good[k], &m);
+        CHECK_EQ_INT(m.n_authors, 1);
+        if (m.n_authors == 1)
+            CHECK_EQ_MEM(m.authors[0].ptr, m.authors[0].len, want[k]);
+        done(doc);
+    }
+    for (size_t k = 0; k < 2; k++) {
+        wn_doc *doc = extracted(bad[k], &m);
+        CHECK_EQ_INT(m.n_authors, 0);
+        done(doc);
+    }
 }
 
 TEST(layout_wrapper_byline)
@@ -1714,5 +2001,13 @@ main(void)
     RUN(dateline_before_headline);
     RUN(date_meta_names);
     RUN(byline_line_break);
+    RUN(visible_byline_lists_declared);
+    RUN(author_page_link);
+    RUN(label_overrules_declared);
+    RUN(declared_login_gives_way);
+    RUN(label_sentence);
+    RUN(site_author_gives_way_to_label);
+    RUN(dateline_names_writer);
+    RUN(region_word_in_bracketed_value);
     return harness_done();
 }

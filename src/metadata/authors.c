@@ -44,7 +44,11 @@ static const char *const introducers[] = {
     "autor: ",
     "autorin: ",
     "author: ",
+    "authors: ",
+    "contributor: ",
+    "contributors: ",
     "auteur: ",
+    "auteurs: ",
     "yazar: ",
     "redactor: ",
     "text: ",
@@ -182,6 +186,11 @@ static const char *const role_words[] = {
     "on",
 };
 
+/* The small words of role_words that go on a sentence after a name with a
+ * place or a time ("in Workshop", "at December 16"); "for", "of", "on"
+ * go on an organisation's name as often ("Center for Drug Evaluation"). */
+static const char *const small_words[] = {"at", "in"};
+
 /* Collective nouns: "Harbour Weekly Staff", "The Ledger Team" are bylines;
  * "Staff" alone is not. */
 static const char *const collective_words[] = {"staff", "team", "desk", "newsroom", "the"};
@@ -281,10 +290,23 @@ is_handle(const char *s, size_t n)
     return letters >= 2;
 }
 
+/* Does s open (after spaces) with a social network's name? */
+static bool
+social_after(const char *s, size_t n)
+{
+    static const char *const social[] = {"facebook", "twitter", "linkedin", "instagram"};
+    while (n && *s == ' ')
+        s++, n--;
+    size_t l = 0;
+    while (l < n && s[l] != ' ')
+        l++;
+    return word_in(s, l, social, sizeof social / sizeof social[0]);
+}
+
 /* Validate one trimmed piece; returns the name's length (it may be cut
  * shorter: a trailing role after the name), 0 when it is no name. */
 static size_t
-name_len(const char *s, size_t n)
+name_len(const char *s, size_t n, bool declared)
 {
     if (!n || n > 80)
         return 0;
@@ -295,6 +317,23 @@ name_len(const char *s, size_t n)
         return 0;
     if (word_in(s, n, non_names, sizeof non_names / sizeof non_names[0]))
         return 0;
+    /* "page.head.author": a template's key left unfilled, three or more
+     * parts of two letters or more joined by dots, no space */
+    if (!memchr(s, ' ', n)) {
+        size_t dots = 0, part = 0;
+        bool parts_ok = true;
+        for (size_t i = 0; i <= n; i++) {
+            if (i == n || s[i] == '.') {
+                parts_ok = parts_ok && part >= 2;
+                dots += i < n;
+                part = 0;
+            } else {
+                part++;
+            }
+        }
+        if (dots >= 2 && parts_ok)
+            return 0;
+    }
     /* "Myhrvold...": text cut short, not a name */
     if ((n > 3 && memcmp(s + n - 3, "...", 3) == 0) ||
         (n > 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0))
@@ -328,7 +367,18 @@ name_len(const char *s, size_t n)
             hy++;
         if (word_in(w, wl, role_words, sizeof role_words / sizeof role_words[0]) ||
             (hy < wl && word_in(w, hy, role_words, sizeof role_words / sizeof role_words[0]))) {
-            if (words >= 2) {
+            /* "Sam in Workshop": a small word in lower case between a
+             * capitalised name and a capitalised word ends the name too
+             * ("Insights from" is a label, "Get in touch" a sentence) */
+            if (words >= 2 || (words == 1 && wl <= 4 && w[0] >= 'a' && w[0] <= 'z' &&
+                               s[0] >= 'A' && s[0] <= 'Z' && i + 1 < n && s[i + 1] >= 'A' &&
+                               s[i + 1] <= 'Z' &&
+                               word_in(w, wl, small_words,
+                                       sizeof small_words / sizeof small_words[0]))) {
+                /* "Acme Garden Network on Facebook": a link to a social
+                 * page, no byline */
+                if (wl == 2 && w[0] == 'o' && w[1] == 'n' && social_after(s + i, n - i))
+                    return 0;
                 cut = st;
                 break;
             }
@@ -347,8 +397,10 @@ name_len(const char *s, size_t n)
     /* "R": an avatar's initial, not a name */
     if (words == 1 && cut <= 1)
         return 0;
-    /* "posted in news": several words, none capitalised, in a cased script */
-    if (words >= 2 && lower_words >= 2 && upper_words == 0)
+    /* "posted in news": several words, none capitalised, in a cased script
+     * (a declared author's field holds a name however it is cased:
+     * "jane doe") */
+    if (words >= 2 && lower_words >= 2 && upper_words == 0 && !declared)
         return 0;
     /* "Creator economy": a capitalised word then a lower-case one is a
      * label's sentence case; names capitalise every part but particles */
@@ -393,7 +445,7 @@ is_bare_introducer(const char *s, size_t n)
 
 static void
 add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_t max,
-         size_t *added)
+         size_t *added, bool declared)
 {
     /* trim punctuation and introducers */
     for (;;) {
@@ -482,7 +534,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
         n = (size_t)(paren - s);
     while (n && s[n - 1] == ' ')
         n--;
-    size_t l = name_len(s, n);
+    size_t l = name_len(s, n, declared);
     if (!l || *count >= max)
         return;
     if (paren && paren > s && l == n) {
@@ -502,7 +554,7 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
                 rest--;
             if (!rest)
                 l = (size_t)(close + 1 - s);
-            else if (name_len(r, rest) == rest)
+            else if (name_len(r, rest, declared) == rest)
                 l = (size_t)(r + rest - s);
         }
     }
@@ -573,8 +625,40 @@ append_credential(wn_arena *a, wn_str *last, const char *s, size_t n)
     last->len += n + 2;
 }
 
+/* Does the piece hold a word of two or three letters in lower case, not
+ * "by" ("Center for Drug Evaluation", "Institute of Health")? */
+static bool
+has_small_word(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st = i;
+        bool lower = true;
+        while (i < n && s[i] != ' ') {
+            lower = lower && s[i] >= 'a' && s[i] <= 'z';
+            i++;
+        }
+        size_t l = i - st;
+        if (st > 0 && lower && l >= 2 && l <= 3 && !(l == 2 && s[st] == 'b' && s[st + 1] == 'y') &&
+            i < n)
+            return true;
+    }
+    return false;
+}
+
+/* Does the piece open with the article "The" ("The Daily Ledger")? */
+static bool
+piece_opens_with_the(const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == ','))
+        s++, n--;
+    return n > 4 && s[0] == 'T' && s[1] == 'h' && s[2] == 'e' && s[3] == ' ';
+}
+
 /* Does the list of names go on across the segment break at s[e] ("Jane
- * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines)? */
+ * Doe, | John Smith", "Jane Doe | and John Smith": names on two lines;
+ * "Jane Doe | , | John Smith": the separator in an element of its own)? */
 static bool
 list_goes_on(const char *s, size_t seg, size_t e, size_t n)
 {
@@ -586,6 +670,14 @@ list_goes_on(const char *s, size_t seg, size_t e, size_t n)
     size_t w = e + 1;
     while (w < n && s[w] == ' ')
         w++;
+    /* "Jane Doe | , | John Smith": the comma in its own element */
+    if (w < n && (s[w] == ',' || s[w] == '&' || s[w] == ';')) {
+        size_t x = w + 1;
+        while (x < n && s[x] == ' ')
+            x++;
+        if (x >= n || s[x] == '|' || s[x] == '\n')
+            return true;
+    }
     size_t we = w;
     while (we < n && s[we] != ' ')
         we++;
@@ -627,9 +719,48 @@ drop_lone_small_words(wn_str *out, size_t *count, size_t *added)
     *count = w;
 }
 
+/* wn_authors_parse_ex's own flag: no look at an avatar's initials */
+#define NO_INITIALS 0x100u
+
+/* Is name two or three capitals ("NB") that are the initials of the name
+ * the rest of the byline (rest[0..n)) opens with ("Nicole Burke | ...")? */
+static bool
+is_initials_of_next(wn_arena *a, const wn_str *name, const char *rest, size_t n)
+{
+    size_t l = name->len;
+    if (l < 2 || l > 3)
+        return false;
+    for (size_t i = 0; i < l; i++)
+        if (name->ptr[i] < 'A' || name->ptr[i] > 'Z')
+            return false;
+    wn_str next[4];
+    size_t count = 0;
+    /* (one level: the rest's own initials are not looked at) */
+    if (!wn_authors_parse_ex(a, rest, n, next, &count, 4, NO_INITIALS))
+        return false;
+    const char *w = next[0].ptr;
+    size_t wl = next[0].len, k = 0;
+    for (size_t i = 0; i < wl; i++) {
+        if (i > 0 && w[i - 1] != ' ')
+            continue;
+        if (k >= l || (w[i] | 0x20) != (name->ptr[k] | 0x20))
+            return false;
+        k++;
+    }
+    return k == l;
+}
+
 size_t
 wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count, size_t max)
 {
+    return wn_authors_parse_ex(a, raw, raw_n, out, count, max, 0);
+}
+
+size_t
+wn_authors_parse_ex(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t *count,
+                    size_t max, unsigned flags)
+{
+    bool declared = (flags & WN_AUTHORS_DECLARED) != 0;
     wn_str cl = wn_meta_clean(a, raw, raw_n);
     if (!cl.ptr)
         return 0;
@@ -713,10 +844,16 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
                 if (added && *count && is_credential(s + p, i - p)) {
                     append_credential(a, &out[*count - 1], s + p, i - p);
                     prev_rejected = false;
+                } else if (added && piece_opens_with_the(s + p, i - p)) {
+                    /* "Jane Doe, The Daily Ledger": the publication */
+                    prev_rejected = true;
                 } else if (!(prev_rejected && after_conj)) {
                     size_t before = added;
-                    add_name(a, s + p, i - p, out, count, max, &added);
-                    prev_rejected = before && added == before;
+                    add_name(a, s + p, i - p, out, count, max, &added, declared);
+                    /* (the first piece too when it is a phrase with a small
+                     * word: "Center for Drug Evaluation and Research" is no
+                     * "Research") */
+                    prev_rejected = added == before && (before || has_small_word(s + p, i - p));
                 }
                 after_conj = conj;
                 i += skip ? skip : 1;
@@ -726,6 +863,13 @@ wn_authors_parse(wn_arena *a, const char *raw, size_t raw_n, wn_str *out, size_t
             }
         }
         seg = next;
+        /* "NB | Nicole Burke": an avatar's initials, then the name they
+         * stand for */
+        if (added == 1 && seg < n && !(flags & NO_INITIALS) &&
+            is_initials_of_next(a, &out[*count - 1], s + seg, n - seg)) {
+            (*count)--;
+            added = 0;
+        }
     }
     drop_lone_small_words(out, count, &added);
     return added;

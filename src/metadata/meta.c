@@ -253,7 +253,8 @@ wn_cands_author(wn_meta_cands *c, const char *s, size_t n, int src)
         return;
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
-    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+    if (!wn_authors_parse_ex(c->arena, s, n, names, &count, WN_MAX_AUTHORS,
+                             src > WN_SRC_VISIBLE ? WN_AUTHORS_DECLARED : 0))
         return;
     if (visible) {
         memcpy(c->vis_authors, names, count * sizeof names[0]);
@@ -278,7 +279,8 @@ cands_author_each(wn_meta_cands *c, const char *s, size_t n, int src)
     }
     wn_str names[WN_MAX_AUTHORS];
     size_t count = 0;
-    if (!wn_authors_parse(c->arena, s, n, names, &count, WN_MAX_AUTHORS))
+    if (!wn_authors_parse_ex(c->arena, s, n, names, &count, WN_MAX_AUTHORS,
+                             src > WN_SRC_VISIBLE ? WN_AUTHORS_DECLARED : 0))
         return;
     for (size_t i = 0; i < count && c->n_authors < WN_MAX_AUTHORS; i++) {
         bool dup = false;
@@ -712,7 +714,12 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
     case MK_MOD_NAMED: wn_cands_date(c, true, val, vl, src - 2, true); break;
     case MK_MOD_DATE: wn_cands_date(c, true, val, vl, src, true); break;
     case MK_AUTHOR:
-        if (!wn_meta_icontains(val, vl, "http") && !wn_meta_icontains(val, vl, "www."))
+        if (wn_meta_icontains(val, vl, "http") || wn_meta_icontains(val, vl, "www."))
+            break;
+        /* OpenGraph's article:author is an array: one tag per writer */
+        if (wn_meta_ieq(key, kl, "article:author") || wn_meta_ieq(key, kl, "og:article:author"))
+            cands_author_each(c, val, vl, src);
+        else
             wn_cands_author(c, val, vl, src);
         break;
     case MK_SECTION: wn_slot_offer_raw(c, &c->section, val, vl, src); break;
@@ -720,6 +727,22 @@ read_meta_key(wn_meta_cands *c, const char *key, size_t kl, const char *val, siz
     case MK_KEYWORDS: wn_cands_tags(c, val, vl, WN_SRC_META); break;
     default: break;
     }
+}
+
+/* Is v[at] inside a bracketed value of a utility class
+ * ("lg:mr-[--sidebar-width]", "w-[calc(100%-var(--sidebar))]"): a
+ * measurement that mentions a region, not the region? */
+static bool
+in_arbitrary_value(const unsigned char *v, size_t at)
+{
+    for (size_t i = at; i > 0; i--) {
+        unsigned char ch = v[i - 1];
+        if (ch == ' ' || ch == ']')
+            return false;
+        if (ch == '[')
+            return true;
+    }
+    return false;
 }
 
 /* Is the match at v[at] (ASCII case-insensitively) a layout modifier's object: "withSidebar",
@@ -887,12 +910,36 @@ inner_widget(const unsigned char *v, size_t p, const char *w)
            v[p - 1] != '\t' && v[p - 1] != '\n';
 }
 
-/* "author" going on as "authority", "authorization", "authorise": a
- * permissions widget or a library's "Authority control" box, no byline. */
+/* "author" going on as "authority", "authorization", "authorise" (a
+ * permissions widget or a library's "Authority control" box), and "autor"
+ * going on as "autorefs", "autoreload" (automatic cross-references): no
+ * byline. */
 static bool
 author_derived(const unsigned char *v, size_t l, size_t p, const char *w)
 {
-    if (w[0] != 'a' || strcmp(w, "author") != 0 || p + 8 > l)
+    /* "autorefs", "autoreload", "autoreply", "autorun", "autorotate",
+     * "autoresize": "auto" before an English word, not the writer's
+     * "autor" ("autores", "autorin" stay) */
+    if (w[0] == 'a' && strcmp(w, "autor") == 0 && p + 7 <= l) {
+        unsigned a = v[p + 5] | 0x20, b = v[p + 6] | 0x20;
+        if ((a == 'e' && (b == 'f' || b == 'l' || b == 'p')) || (a == 'u' && b == 'n') ||
+            (a == 'o' && b == 't') ||
+            (a == 'e' && b == 's' && p + 8 <= l && (v[p + 7] | 0x20) == 'i'))
+            return true;
+    }
+    if (w[0] != 'a' || strcmp(w, "author") != 0)
+        return false;
+    /* "author-description", "author_bio": what the writer does, not her
+     * name */
+    size_t q = p + 6;
+    if (q < l && (v[q] == '-' || v[q] == '_'))
+        q++;
+    if ((q + 3 <= l && (v[q] | 0x20) == 'b' && (v[q + 1] | 0x20) == 'i' &&
+         (v[q + 2] | 0x20) == 'o') ||
+        (q + 4 <= l && (v[q] | 0x20) == 'd' && (v[q + 1] | 0x20) == 'e' &&
+         (v[q + 2] | 0x20) == 's' && (v[q + 3] | 0x20) == 'c'))
+        return true;
+    if (p + 8 > l)
         return false;
     unsigned a = v[p + 6] | 0x20, b = v[p + 7] | 0x20;
     return a == 'i' && (b == 't' || b == 'z' || b == 's');
@@ -914,7 +961,8 @@ words_at(const aw_tables *aw, const unsigned char *v, size_t l, size_t p, unsign
                              (unsigned char)w[j])
             j++;
         if (j == wl &&
-            !(aw->e[k].bit == AW_EXCLUDED && (after_modifier(v, p) || inner_widget(v, p, w))) &&
+            !(aw->e[k].bit == AW_EXCLUDED &&
+              (after_modifier(v, p) || inner_widget(v, p, w) || in_arbitrary_value(v, p))) &&
             !author_derived(v, l, p, w))
             bits |= aw->e[k].bit;
     }
@@ -1316,10 +1364,66 @@ date_near_byline(wn_meta_cands *c, walk_state *st, const wn_node *el)
     }
 }
 
+static bool has_text(const wn_node *n);
+
+/* Does a link's href lead to an author's page: a path segment "author" or
+ * "authors" followed by another ("/author/jane-doe/")? */
+static bool
+author_href(const wn_node *n)
+{
+    size_t l = 0;
+    const char *v = wn_node_attr(n, "href", &l);
+    if (!v || l < 9)
+        return false;
+    for (size_t i = 0; i + 8 <= l; i++) {
+        if (v[i] != '/' || (v[i + 1] | 0x20) != 'a')
+            continue;
+        size_t w = i + 1;
+        while (w < l && v[w] != '/' && v[w] != '?' && v[w] != '#')
+            w++;
+        if (w >= l || v[w] != '/' ||
+            !(wn_meta_ieq(v + i + 1, w - i - 1, "author") ||
+              wn_meta_ieq(v + i + 1, w - i - 1, "authors")))
+            continue;
+        return w + 1 < l && v[w + 1] != '?' && v[w + 1] != '#';
+    }
+    return false;
+}
+
+/* Is the link an item of a menu: inside an <li> (up to two levels) whose
+ * list has four items or more? */
+static bool
+in_menu(const wn_node *n)
+{
+    const wn_node *li = n->parent;
+    if (li && !wn_node_is(li, WN_TAG_LI))
+        li = li->parent;
+    if (!li || !wn_node_is(li, WN_TAG_LI) || !li->parent)
+        return false;
+    size_t items = 0;
+    for (const wn_node *k = li->parent->first_child; k && items < 4; k = k->next)
+        items += k->type == WN_NODE_ELEMENT && wn_node_is(k, WN_TAG_LI);
+    return items >= 4;
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
 {
+    /* a link to an author's page that names someone: its parent's text
+     * when short (the names of several writers side by side), else its
+     * own. Weaker than a byline the markup or a label names. */
+    if (!(words & AW_BYLINE) && wn_node_is(n, WN_TAG_A) && !st->saw_visible_author &&
+        c->vis_authors_src < WN_SRC_VISIBLE - 1 && author_href(n) && !in_foreign_item(n, false)) {
+        wn_str own = byline_text(c->arena, n, 120);
+        if (!own.ptr || !has_text(n) || in_menu(n))
+            return;
+        wn_str t = {0};
+        if (n->parent && !wn_node_is(n->parent, WN_TAG_BODY))
+            t = byline_text(c->arena, n->parent, 250);
+        wn_cands_author(c, t.ptr ? t.ptr : own.ptr, t.ptr ? t.len : own.len, WN_SRC_VISIBLE - 1);
+        return;
+    }
     /* the word first: few elements have it */
     if ((words & AW_BYLINE) && !st->saw_visible_author && c->vis_authors_src < WN_SRC_VISIBLE &&
         !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML) &&
@@ -1426,8 +1530,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     /* the first two letters of a label (byline_label), before any copy */
     if (i + 1 >= n->len)
         return;
-    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
-                                         "re", "vo", "pa", "do", "di", "av", "af", "ya"};
+    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te", "re",
+                                         "vo", "pa", "do", "di", "av", "af", "ya", "co"};
     char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
     bool maybe = false;
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
@@ -1461,6 +1565,7 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         return;
     wn_cands_author(c, nt.ptr, nt.len, WN_SRC_VISIBLE);
     if (c->vis_authors_src == WN_SRC_VISIBLE && c->n_vis_authors) {
+        c->vis_authors_labelled = true;
         st->saw_visible_author = true;
         date_near_byline(c, st, n->parent ? n->parent : n);
     }
@@ -1756,8 +1861,9 @@ byline_label(const char *s, size_t n, bool *bare)
     static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
                                      "words by",   "story by",    "text by",    "reported by",
                                      "by"};
-    static const char *const colon[] = {"author", "authors", "autor", "autorin", "auteur",
-                                        "auteurs", "yazar"};
+    static const char *const colon[] = {"author",  "authors",     "autor",       "autorin",
+                                        "auteur",  "auteurs",     "yazar",       "contributor",
+                                        "contributors"};
     static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
     *bare = false;
     for (int pass = 0; pass < 4; pass++) {
@@ -1792,6 +1898,31 @@ byline_label(const char *s, size_t n, bool *bare)
             }
             if (e > l && (col || !needs_colon))
                 return e;
+        }
+    }
+    /* "Article written by:", "This post was written by": a short
+     * sentence (three to five words), capitalised, that ends in a
+     * writer's participle and "by" ("Medically reviewed by" names a
+     * reviewer, "Powered by" a product) */
+    static const char *const wrote[] = {"written", "posted", "authored", "published", "created"};
+    size_t e = n;
+    if (e && (s[e - 1] == ':'))
+        e--;
+    while (e && s[e - 1] == ' ')
+        e--;
+    if (e > 8 && e <= 40 && s[0] >= 'A' && s[0] <= 'Z' && s[e - 3] == ' ' &&
+        (s[e - 2] | 0x20) == 'b' && (s[e - 1] | 0x20) == 'y') {
+        size_t spaces = 0, w = e - 3;
+        for (size_t i = 0; i < e; i++)
+            spaces += s[i] == ' ';
+        while (w && s[w - 1] != ' ')
+            w--;
+        bool participle = false;
+        for (size_t k = 0; k < sizeof wrote / sizeof wrote[0] && !participle; k++)
+            participle = wn_meta_ieq(s + w, e - 3 - w, wrote[k]);
+        if (participle && spaces >= 2 && spaces <= 4) {
+            *bare = true;
+            return n;
         }
     }
     return 0;
@@ -1848,6 +1979,94 @@ squeeze(const char *s, size_t n, char *out, size_t cap)
             out[k++] = (char)ch;
     }
     return k;
+}
+
+/* Does the visible byline name every declared author and more, all of
+ * them full names: each declared name one of the visible ones, or its end
+ * after a word ("Dr Jane Doe" for "Jane Doe")? */
+static bool
+visible_lists_declared(const wn_meta_cands *c)
+{
+    if (c->vis_authors_src < WN_SRC_VISIBLE - 1 || c->n_vis_authors <= c->n_authors ||
+        !c->n_authors)
+        return false;
+    /* full names only: a one-word piece is as often the writer's company
+     * ("Jane Doe, Acme"), and so is the site's name ("Jane Doe, Example
+     * News" on Example News Europe, "Example Staff") */
+    char sq[128], vq[128];
+    size_t sl = c->site.v.ptr ? squeeze(c->site.v.ptr, c->site.v.len, sq, sizeof sq) : 0;
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        if (!memchr(v->ptr, ' ', v->len))
+            return false;
+        size_t vl = squeeze(v->ptr, v->len, vq, sizeof vq);
+        size_t m = vl < sl ? vl : sl;
+        if (m >= 3 && memcmp(sq, vq, m) == 0)
+            return false;
+    }
+    for (size_t i = 0; i < c->n_authors; i++) {
+        const wn_str *d = &c->authors[i];
+        bool found = false;
+        for (size_t k = 0; k < c->n_vis_authors && !found; k++) {
+            const wn_str *v = &c->vis_authors[k];
+            if (v->len < d->len)
+                continue;
+            size_t off = v->len - d->len;
+            found = wn_meta_ieq(v->ptr + off, d->len, d->ptr) && (!off || v->ptr[off - 1] == ' ');
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+/* Is the one declared author a single word (an account's login,
+ * "jane.doe", "DanaR", or a brand) while the visible byline prints full
+ * names ("Jane Doe") that are not words of the title? */
+static bool
+declared_is_login(const wn_meta_cands *c, wn_str title)
+{
+    if (c->n_authors != 1 || c->vis_authors_src < WN_SRC_VISIBLE - 1 || !c->n_vis_authors)
+        return false;
+    const wn_str *d = &c->authors[0];
+    if (memchr(d->ptr, ' ', d->len))
+        return false;
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        const char *sp = memchr(v->ptr, ' ', v->len);
+        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
+            sp[1] < 'A' || sp[1] > 'Z')
+            return false;
+        /* words of the headline ("Meal Prep" of "Meal Prep for Beginners")
+         * are no byline */
+        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
+            return false;
+    }
+    return true;
+}
+
+/* Does a label ("Written by", "By:") name other writers than the declared
+ * ones, in full names that are not words of the title? What the page
+ * prints under its label is taken over the declared account. */
+static bool
+label_names_other(const wn_meta_cands *c, wn_str title)
+{
+    if (!c->vis_authors_labelled || !c->n_vis_authors || !c->n_authors)
+        return false;
+    for (size_t k = 0; k < c->n_vis_authors; k++) {
+        const wn_str *v = &c->vis_authors[k];
+        const char *sp = memchr(v->ptr, ' ', v->len);
+        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
+            sp[1] < 'A' || sp[1] > 'Z')
+            return false;
+        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
+            return false;
+        for (size_t i = 0; i < c->n_authors; i++)
+            if (wn_meta_icontains(v->ptr, v->len, c->authors[i].ptr) ||
+                wn_meta_icontains(c->authors[i].ptr, c->authors[i].len, v->ptr))
+                return false;
+    }
+    return true;
 }
 
 /* Does the one declared author name the site rather than a writer: the
@@ -1916,6 +2135,93 @@ gerund_after(const char *s, size_t n)
     return w > 4 && memcmp(s + w - 3, "ing", 3) == 0;
 }
 
+/* Is h inside e (or e itself)? */
+static bool
+holds_node(const wn_node *e, const wn_node *h)
+{
+    for (const wn_node *p = h; p; p = p->parent)
+        if (p == e)
+            return true;
+    return false;
+}
+
+/* A dateline that names its writer, unlabelled, among the first texts after
+ * the headline ("Jane Doe | Senior Writer | July 2, 2025", "Dec 26, 2025 •
+ * Jane Doe in Travel"): the line is the highest element around text t
+ * whose text is short, without the headline. It holds a date, and its
+ * names are full ones (two words or more, capitalised); a line without a
+ * date ("Personal Finance") or a lone word ("Technology") names no one.
+ * Weaker than any byline the markup or a label names. */
+static bool
+dateline_names(wn_meta_cands *c, const wn_node *t, const wn_node *headline)
+{
+    const wn_node *line = NULL;
+    wn_str lt = {0};
+    const wn_node *e = t->parent;
+    for (int up = 0; e && up < 4; up++, e = e->parent) {
+        if (e == headline || wn_node_is(e, WN_TAG_BODY) || holds_node(e, headline))
+            break;
+        wn_str x = byline_text(c->arena, e, 160);
+        if (!x.ptr)
+            break;
+        line = e;
+        lt = x;
+    }
+    if (!line || lt.len > 120)
+        return false;
+    /* its parts set apart by a bar, a middle dot or a bullet the page
+     * prints: a sentence is no dateline */
+    wn_str raw = wn_meta_node_text(c->arena, line, 160);
+    bool sep = false;
+    for (size_t i = 0; raw.ptr && i < raw.len && !sep; i++)
+        sep = raw.ptr[i] == '|' ||
+              ((unsigned char)raw.ptr[i] == 0xC2 && i + 1 < raw.len &&
+               (unsigned char)raw.ptr[i + 1] == 0xB7) ||
+              ((unsigned char)raw.ptr[i] == 0xE2 && i + 2 < raw.len &&
+               (unsigned char)raw.ptr[i + 1] == 0x80 && (unsigned char)raw.ptr[i + 2] == 0xA2);
+    if (!sep)
+        return false;
+    char out[WN_DATE_MAX];
+    if (!wn_date_parse(lt.ptr, lt.len, c->now, false, out))
+        return false;
+    wn_str names[WN_MAX_AUTHORS];
+    size_t count = 0;
+    if (!wn_authors_parse(c->arena, lt.ptr, lt.len, names, &count, WN_MAX_AUTHORS))
+        return false;
+    for (size_t k = 0; k < count; k++) {
+        const char *sp = memchr(names[k].ptr, ' ', names[k].len);
+        size_t r = sp ? (size_t)(sp - names[k].ptr) + 1 : 0;
+        if (!sp || !(names[k].ptr[0] >= 'A' && names[k].ptr[0] <= 'Z') || r >= names[k].len)
+            return false;
+        unsigned cp = wn_meta_u8next(names[k].ptr, names[k].len, &r);
+        if (!((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE)))
+            return false;
+    }
+    /* a name that is a link's text is a category's or the publication's
+     * ("May 4, 2025 | Home Garden"): a writer's link goes to her page,
+     * which the walk reads */
+    size_t seen = 0;
+    for (const wn_node *d = line->first_child; d && seen < 64; seen++) {
+        if (d->type == WN_NODE_ELEMENT && wn_node_is(d, WN_TAG_A) && wn_node_has_attr(d, "href")) {
+            wn_str at = wn_meta_node_text(c->arena, d, 80);
+            for (size_t k = 0; at.ptr && k < count; k++)
+                if (wn_meta_icontains(at.ptr, at.len, names[k].ptr))
+                    return false;
+        }
+        if (d->first_child && d->type == WN_NODE_ELEMENT) {
+            d = d->first_child;
+            continue;
+        }
+        while (d && d != line && !d->next)
+            d = d->parent;
+        if (!d || d == line)
+            break;
+        d = d->next;
+    }
+    wn_cands_author(c, lt.ptr, lt.len, WN_SRC_VISIBLE - 1);
+    return c->vis_authors_src >= WN_SRC_VISIBLE - 1 && c->n_vis_authors;
+}
+
 /* After the headline: a "By ..." line and a dateline among the next text. */
 static void
 scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
@@ -1928,6 +2234,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
     bool need_date = c->date_vis.src < WN_SRC_VISIBLE;
     attr_words aw;
     bool aw_ready = false;
+    bool dateline_tried = false;
     /* document order from the headline on, without descending into it */
     while (n && texts < 40 && bytes < 3000 && (need_author || need_date)) {
         if (!(n = next_in_order(n, n != headline)))
@@ -1972,6 +2279,8 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
                     if (c->vis_authors_src >= WN_SRC_VISIBLE && c->n_vis_authors)
                         need_author = false;
                 }
+            } else if (texts <= 6 && !dateline_tried && c->vis_authors_src < WN_SRC_VISIBLE - 1) {
+                dateline_tried = dateline_names(c, n, headline);
             }
         }
         if (need_date && t.len < 120) {
@@ -2249,7 +2558,9 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     const char *au = meta->url.ptr ? meta->url.ptr : c->page_url;
     size_t aul = meta->url.ptr ? meta->url.len : c->page_url_len;
     bool site_author = c->authors_src > WN_SRC_VISIBLE && author_is_site(c, au, aul);
-    if (site_author) { /* only a byline near the headline may replace it */
+    /* only a byline near the headline, or one a label introduces
+     * ("Written by" in the author box at the end), may replace it */
+    if (site_author && !c->vis_authors_labelled) {
         c->n_vis_authors = 0;
         c->vis_authors_src = 0;
     }
@@ -2260,6 +2571,17 @@ wn_metadata_extract(wn_doc *doc, wn_metadata *meta)
     scan_before_headline(c, headline);
     /* a declared author that names the site gives way to a visible byline */
     if (site_author && c->n_vis_authors) {
+        memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
+        c->n_authors = c->n_vis_authors;
+        c->authors_src = c->vis_authors_src;
+    }
+
+    /* a visible byline that lists the declared author among others names
+     * them all ("Jane Doe, John Roe, Ann Poe" where the page declares Jane
+     * Doe) */
+    if (!site_author && c->authors_src > WN_SRC_VISIBLE &&
+        (visible_lists_declared(c) || declared_is_login(c, meta->title) ||
+         label_names_other(c, meta->title))) {
         memcpy(c->authors, c->vis_authors, c->n_vis_authors * sizeof c->authors[0]);
         c->n_authors = c->n_vis_authors;
         c->authors_src = c->vis_authors_src;

@@ -119,6 +119,11 @@ extern const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS];
  * number added. */
 size_t wn_authors_parse(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count,
                         size_t max);
+/* The same with flags: WN_AUTHORS_DECLARED for a declared author's field
+ * (JSON-LD, microdata, <meta>), which holds names however they are cased. */
+#define WN_AUTHORS_DECLARED 1u
+size_t wn_authors_parse_ex(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count,
+                           size_t max, unsigned flags);
 
 /* ---- lang.c ------------------------------------------------------------ */
 
@@ -186,6 +191,7 @@ typedef struct wn_meta_cands {
     wn_str vis_authors[WN_MAX_AUTHORS];
     size_t n_vis_authors;
     int vis_authors_src;
+    bool vis_authors_labelled; /* read after a label ("Written by") */
     wn_str tags[WN_MAX_TAGS];
     size_t n_tags;
     int tags_src;
