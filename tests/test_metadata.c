@@ -506,6 +506,21 @@ TEST(title_cjk)
     }
 }
 
+/* "BY" in code ("ORDER BY period") is no byline label */
+TEST(no_label_in_code)
+{
+    const char *html =
+        "<head><meta name=author content=\"Site Name\"><meta property=og:site_name "
+        "content=\"Site Name\"></head><body><article><h1>Headline</h1><p>Text.</p>"
+        "<pre><span>SELECT * FROM t ORDER</span> <span>BY</span> <span>period</span></pre>"
+        "</article></body>";
+    wn_metadata m;
+    wn_doc *doc = cleaned_extracted(html, &m);
+    for (size_t i = 0; i < m.n_authors; i++)
+        CHECK(strcmp(STR(m.authors[i]), "period") != 0);
+    done(doc);
+}
+
 TEST(visible_byline_only)
 {
     const char *html =
@@ -1966,6 +1981,7 @@ main(void)
     RUN(date_element_first_text);
     RUN(date_near_byline);
     RUN(title_cjk);
+    RUN(no_label_in_code);
     RUN(meta_clean_text);
     RUN(visible_byline_only);
     RUN(title_suffix);

@@ -50,6 +50,11 @@ static const char *const introducers[] = {
     "auteur: ",
     "auteurs: ",
     "yazar: ",
+    "oleh: ",
+    "oleh ",
+    "penulis: ",
+    "t\xC3\xA1" "c gi\xE1\xBA\xA3: ",
+    "b\xE1\xBB\x9Fi ",
     "redactor: ",
     "text: ",
     "texto: ",
@@ -63,12 +68,16 @@ const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS] = {
     /* introducers */
     "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85", /* Arabic "by the pen of" */
     "\xD7\x9E\xD7\x90\xD7\xAA",         /* Hebrew "by" */
+    "\xE0\xB9\x82\xE0\xB8\x94\xE0\xB8\xA2", /* Thai "by" */
+    "\xE6\x96\x87\xEF\xBC\x8F",         /* Chinese "text/", glued to the name */
+    "\xE6\x96\x87/",
+    "\xE8\xAE\xB0\xE8\x80\x85", /* Chinese "reporter" (simplified), "记者 王小明" */
+    "\xE8\xA8\x98\xE8\x80\x85", /* "reporter" (traditional, Japanese) */
     /* labels before a colon */
+    "\xCE\xA3\xCF\x85\xCE\xBD\xCF\x84\xCE\xAC\xCE\xBA\xCF\x84\xCE\xB7\xCF\x82", /* Greek "editor" */
     "\xD0\x90\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",                 /* Russian, Ukrainian "Author" */
     "\xD0\xB0\xD0\xB2\xD1\x82\xD0\xBE\xD1\x80",                 /* "author" */
     "\xE4\xBD\x9C\xE8\x80\x85",                                 /* Chinese, Japanese "author" */
-    "\xE8\xAE\xB0\xE8\x80\x85",                                 /* Chinese "reporter" (simplified) */
-    "\xE8\xA8\x98\xE8\x80\x85",                                 /* "reporter" (traditional, Japanese) */
     "\xE8\x91\x97\xE8\x80\x85",                                 /* Japanese "author" */
     "\xE7\xAD\x86\xE8\x80\x85",                                 /* Japanese "writer" */
     "\xE5\x9F\xB7\xE7\xAD\x86",                                 /* Japanese "written by" */
@@ -493,7 +502,8 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
             if (n <= l || memcmp(s, wn_foreign_byline_labels[k], l) != 0)
                 continue;
             size_t cl = wn_meta_colon_len(s + l, n - l);
-            if (!cl && !(k < WN_FOREIGN_INTRODUCERS && s[l] == ' '))
+            if (!cl && !(k < WN_FOREIGN_INTRODUCERS &&
+                         (s[l] == ' ' || wn_label_glued(wn_foreign_byline_labels[k], l))))
                 continue;
             l += cl;
             s += l;
@@ -525,6 +535,23 @@ add_name(wn_arena *a, const char *s, size_t n, wn_str *out, size_t *count, size_
     /* an introducer alone ("By" before the name's own element) */
     if (is_bare_introducer(s, n))
         return;
+    /* a reporter's title after the name, as Korean, Japanese and Chinese
+     * write it ("홍길동 기자", "山田太郎記者"): the name alone */
+    static const char *const title_after[] = {
+        "\xEA\xB8\xB0\xEC\x9E\x90",             /* Korean "reporter" */
+        "\xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90", /* Korean "correspondent" */
+        "\xE8\xA8\x98\xE8\x80\x85",             /* "reporter" (traditional, Japanese) */
+        "\xE8\xAE\xB0\xE8\x80\x85",             /* "reporter" (simplified) */
+    };
+    for (size_t k = 0; k < sizeof title_after / sizeof title_after[0]; k++) {
+        size_t tl = strlen(title_after[k]);
+        if (n > tl + 3 && memcmp(s + n - tl, title_after[k], tl) == 0) {
+            n -= tl;
+            while (n && s[n - 1] == ' ')
+                n--;
+            break;
+        }
+    }
     /* "Jane Doe (BoardNotes)", "Ria (Basu) Sen": the name is judged
      * without the parenthesis, which stays when it is short and closed and
      * what follows it is a name's end */

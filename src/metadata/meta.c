@@ -1508,6 +1508,18 @@ opens_element(const wn_node *n)
     return true;
 }
 
+/* Is text n inside code (pre, code, kbd, samp)? Code says "ORDER BY
+ * period": no byline label there. */
+static bool
+in_code(const wn_node *n)
+{
+    for (const wn_node *p = n->parent; p && p->type == WN_NODE_ELEMENT; p = p->parent)
+        if (wn_node_is(p, WN_TAG_PRE) || wn_node_is(p, WN_TAG_CODE) ||
+            wn_node_is(p, WN_TAG_KBD) || wn_node_is(p, WN_TAG_SAMP))
+            return true;
+    return false;
+}
+
 static size_t byline_label(const char *s, size_t n, bool *bare);
 static bool gerund_after(const char *s, size_t n);
 static wn_str label_name(wn_meta_cands *c, const wn_node *label);
@@ -1530,8 +1542,10 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     /* the first two letters of a label (byline_label), before any copy */
     if (i + 1 >= n->len)
         return;
-    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te", "re",
-                                         "vo", "pa", "do", "di", "av", "af", "ya", "co"};
+    /* (the second byte | 0x20: "t\xE3" is "Tác giả", "b\xE1" "Bởi") */
+    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
+                                         "re", "vo", "pa", "do", "di", "av", "af", "ya",
+                                         "co", "ol", "pe", "t\xE3", "b\xE1"};
     char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
     bool maybe = false;
     for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
@@ -1542,6 +1556,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
         maybe = n->len - i >= l && memcmp(n->data + i, wn_foreign_byline_labels[k], l) == 0;
     }
     if (!maybe || !opens_element(n))
+        return;
+    if (in_code(n))
         return;
     wn_str t = wn_meta_clean(c->arena, n->data, n->len);
     bool bare = false;
@@ -1861,10 +1877,12 @@ byline_label(const char *s, size_t n, bool *bare)
     static const char *const by[] = {"written by", "posted by",   "article by", "authored by",
                                      "words by",   "story by",    "text by",    "reported by",
                                      "by"};
-    static const char *const colon[] = {"author",  "authors",     "autor",       "autorin",
-                                        "auteur",  "auteurs",     "yazar",       "contributor",
-                                        "contributors"};
-    static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af"};
+    static const char *const colon[] = {"author",       "authors",  "autor",   "autorin",
+                                        "auteur",       "auteurs",  "yazar",   "contributor",
+                                        "contributors", "penulis",
+                                        "t\xC3\xA1" "c gi\xE1\xBA\xA3"};
+    static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af", "Oleh",
+                                        "B\xE1\xBB\x9Fi"};
     *bare = false;
     for (int pass = 0; pass < 4; pass++) {
         const char *const *list = pass == 0   ? by
@@ -1896,7 +1914,8 @@ byline_label(const char *s, size_t n, bool *bare)
                 *bare = true;
                 return e;
             }
-            if (e > l && (col || !needs_colon))
+            bool glued = pass == 3 && k < WN_FOREIGN_INTRODUCERS && wn_label_glued(list[k], l);
+            if ((e > l || glued) && (col || !needs_colon))
                 return e;
         }
     }
@@ -2247,7 +2266,7 @@ scan_after_headline(wn_meta_cands *c, wn_node *headline, bool site_author)
             continue;
         texts++;
         bytes += t.len;
-        if (need_author && t.len < 120) {
+        if (need_author && t.len < 120 && !in_code(n)) {
             bool bare = false;
             size_t ll = byline_label(t.ptr, t.len, &bare);
             if (!ll && site_author) {

@@ -107,11 +107,20 @@ bool wn_date_instant(const char *iso, size_t n, int64_t *secs, bool *utc);
 /* ---- authors.c --------------------------------------------------------- */
 
 /* Byline labels in scripts other than Latin, as UTF-8 bytes (authors.c):
- * the first WN_FOREIGN_INTRODUCERS
- * introduce a name as "By" does; the others need a colon (":" or the
- * full-width one) as "Author:" does. */
-#define WN_FOREIGN_INTRODUCERS 2
-#define WN_FOREIGN_BYLINE_LABELS 13
+ * the first WN_FOREIGN_INTRODUCERS introduce a name as "By" does (a space
+ * after them, or nothing after one that ends in a slash, as Chinese "文／"
+ * does); the others need a colon (":" or the full-width one) as "Author:"
+ * does. */
+#define WN_FOREIGN_INTRODUCERS 7
+#define WN_FOREIGN_BYLINE_LABELS 17
+/* Does the label glue to the name, ending in '/' or U+FF0F? */
+static inline bool
+wn_label_glued(const char *label, size_t l)
+{
+    return (l >= 1 && label[l - 1] == '/') ||
+           (l >= 3 && (unsigned char)label[l - 3] == 0xEF && (unsigned char)label[l - 2] == 0xBC &&
+            (unsigned char)label[l - 1] == 0x8F);
+}
 extern const char *const wn_foreign_byline_labels[WN_FOREIGN_BYLINE_LABELS];
 
 /* Split a byline into clean names ("By A and B, Staff" -> "A", "B"),
