@@ -11,6 +11,8 @@
  * placeholders, typos or countdowns, never when the page was written.
  */
 #include <stdio.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "metadata.h"
@@ -320,6 +322,43 @@ skip_spaces(const char *s, size_t n, size_t *i)
     }
 }
 
+#define N_MONTH_NAMES (sizeof month_names / sizeof month_names[0])
+
+/* The month names grouped by their first byte, built once per process: a
+ * word is compared with the dozen names that start as it does, not the
+ * hundreds of the table. */
+typedef struct month_index {
+    uint16_t start[257]; /* names with first byte b: order[start[b] .. start[b + 1]) */
+    uint16_t order[N_MONTH_NAMES];
+} month_index;
+static month_index month_ix;
+static atomic_int month_ix_state; /* 0 not built, 1 being built, 2 ready */
+
+/* The index, or NULL while another thread builds it (the caller then
+ * reads the whole table). */
+static const month_index *
+month_index_get(void)
+{
+    if (atomic_load_explicit(&month_ix_state, memory_order_acquire) == 2)
+        return &month_ix;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong_explicit(&month_ix_state, &expected, 1,
+                                                 memory_order_acq_rel, memory_order_acquire))
+        return expected == 2 ? &month_ix : NULL;
+    uint16_t count[256] = {0};
+    for (size_t k = 0; k < N_MONTH_NAMES; k++)
+        count[(unsigned char)month_names[k].name[0]]++;
+    month_ix.start[0] = 0;
+    for (size_t b = 0; b < 256; b++)
+        month_ix.start[b + 1] = (uint16_t)(month_ix.start[b] + count[b]);
+    uint16_t at[256];
+    memcpy(at, month_ix.start, sizeof at);
+    for (size_t k = 0; k < N_MONTH_NAMES; k++)
+        month_ix.order[at[(unsigned char)month_names[k].name[0]]++] = (uint16_t)k;
+    atomic_store_explicit(&month_ix_state, 2, memory_order_release);
+    return &month_ix;
+}
+
 /* A month name at s[*i]; the word must end there (a '.' may follow). */
 static int
 read_month(const char *s, size_t n, size_t *i)
@@ -364,7 +403,11 @@ read_month(const char *s, size_t n, size_t *i)
             }
         }
     }
-    for (size_t k = 0; k < sizeof month_names / sizeof month_names[0]; k++) {
+    const month_index *ix = month_index_get();
+    unsigned char f = (unsigned char)w[0];
+    size_t from = ix ? ix->start[f] : 0, to = ix ? ix->start[f + 1] : N_MONTH_NAMES;
+    for (size_t x = from; x < to; x++) {
+        size_t k = ix ? ix->order[x] : x;
         if (month_names[k].len == l && month_names[k].name[0] == w[0] &&
             memcmp(month_names[k].name, w, l) == 0) {
             *i = j;
@@ -554,6 +597,40 @@ valid(const dt *t, int64_t now)
 static size_t
 format(const dt *t, char *out)
 {
+    int tz = t->tz < 0 ? -t->tz : t->tz;
+    /* by hand, the fields in range (as valid() leaves them): snprintf
+     * costs more than the rest of a date's reading */
+    if (t->y >= 0 && t->y <= 9999 && t->mo >= 0 && t->mo <= 99 && t->d >= 0 && t->d <= 99 &&
+        t->h >= 0 && t->h <= 99 && t->mi >= 0 && t->mi <= 99 && t->s >= 0 && t->s <= 99 &&
+        tz / 60 <= 99) {
+        char *o = out;
+#define PUT2(v) (*o++ = (char)('0' + (v) / 10), *o++ = (char)('0' + (v) % 10))
+        *o++ = (char)('0' + t->y / 1000), *o++ = (char)('0' + t->y / 100 % 10);
+        PUT2(t->y % 100);
+        *o++ = '-';
+        PUT2(t->mo);
+        *o++ = '-';
+        PUT2(t->d);
+        if (t->has_time) {
+            *o++ = 'T';
+            PUT2(t->h);
+            *o++ = ':';
+            PUT2(t->mi);
+            *o++ = ':';
+            PUT2(t->s);
+            if (t->has_tz && t->tz == 0) {
+                *o++ = 'Z';
+            } else if (t->has_tz) {
+                *o++ = t->tz < 0 ? '-' : '+';
+                PUT2(tz / 60);
+                *o++ = ':';
+                PUT2(tz % 60);
+            }
+        }
+#undef PUT2
+        *o = '\0';
+        return (size_t)(o - out);
+    }
     int l;
     if (!t->has_time)
         l = snprintf(out, WN_DATE_MAX, "%04d-%02d-%02d", t->y, t->mo, t->d);
@@ -565,8 +642,7 @@ format(const dt *t, char *out)
                      t->h, t->mi, t->s);
     else
         l = snprintf(out, WN_DATE_MAX, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo,
-                     t->d, t->h, t->mi, t->s, t->tz < 0 ? '-' : '+', (t->tz < 0 ? -t->tz : t->tz) / 60,
-                     (t->tz < 0 ? -t->tz : t->tz) % 60);
+                     t->d, t->h, t->mi, t->s, t->tz < 0 ? '-' : '+', tz / 60, tz % 60);
     return l > 0 && l < WN_DATE_MAX ? (size_t)l : 0;
 }
 

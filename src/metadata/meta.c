@@ -590,7 +590,12 @@ read_meta(wn_meta_cands *c, const wn_node *n)
      * once, "property='og:title twitter:title'": each says it; itemprop
      * and name are read by their first word */
     bool itemprop = itemprop_value && itemprop_value == key;
-    if (itemprop && in_listed_item(n))
+    /* (asked only for the properties read below: most itemprops of a page
+     * are a breadcrumb's or an offer's) */
+    if (itemprop &&
+        (wn_meta_iprefix(key, kl, "date") || wn_meta_iprefix(key, kl, "headline") ||
+         wn_meta_icontains(key, kl, "author")) &&
+        in_listed_item(n))
         return;
     /* a name is one name ("Updated Date" is no date's), its first word
      * read as before */
@@ -1375,6 +1380,12 @@ author_href(const wn_node *n)
     const char *v = wn_node_attr(n, "href", &l);
     if (!v || l < 9)
         return false;
+    /* most links: a few fast searches for the letter u */
+    bool uthor = false;
+    for (const char *p = v, *end = v + l; !uthor && (p = memchr(p, 'u', (size_t)(end - p))); p++)
+        uthor = end - p >= 5 && memcmp(p, "uthor", 5) == 0;
+    if (!uthor)
+        return false;
     for (size_t i = 0; i + 8 <= l; i++) {
         if (v[i] != '/' || (v[i + 1] | 0x20) != 'a')
             continue;
@@ -1406,6 +1417,23 @@ in_menu(const wn_node *n)
     return items >= 4;
 }
 
+/* A link to an author's page that names someone: its parent's text when
+ * short (the names of several writers side by side), else its own. Out
+ * of line: asked of most links of a page, it keeps the walk's loop small. */
+static __attribute__((noinline)) void
+link_author(wn_meta_cands *c, const wn_node *n)
+{
+    if (!author_href(n) || in_foreign_item(n, false))
+        return;
+    wn_str own = byline_text(c->arena, n, 120);
+    if (!own.ptr || !has_text(n) || in_menu(n))
+        return;
+    wn_str t = {0};
+    if (n->parent && !wn_node_is(n->parent, WN_TAG_BODY))
+        t = byline_text(c->arena, n->parent, 250);
+    wn_cands_author(c, t.ptr ? t.ptr : own.ptr, t.ptr ? t.len : own.len, WN_SRC_VISIBLE - 1);
+}
+
 /* Visible byline: class/id/rel/itemprop says author or byline. */
 static inline void
 visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned words)
@@ -1414,14 +1442,8 @@ visible_author(wn_meta_cands *c, walk_state *st, const wn_node *n, unsigned word
      * when short (the names of several writers side by side), else its
      * own. Weaker than a byline the markup or a label names. */
     if (!(words & AW_BYLINE) && wn_node_is(n, WN_TAG_A) && !st->saw_visible_author &&
-        c->vis_authors_src < WN_SRC_VISIBLE - 1 && author_href(n) && !in_foreign_item(n, false)) {
-        wn_str own = byline_text(c->arena, n, 120);
-        if (!own.ptr || !has_text(n) || in_menu(n))
-            return;
-        wn_str t = {0};
-        if (n->parent && !wn_node_is(n->parent, WN_TAG_BODY))
-            t = byline_text(c->arena, n->parent, 250);
-        wn_cands_author(c, t.ptr ? t.ptr : own.ptr, t.ptr ? t.len : own.len, WN_SRC_VISIBLE - 1);
+        c->vis_authors_src < WN_SRC_VISIBLE - 1) {
+        link_author(c, n);
         return;
     }
     /* the word first: few elements have it */
@@ -1469,6 +1491,21 @@ first_text(const wn_node *n)
             return m->len <= 120 ? (wn_str){m->data, m->len} : (wn_str){NULL, 0};
     }
     return (wn_str){NULL, 0};
+}
+
+/* An element named for a date: its text when short, else its first text
+ * ("<span>Posted on April 13, 2023</span><div class=tags>..."). */
+static __attribute__((noinline)) void
+element_date(wn_meta_cands *c, walk_state *st, const wn_node *n)
+{
+    wn_str t = short_text(c->arena, n, 120);
+    if (!t.ptr)
+        t = first_text(n);
+    if (t.ptr) {
+        wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
+        if (c->date_vis.src == WN_SRC_VISIBLE)
+            st->saw_visible_date = true;
+    }
 }
 
 /* Does n hold any text that is not blank (at most 200 nodes looked at)? */
@@ -1520,6 +1557,30 @@ in_code(const wn_node *n)
     return false;
 }
 
+/* Can a text whose first two bytes are f0 f1 (| 0x20) open a byline label
+ * of byline_label's Latin lists? ("by", "written", "posted", "author",
+ * "av", "af", "von", "par", "door", "di", "yazar", "contributor", "oleh",
+ * "penulis", "Tác giả" (t 0xE3), "Bởi" (b 0xE1) ...) */
+static inline bool
+label_start(unsigned char f0, unsigned char f1)
+{
+    switch (f0) {
+    case 'a': return f1 == 'r' || f1 == 'u' || f1 == 'v' || f1 == 'f';
+    case 'b': return f1 == 'y' || f1 == 0xE1;
+    case 'c': return f1 == 'o';
+    case 'd': return f1 == 'o' || f1 == 'i';
+    case 'o': return f1 == 'l';
+    case 'p': return f1 == 'o' || f1 == 'a' || f1 == 'e';
+    case 'r': return f1 == 'e';
+    case 's': return f1 == 't';
+    case 't': return f1 == 'e' || f1 == 0xE3;
+    case 'v': return f1 == 'o';
+    case 'w': return f1 == 'r' || f1 == 'o';
+    case 'y': return f1 == 'a';
+    default: return false;
+    }
+}
+
 static size_t byline_label(const char *s, size_t n, bool *bare);
 static bool gerund_after(const char *s, size_t n);
 static wn_str label_name(wn_meta_cands *c, const wn_node *label);
@@ -1542,14 +1603,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
     /* the first two letters of a label (byline_label), before any copy */
     if (i + 1 >= n->len)
         return;
-    /* (the second byte | 0x20: "t\xE3" is "Tác giả", "b\xE1" "Bởi") */
-    static const char *const starts[] = {"by", "wr", "po", "ar", "au", "wo", "st", "te",
-                                         "re", "vo", "pa", "do", "di", "av", "af", "ya",
-                                         "co", "ol", "pe", "t\xE3", "b\xE1"};
-    char f0 = (char)(n->data[i] | 0x20), f1 = (char)(n->data[i + 1] | 0x20);
-    bool maybe = false;
-    for (size_t k = 0; k < sizeof starts / sizeof starts[0] && !maybe; k++)
-        maybe = starts[k][0] == f0 && starts[k][1] == f1;
+    bool maybe = label_start((unsigned char)(n->data[i] | 0x20),
+                             (unsigned char)(n->data[i + 1] | 0x20));
     /* labels in other scripts, by their bytes */
     for (size_t k = 0; k < WN_FOREIGN_BYLINE_LABELS && !maybe && (n->data[i] & 0x80); k++) {
         size_t l = strlen(wn_foreign_byline_labels[k]);
@@ -1786,18 +1841,8 @@ enter_element(wn_meta_cands *c, walk_state *st, attr_words *aw, wn_node *n)
     if (!st->dropped)
         visible_author(c, st, n, words);
     if ((words & AW_DATE) && !st->saw_visible_date && c->date_vis.src < WN_SRC_VISIBLE &&
-        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML)) {
-        wn_str t = short_text(c->arena, n, 120);
-        /* a longer one by its first text: "<span>Posted on April 13,
-         * 2023</span><div class=tags>..." */
-        if (!t.ptr)
-            t = first_text(n);
-        if (t.ptr) {
-            wn_cands_date(c, false, t.ptr, t.len, WN_SRC_VISIBLE, false);
-            if (c->date_vis.src == WN_SRC_VISIBLE)
-                st->saw_visible_date = true;
-        }
-    }
+        !wn_node_is(n, WN_TAG_BODY) && !wn_node_is(n, WN_TAG_HTML))
+        element_date(c, st, n);
     return true;
 }
 

@@ -76,6 +76,16 @@ words_within(const folded *a, const folded *b)
 static size_t
 count_words(const folded *f)
 {
+    /* the common case: no Han or kana, words are the runs between
+     * single spaces (a folded text has no others) */
+    size_t spaces = 0;
+    unsigned char wide = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        spaces += f->s[i] == ' ';
+        wide |= (unsigned char)f->s[i] >= 0xE3 ? 1 : 0;
+    }
+    if (!wide)
+        return f->n ? spaces + 1 : 0;
     size_t w = 0;
     bool in_run = false;
     for (size_t i = 0; i < f->n;) {
@@ -105,9 +115,28 @@ count_words(const folded *f)
 }
 
 /* Separators templates put between a headline and the site name. */
-static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ",
-                                   " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ", " / ", " \xE2\x80\xB9 ",
-                                   " \xC2\xAB ", " ~ ", " \xE2\x80\xBA ", " @ "};
+/* (each with its length) */
+#define SEP(x) {x, sizeof(x) - 1}
+static const struct {
+    const char *s;
+    unsigned char n;
+} seps[] = {SEP(" | "), SEP(" - "), SEP(" \xE2\x80\x93 "), SEP(" \xE2\x80\x94 "), SEP(" :: "),
+             SEP(" \xC2\xB7 "), SEP(" \xE2\x80\xA2 "), SEP(" \xC2\xBB "), SEP(" / "),
+             SEP(" \xE2\x80\xB9 "), SEP(" \xC2\xAB "), SEP(" ~ "), SEP(" \xE2\x80\xBA "),
+             SEP(" @ ")};
+#undef SEP
+
+/* Can a separator of seps start at s[0] (a space) given the byte after it? */
+static inline bool
+sep_may_start(const char *s)
+{
+    switch ((unsigned char)s[1]) {
+    case '|': case '-': case ':': case '/': case '~': case '@': case 0xC2: case 0xE2:
+        return true;
+    default:
+        return false;
+    }
+}
 
 /* Is part the site's name: equal, within it, or holding it with at most
  * `slack` more words ("Example News" for "Example")? */
@@ -136,15 +165,19 @@ static const char *const glued_seps[] = {"\xEF\xBD\x9C", "\xE4\xB8\xA8", "_", "\
 static wn_str
 strip_glued_site(wn_str title, const folded *fs)
 {
+    /* the last separator: one pass from the end, the first bytes first */
     size_t best = 0, best_len = 0;
-    for (size_t k = 0; k < sizeof glued_seps / sizeof glued_seps[0]; k++) {
-        size_t sl = strlen(glued_seps[k]);
-        for (size_t i = title.len > sl ? title.len - sl : 0; i > 0; i--)
-            if (memcmp(title.ptr + i, glued_seps[k], sl) == 0) {
-                if (i > best)
-                    best = i, best_len = sl;
+    for (size_t i = title.len; i-- > 1 && !best;) {
+        unsigned char c = (unsigned char)title.ptr[i];
+        if (c != '_' && c != '|' && c != 0xEF && c != 0xE4 && c != 0xE2)
+            continue;
+        for (size_t k = 0; k < sizeof glued_seps / sizeof glued_seps[0]; k++) {
+            size_t sl = strlen(glued_seps[k]);
+            if (i + sl < title.len && memcmp(title.ptr + i, glued_seps[k], sl) == 0) {
+                best = i, best_len = sl;
                 break;
             }
+        }
     }
     if (!best)
         return title;
@@ -171,9 +204,9 @@ strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
         size_t best_at = 0, best_len = 0;
         bool found = false;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-            size_t sl = strlen(seps[k]);
+            size_t sl = seps[k].n;
             for (size_t i = 1; i + sl < title.len; i++) {
-                if (title.ptr[i] != seps[k][0] || memcmp(title.ptr + i, seps[k], sl) != 0)
+                if (title.ptr[i] != seps[k].s[0] || memcmp(title.ptr + i, seps[k].s, sl) != 0)
                     continue;
                 if (!found || (pass == 0 ? i > best_at : i < best_at)) {
                     best_at = i;
@@ -383,7 +416,7 @@ clean_copy(wn_meta_cands *c, wn_str t)
             continue;
         bool end = m == d.len;
         for (size_t s = 0; !end && s < sizeof seps / sizeof seps[0]; s++)
-            end = d.len - m >= strlen(seps[s]) && memcmp(d.ptr + m, seps[s], strlen(seps[s])) == 0;
+            end = d.len - m >= seps[s].n && memcmp(d.ptr + m, seps[s].s, seps[s].n) == 0;
         if (!end)
             continue;
         char *cp = wn_arena_strndup(c->arena, d.ptr, m); /* NUL-terminated */
@@ -609,8 +642,8 @@ label_apart(wn_str d, wn_str label, const folded *fr)
     if (!d.ptr || d.len <= label.len || memcmp(d.ptr, label.ptr, label.len) != 0)
         return false;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-        size_t sl = strlen(seps[k]);
-        if (d.len > label.len + sl && memcmp(d.ptr + label.len, seps[k], sl) == 0) {
+        size_t sl = seps[k].n;
+        if (d.len > label.len + sl && memcmp(d.ptr + label.len, seps[k].s, sl) == 0) {
             folded fd;
             fd.n = wn_meta_fold(d.ptr + label.len + sl, d.len - label.len - sl, fd.s,
                                 sizeof fd.s);
@@ -646,11 +679,11 @@ whole_part(wn_arena *a, wn_str d, const folded *f)
         return false;
     size_t at[17], sl[17], n = 0;
     for (size_t i = 1; i + 2 < d.len && n < 16; i++) {
-        if (d.ptr[i] != ' ')
+        if (d.ptr[i] != ' ' || !sep_may_start(d.ptr + i))
             continue;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-            size_t l = strlen(seps[k]);
-            if (i + l <= d.len && memcmp(d.ptr + i, seps[k], l) == 0) {
+            size_t l = seps[k].n;
+            if (i + l <= d.len && memcmp(d.ptr + i, seps[k].s, l) == 0) {
                 at[n] = i;
                 sl[n++] = l;
                 break;
@@ -683,11 +716,11 @@ first_part(wn_str d, folded *f)
     f->n = 0;
     f->s[0] = '\0';
     for (size_t i = 1; d.ptr && i + 2 < d.len; i++) {
-        if (d.ptr[i] != ' ')
+        if (d.ptr[i] != ' ' || !sep_may_start(d.ptr + i))
             continue;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-            size_t l = strlen(seps[k]);
-            if (i + l <= d.len && memcmp(d.ptr + i, seps[k], l) == 0) {
+            size_t l = seps[k].n;
+            if (i + l <= d.len && memcmp(d.ptr + i, seps[k].s, l) == 0) {
                 f->n = wn_meta_fold(d.ptr, i, f->s, FOLD_MAX);
                 return;
             }
