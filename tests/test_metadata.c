@@ -476,7 +476,8 @@ TEST(date_near_byline)
  * separates a blog's post from the blog in a declared title */
 TEST(title_cjk)
 {
-    const char *html =
+    const char *html;
+    html =
         "<head><title>\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93\xE4\xB9\x8B"
         "\xE6\x97\x85 @ \xE8\x97\x8D\xE5\xA4\xA9\xE7\x9A\x84\xE5\xAE\xB6 :: Blog "
         "Platform ::</title></head><body><h1>Blog Platform</h1>"
@@ -486,6 +487,17 @@ TEST(title_cjk)
     wn_doc *doc = extracted(html, &m);
     CHECK_EQ_STR(STR(m.title), "\xE6\x96\xB0\xE7\xAB\xB9\xE8\xB3\x9E\xE6\xA5\x93\xE4\xB9"
                                "\x8B\xE6\x97\x85");
+    done(doc);
+    /* Thai writes no spaces between words either */
+    html = "<head><title>\xE0\xB8\x82\xE0\xB9\x88\xE0\xB8\xB2\xE0\xB8\xA7\xE0\xB9\x80\xE0\xB8"
+           "\xA8\xE0\xB8\xA3\xE0\xB8\xA9\xE0\xB8\x90\xE0\xB8\x81\xE0\xB8\xB4\xE0\xB8\x88 | Thai "
+           "News</title></head><body><h1>Thai News</h1><h2>\xE0\xB8\x82\xE0\xB9\x88\xE0\xB8\xB2"
+           "\xE0\xB8\xA7\xE0\xB9\x80\xE0\xB8\xA8\xE0\xB8\xA3\xE0\xB8\xA9\xE0\xB8\x90\xE0\xB8"
+           "\x81\xE0\xB8\xB4\xE0\xB8\x88</h2><p>x</p></body>";
+    doc = extracted(html, &m);
+    CHECK_EQ_STR(STR(m.title), "\xE0\xB8\x82\xE0\xB9\x88\xE0\xB8\xB2\xE0\xB8\xA7\xE0\xB9\x80"
+                               "\xE0\xB8\xA8\xE0\xB8\xA3\xE0\xB8\xA9\xE0\xB8\x90\xE0\xB8\x81"
+                               "\xE0\xB8\xB4\xE0\xB8\x88");
     done(doc);
     /* the site's name after a separator written without spaces: a
      * fullwidth bar, an underscore; an underscore inside words stays */

@@ -70,9 +70,10 @@ words_within(const folded *a, const folded *b)
 }
 
 /* Words of a folded text: its runs between spaces, each Han or kana
- * character counting as a word of its own (Chinese and Japanese write no
- * spaces: a headline is one "word" long otherwise, and every length test
- * below fails on it). */
+ * character counting as a word of its own, and each character of Thai,
+ * Lao, Khmer and Myanmar (those scripts write no spaces between words: a
+ * headline is one "word" long otherwise, and every length test below
+ * fails on it). */
 static size_t
 count_words(const folded *f)
 {
@@ -82,7 +83,7 @@ count_words(const folded *f)
     unsigned char wide = 0;
     for (size_t i = 0; i < f->n; i++) {
         spaces += f->s[i] == ' ';
-        wide |= (unsigned char)f->s[i] >= 0xE3 ? 1 : 0;
+        wide |= (unsigned char)f->s[i] >= 0xE0 ? 1 : 0;
     }
     if (!wide)
         return f->n ? spaces + 1 : 0;
@@ -97,9 +98,14 @@ count_words(const folded *f)
         }
         /* U+3040..U+9FFF (kana, CJK symbols, Han) and U+F900..U+FAFF:
          * three bytes from E3 81 80 to E9 BF BF, and EF A4..AB */
+        /* also Thai and Lao (U+0E00..U+0EFF: E0 B8..BB), Myanmar
+         * (U+1000..U+109F: E1 80..82) and Khmer (U+1780..U+17FF: E1 9E..9F),
+         * which write no spaces either */
         unsigned char c1 = i + 2 < f->n ? (unsigned char)f->s[i + 1] : 0;
         bool cjk = c1 && ((c >= 0xE3 && c <= 0xE9 && !(c == 0xE3 && c1 < 0x81)) ||
-                          (c == 0xEF && c1 >= 0xA4 && c1 <= 0xAB));
+                          (c == 0xEF && c1 >= 0xA4 && c1 <= 0xAB) ||
+                          (c == 0xE0 && c1 >= 0xB8 && c1 <= 0xBB) ||
+                          (c == 0xE1 && ((c1 >= 0x80 && c1 <= 0x82) || c1 == 0x9E || c1 == 0x9F)));
         if (cjk) {
             w++;
             in_run = false;
