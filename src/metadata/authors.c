@@ -53,7 +53,7 @@ static const char *const introducers[] = {
     "oleh: ",
     "oleh ",
     "penulis: ",
-    "t\xC3\xA1" "c gi\xE1\xBA\xA3: ",
+    "t\303\241c gi\341\272\243: " /* "Tác giả: " */,
     "b\xE1\xBB\x9Fi ",
     "redactor: ",
     "text: ",

@@ -1925,7 +1925,7 @@ byline_label(const char *s, size_t n, bool *bare)
     static const char *const colon[] = {"author",       "authors",  "autor",   "autorin",
                                         "auteur",       "auteurs",  "yazar",   "contributor",
                                         "contributors", "penulis",
-                                        "t\xC3\xA1" "c gi\xE1\xBA\xA3"};
+                                        "t\303\241c gi\341\272\243" /* "Tác giả" */};
     static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af", "Oleh",
                                         "B\xE1\xBB\x9Fi"};
     *bare = false;
