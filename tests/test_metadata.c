@@ -702,6 +702,11 @@ TEST(title_by_page_type)
            "<body><h1>Trail Runner 3 Waterproof Shoe</h1><p>Text.</p></body>";
     CHECK_EQ_STR(title_as(html, WN_PAGE_COLLECTION, buf, sizeof buf),
                  "Trail Runner 3 Waterproof Shoe");
+    /* a <title> with an empty page part names no page: the <h1> */
+    html = "<head><title> | Example Magazine</title></head>"
+           "<body><h1>Electronic Gadgets</h1><p>Text.</p></body>";
+    for (size_t i = 0; i < 3; i++)
+        CHECK_EQ_STR(title_as(html, types2[i], buf, sizeof buf), "Electronic Gadgets");
     /* one the <title> starts with is the page's own name */
     html = "<head><title>Trail Runner 3 Waterproof Shoe for Men | Example Outfitters</title>"
            "<meta property=og:site_name content=\"Example Outfitters\"></head>"

@@ -1006,6 +1006,17 @@ wn_title_for_type(wn_arena *a, wn_str title, wn_str alt, bool h1_within, wn_page
      * a longer tail after a bar says what the page offers and stays
      * ("Acme | Professional Therapy With A Licensed Therapist") */
     wn_str name = wn_title_cut_tagline(a, alt);
+    /* a <title> whose page part is empty, " | Site": a template's blank
+     * field, no name of the page */
+    size_t lead = 0;
+    while (lead < name.len && (name.ptr[lead] == ' ' || name.ptr[lead] == '\t'))
+        lead++;
+    if (lead == name.len || name.ptr[lead] == '|' || name.ptr[lead] == '-' ||
+        name.ptr[lead] == ':' || name.ptr[lead] == '/' ||
+        (name.len - lead >= 3 && (unsigned char)name.ptr[lead] == 0xE2 &&
+         (unsigned char)name.ptr[lead + 1] == 0x80 &&
+         ((unsigned char)name.ptr[lead + 2] == 0x93 || (unsigned char)name.ptr[lead + 2] == 0x94)))
+        return wn_title_cut_tagline(a, title);
     /* a service page's <h1> that says the same in its own words: "Online
      * Graphic Design Course" for "Graphic Design Course Online" */
     if (t == WN_PAGE_SERVICE && h1_within) {
