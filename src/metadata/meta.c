@@ -479,6 +479,15 @@ name_word(const char *low, size_t n, const char *w, bool inside)
 static enum meta_key
 date_name_kind(const char *low, size_t n)
 {
+    /* each kind needs "pub", "modified" or "updated" somewhere: one scan
+     * for their first three letters answers most names */
+    bool verb = false;
+    for (size_t i = 0; i + 3 <= n && !verb; i++)
+        verb = (low[i] == 'p' && low[i + 1] == 'u' && low[i + 2] == 'b') ||
+               (low[i] == 'm' && low[i + 1] == 'o' && low[i + 2] == 'd') ||
+               (low[i] == 'u' && low[i + 1] == 'p' && low[i + 2] == 'd');
+    if (!verb)
+        return MK_NONE;
     size_t e = name_word(low, n, "publish", true);
     bool pub = (e && !(e + 2 <= n && low[e] == 'e' && low[e + 1] == 'r')) ||
                name_word(low, n, "publication", true);
