@@ -53,7 +53,7 @@ static const char *const introducers[] = {
     "oleh: ",
     "oleh ",
     "penulis: ",
-    "t\xC3\xA1" "c gi\xE1\xBA\xA3: ",
+    "t\xC3\xA1\x63 gi\xE1\xBA\xA3: ", /* (\x63: c, after a hex escape) */
     "b\xE1\xBB\x9Fi ",
     "redactor: ",
     "text: ",

@@ -1945,7 +1945,7 @@ byline_label(const char *s, size_t n, bool *bare)
     static const char *const colon[] = {"author",       "authors",  "autor",   "autorin",
                                         "auteur",       "auteurs",  "yazar",   "contributor",
                                         "contributors", "penulis",
-                                        "t\xC3\xA1" "c gi\xE1\xBA\xA3"};
+                                        "t\xC3\xA1\x63 gi\xE1\xBA\xA3"}; /* \x63: c */
     static const char *const cased[] = {"Von", "Par", "Por", "Door", "Di", "Av", "Af", "Oleh",
                                         "B\xE1\xBB\x9Fi"};
     *bare = false;
