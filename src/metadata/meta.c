@@ -479,6 +479,15 @@ name_word(const char *low, size_t n, const char *w, bool inside)
 static enum meta_key
 date_name_kind(const char *low, size_t n)
 {
+    /* each kind needs "pub", "modified" or "updated" somewhere: one scan
+     * for their first three letters answers most names */
+    bool verb = false;
+    for (size_t i = 0; i + 3 <= n && !verb; i++)
+        verb = (low[i] == 'p' && low[i + 1] == 'u' && low[i + 2] == 'b') ||
+               (low[i] == 'm' && low[i + 1] == 'o' && low[i + 2] == 'd') ||
+               (low[i] == 'u' && low[i + 1] == 'p' && low[i + 2] == 'd');
+    if (!verb)
+        return MK_NONE;
     size_t e = name_word(low, n, "publish", true);
     bool pub = (e && !(e + 2 <= n && low[e] == 'e' && low[e + 1] == 'r')) ||
                name_word(low, n, "publication", true);
@@ -1587,13 +1596,22 @@ static wn_str label_name(wn_meta_cands *c, const wn_node *label);
 
 /* A text that is a byline label alone ("Written by", "By:") anywhere in
  * the page's own regions: the next element names the writer. */
-static void
+static __attribute__((noinline)) void label_author_at(wn_meta_cands *c, walk_state *st,
+                                                       const wn_node *n);
+static inline void
 label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
 {
     if (n->len > 80 || st->saw_visible_author || c->vis_authors_src >= WN_SRC_VISIBLE)
         return;
     if (n->index < st->n_text_chars && st->text_chars[n->index] == 1)
         return;
+    label_author_at(c, st, n);
+}
+/* label_author past its first tests, out of walk_document's loop (it ran
+ * short of registers with this inlined) */
+static __attribute__((noinline)) void
+label_author_at(wn_meta_cands *c, walk_state *st, const wn_node *n)
+{
     size_t i = 0;
     while (i < n->len && (n->data[i] == ' ' || n->data[i] == '\n' || n->data[i] == '\t' ||
                           n->data[i] == '\r'))
@@ -1607,6 +1625,8 @@ label_author(wn_meta_cands *c, walk_state *st, const wn_node *n)
                              (unsigned char)(n->data[i + 1] | 0x20));
     /* labels in other scripts, by their bytes */
     for (size_t k = 0; k < WN_FOREIGN_BYLINE_LABELS && !maybe && (n->data[i] & 0x80); k++) {
+        if (wn_foreign_byline_labels[k][0] != n->data[i])
+            continue; /* (no label is empty: its first byte tells first) */
         size_t l = strlen(wn_foreign_byline_labels[k]);
         maybe = n->len - i >= l && memcmp(n->data + i, wn_foreign_byline_labels[k], l) == 0;
     }

@@ -67,12 +67,58 @@ wn_meta_ieq(const char *s, size_t n, const char *lit)
 bool wn_meta_icontains(const char *s, size_t n, const char *lit);
 /* Words of a string compared loosely: lower-cased letters and digits only. */
 size_t wn_meta_fold(const char *s, size_t n, char *out, size_t cap);
-/* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad). */
-size_t wn_meta_u8len(unsigned char c);
+/* Number of bytes of the UTF-8 sequence starting with byte c (1 for bad).
+ * These three are inline: the word counts call them per code point. */
+static inline size_t
+wn_meta_u8len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
+    return 1;
+}
+
 /* Decode one code point at s[*i] (advancing *i); bad bytes give U+FFFD. */
-unsigned wn_meta_u8next(const char *s, size_t n, size_t *i);
+static inline unsigned
+wn_meta_u8next(const char *s, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)s[*i];
+    size_t l = wn_meta_u8len(c);
+    if (l == 1 || *i + l > n) {
+        (*i)++;
+        return c < 0x80 ? c : 0xFFFD;
+    }
+    unsigned cp = c & (l == 2 ? 0x1F : l == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < l; k++) {
+        unsigned char d = (unsigned char)s[*i + k];
+        if ((d & 0xC0) != 0x80) {
+            (*i)++;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (d & 0x3F);
+    }
+    *i += l;
+    return cp;
+}
+
 /* Whether code point cp is a letter or digit (enough Unicode for words). */
-bool wn_meta_is_word_cp(unsigned cp);
+static inline bool
+wn_meta_is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') ||
+               cp == '_';
+    if (cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0x3000 ||
+        (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFFFD ||
+        (cp >= 0xA0 && cp <= 0xBF) || (cp >= 0xFE00 && cp <= 0xFE6F))
+        return false;
+    return true;
+}
 
 /* ---- dates.c ----------------------------------------------------------- */
 

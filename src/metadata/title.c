@@ -144,6 +144,19 @@ sep_may_start(const char *s)
     }
 }
 
+/* The length of the first of seps that starts at t.ptr[i] with a byte
+ * after it (i >= 1), else 0. */
+static size_t
+sep_len_at(wn_str t, size_t i)
+{
+    if (t.ptr[i] != ' ' || i + 1 >= t.len || !sep_may_start(t.ptr + i))
+        return 0;
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
+        if (i + seps[k].n < t.len && memcmp(t.ptr + i, seps[k].s, seps[k].n) == 0)
+            return seps[k].n;
+    return 0;
+}
+
 /* Is part the site's name: equal, within it, or holding it with at most
  * `slack` more words ("Example News" for "Example")? */
 static bool
@@ -209,18 +222,16 @@ strip_site(wn_arena *a, wn_str title, wn_str site, bool both_ends)
     for (int pass = 0; pass < (both_ends ? 2 : 1); pass++) {
         size_t best_at = 0, best_len = 0;
         bool found = false;
-        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-            size_t sl = seps[k].n;
-            for (size_t i = 1; i + sl < title.len; i++) {
-                if (title.ptr[i] != seps[k].s[0] || memcmp(title.ptr + i, seps[k].s, sl) != 0)
-                    continue;
-                if (!found || (pass == 0 ? i > best_at : i < best_at)) {
+        /* the last separator (pass 0) or the first (pass 1), the earlier
+         * of seps where two start at one place: one scan from that end */
+        if (title.len > 1) {
+            for (size_t j = 1; j < title.len && !found; j++) {
+                size_t i = pass == 0 ? title.len - j : j;
+                best_len = sep_len_at(title, i);
+                if (best_len) {
                     best_at = i;
-                    best_len = sl;
                     found = true;
                 }
-                if (pass == 1)
-                    break;
             }
         }
         if (!found)
