@@ -1977,6 +1977,34 @@ TEST(forum_user_card_list)
     fx_free(&f);
 }
 
+/* A template's placeholder left unrendered as an element's whole text (an
+ * alert box the script fills or hides under each post) is machine text; one
+ * in a sentence or a code sample stays. */
+TEST(forum_template_placeholders_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=post><p>A small refractor is the easiest start, light enough to "
+                 "carry, and it needs no collimation at all.</p><div class=alert ng-cloak>"
+                 "<strong id=t1>{{ board.errors[1101].message }}</strong></div></div>"
+                 "<div class=post><p>A dobsonian gives the most aperture for the money, though "
+                 "it is bulky; write {{ name }} in the form to join the club.</p>"
+                 "<pre>{{ form }}</pre><div class=alert ng-cloak>"
+                 "<strong id=t2> {{ board.errors[1102].message }} </strong></div></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "write {{ name }} in the form"));
+    CHECK(fx_contains(f.text, "{{ form }}"));
+    CHECK(!fx_contains(f.text, "board.errors"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "t1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "t2", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A poster's menu of facts (its class says menu) in a thread of short
  * posts: it outweighs the posts, but holds no paragraph, and is no post. */
 TEST(forum_poster_menu_outweighing_short_posts)
@@ -3045,6 +3073,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_template_placeholders_dropped);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(forum_post_signature_dropped);

@@ -2113,6 +2113,31 @@ uuid_only(const wn_node *n, const wn_stat *s)
     return true;
 }
 
+/* Is the whole text of n, alone in one text child, a template's placeholder
+ * left unrendered: "{{ ... }}" (a client-side template's binding, an
+ * alert's "{{ form.errors[12].message }}" that the script fills or hides;
+ * a shortcode the site's engine did not expand)? Not a code sample's. */
+static bool
+placeholder_only(const wn_node *n, const wn_stat *s)
+{
+    if (s->text < 5 || s->text > 200 || s->link != 0)
+        return false;
+    const wn_node *t = n->first_child;
+    if (!t || t->next || t->type != WN_NODE_TEXT)
+        return false;
+    const char *p = t->data, *end = t->data + t->len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (end - p < 5 || p[0] != '{' || p[1] != '{' || end[-1] != '}' || end[-2] != '}')
+        return false;
+    for (const char *q = p + 2; q + 1 < end - 2; q++) /* one placeholder, not a run of them */
+        if ((q[0] == '}' && q[1] == '}') || (q[0] == '{' && q[1] == '{'))
+            return false;
+    return true;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -2444,9 +2469,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
                 boiler = true;
-            /* a UUID as an element's whole text (not a code sample's) */
+            /* a UUID or an unrendered template placeholder as an
+             * element's whole text (not a code sample's) */
             if (!boiler && !in_code && !wn_node_is(n, WN_TAG_CODE) && !wn_node_is(n, WN_TAG_PRE) &&
-                uuid_only(n, s))
+                (uuid_only(n, s) || placeholder_only(n, s)))
                 boiler = true;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
