@@ -1977,6 +1977,40 @@ TEST(forum_user_card_list)
     fx_free(&f);
 }
 
+/* The same user card as rows "Label: value", each a <div> (no list in the
+ * markup); rows in a post that are not all such facts stay. */
+#define ROWS_POST(who, n, text) \
+    "<div class=post><div class=poster><a href=/u/" who ">" who "</a>" \
+    "<div class=small id=card-" who "><div>Join Date: <b>Jul 2017</b></div><div>Location: Lisbon</div>" \
+    "<div> Posts: " n " </div><div> </div></div></div><div class=body><p>" text "</p></div></div>"
+
+TEST(forum_user_card_rows)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 ROWS_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 ROWS_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 "<div class=post><div class=body><p>A dobsonian gives the most aperture for the "
+                 "money, though it is bulky, and heavy on the stairs.</p>"
+                 "<div id=mine><div>Scope: an eight inch dobsonian</div>"
+                 "<div>I bought it used, and the mirror was perfectly fine.</div></div>"
+                 "</div></div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(!fx_contains(f.text, "Join Date"));
+    CHECK(!fx_contains(f.text, "2630"));
+    CHECK(fx_contains(f.text, "Scope: an eight inch dobsonian"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "card-ann", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "mine", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A template's placeholder left unrendered as an element's whole text (an
  * alert box the script fills or hides under each post) is machine text; one
  * in a sentence or a code sample stays. */
@@ -3073,6 +3107,7 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_user_card_rows);
     RUN(forum_template_placeholders_dropped);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);

@@ -2113,6 +2113,47 @@ uuid_only(const wn_node *n, const wn_stat *s)
     return true;
 }
 
+/* Is the block n a card of facts as rows "Label: value", each its own
+ * block (a poster's "Join Date: Aug 2008", "Location: Lisbon", "Posts:
+ * 1,077" as <div>s: the user card a <dl> is elsewhere)? Two rows at least,
+ * every child block with text one, a label of at most FACT_LABEL_MAX bytes
+ * opening with a letter, a value of a few words; no text between the rows. */
+#define FACT_LABEL_MAX 24
+#define FACT_ROW_MAX 48
+static bool
+fact_rows(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
+{
+    if (s->blocks < 2 || s->loose > 2 || s->text < 8)
+        return false;
+    unsigned rows = 0;
+    for (const wn_node *c = n->first_child; c; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT || !wn_stats_block(c))
+            continue;
+        if (wn_stats_of(&cx->stats, c)->text == 0)
+            continue;
+        char buf[FACT_ROW_MAX + 8];
+        bool full;
+        size_t len = block_text(c, buf, sizeof buf, true, false, &full);
+        if (full || len > FACT_ROW_MAX || !len)
+            return false;
+        unsigned char c0 = (unsigned char)buf[0];
+        if (!((c0 | 32) >= 'a' && (c0 | 32) <= 'z') && c0 < 0x80)
+            return false;
+        size_t colon = 0;
+        while (colon < len && colon <= FACT_LABEL_MAX && buf[colon] != ':')
+            colon++;
+        if (colon >= len || colon > FACT_LABEL_MAX || colon + 1 >= len)
+            return false;
+        size_t v = colon + 1;
+        while (v < len && buf[v] == ' ')
+            v++;
+        if (v >= len)
+            return false;
+        rows++;
+    }
+    return rows >= 2;
+}
+
 /* Is the whole text of n, alone in one text child, a template's placeholder
  * left unrendered: "{{ ... }}" (a client-side template's binding, an
  * alert's "{{ form.errors[12].message }}" that the script fills or hides;
@@ -2404,6 +2445,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
              * facts about the poster (posts, join date, location) */
             else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
                      s->text < 200)
+                boiler = true;
+            /* (the same card as rows "Label: value" in <div>s) */
+            else if (cx->page_type == WN_PAGE_FORUM && s->paras == 0 && s->text < 200 &&
+                     n->aux != HEADLINE_PATH && !in_code && fact_rows(cx, n, s))
                 boiler = true;
             /* a post's subject repeating the thread's title ("Re: ...") */
             else if (cx->page_type == WN_PAGE_FORUM && n != headline && s->paras == 0 &&
