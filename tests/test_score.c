@@ -2011,6 +2011,27 @@ TEST(forum_user_card_rows)
     fx_free(&f);
 }
 
+/* A post's reactions bar (who liked it: a label and the names, links) is a
+ * widget, not the post. */
+TEST(forum_reactions_bar_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=post><p>A small refractor is the easiest start, light enough to "
+                 "carry, and it needs no collimation at all.</p><div class=reactionsBar id=r1>"
+                 "<span>Reactions:</span> <a href=/u/zed>zedwick</a></div></div>"
+                 "<div class=post><p>A dobsonian gives the most aperture for the money, though "
+                 "it is bulky, and heavy on the stairs.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "zedwick"));
+    fx_free(&f);
+}
+
 /* A template's placeholder left unrendered as an element's whole text (an
  * alert box the script fills or hides under each post) is machine text; one
  * in a sentence or a code sample stays. */
@@ -3108,6 +3129,7 @@ main(void)
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
     RUN(forum_user_card_rows);
+    RUN(forum_reactions_bar_dropped);
     RUN(forum_template_placeholders_dropped);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
