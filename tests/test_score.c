@@ -2011,6 +2011,37 @@ TEST(forum_user_card_rows)
     fx_free(&f);
 }
 
+/* A question above its answers in the page's <main>: the answers hold
+ * nearly all the region's prose, and the scoring picks them, but the
+ * opening post before them is the thread's first post. */
+#define ANSWER_PARAS(x) \
+    "<p>" x " Pour the water slowly, in circles, starting from the centre and keeping the " \
+    "grounds wet, then wait for the bed to drain before adding the rest.</p>"
+TEST(forum_question_above_answers_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><nav><a href=/>Home</a> <a href=/q>Questions</a></nav>"
+                 "<div role=main><h1>How long should a pour-over brew take?</h1>"
+                 "<div id=question class=question><div class=cell><p>My pour-over always "
+                 "finishes in under two minutes and tastes sour; how long should the whole brew "
+                 "take, and what should I change first?</p></div></div>"
+                 "<div id=answers><div class=answer><div class=cell>"
+                 ANSWER_PARAS("First.") ANSWER_PARAS("Second.") ANSWER_PARAS("Third.")
+                 ANSWER_PARAS("Fourth.") ANSWER_PARAS("Fifth.") ANSWER_PARAS("Sixth.")
+                 ANSWER_PARAS("Seventh.") ANSWER_PARAS("Eighth.") ANSWER_PARAS("Ninth.")
+                 ANSWER_PARAS("Tenth.") "</div></div>"
+                 "<div class=answer><div class=cell>" ANSWER_PARAS("Also.") ANSWER_PARAS("Again.")
+                 "</div></div></div></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "tastes sour"));
+    CHECK(fx_contains(f.text, "Tenth."));
+    CHECK(fx_contains(f.text, "Again."));
+    CHECK(!fx_contains(f.text, "Questions"));
+    fx_free(&f);
+}
+
 /* A post's reactions bar (who liked it: a label and the names, links) is a
  * widget, not the post. */
 TEST(forum_reactions_bar_dropped)
@@ -3130,6 +3161,7 @@ main(void)
     RUN(forum_user_card_list);
     RUN(forum_user_card_rows);
     RUN(forum_reactions_bar_dropped);
+    RUN(forum_question_above_answers_kept);
     RUN(forum_template_placeholders_dropped);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
