@@ -2117,7 +2117,8 @@ uuid_only(const wn_node *n, const wn_stat *s)
  * block (a poster's "Join Date: Aug 2008", "Location: Lisbon", "Posts:
  * 1,077" as <div>s: the user card a <dl> is elsewhere)? Two rows at least,
  * every child block with text one, a label of at most FACT_LABEL_MAX bytes
- * opening with a letter, a value of a few words; no text between the rows. */
+ * opening with a letter, a value of a few words; no text between the rows,
+ * no link. */
 #define FACT_LABEL_MAX 24
 #define FACT_ROW_MAX 48
 static bool
@@ -2126,14 +2127,18 @@ fact_rows(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
     if (s->blocks < 2 || s->loose > 2 || s->text < 8)
         return false;
     unsigned rows = 0;
+    size_t budget = 256; /* nodes read, for all the rows */
     for (const wn_node *c = n->first_child; c; c = c->next) {
         if (c->type != WN_NODE_ELEMENT || !wn_stats_block(c))
             continue;
-        if (wn_stats_of(&cx->stats, c)->text == 0)
+        uint32_t t = wn_stats_of(&cx->stats, c)->text;
+        if (t == 0)
             continue;
+        if (t > FACT_ROW_MAX)
+            return false;
         char buf[FACT_ROW_MAX + 8];
         bool full;
-        size_t len = block_text(c, buf, sizeof buf, true, false, &full);
+        size_t len = block_text_budget(c, buf, sizeof buf, true, false, &full, &budget);
         if (full || len > FACT_ROW_MAX || !len)
             return false;
         unsigned char c0 = (unsigned char)buf[0];
@@ -2448,7 +2453,8 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
                 boiler = true;
             /* (the same card as rows "Label: value" in <div>s) */
             else if (cx->page_type == WN_PAGE_FORUM && s->paras == 0 && s->text < 200 &&
-                     n->aux != HEADLINE_PATH && !in_code && fact_rows(cx, n, s))
+                     s->link == 0 && s->blocks >= 2 && n->aux != HEADLINE_PATH && !in_code &&
+                     fact_rows(cx, n, s))
                 boiler = true;
             /* a post's subject repeating the thread's title ("Re: ...") */
             else if (cx->page_type == WN_PAGE_FORUM && n != headline && s->paras == 0 &&
