@@ -50,6 +50,7 @@ TEST(vocabulary_bits)
     CHECK(wn_tokens_classify("jp-relatedposts", 15) & WN_TOK_NEG);
     CHECK(wn_tokens_classify("sharedaddy sd-block", 19) & WN_TOK_DROP);
     CHECK(wn_tokens_classify("post-likes", 10) & WN_TOK_DROP);
+    CHECK(wn_tokens_classify("reactionsBar", 12) & WN_TOK_DROP); /* who reacted to a post */
     /* generated CSS-module hashes and utility classes carry no words */
     CHECK_EQ_INT(wn_tokens_classify("stack-module__AdKhW__x", 22), 0);
     /* a generated id in lower-case hexadecimal spells no "ad"; a slot's

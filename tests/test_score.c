@@ -1977,6 +1977,120 @@ TEST(forum_user_card_list)
     fx_free(&f);
 }
 
+/* The same user card as rows "Label: value", each a <div> (no list in the
+ * markup); rows in a post that are not all such facts stay. */
+#define ROWS_POST(who, n, text) \
+    "<div class=post><div class=poster><a href=/u/" who ">" who "</a>" \
+    "<div class=small id=card-" who "><div>Join Date: <b>Jul 2017</b></div><div>Location: Lisbon</div>" \
+    "<div> Posts: " n " </div><div> </div></div></div><div class=body><p>" text "</p></div></div>"
+
+TEST(forum_user_card_rows)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 ROWS_POST("ann", "524", "A small refractor is the easiest start, light enough "
+                           "to carry, and it needs no collimation at all.")
+                 ROWS_POST("bob", "2630", "I would add a good pair of binoculars first, they "
+                           "teach you the sky, and they are cheap, too.")
+                 "<div class=post><div class=body><p>A dobsonian gives the most aperture for the "
+                 "money, though it is bulky, and heavy on the stairs.</p>"
+                 "<div id=mine><div>Scope: an eight inch dobsonian</div>"
+                 "<div>I bought it used, and the mirror was perfectly fine.</div></div>"
+                 "</div></div></main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "binoculars"));
+    CHECK(!fx_contains(f.text, "Join Date"));
+    CHECK(!fx_contains(f.text, "2630"));
+    CHECK(fx_contains(f.text, "Scope: an eight inch dobsonian"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "card-ann", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "mine", &fl) && !(fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
+/* A question above its answers in the page's <main>: the answers hold
+ * nearly all the region's prose, and the scoring picks them, but the
+ * opening post before them is the thread's first post. */
+#define ANSWER_PARAS(x) \
+    "<p>" x " Pour the water slowly, in circles, starting from the centre and keeping the " \
+    "grounds wet, then wait for the bed to drain before adding the rest.</p>"
+TEST(forum_question_above_answers_kept)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><nav><a href=/>Home</a> <a href=/q>Questions</a></nav>"
+                 "<div role=main><h1>How long should a pour-over brew take?</h1>"
+                 "<div id=question class=question><div class=cell><p>My pour-over always "
+                 "finishes in under two minutes and tastes sour; how long should the whole brew "
+                 "take, and what should I change first?</p></div></div>"
+                 "<div id=answers><div class=answer><div class=cell>"
+                 ANSWER_PARAS("First.") ANSWER_PARAS("Second.") ANSWER_PARAS("Third.")
+                 ANSWER_PARAS("Fourth.") ANSWER_PARAS("Fifth.") ANSWER_PARAS("Sixth.")
+                 ANSWER_PARAS("Seventh.") ANSWER_PARAS("Eighth.") ANSWER_PARAS("Ninth.")
+                 ANSWER_PARAS("Tenth.") "</div></div>"
+                 "<div class=answer><div class=cell>" ANSWER_PARAS("Also.") ANSWER_PARAS("Again.")
+                 "</div></div></div></div></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "tastes sour"));
+    CHECK(fx_contains(f.text, "Tenth."));
+    CHECK(fx_contains(f.text, "Again."));
+    CHECK(!fx_contains(f.text, "Questions"));
+    fx_free(&f);
+}
+
+/* A post's reactions bar (who liked it: a label and the names, links) is a
+ * widget, not the post. */
+TEST(forum_reactions_bar_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=post><p>A small refractor is the easiest start, light enough to "
+                 "carry, and it needs no collimation at all.</p><div class=reactionsBar id=r1>"
+                 "<span>Reactions:</span> <a href=/u/zed>zedwick</a></div></div>"
+                 "<div class=post><p>A dobsonian gives the most aperture for the money, though "
+                 "it is bulky, and heavy on the stairs.</p></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "dobsonian"));
+    CHECK(!fx_contains(f.text, "zedwick"));
+    fx_free(&f);
+}
+
+/* A template's placeholder left unrendered as an element's whole text (an
+ * alert box the script fills or hides under each post) is machine text; one
+ * in a sentence or a code sample stays. */
+TEST(forum_template_placeholders_dropped)
+{
+    fx f;
+    CHECK(fx_run(&f,
+                 "<html>" FORUM_HEAD "<body><main><h1>Which first telescope?</h1>"
+                 "<div class=post><p>A small refractor is the easiest start, light enough to "
+                 "carry, and it needs no collimation at all.</p><div class=alert ng-cloak>"
+                 "<strong id=t1>{{ board.errors[1101].message }}</strong></div></div>"
+                 "<div class=post><p>A dobsonian gives the most aperture for the money, though "
+                 "it is bulky; write {{ name }} in the form to join the club.</p>"
+                 "<pre>{{ form }}</pre><div class=alert ng-cloak>"
+                 "<strong id=t2> {{ board.errors[1102].message }} </strong></div></div>"
+                 "</main></body></html>",
+                 0, NULL));
+    CHECK_EQ_INT(f.res.content.page_type, WN_PAGE_FORUM);
+    CHECK(fx_contains(f.text, "small refractor"));
+    CHECK(fx_contains(f.text, "write {{ name }} in the form"));
+    CHECK(fx_contains(f.text, "{{ form }}"));
+    CHECK(!fx_contains(f.text, "board.errors"));
+    uint32_t fl;
+    CHECK(flags_of(f.doc, "t1", &fl) && (fl & WN_NF_BOILER));
+    CHECK(flags_of(f.doc, "t2", &fl) && (fl & WN_NF_BOILER));
+    fx_free(&f);
+}
+
 /* A poster's menu of facts (its class says menu) in a thread of short
  * posts: it outweighs the posts, but holds no paragraph, and is no post. */
 TEST(forum_poster_menu_outweighing_short_posts)
@@ -3045,6 +3159,10 @@ main(void)
     RUN(listing_main_beats_block_beside_it);
     RUN(forum_comments_are_the_posts);
     RUN(forum_user_card_list);
+    RUN(forum_user_card_rows);
+    RUN(forum_reactions_bar_dropped);
+    RUN(forum_question_above_answers_kept);
+    RUN(forum_template_placeholders_dropped);
     RUN(forum_poster_menu_outweighing_short_posts);
     RUN(forum_notice_dropped);
     RUN(forum_post_signature_dropped);

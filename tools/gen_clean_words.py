@@ -42,7 +42,7 @@ VOCABULARY = {
     "D": "ad addthis ads adsense adslot adunit advert advertisement advertising adverts "
          "breadcrumb breadcrumbs ccpa consent cookie cookies crumbs dfp drawer dropdown gdpr "
          "lightbox likes login megamenu menu menubar menus modal nav navbar navigation newsletter nocontent "
-         "offcanvas popover popup print promo promos promotion searchbox searchform share "
+         "offcanvas popover popup print promo promos promotion reactions searchbox searchform share "
          "sharebar shares sharethis sharing signin signup skip skiplink social socialmedia "
          "sharedaddy socials sponsor sponsored sponsors submenu subnav subscribe subscription toolbar "
          "tooltip topbar "

@@ -10,7 +10,7 @@
 
 #define WN_VOCAB_MIN_LEN 2
 #define WN_VOCAB_MAX_LEN 15
-#define WN_VOCAB_WORDS 185
+#define WN_VOCAB_WORDS 186
 
 /* bit (c & 31) of wn_vocab_ends[len][f & 31]: a word of that length starts
  * with letter f and ends with letter c (either case: 'a' & 31 = 'A' & 31 = 1) */
@@ -46,7 +46,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
     [9] = {
         [1] = 0x01008000, [3] = 0x00040200, [5] = 0x00080000, [14] = 0x00100000, [15] = 0x00080000,
-        [16] = 0x00044030, [19] = 0x03080030, [20] = 0x00010000, [22] = 0x00000020,
+        [16] = 0x00044030, [18] = 0x00080000, [19] = 0x03080030, [20] = 0x00010000, [22] = 0x00000020,
     },
     [10] = {
         [1] = 0x00000020, [2] = 0x00000004, [6] = 0x00004000, [14] = 0x00044000, [16] = 0x00004012,
@@ -67,7 +67,7 @@ static const uint32_t wn_vocab_ends[WN_VOCAB_MAX_LEN + 1][32] = {
     },
 };
 
-/* 185 words in 512 slots: 24 probes past the first slot for them all, 287 for
+/* 186 words in 512 slots: 24 probes past the first slot for them all, 290 for
  * a miss from each slot in turn */
 #define WN_VOCAB_BITS 9
 #define WN_VOCAB_SIZE (1u << WN_VOCAB_BITS)
@@ -80,6 +80,7 @@ static const uint64_t wn_vocab_keys[WN_VOCAB_SIZE][2] = {
     [10] = {0x0000000065726f6dull, 0x0000000000000000ull}, /* more */
     [18] = {0x0000747265766461ull, 0x0000000000000000ull}, /* advert */
     [19] = {0x00676e6972616873ull, 0x0000000000000000ull}, /* sharing */
+    [20] = {0x6e6f697463616572ull, 0x0000000000000073ull}, /* reactions */
     [26] = {0x00676e7562726577ull, 0x0000000000000000ull}, /* werbung */
     [27] = {0x6e65746e6f636f6eull, 0x0000000000000074ull}, /* nocontent */
     [36] = {0x000072616276616eull, 0x0000000000000000ull}, /* navbar */
@@ -267,6 +268,7 @@ static const uint8_t wn_vocab_bits[WN_VOCAB_SIZE] = {
     [10] = WN_TOK_NEG,
     [18] = WN_TOK_DROP,
     [19] = WN_TOK_DROP,
+    [20] = WN_TOK_DROP,
     [26] = WN_TOK_DROP,
     [27] = WN_TOK_DROP,
     [36] = WN_TOK_DROP,

@@ -168,6 +168,34 @@ find_body(wn_dom *dom)
     return dom->root;
 }
 
+/* Does a paragraph lie before the roots inside region: in a previous
+ * sibling of roots[0] or of one of its ancestors below the region, that is
+ * no root and holds none? Reads at most PARA_BEFORE_MAX siblings. */
+#define PARA_BEFORE_MAX 256
+static bool
+paragraph_before(const wn_score_ctx *cx, wn_node *const *roots, size_t n_roots,
+                 const wn_node *region)
+{
+    size_t steps = 0;
+    for (const wn_node *a = roots[0]; a && a != region; a = a->parent)
+        for (const wn_node *b = a->prev; b; b = b->prev) {
+            if (++steps > PARA_BEFORE_MAX)
+                return false;
+            if (b->type != WN_NODE_ELEMENT || wn_stats_of(&cx->stats, b)->paras == 0)
+                continue;
+            bool holds_root = false;
+            for (size_t i = 0; i < n_roots && !holds_root; i++)
+                for (const wn_node *r = roots[i]; r && r != region; r = r->parent)
+                    if (r == b) {
+                        holds_root = true;
+                        break;
+                    }
+            if (!holds_root)
+                return true;
+        }
+    return false;
+}
+
 /* The main region: the <main> / role=main with most text, else body. */
 static wn_node *
 find_region(const wn_score_ctx *cx, wn_node *body)
@@ -1139,6 +1167,11 @@ wn_score(wn_doc *doc, const wn_metadata *meta, wn_content *out)
          * is */
         bool beside = !inside && region != body && cx.page_type != WN_PAGE_ARTICLE &&
                       share < 0.5 && paras < 3;
+        /* on a forum, blocks that are the replies, with the opening post
+         * before them in the region (a question above its answers) */
+        if (cx.page_type == WN_PAGE_FORUM && inside && share >= need && roots[0] != region &&
+            region != body && paragraph_before(&cx, roots, n_roots, region))
+            share = 0.0;
         /* and blocks in a <header> or <footer> beside the <main> (a
          * banner's blurb, legal small print: often a page's longest prose)
          * never are */

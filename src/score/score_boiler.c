@@ -2113,6 +2113,77 @@ uuid_only(const wn_node *n, const wn_stat *s)
     return true;
 }
 
+/* Is the block n a card of facts as rows "Label: value", each its own
+ * block (a poster's "Join Date: Aug 2008", "Location: Lisbon", "Posts:
+ * 1,077" as <div>s: the user card a <dl> is elsewhere)? Two rows at least,
+ * every child block with text one, a label of at most FACT_LABEL_MAX bytes
+ * opening with a letter, a value of a few words; no text between the rows,
+ * no link. */
+#define FACT_LABEL_MAX 24
+#define FACT_ROW_MAX 48
+static bool
+fact_rows(wn_score_ctx *cx, const wn_node *n, const wn_stat *s)
+{
+    if (s->blocks < 2 || s->loose > 2 || s->text < 8)
+        return false;
+    unsigned rows = 0;
+    size_t budget = 256; /* nodes read, for all the rows */
+    for (const wn_node *c = n->first_child; c; c = c->next) {
+        if (c->type != WN_NODE_ELEMENT || !wn_stats_block(c))
+            continue;
+        uint32_t t = wn_stats_of(&cx->stats, c)->text;
+        if (t == 0)
+            continue;
+        if (t > FACT_ROW_MAX)
+            return false;
+        char buf[FACT_ROW_MAX + 8];
+        bool full;
+        size_t len = block_text_budget(c, buf, sizeof buf, true, false, &full, &budget);
+        if (full || len > FACT_ROW_MAX || !len)
+            return false;
+        unsigned char c0 = (unsigned char)buf[0];
+        if (!((c0 | 32) >= 'a' && (c0 | 32) <= 'z') && c0 < 0x80)
+            return false;
+        size_t colon = 0;
+        while (colon < len && colon <= FACT_LABEL_MAX && buf[colon] != ':')
+            colon++;
+        if (colon >= len || colon > FACT_LABEL_MAX || colon + 1 >= len)
+            return false;
+        size_t v = colon + 1;
+        while (v < len && buf[v] == ' ')
+            v++;
+        if (v >= len)
+            return false;
+        rows++;
+    }
+    return rows >= 2;
+}
+
+/* Is the whole text of n, alone in one text child, a template's placeholder
+ * left unrendered: "{{ ... }}" (a client-side template's binding, an
+ * alert's "{{ form.errors[12].message }}" that the script fills or hides;
+ * a shortcode the site's engine did not expand)? Not a code sample's. */
+static bool
+placeholder_only(const wn_node *n, const wn_stat *s)
+{
+    if (s->text < 5 || s->text > 200 || s->link != 0)
+        return false;
+    const wn_node *t = n->first_child;
+    if (!t || t->next || t->type != WN_NODE_TEXT)
+        return false;
+    const char *p = t->data, *end = t->data + t->len;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+        end--;
+    if (end - p < 5 || p[0] != '{' || p[1] != '{' || end[-1] != '}' || end[-2] != '}')
+        return false;
+    for (const char *q = p + 2; q + 1 < end - 2; q++) /* one placeholder, not a run of them */
+        if ((q[0] == '}' && q[1] == '}') || (q[0] == '{' && q[1] == '{'))
+            return false;
+    return true;
+}
+
 void
 wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
 {
@@ -2380,6 +2451,11 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             else if (cx->page_type == WN_PAGE_FORUM && wn_node_is(n, WN_TAG_DL) && s->paras == 0 &&
                      s->text < 200)
                 boiler = true;
+            /* (the same card as rows "Label: value" in <div>s) */
+            else if (cx->page_type == WN_PAGE_FORUM && s->paras == 0 && s->text < 200 &&
+                     s->link == 0 && s->blocks >= 2 && n->aux != HEADLINE_PATH && !in_code &&
+                     fact_rows(cx, n, s))
+                boiler = true;
             /* a post's subject repeating the thread's title ("Re: ...") */
             else if (cx->page_type == WN_PAGE_FORUM && n != headline && s->paras == 0 &&
                      s->text < 400 && is_heading(n) && reply_subject(n, cx->meta))
@@ -2444,9 +2520,10 @@ wn_boiler_mark(wn_score_ctx *cx, wn_content *c)
             /* (the tags go to the metadata) */
             if (!boiler && !protect && tag_list(cx, n, s, &tag_budget))
                 boiler = true;
-            /* a UUID as an element's whole text (not a code sample's) */
+            /* a UUID or an unrendered template placeholder as an
+             * element's whole text (not a code sample's) */
             if (!boiler && !in_code && !wn_node_is(n, WN_TAG_CODE) && !wn_node_is(n, WN_TAG_PRE) &&
-                uuid_only(n, s))
+                (uuid_only(n, s) || placeholder_only(n, s)))
                 boiler = true;
             if (boiler) {
                 n->flags |= WN_NF_BOILER;
