@@ -2104,6 +2104,19 @@ visible_lists_declared(const wn_meta_cands *c)
     return true;
 }
 
+/* Is v a full name (two capitalised words at least) that is not words
+ * of the headline ("Meal Prep" of "Meal Prep for Beginners" is no
+ * byline)? */
+static bool
+full_name_off_title(const wn_str *v, wn_str title)
+{
+    const char *sp = memchr(v->ptr, ' ', v->len);
+    if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len || sp[1] < 'A' ||
+        sp[1] > 'Z')
+        return false;
+    return !(title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr));
+}
+
 /* Is the one declared author a single word (an account's login,
  * "jane.doe", "DanaR", or a brand) while the visible byline prints full
  * names ("Jane Doe") that are not words of the title? */
@@ -2115,17 +2128,9 @@ declared_is_login(const wn_meta_cands *c, wn_str title)
     const wn_str *d = &c->authors[0];
     if (memchr(d->ptr, ' ', d->len))
         return false;
-    for (size_t k = 0; k < c->n_vis_authors; k++) {
-        const wn_str *v = &c->vis_authors[k];
-        const char *sp = memchr(v->ptr, ' ', v->len);
-        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
-            sp[1] < 'A' || sp[1] > 'Z')
+    for (size_t k = 0; k < c->n_vis_authors; k++)
+        if (!full_name_off_title(&c->vis_authors[k], title))
             return false;
-        /* words of the headline ("Meal Prep" of "Meal Prep for Beginners")
-         * are no byline */
-        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
-            return false;
-    }
     return true;
 }
 
@@ -2139,11 +2144,7 @@ label_names_other(const wn_meta_cands *c, wn_str title)
         return false;
     for (size_t k = 0; k < c->n_vis_authors; k++) {
         const wn_str *v = &c->vis_authors[k];
-        const char *sp = memchr(v->ptr, ' ', v->len);
-        if (!sp || v->ptr[0] < 'A' || v->ptr[0] > 'Z' || sp + 1 >= v->ptr + v->len ||
-            sp[1] < 'A' || sp[1] > 'Z')
-            return false;
-        if (title.ptr && wn_meta_icontains(title.ptr, title.len, v->ptr))
+        if (!full_name_off_title(v, title))
             return false;
         for (size_t i = 0; i < c->n_authors; i++)
             if (wn_meta_icontains(v->ptr, v->len, c->authors[i].ptr) ||

@@ -2082,6 +2082,24 @@ holds_author(const wn_node *n, const wn_str *a, bool opening, size_t *budget)
     return false;
 }
 
+/* n's one child, a text: its bytes without the blanks at either end in
+ * [*p, *end). */
+static bool
+lone_text(const wn_node *n, const char **p, const char **end)
+{
+    const wn_node *t = n->first_child;
+    if (!t || t->next || t->type != WN_NODE_TEXT)
+        return false;
+    const char *a = t->data, *b = t->data + t->len;
+    while (a < b && (*a == ' ' || *a == '\t' || *a == '\n' || *a == '\r'))
+        a++;
+    while (b > a && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\n' || b[-1] == '\r'))
+        b--;
+    *p = a;
+    *end = b;
+    return true;
+}
+
 /* Is the whole text of n a UUID (8-4-4-4-12 hexadecimal digits), alone in
  * one text child? Scripts write them as keys; as an element's whole text
  * they are machine text, as when a listing's "Sponsored" label is spelt out
@@ -2091,14 +2109,9 @@ uuid_only(const wn_node *n, const wn_stat *s)
 {
     if (s->text != 36 || s->link != 0)
         return false;
-    const wn_node *t = n->first_child;
-    if (!t || t->next || t->type != WN_NODE_TEXT)
+    const char *p, *end;
+    if (!lone_text(n, &p, &end))
         return false;
-    const char *p = t->data, *end = t->data + t->len;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        p++;
-    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
-        end--;
     if (end - p != 36)
         return false;
     for (int i = 0; i < 36; i++) {
@@ -2168,14 +2181,9 @@ placeholder_only(const wn_node *n, const wn_stat *s)
 {
     if (s->text < 5 || s->text > 200 || s->link != 0)
         return false;
-    const wn_node *t = n->first_child;
-    if (!t || t->next || t->type != WN_NODE_TEXT)
+    const char *p, *end;
+    if (!lone_text(n, &p, &end))
         return false;
-    const char *p = t->data, *end = t->data + t->len;
-    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-        p++;
-    while (end > p && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
-        end--;
     if (end - p < 5 || p[0] != '{' || p[1] != '{' || end[-1] != '}' || end[-2] != '}')
         return false;
     for (const char *q = p + 2; q + 1 < end - 2; q++) /* one placeholder, not a run of them */
