@@ -174,7 +174,8 @@ typedef struct wn_metadata {
     wn_str title;           /* headline, without " | Site" suffixes */
     const wn_str *authors;  /* person or organisation names */
     size_t n_authors;
-    wn_str date_published;  /* ISO 8601, as precise as the source */
+    wn_str date_published;  /* ISO 8601, as precise as the source ("2015-11" when a
+                               dateline prints only a month and a year) */
     wn_str date_modified;
     wn_str site_name;
     wn_str section;
