@@ -123,10 +123,13 @@ annotation_tex(const wn_node *math, wn_buf *b)
 
 /* ---- presentation markup to TeX ---------------------------------------- */
 
-/* Operators and letters with a TeX name (UTF-8 -> TeX). */
-static const struct {
+/* A character's (UTF-8) TeX spelling. */
+typedef struct tex_map {
     const char *u, *tex;
-} symbols[] = {
+} tex_map;
+
+/* Operators and letters with a TeX name. */
+static const tex_map symbols[] = {
     {"\xE2\x88\x92", "-"},        {"\xC2\xB1", "\\pm"},         {"\xE2\x88\x93", "\\mp"},
     {"\xC3\x97", "\\times"},      {"\xC3\xB7", "\\div"},        {"\xE2\x8B\x85", "\\cdot"},
     {"\xC2\xB7", "\\cdot"},       {"\xE2\x88\x91", "\\sum"},    {"\xE2\x88\x8F", "\\prod"},
@@ -164,14 +167,22 @@ static const char *const functions[] = {"sin", "cos", "tan", "cot", "sec", "csc"
                                         "deg", "dim", "ker", "arg", "Pr"};
 
 /* Accents over a base (mover): the mark's text -> TeX command and brace. */
-static const struct {
-    const char *u, *tex;
-} accents[] = {
+static const tex_map accents[] = {
     {"\xC2\xAF", "\\bar{"},  {"\xE2\x80\xBE", "\\overline{"}, {"^", "\\hat{"},
     {"\xCB\x86", "\\hat{"},  {"~", "\\tilde{"},              {"\xCB\x9C", "\\tilde{"},
     {"\xE2\x86\x92", "\\vec{"}, {"\xE2\x83\x97", "\\vec{"},  {"\xCB\x99", "\\dot{"},
     {"\xC2\xA8", "\\ddot{"}, {"\xE2\x8F\x9E", "\\overbrace{"},
 };
+
+/* The TeX spelling of s[0..l) in map m (n entries), or NULL. */
+static const char *
+tex_lookup(const tex_map *m, size_t n, const char *s, size_t l)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strlen(m[k].u) == l && memcmp(m[k].u, s, l) == 0)
+            return m[k].tex;
+    return NULL;
+}
 
 typedef struct tex_out {
     wn_buf *b;
@@ -268,11 +279,11 @@ emit_token(tex_out *t, const wn_node *n)
             j++;
         bool done = false;
         if ((unsigned char)s[i] >= 0x80) {
-            for (size_t k = 0; k < sizeof symbols / sizeof symbols[0] && !done; k++)
-                if (strlen(symbols[k].u) == j - i && memcmp(symbols[k].u, s + i, j - i) == 0) {
-                    emit_str(t, symbols[k].tex);
-                    done = true;
-                }
+            const char *tex = tex_lookup(symbols, sizeof symbols / sizeof symbols[0], s + i, j - i);
+            if (tex) {
+                emit_str(t, tex);
+                done = true;
+            }
         } else if (s[i] == '{' || s[i] == '}' || s[i] == '%' || s[i] == '#' || s[i] == '&' ||
                    s[i] == '$' || s[i] == '_') {
             char esc[2] = {'\\', s[i]};
@@ -311,10 +322,7 @@ accent_of(const wn_node *n)
         return NULL;
     char s[16];
     size_t l = token_text(n, s, sizeof s);
-    for (size_t k = 0; k < sizeof accents / sizeof accents[0]; k++)
-        if (strlen(accents[k].u) == l && memcmp(accents[k].u, s, l) == 0)
-            return accents[k].tex;
-    return NULL;
+    return tex_lookup(accents, sizeof accents / sizeof accents[0], s, l);
 }
 
 enum kind {
